@@ -1,0 +1,35 @@
+public import Foundation
+
+/// A data engineer who owns pipelines and takes on-call shifts.
+public struct Engineer: Sendable, Equatable, Identifiable {
+    public var id: EngineerID
+    public var name: String
+    public var email: String?
+    /// Where the engineer works; their region's public holidays are days off.
+    public var region: Region
+    /// The engineer's own time zone: a day off runs from local midnight to midnight here.
+    public var timeZone: TimeZone
+    /// Holiday categories the engineer observes (python-holidays' names); `public` by default.
+    public var holidayCategories: [String]
+    /// Names of regional holidays the engineer works through anyway.
+    public var holidayExceptions: [String]
+
+    /// Creates an engineer.
+    public init(
+        id: EngineerID,
+        name: String,
+        email: String? = nil,
+        region: Region,
+        timeZone: TimeZone,
+        holidayCategories: [String] = ["public"],
+        holidayExceptions: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.region = region
+        self.timeZone = timeZone
+        self.holidayCategories = holidayCategories
+        self.holidayExceptions = holidayExceptions
+    }
+}

@@ -1,0 +1,49 @@
+/// A data pipeline: what it produces, who owns it, who depends on it, and how it is watched.
+public struct Pipeline: Sendable, Equatable, Identifiable {
+    public var id: PipelineID
+    public var name: String
+    public var owners: PipelineOwners
+    /// The stakeholder who owns the metric itself (not the data behind it).
+    public var metricOwner: StakeholderID?
+    public var audience: Audience
+    /// Pipelines whose output this one reads.
+    public var upstream: [PipelineID]
+    public var deliverBy: DeliveryDeadline?
+    /// Stakeholders told when the metric cannot be delivered on time.
+    public var stakeholders: [StakeholderID]
+    public var jobs: [JobIdentity]
+    public var runbook: Runbook
+    public var checks: [Check]
+
+    /// Creates a pipeline.
+    public init(
+        id: PipelineID,
+        name: String,
+        owners: PipelineOwners,
+        metricOwner: StakeholderID? = nil,
+        audience: Audience = .internal,
+        upstream: [PipelineID] = [],
+        deliverBy: DeliveryDeadline? = nil,
+        stakeholders: [StakeholderID] = [],
+        jobs: [JobIdentity] = [],
+        runbook: Runbook = Runbook(steps: []),
+        checks: [Check] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.owners = owners
+        self.metricOwner = metricOwner
+        self.audience = audience
+        self.upstream = upstream
+        self.deliverBy = deliverBy
+        self.stakeholders = stakeholders
+        self.jobs = jobs
+        self.runbook = runbook
+        self.checks = checks
+    }
+
+    /// The check with the given id, if the pipeline declares it.
+    public func check(_ id: CheckID) -> Check? {
+        checks.first { $0.id == id }
+    }
+}

@@ -1,0 +1,25 @@
+/// Reads and writes sizes as people write them: `500 MB`, `10GB`, `1.5 TiB`.
+public enum ByteCount {
+    private static let units: [(name: String, bytes: Double)] = [
+        ("TiB", 1_099_511_627_776), ("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024),
+        ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("kB", 1e3), ("B", 1),
+    ]
+
+    /// Parses a size; `nil` when it does not parse.
+    public static func parse(_ text: String) -> Int64? {
+        let trimmed = text.filter { $0 != " " }
+        for unit in units where trimmed.hasSuffix(unit.name) {
+            guard let amount = Double(trimmed.dropLast(unit.name.count)), amount >= 0 else { return nil }
+            return Int64(amount * unit.bytes)
+        }
+        return Int64(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    /// Writes a size in the largest decimal unit that keeps it at or above one.
+    public static func format(_ bytes: Int64) -> String {
+        for unit in units where ["TB", "GB", "MB", "KB"].contains(unit.name) && Double(bytes) >= unit.bytes {
+            return "\((Double(bytes) / unit.bytes).formattedPlain) \(unit.name)"
+        }
+        return "\(bytes) B"
+    }
+}
