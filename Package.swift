@@ -34,6 +34,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "pipewatch", dependencies: ["PipewatchCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "pipewatch-bench",
+            dependencies: ["PipewatchCore"],
+            path: "Benchmarks/PipewatchBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PipewatchTestSupport",
             dependencies: ["PipewatchCore", "PipewatchConfig"],

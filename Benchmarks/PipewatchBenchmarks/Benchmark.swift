@@ -1,0 +1,20 @@
+/// A named benchmark that prints its own figures.
+struct Benchmark {
+    let name: String
+    let run: () -> Void
+}
+
+/// Runs `body` `iterations` times after a warm-up and returns the median seconds per iteration.
+func medianSeconds(iterations: Int, repeats: Int = 7, _ body: () -> Void) -> Double {
+    body()
+    let clock = ContinuousClock()
+    var samples: [Double] = []
+    for _ in 0..<repeats {
+        let elapsed = clock.measure {
+            for _ in 0..<iterations { body() }
+        }
+        let parts = elapsed.components
+        samples.append((Double(parts.seconds) + Double(parts.attoseconds) / 1e18) / Double(iterations))
+    }
+    return samples.sorted()[samples.count / 2]
+}
