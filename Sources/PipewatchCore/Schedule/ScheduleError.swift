@@ -51,7 +51,7 @@ public enum ScheduleError: Error, Sendable, Hashable, CustomStringConvertible {
                 "swap request is not within shifts '\(requester)' holds: at \(at) nobody is on call"
             }
         case .swapTakerUnavailable(let taker, let date, let reason):
-            "swap request cannot go to '\(taker)': '\(taker)' is unavailable on \(date) (\(reason))"
+            "swap request cannot go to '\(taker)': '\(taker)' is unavailable on \(date), \(reason)"
         }
     }
 }
