@@ -13,8 +13,11 @@ let scheduleBenchmark = Benchmark(name: "schedule") {
     let seedRegions = ["US-NY", "GB-ENG", "DE-BE", "IN-KA"]
     let seedEngineers = (0..<4).map { index in
         Engineer(
-            id: EngineerID(String(UnicodeScalar(UInt8(97 + index)))), name: "Data Engineer \(index)",
-            region: Region(code: seedRegions[index])!, timeZone: TimeZone(identifier: seedZones[index])!)
+            id: EngineerID(String(UnicodeScalar(UInt8(97 + index)))),
+            name: "Data Engineer \(index)",
+            region: Region(code: seedRegions[index])!,
+            timeZone: TimeZone(identifier: seedZones[index])!
+        )
     }
     var seedTable: [String: [LocalDate: String]] = [:]
     for (index, region) in seedRegions.enumerated() {
@@ -23,12 +26,24 @@ let scheduleBenchmark = Benchmark(name: "schedule") {
         }
     }
     let seedPolicy = OncallPolicy(
-        rotation: seedEngineers.map(\.id), handoff: handoff, starts: LocalDate(year: 2026, month: 1, day: 5)!,
+        rotation: seedEngineers.map(\.id),
+        handoff: handoff,
+        starts: LocalDate(year: 2026, month: 1, day: 5)!,
         seasons: [Season(name: "Year-end", from: MonthDay(month: 12, day: 20)!, to: MonthDay(month: 1, day: 5)!)],
-        timeOff: [TimeOff(engineer: "b", from: LocalDate(year: 2026, month: 8, day: 3)!, to: LocalDate(year: 2026, month: 8, day: 14)!)]
+        timeOff: [
+            TimeOff(
+                engineer: "b",
+                from: LocalDate(year: 2026, month: 8, day: 3)!,
+                to: LocalDate(year: 2026, month: 8, day: 14)!
+            )
+        ]
     )
     let seed = try! ScheduleCalculator(
-        policy: seedPolicy, timeZone: newYork, engineers: seedEngineers, calendar: BenchmarkCalendar(table: seedTable))
+        policy: seedPolicy,
+        timeZone: newYork,
+        engineers: seedEngineers,
+        calendar: BenchmarkCalendar(table: seedTable)
+    )
     let yearStart = LocalDate(year: 2026, month: 1, day: 1)!.instant(in: newYork)
     let yearEnd = LocalDate(year: 2027, month: 1, day: 1)!.instant(in: newYork)
     var shiftCount = 0
@@ -39,32 +54,50 @@ let scheduleBenchmark = Benchmark(name: "schedule") {
 
     // 200 engineers in 20 regions, 1,000 time-off entries, five years.
     var random = BenchmarkRandom(state: 42)
-    let zones = ["America/New_York", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "America/Los_Angeles",
-                 "Australia/Sydney", "Asia/Tokyo", "America/Sao_Paulo", "Europe/Paris", "Asia/Singapore"]
+    let zones = [
+        "America/New_York", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "America/Los_Angeles",
+        "Australia/Sydney", "Asia/Tokyo", "America/Sao_Paulo", "Europe/Paris", "Asia/Singapore",
+    ]
     var bigTable: [String: [LocalDate: String]] = [:]
     let regions = (0..<20).map { "R\(String(UnicodeScalar(UInt8(65 + $0))))" }
     for region in regions {
         for year in 2026...2031 {
             for _ in 0..<12 {
-                bigTable[region, default: [:]][LocalDate(year: year, month: 1, day: 1)!.adding(days: random.next(365))] = "Holiday"
+                bigTable[region, default: [:]][
+                    LocalDate(year: year, month: 1, day: 1)!.adding(days: random.next(365))
+                ] = "Holiday"
             }
         }
     }
     let bigEngineers = (0..<200).map { index in
         Engineer(
-            id: EngineerID("e\(index)"), name: "Engineer \(index)", region: Region(code: regions[index % 20])!,
-            timeZone: TimeZone(identifier: zones[index % zones.count])!)
+            id: EngineerID("e\(index)"),
+            name: "Engineer \(index)",
+            region: Region(code: regions[index % 20])!,
+            timeZone: TimeZone(identifier: zones[index % zones.count])!
+        )
     }
     let bigTimeOff = (0..<1_000).map { _ in
         let start = LocalDate(year: 2026, month: 1, day: 1)!.adding(days: random.next(5 * 365))
-        return TimeOff(engineer: bigEngineers[random.next(200)].id, from: start, to: start.adding(days: random.next(14)))
+        return TimeOff(
+            engineer: bigEngineers[random.next(200)].id,
+            from: start,
+            to: start.adding(days: random.next(14))
+        )
     }
     let bigPolicy = OncallPolicy(
-        rotation: bigEngineers.map(\.id), handoff: handoff, starts: LocalDate(year: 2026, month: 1, day: 5)!,
-        seasons: seedPolicy.seasons)
+        rotation: bigEngineers.map(\.id),
+        handoff: handoff,
+        starts: LocalDate(year: 2026, month: 1, day: 5)!,
+        seasons: seedPolicy.seasons
+    )
     let big = try! ScheduleCalculator(
-        policy: bigPolicy, timeZone: newYork, engineers: bigEngineers, calendar: BenchmarkCalendar(table: bigTable),
-        timeOff: bigTimeOff)
+        policy: bigPolicy,
+        timeZone: newYork,
+        engineers: bigEngineers,
+        calendar: BenchmarkCalendar(table: bigTable),
+        timeOff: bigTimeOff
+    )
     let fiveYearsEnd = LocalDate(year: 2031, month: 1, day: 1)!.instant(in: newYork)
     let fiveYears = medianSeconds(iterations: 3, repeats: 5) {
         shiftCount = (try? big.schedule(from: yearStart, to: fiveYearsEnd))?.shifts.count ?? 0
@@ -76,21 +109,29 @@ let scheduleBenchmark = Benchmark(name: "schedule") {
     let span = yearEnd.timeIntervalSince(yearStart)
     let instants = (0..<4_096).map { _ in yearStart.addingTimeInterval(Double(random.next(Int(span)))) }
     var found = 0
-    let lookup = medianSeconds(iterations: 50) {
-        for instant in instants where schedule.engineer(at: instant) != nil { found += 1 }
-    } / Double(instants.count)
-    print("who is on call at an instant, in a computed year: \(String(format: "%.1f", lookup * 1e9)) ns (target < 1 µs; \(found > 0 ? "ok" : "none"))")
+    let lookup =
+        medianSeconds(iterations: 50) {
+            for instant in instants where schedule.engineer(at: instant) != nil { found += 1 }
+        } / Double(instants.count)
+    print(
+        "who is on call at an instant, in a computed year: \(String(format: "%.1f", lookup * 1e9)) ns (target < 1 µs; \(found > 0 ? "ok" : "none"))"
+    )
     let bigSchedule = try! big.schedule(from: yearStart, to: fiveYearsEnd)
     let bigSpan = fiveYearsEnd.timeIntervalSince(yearStart)
     let bigInstants = (0..<4_096).map { _ in yearStart.addingTimeInterval(Double(random.next(Int(bigSpan)))) }
-    let bigLookup = medianSeconds(iterations: 50) {
-        for instant in bigInstants where bigSchedule.engineer(at: instant) != nil { found += 1 }
-    } / Double(bigInstants.count)
-    print("who is on call at an instant, in five computed years of 200 engineers: \(String(format: "%.1f", bigLookup * 1e9)) ns")
+    let bigLookup =
+        medianSeconds(iterations: 50) {
+            for instant in bigInstants where bigSchedule.engineer(at: instant) != nil { found += 1 }
+        } / Double(bigInstants.count)
+    print(
+        "who is on call at an instant, in five computed years of 200 engineers: \(String(format: "%.1f", bigLookup * 1e9)) ns"
+    )
     let fairness = medianSeconds(iterations: 10) { found += (try? seed.fairness(year: 2026))?.lines.count ?? 0 }
     print("seed team fairness report for a year: \(milliseconds(fairness)) ms")
     let icsText = ICalendarWriter(engineers: seedEngineers).render(schedule)
-    let ics = medianSeconds(iterations: 20) { found += ICalendarWriter(engineers: seedEngineers).render(schedule).count }
+    let ics = medianSeconds(iterations: 20) {
+        found += ICalendarWriter(engineers: seedEngineers).render(schedule).count
+    }
     print("seed team iCalendar for a year (\(icsText.utf8.count) bytes): \(milliseconds(ics)) ms")
 }
 

@@ -12,7 +12,8 @@ struct InteropExportTests {
 
     @Test(
         "the seed team's year is written as ICS and JSON for the Python parser",
-        .enabled(if: directory != nil, "set PIPEWATCH_INTEROP_DIR to write the files"))
+        .enabled(if: directory != nil, "set PIPEWATCH_INTEROP_DIR to write the files")
+    )
     func exportForPython() throws {
         let directory = URL(fileURLWithPath: try #require(Self.directory), isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -20,12 +21,23 @@ struct InteropExportTests {
             seasons: [ScheduleFixtures.yearEndSeason],
             timeOff: [
                 TimeOff(
-                    engineer: "b", from: ScheduleFixtures.date("2026-08-03"), to: ScheduleFixtures.date("2026-08-14"),
-                    reason: "summer; family, travel")
-            ])
+                    engineer: "b",
+                    from: ScheduleFixtures.date("2026-08-03"),
+                    to: ScheduleFixtures.date("2026-08-14"),
+                    reason: "summer; family, travel"
+                )
+            ]
+        )
         let schedule = try schedule(calculator, "2026-01-01T00:00:00-05:00", "2027-01-01T00:00:00-05:00")
-        let writer = ICalendarWriter(calendarName: "Data Engineering on call", engineers: ScheduleFixtures.seedEngineers)
-        try writer.render(schedule).write(to: directory.appendingPathComponent("schedule.ics"), atomically: true, encoding: .utf8)
+        let writer = ICalendarWriter(
+            calendarName: "Data Engineering on call",
+            engineers: ScheduleFixtures.seedEngineers
+        )
+        try writer.render(schedule).write(
+            to: directory.appendingPathComponent("schedule.ics"),
+            atomically: true,
+            encoding: .utf8
+        )
         try writer.render(schedule, engineer: "a")
             .write(to: directory.appendingPathComponent("schedule-a.ics"), atomically: true, encoding: .utf8)
         try ScheduleDocument(schedule).json

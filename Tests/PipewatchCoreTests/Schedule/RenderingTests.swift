@@ -13,7 +13,9 @@ struct RenderingTests {
     @Test("the JSON of oncall schedule has shifts and gaps with ISO 8601 times and offsets")
     func json() throws {
         let nobody = try AbsenceTests.newYorkTeam(
-            zones: ["America/New_York", "America/New_York"], timeOff: ["a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06"])
+            zones: ["America/New_York", "America/New_York"],
+            timeOff: ["a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06"]
+        )
         let result = try schedule(nobody, "2026-01-05T12:00:00-05:00", "2026-01-07T12:00:00-05:00")
         #expect(
             ScheduleDocument(result).json == """
@@ -27,7 +29,8 @@ struct RenderingTests {
                   ]
                 }
 
-                """)
+                """
+        )
     }
 
     @Test("the JSON decodes to the document, and an engineer filter keeps only their shifts")
@@ -44,7 +47,10 @@ struct RenderingTests {
     @Test("the iCalendar feed has one event per shift, UTC times, stable UIDs and CRLF lines")
     func ics() throws {
         let result = try Self.mayWeek()
-        let writer = ICalendarWriter(calendarName: "Data Engineering, on call", engineers: ScheduleFixtures.seedEngineers)
+        let writer = ICalendarWriter(
+            calendarName: "Data Engineering, on call",
+            engineers: ScheduleFixtures.seedEngineers
+        )
         let text = writer.render(result, engineer: "d")
         let lines = text.components(separatedBy: "\r\n")
         let uid = ICalendarWriter.uid(for: result.shifts[0])
@@ -56,7 +62,8 @@ struct RenderingTests {
                 "DTEND:20260526T040000Z", "SUMMARY:On call: Data Engineer D (covering Data Engineer A)",
                 "DESCRIPTION:reason: substitute\\npublic holiday 'Memorial Day'", "CATEGORIES:substitute",
                 "TRANSP:TRANSPARENT", "END:VEVENT", "END:VCALENDAR", "",
-            ])
+            ]
+        )
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
@@ -74,8 +81,12 @@ struct RenderingTests {
     func folding() {
         let writer = ICalendarWriter(calendarName: String(repeating: "é", count: 60))
         let schedule = Schedule(
-            from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 1),
-            timeZone: ScheduleFixtures.zone("UTC"), shifts: [], gaps: [])
+            from: Date(timeIntervalSince1970: 0),
+            to: Date(timeIntervalSince1970: 1),
+            timeZone: ScheduleFixtures.zone("UTC"),
+            shifts: [],
+            gaps: []
+        )
         let text = writer.render(schedule)
         let physical = text.components(separatedBy: "\r\n")
         #expect(physical.allSatisfy { $0.utf8.count <= 75 })
@@ -86,11 +97,19 @@ struct RenderingTests {
     @Test("text values escape backslashes, semicolons, commas and newlines")
     func escaping() {
         let override = Shift(
-            engineer: "a", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 3600),
-            reason: .override, note: "db down; see a\\b, then\nretry")
+            engineer: "a",
+            start: Date(timeIntervalSince1970: 0),
+            end: Date(timeIntervalSince1970: 3600),
+            reason: .override,
+            note: "db down; see a\\b, then\nretry"
+        )
         let schedule = Schedule(
-            from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 3600),
-            timeZone: ScheduleFixtures.zone("UTC"), shifts: [override], gaps: [])
+            from: Date(timeIntervalSince1970: 0),
+            to: Date(timeIntervalSince1970: 3600),
+            timeZone: ScheduleFixtures.zone("UTC"),
+            shifts: [override],
+            gaps: []
+        )
         let text = ICalendarWriter().render(schedule)
         #expect(text.contains("DESCRIPTION:reason: override\\ndb down\\; see a\\\\b\\, then\\nretry\r\n"))
     }
@@ -100,7 +119,8 @@ struct RenderingTests {
         arguments: [
             ("2026-03-09T09:00:00-04:00", "America/New_York"), ("2026-03-29T03:00:00+02:00", "Europe/Berlin"),
             ("2026-01-01T05:30:00+05:30", "Asia/Kolkata"), ("1969-12-31T23:59:59+00:00", "UTC"),
-        ])
+        ]
+    )
     func isoRoundTrip(text: String, zone: String) throws {
         let instant = try #require(ISO8601Text.parse(text))
         #expect(ISO8601Text.format(instant, in: ScheduleFixtures.zone(zone)) == text)

@@ -24,7 +24,10 @@ struct RandomWorld {
         var random = SplitMix64(seed: seed)
         func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
         func day(_ year: Int) -> LocalDate {
-            LocalDate(dayNumber: (LocalDate(year: year, month: 1, day: 1)?.dayNumber ?? 0) + Int.random(in: 0..<365, using: &random))
+            LocalDate(
+                dayNumber: (LocalDate(year: year, month: 1, day: 1)?.dayNumber ?? 0)
+                    + Int.random(in: 0..<365, using: &random)
+            )
         }
         let count = Int.random(in: 1...7, using: &random)
         engineers = (0..<count).map { index in
@@ -43,7 +46,9 @@ struct RandomWorld {
         if allowSeasons, Bool.random(using: &random) {
             let start = day(2026)
             let end = start.adding(days: Int.random(in: 0...30, using: &random))
-            if let from = MonthDay(month: start.month, day: start.day), let to = MonthDay(month: end.month, day: end.day) {
+            if let from = MonthDay(month: start.month, day: start.day),
+                let to = MonthDay(month: end.month, day: end.day)
+            {
                 seasons.append(Season(name: "Season", from: from, to: to))
             }
         }
@@ -54,8 +59,12 @@ struct RandomWorld {
             shift: .seconds(pick(Self.shiftLengths)),
             handoff: Handoff(
                 weekday: pick(Weekday.allCases),
-                time: TimeOfDay(hour: Int.random(in: 0..<24, using: &random), minute: pick([0, 30])) ?? .midnight),
-            starts: LocalDate(dayNumber: (LocalDate(year: 2025, month: 12, day: 1)?.dayNumber ?? 0) + Int.random(in: 0..<90, using: &random)),
+                time: TimeOfDay(hour: Int.random(in: 0..<24, using: &random), minute: pick([0, 30])) ?? .midnight
+            ),
+            starts: LocalDate(
+                dayNumber: (LocalDate(year: 2025, month: 12, day: 1)?.dayNumber ?? 0)
+                    + Int.random(in: 0..<90, using: &random)
+            ),
             seasons: seasons
         )
         timeOff = []
@@ -63,7 +72,12 @@ struct RandomWorld {
             for _ in 0..<Int.random(in: 0...(count * 6), using: &random) {
                 let start = day(Int.random(in: 2026...2027, using: &random))
                 timeOff.append(
-                    TimeOff(engineer: pick(engineers).id, from: start, to: start.adding(days: Int.random(in: 0...10, using: &random))))
+                    TimeOff(
+                        engineer: pick(engineers).id,
+                        from: start,
+                        to: start.adding(days: Int.random(in: 0...10, using: &random))
+                    )
+                )
             }
         }
         let first = day(2026).instant(in: teamZone)
@@ -73,8 +87,14 @@ struct RandomWorld {
 
     func calculator(swaps: [SwapRequest] = [], overrides: [Override] = []) throws -> ScheduleCalculator {
         try ScheduleCalculator(
-            policy: policy, timeZone: teamZone, engineers: engineers, calendar: TableDayOffCalendar(holidays),
-            timeOff: timeOff, swaps: swaps, overrides: overrides)
+            policy: policy,
+            timeZone: teamZone,
+            engineers: engineers,
+            calendar: TableDayOffCalendar(holidays),
+            timeOff: timeOff,
+            swaps: swaps,
+            overrides: overrides
+        )
     }
 
     /// Accepted swaps of random pieces of random shifts, to random other engineers.
@@ -88,9 +108,15 @@ struct RandomWorld {
             let end = start.addingTimeInterval((length * Double.random(in: 0.1...0.5, using: &random)).rounded())
             let others = engineers.map(\.id).filter { $0 != shift.engineer }
             return SwapRequest(
-                id: Int64(index), requester: shift.engineer, taker: others[Int.random(in: 0..<others.count, using: &random)],
-                start: start, end: min(end, shift.end), status: .accepted, requestedAt: start.addingTimeInterval(-30 * 86_400),
-                decidedAt: start.addingTimeInterval(-29 * 86_400))
+                id: Int64(index),
+                requester: shift.engineer,
+                taker: others[Int.random(in: 0..<others.count, using: &random)],
+                start: start,
+                end: min(end, shift.end),
+                status: .accepted,
+                requestedAt: start.addingTimeInterval(-30 * 86_400),
+                decidedAt: start.addingTimeInterval(-29 * 86_400)
+            )
         }
     }
 
@@ -120,7 +146,10 @@ struct SchedulePropertyTests {
     func coverage(seed: UInt64) throws {
         let world = RandomWorld(seed: seed)
         let base = try world.calculator().schedule(from: world.from, to: world.to)
-        let result = try world.calculator(swaps: world.randomSwaps(in: base, seed: seed)).schedule(from: world.from, to: world.to)
+        let result = try world.calculator(swaps: world.randomSwaps(in: base, seed: seed)).schedule(
+            from: world.from,
+            to: world.to
+        )
         var entries = result.shifts.map { ($0.start, $0.end) } + result.gaps.map { ($0.start, $0.end) }
         entries.sort { $0.0 < $1.0 }
         #expect(entries.first?.0 == world.from)
@@ -135,18 +164,23 @@ struct SchedulePropertyTests {
     func availability(seed: UInt64) throws {
         let world = RandomWorld(seed: seed)
         let base = try world.calculator().schedule(from: world.from, to: world.to)
-        let result = try world.calculator(swaps: world.randomSwaps(in: base, seed: seed)).schedule(from: world.from, to: world.to)
+        let result = try world.calculator(swaps: world.randomSwaps(in: base, seed: seed)).schedule(
+            from: world.from,
+            to: world.to
+        )
         for shift in result.shifts {
             #expect(
                 !world.isUnavailable(shift.engineer, from: shift.start, to: shift.end),
-                "seed \(seed): \(shift.engineer) \(shift.reason) \(shift.start)..\(shift.end)")
+                "seed \(seed): \(shift.engineer) \(shift.reason) \(shift.start)..\(shift.end)"
+            )
         }
         for gap in result.gaps where gap.uncovered != nil {
             let instant = gap.start.addingTimeInterval(gap.duration / 2)
             for engineer in world.engineers {
                 #expect(
                     world.isUnavailable(engineer.id, from: instant, to: instant.addingTimeInterval(1)),
-                    "seed \(seed): \(engineer.id) was available in gap at \(instant)")
+                    "seed \(seed): \(engineer.id) was available in gap at \(instant)"
+                )
             }
         }
     }
@@ -161,7 +195,10 @@ struct SchedulePropertyTests {
         let part = try world.calculator().schedule(from: middle, to: world.to)
         for step in stride(from: 0.0, to: world.to.timeIntervalSince(middle), by: 3_571) {
             let instant = middle.addingTimeInterval(step)
-            #expect(part.coverage(at: instant) == clippedCoverage(first, at: instant, from: middle), "seed \(seed) at \(instant)")
+            #expect(
+                part.coverage(at: instant) == clippedCoverage(first, at: instant, from: middle),
+                "seed \(seed) at \(instant)"
+            )
         }
     }
 
