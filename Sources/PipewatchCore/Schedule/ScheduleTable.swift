@@ -23,7 +23,10 @@ public enum ScheduleTable {
         rows += schedule.gaps.map {
             (
                 $0.start,
-                [ISO8601Text.format($0.start, in: zone), ISO8601Text.format($0.end, in: zone), "-", "gap", $0.explanation]
+                [
+                    ISO8601Text.format($0.start, in: zone), ISO8601Text.format($0.end, in: zone), "-", "gap",
+                    $0.explanation,
+                ]
             )
         }
         rows.sort { $0.0 < $1.0 }
@@ -43,9 +46,12 @@ public enum ScheduleTable {
             ]
         }
         var text = table(
-            header: ["ENGINEER", "HOURS", "SHIFTS", "SEASON DAYS", "WEEKEND DAYS", "HOLIDAYS COVERED", "SUBS GIVEN",
-                "SUBS RECEIVED"],
-            rows: rows)
+            header: [
+                "ENGINEER", "HOURS", "SHIFTS", "SEASON DAYS", "WEEKEND DAYS", "HOLIDAYS COVERED", "SUBS GIVEN",
+                "SUBS RECEIVED",
+            ],
+            rows: rows
+        )
         text += "spread between most and least loaded: \(hours(report.spreadHours)) hours"
         if let most = report.mostLoaded, let least = report.leastLoaded {
             text += " ('\(most)' most, '\(least)' least)"
@@ -72,7 +78,9 @@ public enum ScheduleTable {
         func line(_ cells: [String]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
-                text += index == cells.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+                text +=
+                    index == cells.count - 1
+                    ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
             }
             while text.hasSuffix(" ") { text.removeLast() }
             return text + "\n"

@@ -141,7 +141,8 @@ struct ScheduleTableTests {
     func scheduleTable() throws {
         let nobody = try AbsenceTests.newYorkTeam(
             zones: ["America/New_York", "America/New_York"],
-            timeOff: ["a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06"])
+            timeOff: ["a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06"]
+        )
         let result = try schedule(nobody, "2026-01-05T12:00:00-05:00", "2026-01-07T12:00:00-05:00")
         #expect(
             ScheduleTable.render(result) == """
@@ -150,15 +151,26 @@ struct ScheduleTableTests {
                 2026-01-06T00:00:00-05:00  2026-01-07T00:00:00-05:00  -         gap       nobody available to cover 'a' (time off ('vacation'))
                 2026-01-07T00:00:00-05:00  2026-01-07T12:00:00-05:00  a         rotation
 
-                """)
+                """
+        )
     }
 
     @Test("the fairness table ends with the spread")
     func fairnessTable() throws {
         let report = try ScheduleFixtures.seedCalculator(holidays: [:]).fairness(year: 2026)
         let text = ScheduleTable.render(report)
-        #expect(text.hasPrefix("ENGINEER  HOURS  SHIFTS  SEASON DAYS  WEEKEND DAYS  HOLIDAYS COVERED  SUBS GIVEN  SUBS RECEIVED\n"))
-        #expect(text.contains("\na         2183   13      0            26            0                 0           0\n"))
-        #expect(text.hasSuffix("spread between most and least loaded: 82 hours ('c' most, 'd' least)\nhours nobody could be on call in 2026: 0\n"))
+        #expect(
+            text.hasPrefix(
+                "ENGINEER  HOURS  SHIFTS  SEASON DAYS  WEEKEND DAYS  HOLIDAYS COVERED  SUBS GIVEN  SUBS RECEIVED\n"
+            )
+        )
+        #expect(
+            text.contains("\na         2183   13      0            26            0                 0           0\n")
+        )
+        #expect(
+            text.hasSuffix(
+                "spread between most and least loaded: 82 hours ('c' most, 'd' least)\nhours nobody could be on call in 2026: 0\n"
+            )
+        )
     }
 }

@@ -220,17 +220,30 @@ struct ExplanationTests {
             ("2026-03-09T12:00:00-04:00", "swap request 1 from 'b'"),
             ("2026-03-11T13:00:00-04:00", "override: incident INC-7"),
             ("2026-01-02T12:00:00-05:00", "the rotation has not started"),
-        ])
+        ]
+    )
     func explanations(at: String, expected: String) throws {
         let swap = SwapTests.request(
-            "b", "c", "2026-03-09T09:00:00-04:00", "2026-03-10T09:00:00-04:00", filed: "2026-03-01T09:00:00-05:00",
-            status: .accepted)
+            "b",
+            "c",
+            "2026-03-09T09:00:00-04:00",
+            "2026-03-10T09:00:00-04:00",
+            filed: "2026-03-01T09:00:00-05:00",
+            status: .accepted
+        )
         let override = Override(
-            id: 1, engineer: "d", start: ScheduleFixtures.instant("2026-03-11T12:00:00-04:00"),
-            end: ScheduleFixtures.instant("2026-03-11T18:00:00-04:00"), reason: "incident INC-7",
-            createdAt: ScheduleFixtures.instant("2026-03-11T11:55:00-04:00"))
+            id: 1,
+            engineer: "d",
+            start: ScheduleFixtures.instant("2026-03-11T12:00:00-04:00"),
+            end: ScheduleFixtures.instant("2026-03-11T18:00:00-04:00"),
+            reason: "incident INC-7",
+            createdAt: ScheduleFixtures.instant("2026-03-11T11:55:00-04:00")
+        )
         let calculator = try ScheduleFixtures.seedCalculator(
-            seasons: [ScheduleFixtures.yearEndSeason], swaps: [swap], overrides: [override])
+            seasons: [ScheduleFixtures.yearEndSeason],
+            swaps: [swap],
+            overrides: [override]
+        )
         switch try calculator.coverage(at: ScheduleFixtures.instant(at)) {
         case .onCall(let shift): #expect(shift.explanation == expected)
         case .gap(let gap): #expect(gap.explanation == expected)
