@@ -83,29 +83,52 @@ struct SchedulePlanner {
             }
             epoch = min(epoch, Self.dayStart(first, in: timeZone, handoffSeconds: handoffSeconds))
         }
-        self.epoch = min(epoch, from.timeIntervalSince1970)
+        // Before the first handoff everything is a gap, so nothing earlier needs settling.
+        self.epoch = min(max(epoch, firstHandoff), from.timeIntervalSince1970)
+        // The last segment may run past `to` by up to a shift; its choices must see the same days off.
+        let processingEnd = to.timeIntervalSince1970 + Double(calculator.shiftSeconds) + 2 * 86_400
         self.availability = try Self.loadAvailability(
             calculator: calculator,
-            from: LocalDate(Date(timeIntervalSince1970: self.epoch), in: timeZone).adding(days: -2),
-            through: LocalDate(to, in: timeZone).adding(days: 2)
+            window: (self.epoch, processingEnd),
+            range: (from.timeIntervalSince1970, to.timeIntervalSince1970 - 0.001)
         )
     }
 
+    /// Reads each member's days off over the local dates of `window` in their own zone.
+    ///
+    /// The calendar is asked one calendar year at a time. A year it cannot answer is an error
+    /// when it overlaps the `range` asked for; when it only serves the lead-in (settling the
+    /// year so far) or the lead-out (the rest of the last shift), it is read as no days off, so
+    /// that a holiday table covering exactly the years asked about is enough.
     private static func loadAvailability(
         calculator: ScheduleCalculator,
-        from: LocalDate,
-        through: LocalDate
+        window: (start: Double, end: Double),
+        range: (start: Double, end: Double)
     ) throws(ScheduleError) -> [MemberAvailability] {
         var result: [MemberAvailability] = []
         result.reserveCapacity(calculator.members.count)
         for engineer in calculator.members {
+            let zone = engineer.timeZone
+            let from = LocalDate(Date(timeIntervalSince1970: window.start), in: zone)
+            let through = LocalDate(Date(timeIntervalSince1970: window.end), in: zone)
+            let rangeFrom = LocalDate(Date(timeIntervalSince1970: range.start), in: zone)
+            let rangeThrough = LocalDate(Date(timeIntervalSince1970: range.end), in: zone)
             var reasons: [LocalDate: DayOffReason] = [:]
-            do {
-                for day in try calculator.calendar.daysOff(for: engineer, from: from, through: through) {
-                    if reasons[day.date] == nil { reasons[day.date] = day.reason }
+            for year in from.year...through.year {
+                guard let first = LocalDate(year: year, month: 1, day: 1), let last = LocalDate(year: year, month: 12, day: 31)
+                else { continue }
+                let chunkFrom = max(from, first)
+                let chunkThrough = min(through, last)
+                do {
+                    for day in try calculator.calendar.daysOff(for: engineer, from: chunkFrom, through: chunkThrough)
+                    where reasons[day.date] == nil {
+                        reasons[day.date] = day.reason
+                    }
+                } catch {
+                    guard chunkFrom > rangeThrough || chunkThrough < rangeFrom else {
+                        throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
+                    }
                 }
-            } catch {
-                throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
             }
             for timeOff in calculator.timeOff where timeOff.engineer == engineer.id {
                 var date = max(timeOff.from, from)
