@@ -156,3 +156,19 @@ struct EdgeCaseTests {
         )
     }
 }
+
+@Suite("helpers for the commands")
+struct CommandHelperTests {
+    @Test("an override on someone's day off can be warned about; uncovered gaps leave out the time before the start")
+    func helpers() throws {
+        let calculator = try ScheduleFixtures.seedCalculator()
+        let absences = try calculator.absences(
+            of: "a", from: ScheduleFixtures.instant("2026-05-24T12:00:00-04:00"),
+            to: ScheduleFixtures.instant("2026-05-26T12:00:00-04:00"))
+        #expect(absences.map(\.date) == [ScheduleFixtures.date("2026-05-25")])
+        #expect(absences.map(\.reason) == [.publicHoliday(name: "Memorial Day")])
+        let early = try schedule(calculator, "2026-01-01T00:00:00-05:00", "2026-02-01T00:00:00-05:00")
+        #expect(early.gaps.count == 1)
+        #expect(early.uncoveredGaps.isEmpty)
+    }
+}
