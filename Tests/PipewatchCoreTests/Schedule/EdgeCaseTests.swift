@@ -163,12 +163,33 @@ struct CommandHelperTests {
     func helpers() throws {
         let calculator = try ScheduleFixtures.seedCalculator()
         let absences = try calculator.absences(
-            of: "a", from: ScheduleFixtures.instant("2026-05-24T12:00:00-04:00"),
-            to: ScheduleFixtures.instant("2026-05-26T12:00:00-04:00"))
+            of: "a",
+            from: ScheduleFixtures.instant("2026-05-24T12:00:00-04:00"),
+            to: ScheduleFixtures.instant("2026-05-26T12:00:00-04:00")
+        )
         #expect(absences.map(\.date) == [ScheduleFixtures.date("2026-05-25")])
         #expect(absences.map(\.reason) == [.publicHoliday(name: "Memorial Day")])
         let early = try schedule(calculator, "2026-01-01T00:00:00-05:00", "2026-02-01T00:00:00-05:00")
         #expect(early.gaps.count == 1)
         #expect(early.uncoveredGaps.isEmpty)
+    }
+}
+
+@Suite("before the rotation starts")
+struct BeforeStartTests {
+    @Test("asking about a time before the first handoff needs no holidays and answers with a gap")
+    func beforeStart() throws {
+        let calculator = try ScheduleCalculator(
+            policy: ScheduleFixtures.seedPolicy(),
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(coveredYears: 2026...2026)
+        )
+        let coverage = try calculator.coverage(at: ScheduleFixtures.instant("2025-06-01T12:00:00-04:00"))
+        guard case .gap(let gap) = coverage else {
+            Issue.record("expected a gap, got \(coverage)")
+            return
+        }
+        #expect(gap.explanation == "the rotation has not started")
     }
 }

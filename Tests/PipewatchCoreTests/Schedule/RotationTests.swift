@@ -111,11 +111,17 @@ struct RotationTests {
         var policy = ScheduleFixtures.seedPolicy(seasons: [ScheduleFixtures.yearEndSeason])
         policy.starts = ScheduleFixtures.date("2025-06-02")
         let limited = try ScheduleCalculator(
-            policy: policy, timeZone: ScheduleFixtures.zone("America/New_York"), engineers: ScheduleFixtures.seedEngineers,
-            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026, coveredYears: 2026...2027))
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026, coveredYears: 2026...2027)
+        )
         let unlimited = try ScheduleCalculator(
-            policy: policy, timeZone: ScheduleFixtures.zone("America/New_York"), engineers: ScheduleFixtures.seedEngineers,
-            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026))
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026)
+        )
         // When asking for 2026, whose season started on 2025-12-20
         // Then the answer is the same as with a table that knows every year
         #expect(try limited.fairness(year: 2026) == unlimited.fairness(year: 2026))
@@ -125,7 +131,8 @@ struct RotationTests {
         }
         #expect(
             error?.description
-                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2027 only")
+                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2027 only"
+        )
     }
 
     @Test("a calendar that cannot answer for the year makes the computation fail with its reason")
