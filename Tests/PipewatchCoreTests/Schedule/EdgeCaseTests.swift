@@ -193,3 +193,28 @@ struct BeforeStartTests {
         #expect(gap.explanation == "the rotation has not started")
     }
 }
+
+@Suite("who is on call now")
+struct OnCallNowTests {
+    @Test("oncall now reads the clock once and asks the calculator about that instant")
+    func now() throws {
+        // Given a clock pinned on a Wednesday of A's first week
+        let clock = ManualWallClock(iso: "2026-01-07T15:00:00-05:00")
+        let calculator = try ScheduleFixtures.seedCalculator(holidays: [:])
+        // When asking now, and again a week later
+        let first = try calculator.coverage(at: clock.now)
+        clock.advance(by: 7 * 86_400)
+        let second = try calculator.coverage(at: clock.now)
+        // Then A, since Monday 09:00 until next Monday 09:00, then B
+        let zone = ScheduleFixtures.zone("America/New_York")
+        guard case .onCall(let a) = first, case .onCall(let b) = second else {
+            Issue.record("expected shifts, got \(first) and \(second)")
+            return
+        }
+        #expect(a.engineer == "a")
+        #expect(ISO8601Text.format(a.start, in: zone) == "2026-01-05T09:00:00-05:00")
+        #expect(ISO8601Text.format(a.end, in: zone) == "2026-01-12T09:00:00-05:00")
+        #expect(a.explanation == "rotation")
+        #expect(b.engineer == "b")
+    }
+}
