@@ -120,6 +120,24 @@ struct RandomWorld {
         }
     }
 
+    /// Random overrides inside the range, some naming someone outside the rotation.
+    func randomOverrides(seed: UInt64) -> [Override] {
+        var random = SplitMix64(seed: seed ^ 0xA5A5)
+        let span = to.timeIntervalSince(from)
+        return (0..<Int.random(in: 0...3, using: &random)).map { index in
+            let start = from.addingTimeInterval((span * Double.random(in: -0.1..<1, using: &random)).rounded())
+            let ids = engineers.map(\.id) + ["outsider"]
+            return Override(
+                id: Int64(index),
+                engineer: ids[Int.random(in: 0..<ids.count, using: &random)],
+                start: start,
+                end: start.addingTimeInterval(Double(Int.random(in: 1...72, using: &random)) * 3_600),
+                reason: "test",
+                createdAt: from
+            )
+        }
+    }
+
     /// Whether `engineer` has a day off (holiday or time off, in their own zone) overlapping `[start, end)`.
     func isUnavailable(_ id: EngineerID, from start: Date, to end: Date) -> Bool {
         guard let engineer = engineers.first(where: { $0.id == id }) else { return false }
@@ -200,6 +218,61 @@ struct SchedulePropertyTests {
                 "seed \(seed) at \(instant)"
             )
         }
+    }
+
+    @Test("overrides keep the schedule a partition of the range and hold exactly their intervals", arguments: seeds)
+    func overrides(seed: UInt64) throws {
+        let world = RandomWorld(seed: seed)
+        let overrides = world.randomOverrides(seed: seed)
+        let result = try world.calculator(overrides: overrides).schedule(from: world.from, to: world.to)
+        var entries = result.shifts.map { ($0.start, $0.end) } + result.gaps.map { ($0.start, $0.end) }
+        entries.sort { $0.0 < $1.0 }
+        #expect(entries.first?.0 == world.from)
+        #expect(entries.last?.1 == world.to)
+        for (previous, next) in zip(entries, entries.dropFirst()) { #expect(previous.1 == next.0, "seed \(seed)") }
+        // The last override covering an instant decides who is on call then.
+        for override in overrides {
+            let instant = override.start.addingTimeInterval(override.end.timeIntervalSince(override.start) / 2)
+            guard instant >= world.from, instant < world.to else { continue }
+            let winner = overrides.last { $0.start <= instant && instant < $0.end }
+            #expect(result.engineer(at: instant) == winner?.engineer, "seed \(seed)")
+        }
+    }
+
+    @Test(
+        "a year's fairness hours and gap hours add up to the year after the first handoff",
+        arguments: seeds.prefix(20)
+    )
+    func fairnessAddsUp(seed: UInt64) throws {
+        let world = RandomWorld(seed: seed)
+        let calculator = try world.calculator()
+        let report = try calculator.fairness(year: 2026)
+        let yearStart = try #require(LocalDate(year: 2026, month: 1, day: 1)).instant(in: world.teamZone)
+        let yearEnd = try #require(LocalDate(year: 2027, month: 1, day: 1)).instant(in: world.teamZone)
+        let covered = yearEnd.timeIntervalSince(max(yearStart, calculator.firstHandoff)) / 3600
+        let total = report.lines.reduce(0) { $0 + $1.onCallHours } + report.gapHours
+        #expect(abs(total - covered) < 1e-6, "seed \(seed)")
+        #expect(
+            report.lines.reduce(0) { $0 + $1.substitutionsGiven }
+                == report.lines.reduce(0) { $0 + $1.substitutionsReceived }
+        )
+    }
+
+    @Test("with everyone available, season days are spread within one of each other", arguments: seeds.prefix(20))
+    func seasonSpread(seed: UInt64) throws {
+        var world = RandomWorld(seed: seed, absences: false)
+        world.policy.seasons = [ScheduleFixtures.yearEndSeason]
+        let result = try world.calculator().schedule(
+            from: ScheduleFixtures.instant("2026-12-19T00:00:00Z"),
+            to: ScheduleFixtures.instant("2027-01-08T00:00:00Z")
+        )
+        var days: [EngineerID: Int] = [:]
+        for shift in result.shifts where shift.reason == .season {
+            days[shift.engineer, default: 0] += 1
+        }
+        let counts = world.engineers.map { days[$0.id] ?? 0 }
+        #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1, "seed \(seed): \(counts)")
+        #expect(counts.reduce(0, +) == 17)
     }
 
     @Test("outside seasons and without absences or swaps, the schedule is exactly the plain rotation", arguments: seeds)
