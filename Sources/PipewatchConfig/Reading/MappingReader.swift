@@ -23,6 +23,7 @@ struct MappingReader {
                 keyValue.error("expected a key, found \(keyValue.kindName)", in: log)
                 continue
             }
+            if key.hasPrefix(RepeatedKeys.marker) { continue }  // reported when the file was read
             if let first = seen[key] {
                 let message = idKind.map { "duplicate \($0) id '\(key)'" } ?? "key '\(key)' is repeated"
                 keyValue.error(message, hint: "first given at \(first)", in: log)

@@ -27,7 +27,7 @@ struct YAMLSource {
             return
         }
         do {
-            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            let node = try YAMLSource.compose(text, displayPath: displayPath, log: log)
             root = YAMLValue(node: node, file: displayPath, path: "")
         } catch let error as YamlError {
             let (problem, mark) = YAMLSource.describe(error)
@@ -39,6 +39,27 @@ struct YAMLSource {
         }
     }
 
+    /// Composes `text`, reporting each repeated key where it stands and reading on past it.
+    private static func compose(_ text: String, displayPath: String, log: DiagnosticLog) throws -> Node {
+        var text = text
+        for count in 0..<100 {
+            do {
+                return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+                guard let key = keys.sorted().first,
+                    let found = RepeatedKeys.rename(key, in: text, mapping: context.mark, count: count)
+                else { throw YamlError.duplicatedKeysInMapping(duplicates: keys, context: context) }
+                log.error(
+                    found.message,
+                    at: SourceLocation(file: displayPath, line: found.repeat.line, column: found.repeat.column),
+                    hint: "first given at \(displayPath):\(found.first.line):\(found.first.column)"
+                )
+                text = found.text
+            }
+        }
+        return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+    }
+
     /// libyaml's problem text and position for a syntax error.
     private static func describe(_ error: YamlError) -> (String, Mark?) {
         switch error {
@@ -46,7 +67,7 @@ struct YAMLSource {
             .composer(_, let problem, let mark, _):
             return (problem, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("key '\(duplicates.joined(separator: "', '"))' is repeated", context.mark)
+            return ("key '\(duplicates.sorted().joined(separator: "', '"))' is repeated in this mapping", context.mark)
         default:
             return ("\(error)", nil)
         }

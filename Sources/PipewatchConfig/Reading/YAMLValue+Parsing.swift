@@ -59,7 +59,8 @@ extension YAMLValue {
     /// `GMT+1` and abbreviations such as `EST`, and `knownTimeZoneIdentifiers` misses newer names
     /// such as `Asia/Kolkata` on Linux.
     static func ianaZone(_ name: String) -> TimeZone? {
-        guard name == "UTC" || name.contains("/"), let zone = TimeZone(identifier: name), zone.identifier == name
+        if name == "UTC" { return TimeZone(identifier: "UTC") }
+        guard name.contains("/"), let zone = TimeZone(identifier: name), zone.identifier == name
         else { return nil }
         return zone
     }

@@ -43,14 +43,14 @@ enum CheckSection {
         func text(_ key: String) -> String? { p.required(key, log: log)?.string(log) }
         switch name {
         case "freshness":
-            guard let table = text("table"), let column = text("column"),
-                let maxAge = p.required("max_age", log: log)?.duration(log)
-            else { return nil }
+            let (table, column, maxAge) = (text("table"), text("column"), p.required("max_age", log: log)?.duration(log))
+            guard let table, let column, let maxAge else { return nil }
             return .freshness(table: table, column: column, maxAge: maxAge)
         case "volume":
-            guard let table = text("table") else { return nil }
+            let table = text("table")
             let minRows = p["min_rows"]?.integer(log)
             let maxRows = p["max_rows"]?.integer(log)
+            guard let table else { return nil }
             if minRows == nil, maxRows == nil {
                 value.error("missing key 'min_rows' or 'max_rows'", hint: "a volume check needs a bound", in: log)
                 return nil
@@ -60,23 +60,24 @@ enum CheckSection {
                 column: p["column"]?.string(log), window: p["window"]?.duration(log)
             )
         case "schema":
-            guard let table = text("table"), let columns = p.required("columns", log: log),
-                let reader = MappingReader(columns, allowed: nil, log: log)
-            else { return nil }
+            let table = text("table")
+            let reader = p.required("columns", log: log).flatMap { MappingReader($0, allowed: nil, log: log) }
+            guard let table, let reader else { return nil }
             let expected = reader.entries.compactMap { entry in
                 entry.value.string(log).map { SchemaColumn(name: entry.key, type: $0) }
             }
             return .schema(table: table, columns: expected)
         case "completeness":
-            guard let table = text("table"), let column = text("column"),
-                let bucket = p.required("bucket", log: log)?.duration(log),
-                let lookback = p.required("lookback", log: log)?.duration(log)
-            else { return nil }
+            let (table, column) = (text("table"), text("column"))
+            let bucket = p.required("bucket", log: log)?.duration(log)
+            let lookback = p.required("lookback", log: log)?.duration(log)
+            guard let table, let column, let bucket, let lookback else { return nil }
             return .completeness(table: table, column: column, bucket: bucket, lookback: lookback)
         case "range":
-            guard let table = text("table"), let column = text("column") else { return nil }
+            let (table, column) = (text("table"), text("column"))
             let min = p["min"]?.number(log)
             let max = p["max"]?.number(log)
+            guard let table, let column else { return nil }
             if min == nil, max == nil {
                 value.error("missing key 'min' or 'max'", hint: "a range check needs a bound", in: log)
                 return nil
@@ -86,8 +87,9 @@ enum CheckSection {
             guard let query = text("query") else { return nil }
             return .anomaly(query: query, sigma: p["sigma"]?.number(log) ?? 3, lookback: p["lookback"]?.integer(log) ?? 30)
         case "reconcile":
-            guard let left = text("left"), let right = text("right") else { return nil }
+            let (left, right) = (text("left"), text("right"))
             let tolerance = p["tolerance"].flatMap { percentage($0, log: log) } ?? 0
+            guard let left, let right else { return nil }
             return .reconcile(left: left, right: right, tolerance: tolerance)
         case "sql":
             return text("query").map { .sql(query: $0) }
