@@ -39,7 +39,11 @@ struct ConfigFiles {
                 if isGlob {
                     site.warning("'\(pattern)' matches no file", in: log)
                 } else {
-                    site.error("included file '\(pattern)' does not exist", hint: "paths are relative to the including file", in: log)
+                    site.error(
+                        "included file '\(pattern)' does not exist",
+                        hint: "paths are relative to the including file",
+                        in: log
+                    )
                 }
             }
             for match in matches { read(match) }

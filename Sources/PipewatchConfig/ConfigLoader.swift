@@ -30,7 +30,11 @@ public enum ConfigLoader {
         let teamValue = single("team", in: files, log: log)
         let team = teamValue.flatMap { TeamSection.team($0, log: log) }
         if teamValue == nil {
-            root.value.error("missing key 'team'", hint: "start with 'team: { name: …, timezone: America/New_York }'", in: log)
+            root.value.error(
+                "missing key 'team'",
+                hint: "start with 'team: { name: …, timezone: America/New_York }'",
+                in: log
+            )
         }
         let engineerEntries = entries("engineers", kind: "engineer", in: files, log: log)
         let stakeholderEntries = entries("stakeholders", kind: "stakeholder", in: files, log: log)
@@ -53,10 +57,18 @@ public enum ConfigLoader {
         if engineerEntries.isEmpty {
             root.value.error("no engineers are declared", hint: "add 'engineers:' with at least one engineer", in: log)
         }
-        PlanValidator(log: log).validate(pipelines: pipelines, engineers: engineers, oncall: oncall, oncallSite: oncallValue)
+        PlanValidator(log: log).validate(
+            pipelines: pipelines,
+            engineers: engineers,
+            oncall: oncall,
+            oncallSite: oncallValue
+        )
         guard let team else { return nil }
         let catalog = Catalog(
-            team: team, engineers: engineers, stakeholders: stakeholders, pipelines: pipelines.map(\.pipeline)
+            team: team,
+            engineers: engineers,
+            stakeholders: stakeholders,
+            pipelines: pipelines.map(\.pipeline)
         )
         return TeamPlan(catalog: catalog, oncall: oncall, escalation: escalation ?? .standard)
     }
@@ -78,12 +90,16 @@ public enum ConfigLoader {
 
     /// The entries of a section that included files extend, with ids unique across files.
     private static func entries(
-        _ key: String, kind: String, in files: ConfigFiles, log: DiagnosticLog
+        _ key: String,
+        kind: String,
+        in files: ConfigFiles,
+        log: DiagnosticLog
     ) -> [(id: String, value: YAMLValue)] {
         var seen: [String: SourceLocation] = [:]
         var result: [(id: String, value: YAMLValue)] = []
         for document in files.documents {
-            guard let section = document[key], let mapping = MappingReader(section, allowed: nil, idKind: kind, log: log)
+            guard let section = document[key],
+                let mapping = MappingReader(section, allowed: nil, idKind: kind, log: log)
             else {
                 continue
             }

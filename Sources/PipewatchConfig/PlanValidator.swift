@@ -6,7 +6,10 @@ struct PlanValidator {
     let log: DiagnosticLog
 
     func validate(
-        pipelines: [PipelineSection.Reading], engineers: [Engineer], oncall: OncallPolicy?, oncallSite: YAMLValue?
+        pipelines: [PipelineSection.Reading],
+        engineers: [Engineer],
+        oncall: OncallPolicy?,
+        oncallSite: YAMLValue?
     ) {
         reportCycles(pipelines)
         for reading in pipelines {
@@ -39,7 +42,10 @@ struct PlanValidator {
         let site = reading.audienceSite ?? reading.site
         let missing: [(Bool, String, String)] = [
             (pipeline.runbook.isEmpty, "a run book", "add 'runbook:' with the steps that resolve its issues"),
-            (pipeline.deliverBy == nil, "a 'deliver_by' deadline", "add 'deliver_by: \"09:00\"' (local time, optional zone)"),
+            (
+                pipeline.deliverBy == nil, "a 'deliver_by' deadline",
+                "add 'deliver_by: \"09:00\"' (local time, optional zone)"
+            ),
             (pipeline.stakeholders.isEmpty, "stakeholders", "add 'stakeholders:' naming who is told when it is late"),
             (pipeline.owners.secondary == nil, "a secondary owner", "add 'secondary:' under 'owners:'"),
         ]

@@ -24,11 +24,16 @@ struct CatalogCommandTests {
     @Test("validate exits 1 on an invalid config, with findings on stderr and as JSON")
     func validateInvalid() async throws {
         try await TemporaryDirectory.with { directory in
-            try directory.write("pipewatch.yaml", "team: { name: T, timezone: UTC }\nengineers:\n  a: { name: A, region: USA }\n")
+            try directory.write(
+                "pipewatch.yaml",
+                "team: { name: T, timezone: UTC }\nengineers:\n  a: { name: A, region: USA }\n"
+            )
             let text = await pipewatch("validate", in: directory.url)
             #expect(text.status == 1)
             #expect(text.output == "")
-            #expect(text.errorOutput.hasPrefix("pipewatch.yaml:3:25: error: engineers.a.region: malformed region 'USA'\n"))
+            #expect(
+                text.errorOutput.hasPrefix("pipewatch.yaml:3:25: error: engineers.a.region: malformed region 'USA'\n")
+            )
             #expect(text.errorOutput.hasSuffix("pipewatch.yaml: invalid (1 error, 0 warnings)\n"))
 
             let asJSON = await pipewatch("validate", "--format", "json", in: directory.url)
@@ -49,12 +54,15 @@ struct CatalogCommandTests {
         #expect(result.status == 0)
     }
 
-    @Test("usage errors exit 2", arguments: [
-        ["validate", "--no-such-flag"],
-        ["owners", "--format", "ics"],
-        ["owners", "--engineer", "a", "--load"],
-        ["frobnicate"],
-    ])
+    @Test(
+        "usage errors exit 2",
+        arguments: [
+            ["validate", "--no-such-flag"],
+            ["owners", "--format", "ics"],
+            ["owners", "--engineer", "a", "--load"],
+            ["frobnicate"],
+        ]
+    )
     func usageErrors(arguments: [String]) async {
         let result = await pipewatch(arguments: arguments + ["--config", seed], in: root)
         #expect(result.status == 2)
@@ -110,13 +118,19 @@ struct CatalogCommandTests {
         let engineers = try #require(load["engineers"] as? [[String: Any]])
         #expect(engineers.map { $0["total"] as? Int } == [4, 4, 4, 4])
         #expect(engineers.first?["investor_facing"] as? [String] == ["investor-profit", "investor-growth"])
-        #expect(load["warnings"] as? [String] == ["'c' is the only backup for all 2 pipelines 'b' leads (unit-profit, daily-growth)"])
+        #expect(
+            load["warnings"] as? [String] == [
+                "'c' is the only backup for all 2 pipelines 'b' leads (unit-profit, daily-growth)"
+            ]
+        )
     }
 
     @Test("owners --load warns when one engineer holds more than half of all ownerships")
     func concentratedLoad() async throws {
         try await TemporaryDirectory.with { directory in
-            try directory.write("pipewatch.yaml", """
+            try directory.write(
+                "pipewatch.yaml",
+                """
                 team: { name: T, timezone: UTC }
                 engineers:
                   a: { name: A, region: US }
@@ -126,7 +140,8 @@ struct CatalogCommandTests {
                   p: { name: P, owners: { primary: a, secondary: b } }
                   q: { name: Q, owners: { primary: a, secondary: c } }
                   s: { name: S, owners: { primary: a } }
-                """)
+                """
+            )
             let result = await pipewatch("owners", "--load", in: directory.url)
             #expect(result.status == 0)
             #expect(result.errorOutput.hasSuffix("warning: 'a' holds 3 of 5 ownerships, more than half\n"))
@@ -136,7 +151,16 @@ struct CatalogCommandTests {
 
     @Test("runbook show resolves escalation and notification steps to people")
     func runbookShow() async throws {
-        let result = await pipewatch("runbook", "show", "investor-growth", "--config", seed, "--format", "json", in: root)
+        let result = await pipewatch(
+            "runbook",
+            "show",
+            "investor-growth",
+            "--config",
+            seed,
+            "--format",
+            "json",
+            in: root
+        )
         #expect(result.status == 0)
         let document = try #require(try json(result.output) as? [String: Any])
         let steps = try #require(document["steps"] as? [[String: Any]])
@@ -147,7 +171,11 @@ struct CatalogCommandTests {
         #expect(escalate["role"] as? String == "the secondary owner")
 
         let text = await pipewatch("runbook", "show", "investor-profit", "--config", seed, in: root)
-        #expect(text.output.contains("4. Notify stakeholders if metrics cannot be delivered on time.\n   notifies the pipeline's stakeholders: Investor Relations <ir@example.com>, Finance Analytics <finance-analytics@example.com>"))
+        #expect(
+            text.output.contains(
+                "4. Notify stakeholders if metrics cannot be delivered on time.\n   notifies the pipeline's stakeholders: Investor Relations <ir@example.com>, Finance Analytics <finance-analytics@example.com>"
+            )
+        )
     }
 
     @Test("runbook show of a pipeline without one is a finding; of an unknown pipeline a usage error")

@@ -36,7 +36,9 @@ let baseConfig = """
 
 /// Expects exactly `expected` findings, printing both lists when they differ.
 func expectFindings(
-    _ yaml: String, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ yaml: String,
+    _ expected: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) async throws {
     let found = try await findings(yaml)
     #expect(found == expected, sourceLocation: sourceLocation)

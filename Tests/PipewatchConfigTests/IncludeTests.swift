@@ -17,8 +17,10 @@ struct IncludeTests {
             root,
             others: [
                 "people.yaml": "engineers:\n  a: { name: A, region: US-NY }\n  b: { name: B, region: US-CA }\n",
-                "pipelines/2-growth.yaml": "pipelines:\n  growth: { name: Growth, owners: { primary: b, secondary: a } }\n",
-                "pipelines/1-profit.yaml": "pipelines:\n  profit: { name: Profit, owners: { primary: a, secondary: b } }\n",
+                "pipelines/2-growth.yaml":
+                    "pipelines:\n  growth: { name: Growth, owners: { primary: b, secondary: a } }\n",
+                "pipelines/1-profit.yaml":
+                    "pipelines:\n  profit: { name: Profit, owners: { primary: a, secondary: b } }\n",
                 "pipelines/notes.txt": "not yaml: [",
             ]
         )
@@ -35,7 +37,11 @@ struct IncludeTests {
             root + "engineers:\n  a: { name: A, region: US-NY }\n",
             others: ["people.yaml": "engineers:\n  a: { name: A again, region: US-NY }\n", "pipelines/x.yaml": "{}\n"]
         )
-        #expect(found == ["people.yaml:2:3: error: engineers: duplicate engineer id 'a'\n    hint: first given at pipewatch.yaml:4:3"])
+        #expect(
+            found == [
+                "people.yaml:2:3: error: engineers: duplicate engineer id 'a'\n    hint: first given at pipewatch.yaml:4:3"
+            ]
+        )
     }
 
     @Test("errors in an included file carry that file's name and position")
@@ -81,6 +87,10 @@ struct IncludeTests {
             root + "engineers:\n  a: { name: A, region: US }\n",
             others: ["people.yaml": "team: { name: Other, timezone: UTC }\n", "pipelines/x.yaml": "{}\n"]
         )
-        #expect(found == ["people.yaml:1:1: error: 'team' is already given in another file\n    hint: first given at pipewatch.yaml:1:1; give it once"])
+        #expect(
+            found == [
+                "people.yaml:1:1: error: 'team' is already given in another file\n    hint: first given at pipewatch.yaml:1:1; give it once"
+            ]
+        )
     }
 }

@@ -72,11 +72,14 @@ struct SeedExampleTests {
         #expect(Set(plan.catalog.engineers.map(\.region.country)).count >= 3)
     }
 
-    @Test("the three investor run books have the seed's steps in order", arguments: [
-        ("investor-profit", "Aggregate Profit Reported to Investors"),
-        ("investor-growth", "Aggregate Growth Reported to Investors"),
-        ("investor-engagement", "Aggregate Engagement Reported to Investors"),
-    ])
+    @Test(
+        "the three investor run books have the seed's steps in order",
+        arguments: [
+            ("investor-profit", "Aggregate Profit Reported to Investors"),
+            ("investor-growth", "Aggregate Growth Reported to Investors"),
+            ("investor-engagement", "Aggregate Engagement Reported to Investors"),
+        ]
+    )
     func runbooks(id: String, heading: String) throws {
         let text = try String(contentsOf: RepositoryFiles.seedPlan, encoding: .utf8)
         let section = try #require(text.components(separatedBy: "### \(heading)").dropFirst().first)

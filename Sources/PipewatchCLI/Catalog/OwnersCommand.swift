@@ -37,14 +37,22 @@ struct OwnersCommand: AsyncParsableCommand {
         let report = OwnersReport(catalog: catalog)
         if let engineer {
             guard let found = catalog.engineer(EngineerID(engineer)) else {
-                throw ValidationError(UnknownID.message(engineer, kind: "engineer", known: catalog.engineers.map(\.id.rawValue)))
+                throw ValidationError(
+                    UnknownID.message(engineer, kind: "engineer", known: catalog.engineers.map(\.id.rawValue))
+                )
             }
-            context.print(output.format == .json ? try JSONOutput.render(report.holdings(of: found)) : report.holdingsTable(of: found))
+            context.print(
+                output.format == .json
+                    ? try JSONOutput.render(report.holdings(of: found)) : report.holdingsTable(of: found)
+            )
         } else if load {
             let ownershipLoad = OwnershipLoad(catalog: catalog)
-            context.print(output.format == .json ? try JSONOutput.render(report.load(ownershipLoad)) : report.loadTable(ownershipLoad))
+            context.print(
+                output.format == .json
+                    ? try JSONOutput.render(report.load(ownershipLoad)) : report.loadTable(ownershipLoad)
+            )
             if output.format == .table {
-                ownershipLoad.warnings.forEach { context.printError("warning: \($0)") }
+                for warning in ownershipLoad.warnings { context.printError("warning: \(warning)") }
             }
         } else {
             context.print(output.format == .json ? try JSONOutput.render(report.rows) : report.table)

@@ -48,7 +48,9 @@ struct RunbookCommand: AsyncParsableCommand {
             let context = CommandContext.current
             let catalog = try configOptions.loadPlan(in: context).catalog
             guard let found = catalog.pipeline(PipelineID(pipeline)) else {
-                throw ValidationError(UnknownID.message(pipeline, kind: "pipeline", known: catalog.pipelines.map(\.id.rawValue)))
+                throw ValidationError(
+                    UnknownID.message(pipeline, kind: "pipeline", known: catalog.pipelines.map(\.id.rawValue))
+                )
             }
             let view = RunbookView(catalog: catalog)
             guard !found.runbook.isEmpty else {

@@ -49,14 +49,24 @@ struct RunbookView {
 
     var summaries: [Summary] {
         catalog.pipelines.map {
-            Summary(pipeline: $0.id.rawValue, name: $0.name, audience: $0.audience.rawValue, steps: $0.runbook.steps.count)
+            Summary(
+                pipeline: $0.id.rawValue,
+                name: $0.name,
+                audience: $0.audience.rawValue,
+                steps: $0.runbook.steps.count
+            )
         }
     }
 
     var summaryTable: String {
         var table = TextTable("pipeline", "name", "audience", "steps")
         for summary in summaries {
-            table.append(summary.pipeline, summary.name, summary.audience, summary.steps == 0 ? "-" : String(summary.steps))
+            table.append(
+                summary.pipeline,
+                summary.name,
+                summary.audience,
+                summary.steps == 0 ? "-" : String(summary.steps)
+            )
         }
         return table.rendered
     }
@@ -68,7 +78,11 @@ struct RunbookView {
                 text: step.text,
                 checks: step.checks.map { id in
                     let check = pipeline.check(id)
-                    return CheckRef(id: id.rawValue, kind: check?.kind.name ?? "unknown", summary: check?.kind.summary ?? "")
+                    return CheckRef(
+                        id: id.rawValue,
+                        kind: check?.kind.name ?? "unknown",
+                        summary: check?.kind.summary ?? ""
+                    )
                 },
                 showRuns: step.showsRuns,
                 escalate: step.escalation.map { escalationPerson($0, pipeline) },
@@ -83,7 +97,9 @@ struct RunbookView {
         var lines = ["\(pipeline.name) (\(pipeline.id))"]
         var facts = ["primary owner: \(name(pipeline.owners.primary))"]
         if let secondary = pipeline.owners.secondary { facts.append("secondary owner: \(name(secondary))") }
-        if let deadline = pipeline.deliverBy { facts.append("deliver by \(deadline.time) \(deadline.timeZone.identifier)") }
+        if let deadline = pipeline.deliverBy {
+            facts.append("deliver by \(deadline.time) \(deadline.timeZone.identifier)")
+        }
         lines.append(facts.joined(separator: " · "))
         for step in document(pipeline).steps {
             lines.append("")
@@ -144,7 +160,8 @@ struct RunbookView {
                 Person(role: role, id: $0.id.rawValue, name: $0.name, email: $0.email)
             }
         case .stakeholder(let id):
-            return catalog.stakeholder(id).map { [Person(role: role, id: id.rawValue, name: $0.name, email: $0.email)] } ?? []
+            return catalog.stakeholder(id).map { [Person(role: role, id: id.rawValue, name: $0.name, email: $0.email)] }
+                ?? []
         case .owners:
             engineers = [pipeline.owners.primary] + (pipeline.owners.secondary.map { [$0] } ?? [])
         case .team:

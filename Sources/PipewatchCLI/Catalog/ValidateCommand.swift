@@ -28,7 +28,7 @@ struct ValidateCommand: AsyncParsableCommand {
         case .json:
             context.print(try JSONOutput.render(report.diagnostics))
         default:
-            report.diagnostics.forEach { context.printError($0.description) }
+            for diagnostic in report.diagnostics { context.printError(diagnostic.description) }
             let errors = report.diagnostics.count - report.warnings.count
             let warnings = report.warnings.count
             let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"

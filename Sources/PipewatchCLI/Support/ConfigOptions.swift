@@ -17,14 +17,21 @@ struct ConfigOptions: ParsableArguments {
 
     /// The config file this invocation reads.
     func configURL(in context: CommandContext) -> URL {
-        ConfigLocator.locate(explicit: config, environment: context.environment, currentDirectory: context.currentDirectory)
+        ConfigLocator.locate(
+            explicit: config,
+            environment: context.environment,
+            currentDirectory: context.currentDirectory
+        )
     }
 
     /// The validated plan; warnings go to standard error, errors end the command with exit status 1.
     func loadPlan(in context: CommandContext) throws -> TeamPlan {
         do {
-            let (plan, warnings) = try ConfigLoader.load(configURL(in: context), currentDirectory: context.currentDirectory)
-            warnings.forEach { context.printError($0.description) }
+            let (plan, warnings) = try ConfigLoader.load(
+                configURL(in: context),
+                currentDirectory: context.currentDirectory
+            )
+            for warning in warnings { context.printError(warning.description) }
             return plan
         } catch {
             context.printError(error.description)

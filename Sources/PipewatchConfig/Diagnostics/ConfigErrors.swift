@@ -14,7 +14,8 @@ public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let count = errors.count
         let lines = diagnostics.map(\.description)
-        return (lines + ["\(count) error\(count == 1 ? "" : "s") in the config; run 'pipewatch validate' to see them all"])
+        return
+            (lines + ["\(count) error\(count == 1 ? "" : "s") in the config; run 'pipewatch validate' to see them all"])
             .joined(separator: "\n")
     }
 }

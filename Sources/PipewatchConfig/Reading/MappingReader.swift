@@ -33,7 +33,8 @@ struct MappingReader {
             if let allowed, !allowed.contains(key) {
                 keyValue.error(
                     "unknown key '\(key)'",
-                    hint: Suggestion.didYouMean(key, in: allowed) ?? "expected one of \(allowed.joined(separator: ", "))",
+                    hint: Suggestion.didYouMean(key, in: allowed)
+                        ?? "expected one of \(allowed.joined(separator: ", "))",
                     in: log
                 )
                 continue

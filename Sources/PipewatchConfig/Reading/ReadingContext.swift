@@ -44,7 +44,11 @@ struct ReadingContext {
         if let found = choices[text] { return found }
         let names = choices.keys.sorted()
         let suggestion = Suggestion.didYouMean(text, in: names).map { "\($0) " } ?? ""
-        value.error("unknown \(what) '\(text)'", hint: "\(suggestion)(one of \(names.joined(separator: ", ")))", in: log)
+        value.error(
+            "unknown \(what) '\(text)'",
+            hint: "\(suggestion)(one of \(names.joined(separator: ", ")))",
+            in: log
+        )
         return nil
     }
 }

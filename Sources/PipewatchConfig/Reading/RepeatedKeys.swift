@@ -9,7 +9,12 @@ enum RepeatedKeys {
 
     /// The text with the repeat of `key` renamed, and the message and positions to report;
     /// `nil` when the repeat cannot be found (a flow mapping, say).
-    static func rename(_ key: String, in text: String, mapping mark: Mark, count: Int)
+    static func rename(
+        _ key: String,
+        in text: String,
+        mapping mark: Mark,
+        count: Int
+    )
         -> (text: String, message: String, repeat: (line: Int, column: Int), first: (line: Int, column: Int))?
     {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -27,9 +32,14 @@ enum RepeatedKeys {
             }
             let quote = content.first == "\"" || content.first == "'" ? 1 : 0
             let start = line.index(line.startIndex, offsetBy: indent + quote)
-            lines[index].replaceSubrange(start..<line.index(start, offsetBy: key.count), with: "\(marker)\(count)-\(key)")
+            lines[index].replaceSubrange(
+                start..<line.index(start, offsetBy: key.count),
+                with: "\(marker)\(count)-\(key)"
+            )
             let path = parentKeys(of: firstLine, indent: indent, in: lines)
-            let kinds = ["engineers": "engineer", "stakeholders": "stakeholder", "pipelines": "pipeline", "checks": "check"]
+            let kinds = [
+                "engineers": "engineer", "stakeholders": "stakeholder", "pipelines": "pipeline", "checks": "check",
+            ]
             let message =
                 if path.count == 1, let kind = kinds[path[0]] {
                     "\(path[0]): duplicate \(kind) id '\(key)'"

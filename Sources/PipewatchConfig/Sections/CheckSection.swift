@@ -43,7 +43,9 @@ enum CheckSection {
         func text(_ key: String) -> String? { p.required(key, log: log)?.string(log) }
         switch name {
         case "freshness":
-            let (table, column, maxAge) = (text("table"), text("column"), p.required("max_age", log: log)?.duration(log))
+            let (table, column, maxAge) = (
+                text("table"), text("column"), p.required("max_age", log: log)?.duration(log)
+            )
             guard let table, let column, let maxAge else { return nil }
             return .freshness(table: table, column: column, maxAge: maxAge)
         case "volume":
@@ -56,8 +58,11 @@ enum CheckSection {
                 return nil
             }
             return .volume(
-                table: table, minRows: minRows, maxRows: maxRows,
-                column: p["column"]?.string(log), window: p["window"]?.duration(log)
+                table: table,
+                minRows: minRows,
+                maxRows: maxRows,
+                column: p["column"]?.string(log),
+                window: p["window"]?.duration(log)
             )
         case "schema":
             let table = text("table")
@@ -85,7 +90,11 @@ enum CheckSection {
             return .range(table: table, column: column, min: min, max: max)
         case "anomaly":
             guard let query = text("query") else { return nil }
-            return .anomaly(query: query, sigma: p["sigma"]?.number(log) ?? 3, lookback: p["lookback"]?.integer(log) ?? 30)
+            return .anomaly(
+                query: query,
+                sigma: p["sigma"]?.number(log) ?? 3,
+                lookback: p["lookback"]?.integer(log) ?? 30
+            )
         case "reconcile":
             let (left, right) = (text("left"), text("right"))
             let tolerance = p["tolerance"].flatMap { percentage($0, log: log) } ?? 0
@@ -96,8 +105,10 @@ enum CheckSection {
         default:
             let size = { (key: String) in p[key]?.parse(log, expected: "a size such as '10 GB'", ByteCount.parse) }
             let check = CheckKind.storage(
-                table: p["table"]?.string(log), path: p["path"]?.string(log),
-                minFreeBytes: size("min_free"), maxBytes: size("max_size"),
+                table: p["table"]?.string(log),
+                path: p["path"]?.string(log),
+                minFreeBytes: size("min_free"),
+                maxBytes: size("max_size"),
                 minDaysUntilFull: p["min_days_until_full"]?.integer(log)
             )
             if case .storage(nil, nil, _, _, _) = check {

@@ -22,7 +22,11 @@ enum EscalationSection {
             if let target { levels.append(EscalationLevel(target: target, acknowledgeWithin: ackWithin)) }
         }
         if levels.isEmpty, items.isEmpty {
-            value.error("the escalation policy has no levels", hint: "start with '- { notify: oncall, ack_within: 15m }'", in: log)
+            value.error(
+                "the escalation policy has no levels",
+                hint: "start with '- { notify: oncall, ack_within: 15m }'",
+                in: log
+            )
         }
         return EscalationPolicy(levels: levels)
     }

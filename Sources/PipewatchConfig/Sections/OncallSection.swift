@@ -28,8 +28,13 @@ enum OncallSection {
         }
         guard let rotation, let shift, let handoff, let starts, let notice else { return nil }
         return OncallPolicy(
-            rotation: rotation, shift: shift, handoff: handoff, starts: starts,
-            swapNotice: notice, seasons: seasons, timeOff: timeOff
+            rotation: rotation,
+            shift: shift,
+            handoff: handoff,
+            starts: starts,
+            swapNotice: notice,
+            seasons: seasons,
+            timeOff: timeOff
         )
     }
 
@@ -67,14 +72,15 @@ enum OncallSection {
         let from = fields.required("from", log: log)?.monthDay(log)
         let to = fields.required("to", log: log)?.monthDay(log)
         let kinds = Dictionary(uniqueKeysWithValues: SeasonShifts.allCases.map { ($0.rawValue, $0) })
-        let shifts = fields["shifts"].map { value -> SeasonShifts? in
-            guard let text = value.string(log) else { return nil }
-            guard let kind = kinds[text] else {
-                value.error("unknown season shift length '\(text)'", hint: "use 'daily'", in: log)
-                return nil
-            }
-            return kind
-        } ?? .daily
+        let shifts =
+            fields["shifts"].map { value -> SeasonShifts? in
+                guard let text = value.string(log) else { return nil }
+                guard let kind = kinds[text] else {
+                    value.error("unknown season shift length '\(text)'", hint: "use 'daily'", in: log)
+                    return nil
+                }
+                return kind
+            } ?? .daily
         guard let name, let from, let to, let shifts else { return nil }
         return Season(name: name, from: from, to: to, shifts: shifts)
     }

@@ -23,8 +23,12 @@ enum PipelineSection {
         let log = context.log
         guard let fields = MappingReader(value, allowed: keys, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
-        let owners = fields.required("owners", log: log, hint: "give 'owners: { primary: ENGINEER, secondary: ENGINEER }'")
-            .flatMap { Self.owners($0, context: context) }
+        let owners = fields.required(
+            "owners",
+            log: log,
+            hint: "give 'owners: { primary: ENGINEER, secondary: ENGINEER }'"
+        )
+        .flatMap { Self.owners($0, context: context) }
         let metricOwner = fields["metric_owner"].flatMap { context.stakeholder($0) }
         let audiences = Dictionary(uniqueKeysWithValues: Audience.allCases.map { ($0.rawValue, $0) })
         let audience: Audience? = fields["audience"].map { context.choice($0, "audience", audiences) } ?? .internal
@@ -109,7 +113,8 @@ enum PipelineSection {
             }
             return dbt.string(log).map { JobIdentity.dbt(uniqueID: $0) }
         }
-        let hint = "give an OpenLineage job as '{ namespace: airflow, name: my_job }' or a dbt node as '{ dbt: model.shop.orders }'"
+        let hint =
+            "give an OpenLineage job as '{ namespace: airflow, name: my_job }' or a dbt node as '{ dbt: model.shop.orders }'"
         let namespace = fields.required("namespace", log: log, hint: hint)?.string(log)
         let name = fields.required("name", log: log, hint: hint)?.string(log)
         guard let namespace, let name else { return nil }

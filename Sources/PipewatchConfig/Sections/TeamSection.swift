@@ -6,8 +6,12 @@ enum TeamSection {
     static func team(_ value: YAMLValue, log: DiagnosticLog) -> Team? {
         guard let fields = MappingReader(value, allowed: ["name", "timezone"], log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
-        let zone = fields.required("timezone", log: log, hint: "the zone the rotation and deadlines are read in, such as 'America/New_York'")?
-            .timeZone(log)
+        let zone = fields.required(
+            "timezone",
+            log: log,
+            hint: "the zone the rotation and deadlines are read in, such as 'America/New_York'"
+        )?
+        .timeZone(log)
         guard let name, let zone else { return nil }
         return Team(name: name, timeZone: zone)
     }
@@ -18,8 +22,12 @@ enum TeamSection {
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
-        let region = fields.required("region", log: log, hint: "the engineer's public holidays follow it, e.g. 'US-NY'")?
-            .region(log)
+        let region = fields.required(
+            "region",
+            log: log,
+            hint: "the engineer's public holidays follow it, e.g. 'US-NY'"
+        )?
+        .region(log)
         let zone = fields["timezone"].map { $0.timeZone(log) } ?? context.teamTimeZone
         let categories = fields["holidays"].map { $0.strings(log).map(\.0) } ?? ["public"]
         let exceptions = fields["except"].map { $0.strings(log).map(\.0) } ?? []

@@ -34,7 +34,9 @@ public struct OwnershipLoad: Sendable, Equatable {
         for engineer in catalog.engineers {
             let led = catalog.pipelines.filter { $0.owners.primary == engineer.id }
             let backups = Set(led.compactMap(\.owners.secondary))
-            if led.count > 1, led.allSatisfy({ $0.owners.secondary != nil }), backups.count == 1, let backup = backups.first {
+            if led.count > 1, led.allSatisfy({ $0.owners.secondary != nil }), backups.count == 1,
+                let backup = backups.first
+            {
                 warnings.append(.soleBackup(backup: backup, owner: engineer.id, pipelines: led.map(\.id)))
             }
         }
