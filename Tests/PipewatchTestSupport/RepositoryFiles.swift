@@ -11,4 +11,14 @@ public enum RepositoryFiles {
 
     /// `examples/seed/PLAN.md`, the seed's management plan as its user wrote it.
     public static let seedPlan = root.appendingPathComponent("examples/seed/PLAN.md")
+
+    /// A file under `Tests/Fixtures`, such as `lineage/openlineage-runevent.json`.
+    public static func fixture(_ path: String) -> URL {
+        root.appendingPathComponent("Tests/Fixtures").appendingPathComponent(path)
+    }
+
+    /// The contents of a file under `Tests/Fixtures`.
+    public static func fixtureData(_ path: String) throws -> Data {
+        try Data(contentsOf: fixture(path))
+    }
 }

@@ -25,7 +25,11 @@ public enum ScheduleFixtures {
     public static func engineer(_ id: String, region: String, zone identifier: String) -> Engineer {
         guard let parsed = Region(code: region) else { preconditionFailure("bad region '\(region)'") }
         return Engineer(
-            id: EngineerID(id), name: "Data Engineer \(id.uppercased())", region: parsed, timeZone: zone(identifier))
+            id: EngineerID(id),
+            name: "Data Engineer \(id.uppercased())",
+            region: parsed,
+            timeZone: zone(identifier)
+        )
     }
 
     /// The seed's four engineers: A in New York, B in England, C in Berlin, D in Karnataka.
@@ -66,7 +70,8 @@ public enum ScheduleFixtures {
         ],
         "GB-ENG": [
             ("2026-01-01", "New Year's Day"), ("2026-04-03", "Good Friday"), ("2026-04-06", "Easter Monday"),
-            ("2026-05-04", "May Day"), ("2026-05-25", "Spring Bank Holiday"), ("2026-08-31", "Late Summer Bank Holiday"),
+            ("2026-05-04", "May Day"), ("2026-05-25", "Spring Bank Holiday"),
+            ("2026-08-31", "Late Summer Bank Holiday"),
             ("2026-12-25", "Christmas Day"), ("2026-12-28", "Boxing Day (substitute day)"),
         ],
         "DE-BE": [

@@ -4,8 +4,8 @@ import PipewatchCore
 /// Reads one entry of `pipelines:`.
 enum PipelineSection {
     static let keys = [
-        "name", "owners", "metric_owner", "audience", "upstream", "deliver_by", "stakeholders", "jobs", "runbook",
-        "checks",
+        "name", "owners", "metric_owner", "audience", "upstream", "deliver_by", "stakeholders", "jobs", "inputs",
+        "runbook", "checks",
     ]
 
     /// A pipeline as read, with the places later checks point at.
@@ -37,6 +37,7 @@ enum PipelineSection {
         let deliverBy = fields["deliver_by"].flatMap { Self.deadline($0, context: context) }
         let stakeholders = (fields["stakeholders"]?.list(log) ?? []).compactMap { context.stakeholder($0) }
         let jobs = (fields["jobs"]?.list(log) ?? []).compactMap { Self.job($0, log: log) }
+        let inputs = (fields["inputs"]?.list(log) ?? []).compactMap { Self.input($0, log: log) }
         let checks = fields["checks"].map { CheckSection.checks($0, log: log) } ?? []
         let runbook = fields["runbook"].map {
             RunbookSection.runbook($0, checkIDs: checks.map(\.id.rawValue), context: context)
@@ -52,6 +53,7 @@ enum PipelineSection {
             deliverBy: deliverBy,
             stakeholders: stakeholders,
             jobs: jobs,
+            inputs: inputs,
             runbook: runbook ?? Runbook(steps: []),
             checks: checks
         )
@@ -104,20 +106,34 @@ enum PipelineSection {
         return DeliveryDeadline(time: time, timeZone: zone)
     }
 
-    /// `{ namespace, name }` for an OpenLineage job, or `{ dbt: model.project.name }`.
-    private static func job(_ value: YAMLValue, log: DiagnosticLog) -> JobIdentity? {
-        guard let fields = MappingReader(value, allowed: ["namespace", "name", "dbt"], log: log) else { return nil }
+    /// `{ namespace, name }` for an OpenLineage job, or `{ dbt: model.project.name }`; `max_duration` optional.
+    private static func job(_ value: YAMLValue, log: DiagnosticLog) -> PipelineJob? {
+        let allowed = ["namespace", "name", "dbt", "max_duration"]
+        guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
+        let maxDuration = fields["max_duration"]?.duration(log)
         if let dbt = fields["dbt"] {
             if fields["name"] != nil || fields["namespace"] != nil {
                 value.error("a job is either '{ namespace, name }' or '{ dbt }', not both", in: log)
             }
-            return dbt.string(log).map { JobIdentity.dbt(uniqueID: $0) }
+            return dbt.string(log).map { PipelineJob(.dbt(uniqueID: $0), maxDuration: maxDuration) }
         }
         let hint =
             "give an OpenLineage job as '{ namespace: airflow, name: my_job }' or a dbt node as '{ dbt: model.shop.orders }'"
         let namespace = fields.required("namespace", log: log, hint: hint)?.string(log)
         let name = fields.required("name", log: log, hint: hint)?.string(log)
         guard let namespace, let name else { return nil }
-        return .openLineage(namespace: namespace, name: name)
+        return PipelineJob(.openLineage(namespace: namespace, name: name), maxDuration: maxDuration)
+    }
+
+    /// `{ name, max_age }` with an optional `namespace`: an input dataset that must stay fresh.
+    private static func input(_ value: YAMLValue, log: DiagnosticLog) -> InputExpectation? {
+        guard let fields = MappingReader(value, allowed: ["namespace", "name", "max_age"], log: log) else { return nil }
+        let namespace = fields["namespace"]?.string(log)
+        let name = fields.required("name", log: log, hint: "the dataset's name as OpenLineage reports it")?.string(log)
+        let maxAge = fields.required("max_age", log: log, hint: "how old its last update may be, e.g. '6h'")?.duration(
+            log
+        )
+        guard let name, let maxAge else { return nil }
+        return InputExpectation(namespace: namespace, name: name, maxAge: maxAge)
     }
 }

@@ -24,8 +24,14 @@ public struct FairnessReport: Sendable, Equatable {
 
         /// Creates a line.
         public init(
-            engineer: EngineerID, onCallHours: Double = 0, shifts: Int = 0, seasonDays: Int = 0, weekendDays: Double = 0,
-            holidaysCoveredForOthers: Int = 0, substitutionsGiven: Int = 0, substitutionsReceived: Int = 0
+            engineer: EngineerID,
+            onCallHours: Double = 0,
+            shifts: Int = 0,
+            seasonDays: Int = 0,
+            weekendDays: Double = 0,
+            holidaysCoveredForOthers: Int = 0,
+            substitutionsGiven: Int = 0,
+            substitutionsReceived: Int = 0
         ) {
             self.engineer = engineer
             self.onCallHours = onCallHours
@@ -55,12 +61,14 @@ public struct FairnessReport: Sendable, Equatable {
 
     /// The most loaded engineer (the first in rotation order on a tie).
     public var mostLoaded: EngineerID? {
-        lines.enumerated().max { ($0.element.onCallHours, -$0.offset) < ($1.element.onCallHours, -$1.offset) }?.element.engineer
+        lines.enumerated().max { ($0.element.onCallHours, -$0.offset) < ($1.element.onCallHours, -$1.offset) }?.element
+            .engineer
     }
 
     /// The least loaded engineer (the first in rotation order on a tie).
     public var leastLoaded: EngineerID? {
-        lines.enumerated().min { ($0.element.onCallHours, $0.offset) < ($1.element.onCallHours, $1.offset) }?.element.engineer
+        lines.enumerated().min { ($0.element.onCallHours, $0.offset) < ($1.element.onCallHours, $1.offset) }?.element
+            .engineer
     }
 
     /// Builds the report from a year's schedule.
@@ -94,7 +102,8 @@ public struct FairnessReport: Sendable, Equatable {
                     for absence in schedule.absences
                     where absence.engineer == covering && absence.overlaps(start: shift.start, end: shift.end) {
                         switch absence.reason {
-                        case .publicHoliday, .companyDay: coveredHolidays[position].insert("\(covering) \(absence.date)")
+                        case .publicHoliday, .companyDay:
+                            coveredHolidays[position].insert("\(covering) \(absence.date)")
                         case .timeOff: break
                         }
                     }
@@ -144,7 +153,8 @@ extension ScheduleCalculator {
     ///   for others and substitutions, with the spread between most and least loaded.
     /// - Throws: as ``schedule(from:to:)``.
     public func fairness(year: Int) throws(ScheduleError) -> FairnessReport {
-        guard let first = LocalDate(year: year, month: 1, day: 1), let next = LocalDate(year: year + 1, month: 1, day: 1)
+        guard let first = LocalDate(year: year, month: 1, day: 1),
+            let next = LocalDate(year: year + 1, month: 1, day: 1)
         else { throw .emptyRange(from: "\(year)", to: "\(year + 1)") }
         let schedule = try schedule(from: first.instant(in: timeZone), to: next.instant(in: timeZone))
         return FairnessReport(year: year, schedule: schedule, engineers: members, handoff: policy.handoff.time)

@@ -169,7 +169,8 @@ public struct ScheduleCalculator: Sendable {
                         start: Date(timeIntervalSince1970: max(start, from.timeIntervalSince1970)),
                         end: Date(timeIntervalSince1970: min(end, to.timeIntervalSince1970)),
                         reason: .rotation
-                    ))
+                    )
+                )
             }
             slot += 1
         }

@@ -46,8 +46,11 @@ public struct ScheduleDocument: Sendable, Equatable, Codable {
         let zone = schedule.timeZone
         shifts = schedule.shifts.lazy.filter { engineer == nil || $0.engineer == engineer }.map {
             ShiftEntry(
-                engineer: $0.engineer.rawValue, start: ISO8601Text.format($0.start, in: zone),
-                end: ISO8601Text.format($0.end, in: zone), reason: $0.reason.rawValue)
+                engineer: $0.engineer.rawValue,
+                start: ISO8601Text.format($0.start, in: zone),
+                end: ISO8601Text.format($0.end, in: zone),
+                reason: $0.reason.rawValue
+            )
         }
         gaps = schedule.gaps.map {
             GapEntry(start: ISO8601Text.format($0.start, in: zone), end: ISO8601Text.format($0.end, in: zone))

@@ -28,8 +28,14 @@ extension SchedulePlanner {
             if piece.member >= 0 {
                 shifts.append(
                     Shift(
-                        engineer: ids[piece.member], start: start, end: end, reason: piece.reason,
-                        covering: covering, note: piece.note))
+                        engineer: ids[piece.member],
+                        start: start,
+                        end: end,
+                        reason: piece.reason,
+                        covering: covering,
+                        note: piece.note
+                    )
+                )
             } else {
                 gaps.append(ScheduleGap(start: start, end: end, uncovered: covering, note: piece.note))
             }

@@ -70,7 +70,8 @@ struct SchedulePlanner {
         // Start at New Year of `from`'s year, or earlier at the start of a season running over it,
         // so that any range sees the same choices at the same instant.
         let year = LocalDate(from, in: timeZone).year
-        var epoch = LocalDate(year: year, month: 1, day: 1).map { $0.instant(in: timeZone).timeIntervalSince1970 }
+        var epoch =
+            LocalDate(year: year, month: 1, day: 1).map { $0.instant(in: timeZone).timeIntervalSince1970 }
             ?? from.timeIntervalSince1970
         let dayOfEpoch = Self.seasonDay(containing: epoch, in: timeZone, handoffSeconds: handoffSeconds)
         for season in calculator.policy.seasons where season.contains(dayOfEpoch) {
@@ -183,7 +184,9 @@ struct SchedulePlanner {
         applySwaps(from: time, to: end, to: &pieces)
         applyOverrides(from: time, to: end, to: &pieces)
         for entry in tentative { addTally(entry.member, from: entry.start, to: entry.end, sign: -1) }
-        for piece in pieces where piece.member >= 0 { addTally(piece.member, from: piece.start, to: piece.end, sign: 1) }
+        for piece in pieces where piece.member >= 0 {
+            addTally(piece.member, from: piece.start, to: piece.end, sign: 1)
+        }
         output.append(contentsOf: pieces)
         return end
     }
@@ -196,7 +199,11 @@ struct SchedulePlanner {
             state = existing
         } else {
             let base = calculator.rotationMember(calculator.rotationSlot(containing: start))
-            state = SeasonState(lastDate: day, counts: Array(repeating: 0, count: count), previous: (base + count - 1) % count)
+            state = SeasonState(
+                lastDate: day,
+                counts: Array(repeating: 0, count: count),
+                previous: (base + count - 1) % count
+            )
         }
         var best = -1
         for requireAvailable in [true, false] where best < 0 {
@@ -227,7 +234,14 @@ struct SchedulePlanner {
         var year = yearOf(start)
         while chunkStart < end {
             let chunkEnd = min(end, yearStart(year + 1))
-            coverWithinYear(from: chunkStart, to: chunkEnd, year: year, absent: absent, into: &pieces, tentative: &tentative)
+            coverWithinYear(
+                from: chunkStart,
+                to: chunkEnd,
+                year: year,
+                absent: absent,
+                into: &pieces,
+                tentative: &tentative
+            )
             chunkStart = chunkEnd
             year += 1
         }
@@ -248,11 +262,15 @@ struct SchedulePlanner {
             for (a, b) in levels[level] {
                 let note = availability[absent].absence(at: a)?.reason.description
                 if let member = pick(from: a, to: b, year: year, absent: absent) {
-                    pieces.append(Piece(start: a, end: b, member: member, reason: .substitute, covering: absent, note: note))
+                    pieces.append(
+                        Piece(start: a, end: b, member: member, reason: .substitute, covering: absent, note: note)
+                    )
                     tentative.append((member, a, b))
                     addTally(member, from: a, to: b, sign: 1)
                 } else if level == 2 {
-                    pieces.append(Piece(start: a, end: b, member: -1, reason: .substitute, covering: absent, note: note))
+                    pieces.append(
+                        Piece(start: a, end: b, member: -1, reason: .substitute, covering: absent, note: note)
+                    )
                 } else {
                     unassigned.append((a, b))
                 }
@@ -324,10 +342,17 @@ struct SchedulePlanner {
                 }
                 if piece.start < a { result.append(piece.clipped(piece.start, a)) }
                 let inner = piece.clipped(a, b)
-                let blocked = taker < count ? availability[taker].unavailableParts(from: inner.start, to: inner.end) : []
+                let blocked =
+                    taker < count ? availability[taker].unavailableParts(from: inner.start, to: inner.end) : []
                 var cursor = inner.start
                 let swapped = Piece(
-                    start: 0, end: 0, member: taker, reason: .swap, covering: requester, note: "swap \(swap.id)")
+                    start: 0,
+                    end: 0,
+                    member: taker,
+                    reason: .swap,
+                    covering: requester,
+                    note: "swap \(swap.id)"
+                )
                 for part in blocked {
                     if cursor < part.start { result.append(swapped.withInterval(cursor, part.start)) }
                     result.append(inner.clipped(part.start, part.end))

@@ -29,7 +29,9 @@ public enum SwapPolicy {
     public static func checkShape(_ request: SwapRequest, in timeZone: TimeZone) throws(ScheduleError) {
         guard request.start < request.end else {
             throw .swapEmptyInterval(
-                start: ISO8601Text.format(request.start, in: timeZone), end: ISO8601Text.format(request.end, in: timeZone))
+                start: ISO8601Text.format(request.start, in: timeZone),
+                end: ISO8601Text.format(request.end, in: timeZone)
+            )
         }
         guard request.requester != request.taker else { throw .swapWithSelf(request.requester) }
     }
@@ -41,13 +43,18 @@ public enum SwapPolicy {
     ///   - notice: the policy's `swap_notice`.
     ///   - timeZone: the team's zone, for the deadline and the message.
     /// - Throws: ``ScheduleError/swapTooLate(start:deadline:notice:)`` naming the missed deadline.
-    public static func checkNotice(_ request: SwapRequest, notice: Duration, in timeZone: TimeZone) throws(ScheduleError) {
+    public static func checkNotice(
+        _ request: SwapRequest,
+        notice: Duration,
+        in timeZone: TimeZone
+    ) throws(ScheduleError) {
         let deadline = deadline(forStart: request.start, notice: notice, in: timeZone)
         guard request.requestedAt <= deadline else {
             throw .swapTooLate(
                 start: ISO8601Text.format(request.start, in: timeZone),
                 deadline: ISO8601Text.format(deadline, in: timeZone),
-                notice: describe(notice))
+                notice: describe(notice)
+            )
         }
     }
 
@@ -65,11 +72,16 @@ public enum SwapPolicy {
                 cursor = shift.end
             case .onCall(let shift):
                 throw .swapNotHeld(
-                    requester: request.requester, at: ISO8601Text.format(cursor, in: schedule.timeZone),
-                    holder: shift.engineer)
+                    requester: request.requester,
+                    at: ISO8601Text.format(cursor, in: schedule.timeZone),
+                    holder: shift.engineer
+                )
             case .gap, .outsideRange:
                 throw .swapNotHeld(
-                    requester: request.requester, at: ISO8601Text.format(cursor, in: schedule.timeZone), holder: nil)
+                    requester: request.requester,
+                    at: ISO8601Text.format(cursor, in: schedule.timeZone),
+                    holder: nil
+                )
             }
         }
     }
@@ -81,7 +93,8 @@ public enum SwapPolicy {
     ///   - absences: unavailable days, at least those of the taker overlapping the interval.
     /// - Throws: ``ScheduleError/swapTakerUnavailable(taker:date:reason:)`` for the first such day.
     public static func checkTakerAvailable(_ request: SwapRequest, absences: [Absence]) throws(ScheduleError) {
-        let blocking = absences
+        let blocking =
+            absences
             .filter { $0.engineer == request.taker && $0.overlaps(start: request.start, end: request.end) }
             .min { $0.start < $1.start }
         if let blocking {

@@ -30,7 +30,8 @@ public enum ISO8601Text {
         let second = wall - day * 86_400
         let date = LocalDate(dayNumber: day)
         let year = String(repeating: "0", count: max(0, 4 - String(date.year).count)) + String(date.year)
-        return "\(year)\(pad(date.month))\(pad(date.day))T\(pad(second / 3600))\(pad(second / 60 % 60))\(pad(second % 60))Z"
+        return
+            "\(year)\(pad(date.month))\(pad(date.day))T\(pad(second / 3600))\(pad(second / 60 % 60))\(pad(second % 60))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z` or `±HH:MM` (or `±HHMM`).
@@ -54,7 +55,9 @@ public enum ISO8601Text {
             index += width
             return value
         }
-        guard let hour = number(2), hour < 24, index < chars.count, chars[index] == UInt8(ascii: ":") else { return nil }
+        guard let hour = number(2), hour < 24, index < chars.count, chars[index] == UInt8(ascii: ":") else {
+            return nil
+        }
         index += 1
         guard let minute = number(2), minute < 60 else { return nil }
         var second = 0

@@ -18,58 +18,75 @@ struct AbsenceTests {
     static let examples: [Example] = [
         Example(
             name: "a handoff on the rotation engineer's holiday (Memorial Day)",
-            holidays: [:], timeOff: [],
-            from: "2026-05-18T09:00:00-04:00", to: "2026-06-01T09:00:00-04:00",
+            holidays: [:],
+            timeOff: [],
+            from: "2026-05-18T09:00:00-04:00",
+            to: "2026-06-01T09:00:00-04:00",
             expected: [
                 "d rotation 2026-05-18T09:00:00-04:00..2026-05-25T09:00:00-04:00",
                 "d substitute(a) 2026-05-25T09:00:00-04:00..2026-05-26T00:00:00-04:00",
                 "a rotation 2026-05-26T00:00:00-04:00..2026-06-01T09:00:00-04:00",
-            ]),
+            ]
+        ),
         Example(
             name: "a holiday on a Saturday still takes the engineer off call",
-            holidays: ["DE-BE": ["2026-10-03"]], timeOff: [],
-            from: "2026-09-28T09:00:00-04:00", to: "2026-10-05T09:00:00-04:00",
+            holidays: ["DE-BE": ["2026-10-03"]],
+            timeOff: [],
+            from: "2026-09-28T09:00:00-04:00",
+            to: "2026-10-05T09:00:00-04:00",
             expected: [
                 "c rotation 2026-09-28T09:00:00-04:00..2026-10-02T18:00:00-04:00",
                 "d substitute(c) 2026-10-02T18:00:00-04:00..2026-10-03T18:00:00-04:00",
                 "c rotation 2026-10-03T18:00:00-04:00..2026-10-05T09:00:00-04:00",
-            ]),
+            ]
+        ),
         Example(
             name: "an engineer away for a whole shift: the rotation does not advance",
-            holidays: [:], timeOff: ["b 2026-01-12 2026-01-19"],
-            from: "2026-01-05T09:00:00-05:00", to: "2026-02-02T09:00:00-05:00",
+            holidays: [:],
+            timeOff: ["b 2026-01-12 2026-01-19"],
+            from: "2026-01-05T09:00:00-05:00",
+            to: "2026-02-02T09:00:00-05:00",
             expected: [
                 "a rotation 2026-01-05T09:00:00-05:00..2026-01-12T09:00:00-05:00",
                 "c substitute(b) 2026-01-12T09:00:00-05:00..2026-01-19T09:00:00-05:00",
                 "c rotation 2026-01-19T09:00:00-05:00..2026-01-26T09:00:00-05:00",
                 "d rotation 2026-01-26T09:00:00-05:00..2026-02-02T09:00:00-05:00",
-            ]),
+            ]
+        ),
         Example(
             name: "two engineers away at once: the substitute is the one left available",
-            holidays: [:], timeOff: ["b 2026-01-12 2026-01-19", "c 2026-01-14 2026-01-14"],
-            from: "2026-01-12T09:00:00-05:00", to: "2026-02-02T09:00:00-05:00",
+            holidays: [:],
+            timeOff: ["b 2026-01-12 2026-01-19", "c 2026-01-14 2026-01-14"],
+            from: "2026-01-12T09:00:00-05:00",
+            to: "2026-02-02T09:00:00-05:00",
             expected: [
                 "d substitute(b) 2026-01-12T09:00:00-05:00..2026-01-19T09:00:00-05:00",
                 "c rotation 2026-01-19T09:00:00-05:00..2026-01-26T09:00:00-05:00",
                 "d rotation 2026-01-26T09:00:00-05:00..2026-02-02T09:00:00-05:00",
-            ]),
+            ]
+        ),
         Example(
             name: "three engineers away: the one already on call the week before covers",
             holidays: [:],
             timeOff: ["b 2026-01-12 2026-01-19", "c 2026-01-14 2026-01-14", "d 2026-01-15 2026-01-15"],
-            from: "2026-01-05T09:00:00-05:00", to: "2026-01-19T09:00:00-05:00",
+            from: "2026-01-05T09:00:00-05:00",
+            to: "2026-01-19T09:00:00-05:00",
             expected: [
                 "a rotation 2026-01-05T09:00:00-05:00..2026-01-12T09:00:00-05:00",
                 "a substitute(b) 2026-01-12T09:00:00-05:00..2026-01-19T09:00:00-05:00",
-            ]),
+            ]
+        ),
         Example(
             name: "the least on-call time this year wins over rotation order",
-            holidays: [:], timeOff: ["c 2026-01-19 2026-01-25", "d 2026-02-23 2026-03-01"],
-            from: "2026-02-23T09:00:00-05:00", to: "2026-03-02T09:00:00-05:00",
+            holidays: [:],
+            timeOff: ["c 2026-01-19 2026-01-25", "d 2026-02-23 2026-03-01"],
+            from: "2026-02-23T09:00:00-05:00",
+            to: "2026-03-02T09:00:00-05:00",
             expected: [
                 "c substitute(d) 2026-02-23T09:00:00-05:00..2026-03-01T13:30:00-05:00",
                 "d rotation 2026-03-01T13:30:00-05:00..2026-03-02T09:00:00-05:00",
-            ]),
+            ]
+        ),
     ]
 
     @Test("substitutes cover exactly the unavailable hours", arguments: examples)
@@ -82,7 +99,10 @@ struct AbsenceTests {
         let timeOff = example.timeOff.map { line in
             let parts = line.split(separator: " ").map(String.init)
             return TimeOff(
-                engineer: EngineerID(parts[0]), from: ScheduleFixtures.date(parts[1]), to: ScheduleFixtures.date(parts[2]))
+                engineer: EngineerID(parts[0]),
+                from: ScheduleFixtures.date(parts[1]),
+                to: ScheduleFixtures.date(parts[2])
+            )
         }
         let calculator = try ScheduleFixtures.seedCalculator(holidays: table, timeOff: timeOff)
         // When computing the range
@@ -101,28 +121,38 @@ struct AbsenceTests {
         var policy = ScheduleFixtures.seedPolicy()
         policy.rotation = ids.map { EngineerID($0) }
         return try ScheduleCalculator(
-            policy: policy, timeZone: ScheduleFixtures.zone("America/New_York"), engineers: engineers,
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: engineers,
             calendar: TableDayOffCalendar(),
             timeOff: timeOff.map {
                 let parts = $0.split(separator: " ").map(String.init)
                 return TimeOff(
-                    engineer: EngineerID(parts[0]), from: ScheduleFixtures.date(parts[1]),
-                    to: ScheduleFixtures.date(parts[2]), reason: "vacation")
-            })
+                    engineer: EngineerID(parts[0]),
+                    from: ScheduleFixtures.date(parts[1]),
+                    to: ScheduleFixtures.date(parts[2]),
+                    reason: "vacation"
+                )
+            }
+        )
     }
 
     @Test("nobody available: the unavailable hours are a gap, reported with whom it leaves uncovered")
     func nobodyAvailable() throws {
-        let calculator = try Self.newYorkTeam(zones: ["America/New_York", "America/New_York"], timeOff: [
-            "a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06",
-        ])
+        let calculator = try Self.newYorkTeam(
+            zones: ["America/New_York", "America/New_York"],
+            timeOff: [
+                "a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06",
+            ]
+        )
         let result = try schedule(calculator, "2026-01-05T09:00:00-05:00", "2026-01-12T09:00:00-05:00")
         #expect(
             lines(result) == [
                 "a rotation 2026-01-05T09:00:00-05:00..2026-01-06T00:00:00-05:00",
                 "gap 2026-01-06T00:00:00-05:00..2026-01-07T00:00:00-05:00",
                 "a rotation 2026-01-07T00:00:00-05:00..2026-01-12T09:00:00-05:00",
-            ])
+            ]
+        )
         #expect(result.gaps.map(\.uncovered) == ["a"])
         #expect(result.gaps.map(\.note) == ["time off ('vacation')"])
     }
@@ -139,15 +169,19 @@ struct AbsenceTests {
                 "c substitute(a) 2026-01-06T00:00:00-05:00..2026-01-07T00:00:00-05:00",
                 "b substitute(a) 2026-01-07T00:00:00-05:00..2026-01-08T00:00:00-05:00",
                 "a rotation 2026-01-08T00:00:00-05:00..2026-01-12T09:00:00-05:00",
-            ])
+            ]
+        )
     }
 
     @Test("a day nobody can take whole is cut where someone becomes available; only the rest is a gap")
     func splitAtAvailability() throws {
         // b is in London: their day off ends at 19:00 in New York.
-        let calculator = try Self.newYorkTeam(zones: ["America/New_York", "Europe/London"], timeOff: [
-            "a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06",
-        ])
+        let calculator = try Self.newYorkTeam(
+            zones: ["America/New_York", "Europe/London"],
+            timeOff: [
+                "a 2026-01-06 2026-01-06", "b 2026-01-06 2026-01-06",
+            ]
+        )
         let result = try schedule(calculator, "2026-01-05T09:00:00-05:00", "2026-01-12T09:00:00-05:00")
         #expect(
             lines(result) == [
@@ -155,7 +189,8 @@ struct AbsenceTests {
                 "gap 2026-01-06T00:00:00-05:00..2026-01-06T19:00:00-05:00",
                 "b substitute(a) 2026-01-06T19:00:00-05:00..2026-01-07T00:00:00-05:00",
                 "a rotation 2026-01-07T00:00:00-05:00..2026-01-12T09:00:00-05:00",
-            ])
+            ]
+        )
     }
 
     @Test("a substitute's shift says whose absence it covers and why")
@@ -166,8 +201,14 @@ struct AbsenceTests {
             coverage
                 == .onCall(
                     Shift(
-                        engineer: "d", start: ScheduleFixtures.instant("2026-05-25T09:00:00-04:00"),
-                        end: ScheduleFixtures.instant("2026-05-26T00:00:00-04:00"), reason: .substitute,
-                        covering: "a", note: "public holiday 'Memorial Day'")))
+                        engineer: "d",
+                        start: ScheduleFixtures.instant("2026-05-25T09:00:00-04:00"),
+                        end: ScheduleFixtures.instant("2026-05-26T00:00:00-04:00"),
+                        reason: .substitute,
+                        covering: "a",
+                        note: "public holiday 'Memorial Day'"
+                    )
+                )
+        )
     }
 }

@@ -30,11 +30,13 @@ struct FairnessReportTests {
         let report = try calculator.fairness(year: 2026)
         let hoursAfterStart =
             ScheduleFixtures.instant("2027-01-01T00:00:00-05:00").timeIntervalSince(
-                ScheduleFixtures.instant("2026-01-05T09:00:00-05:00")) / 3600
+                ScheduleFixtures.instant("2026-01-05T09:00:00-05:00")
+            ) / 3600
         #expect(report.lines.reduce(0) { $0 + $1.onCallHours } + report.gapHours == hoursAfterStart)
         #expect(
             report.lines.reduce(0) { $0 + $1.substitutionsGiven }
-                == report.lines.reduce(0) { $0 + $1.substitutionsReceived })
+                == report.lines.reduce(0) { $0 + $1.substitutionsReceived }
+        )
         // 13 season days in 2026: 01-05 (the first handoff, A's) and 12-20 through 12-31, three each.
         #expect(report.lines.map(\.seasonDays) == [4, 3, 3, 3])
         // Memorial Day: D covered A's holiday.

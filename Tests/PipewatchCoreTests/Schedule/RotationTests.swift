@@ -17,18 +17,31 @@ struct RotationTests {
         "a 09:00 handoff stays at 09:00 local across both daylight-saving switches",
         arguments: [
             DSTCase(
-                zone: "America/New_York", at: "2026-03-05T12:00:00-05:00",
-                expected: "a rotation 2026-03-02T09:00:00-05:00..2026-03-09T09:00:00-04:00", hours: 167),
+                zone: "America/New_York",
+                at: "2026-03-05T12:00:00-05:00",
+                expected: "a rotation 2026-03-02T09:00:00-05:00..2026-03-09T09:00:00-04:00",
+                hours: 167
+            ),
             DSTCase(
-                zone: "America/New_York", at: "2026-10-29T12:00:00-04:00",
-                expected: "c rotation 2026-10-26T09:00:00-04:00..2026-11-02T09:00:00-05:00", hours: 169),
+                zone: "America/New_York",
+                at: "2026-10-29T12:00:00-04:00",
+                expected: "c rotation 2026-10-26T09:00:00-04:00..2026-11-02T09:00:00-05:00",
+                hours: 169
+            ),
             DSTCase(
-                zone: "Europe/Berlin", at: "2026-03-26T12:00:00+01:00",
-                expected: "d rotation 2026-03-23T09:00:00+01:00..2026-03-30T09:00:00+02:00", hours: 167),
+                zone: "Europe/Berlin",
+                at: "2026-03-26T12:00:00+01:00",
+                expected: "d rotation 2026-03-23T09:00:00+01:00..2026-03-30T09:00:00+02:00",
+                hours: 167
+            ),
             DSTCase(
-                zone: "Europe/Berlin", at: "2026-10-22T12:00:00+02:00",
-                expected: "b rotation 2026-10-19T09:00:00+02:00..2026-10-26T09:00:00+01:00", hours: 169),
-        ])
+                zone: "Europe/Berlin",
+                at: "2026-10-22T12:00:00+02:00",
+                expected: "b rotation 2026-10-19T09:00:00+02:00..2026-10-26T09:00:00+01:00",
+                hours: 169
+            ),
+        ]
+    )
     func handoffAcrossDaylightSaving(_ example: DSTCase) throws {
         // Given the seed rotation with no holidays, in the team's zone
         let calculator = try ScheduleFixtures.seedCalculator(holidays: [:], teamZone: example.zone)
@@ -42,7 +55,8 @@ struct RotationTests {
         let zone = ScheduleFixtures.zone(example.zone)
         #expect(
             "\(shift.engineer) \(shift.reason) \(ISO8601Text.format(shift.start, in: zone))..\(ISO8601Text.format(shift.end, in: zone))"
-                == example.expected)
+                == example.expected
+        )
         #expect(shift.duration == example.hours * 3600)
     }
 
@@ -58,7 +72,8 @@ struct RotationTests {
                 "c rotation 2026-01-19T09:00:00-05:00..2026-01-26T09:00:00-05:00",
                 "d rotation 2026-01-26T09:00:00-05:00..2026-02-02T09:00:00-05:00",
                 "a rotation 2026-02-02T09:00:00-05:00..2026-02-09T09:00:00-05:00",
-            ])
+            ]
+        )
         #expect(result.gaps.first?.uncovered == nil)
     }
 
@@ -67,8 +82,11 @@ struct RotationTests {
         var policy = ScheduleFixtures.seedPolicy()
         policy.starts = ScheduleFixtures.date("2026-01-01")
         let calculator = try ScheduleCalculator(
-            policy: policy, timeZone: ScheduleFixtures.zone("America/New_York"),
-            engineers: ScheduleFixtures.seedEngineers, calendar: TableDayOffCalendar())
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar()
+        )
         #expect(calculator.firstHandoff == ScheduleFixtures.instant("2026-01-05T09:00:00-05:00"))
     }
 
@@ -78,8 +96,11 @@ struct RotationTests {
         policy.rotation.append("e")
         let error = #expect(throws: ScheduleError.self) {
             try ScheduleCalculator(
-                policy: policy, timeZone: ScheduleFixtures.zone("America/New_York"),
-                engineers: ScheduleFixtures.seedEngineers, calendar: TableDayOffCalendar())
+                policy: policy,
+                timeZone: ScheduleFixtures.zone("America/New_York"),
+                engineers: ScheduleFixtures.seedEngineers,
+                calendar: TableDayOffCalendar()
+            )
         }
         #expect(error?.description == "engineer 'e' is in the on-call rotation but not declared in 'engineers'")
     }
@@ -87,13 +108,17 @@ struct RotationTests {
     @Test("a calendar that cannot answer for the year makes the computation fail with its reason")
     func calendarOutsideCoverage() throws {
         let calculator = try ScheduleCalculator(
-            policy: ScheduleFixtures.seedPolicy(), timeZone: ScheduleFixtures.zone("America/New_York"),
-            engineers: ScheduleFixtures.seedEngineers, calendar: TableDayOffCalendar(coveredYears: 2026...2026))
+            policy: ScheduleFixtures.seedPolicy(),
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(coveredYears: 2026...2026)
+        )
         let error = #expect(throws: ScheduleError.self) {
             try schedule(calculator, "2027-06-01T00:00:00-04:00", "2027-06-02T00:00:00-04:00")
         }
         #expect(
             error?.description
-                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2026 only")
+                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2026 only"
+        )
     }
 }

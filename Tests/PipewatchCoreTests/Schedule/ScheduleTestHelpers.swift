@@ -7,8 +7,12 @@ import PipewatchTestSupport
 func lines(_ schedule: Schedule) -> [String] {
     let zone = schedule.timeZone
     var entries: [(Date, String)] = schedule.shifts.map { shift in
-        let who = shift.covering.map { "\(shift.engineer) \(shift.reason)(\($0))" } ?? "\(shift.engineer) \(shift.reason)"
-        return (shift.start, "\(who) \(ISO8601Text.format(shift.start, in: zone))..\(ISO8601Text.format(shift.end, in: zone))")
+        let who =
+            shift.covering.map { "\(shift.engineer) \(shift.reason)(\($0))" } ?? "\(shift.engineer) \(shift.reason)"
+        return (
+            shift.start,
+            "\(who) \(ISO8601Text.format(shift.start, in: zone))..\(ISO8601Text.format(shift.end, in: zone))"
+        )
     }
     entries += schedule.gaps.map { gap in
         (gap.start, "gap \(ISO8601Text.format(gap.start, in: zone))..\(ISO8601Text.format(gap.end, in: zone))")

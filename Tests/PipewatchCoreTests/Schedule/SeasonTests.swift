@@ -28,7 +28,8 @@ struct SeasonTests {
             lines(result)
                 == ["b rotation 2026-12-14T09:00:00-05:00..2026-12-20T09:00:00-05:00"] + days + [
                     "a rotation 2027-01-06T09:00:00-05:00..2027-01-11T09:00:00-05:00"
-                ])
+                ]
+        )
     }
 
     @Test("a range starting in January sees the same season days as one starting in December")
