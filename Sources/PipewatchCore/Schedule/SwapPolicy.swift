@@ -43,7 +43,11 @@ public enum SwapPolicy {
     ///   - notice: the policy's `swap_notice`.
     ///   - timeZone: the team's zone, for the deadline and the message.
     /// - Throws: ``ScheduleError/swapTooLate(start:deadline:notice:)`` naming the missed deadline.
-    public static func checkNotice(_ request: SwapRequest, notice: Duration, in timeZone: TimeZone)
+    public static func checkNotice(
+        _ request: SwapRequest,
+        notice: Duration,
+        in timeZone: TimeZone
+    )
         throws(ScheduleError)
     {
         let deadline = deadline(forStart: request.start, notice: notice, in: timeZone)
