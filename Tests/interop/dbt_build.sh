@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the interop dbt project (Tests/interop/dbt_project) from scratch with dbt-sqlite and
 # leaves its artifacts in TARGET_DIR:
-#   run_results.json  from `dbt build`  (one test fails and one warns on purpose; a model is skipped)
+#   run_results.json  from `dbt build`  (one test fails and two warn on purpose; a model is skipped)
 #   sources.json      from `dbt source freshness` (orders: warn, customers: error)
 #   manifest.json     from `dbt build`
 # dbt's expected non-zero exits (the failing test, the freshness error) are tolerated; anything
