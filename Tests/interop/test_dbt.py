@@ -34,10 +34,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 
-pytestmark = pytest.mark.skipif(
-    not BIN,
-    reason="PIPEWATCH_BIN is unset: build pipewatch and set PIPEWATCH_BIN to its path to run the dbt interop tests",
-)
+if not BIN:
+    pytest.skip(
+        "PIPEWATCH_BIN is unset: build pipewatch and set PIPEWATCH_BIN to its path to run the dbt interop tests",
+        allow_module_level=True,
+    )
 
 PIPELINE = "profit"
 FAILING_TEST = "not_null_profit_daily_cost"
