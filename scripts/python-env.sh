@@ -21,8 +21,20 @@ python=${PIPEWATCH_PYTHON:-python3}
 die() { printf 'python-env: error: %s\n' "$*" >&2; exit 1; }
 trap 'die "failed at line $LINENO (exit $?): $BASH_COMMAND"' ERR
 
-command -v "$python" >/dev/null || die "$python not found; install Python 3.11 (Debian: apt-get install python3)"
 for f in "$req" "$constraints"; do [[ -f $f ]] || die "missing $f"; done
+
+# python3 -m venv needs ensurepip, which Debian ships in python3-venv (a fresh Debian 12 may
+# lack python3 altogether; python3-venv brings it too).
+if ! command -v "$python" >/dev/null || ! "$python" -c 'import venv, ensurepip' 2>/dev/null; then
+    if [[ $python == python3 && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        echo "python-env: installing python3-venv with apt-get"
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+    fi
+    command -v "$python" >/dev/null || die "$python not found; install Python 3.11 (Debian: apt-get install python3-venv)"
+    "$python" -c 'import venv, ensurepip' 2>/dev/null \
+        || die "'$python -m venv' is unavailable; install python3-venv (apt-get install python3-venv)"
+fi
 
 # What the venv must match: both files and the interpreter's version.
 want=$( { cat "$req" "$constraints"; "$python" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)
@@ -33,29 +45,16 @@ if [[ -x $venv/bin/python && -f $stamp && $(cat "$stamp") == "$want" ]] \
     exit 0
 fi
 
-# python3 -m venv needs ensurepip; Debian ships it separately in python3-venv.
-if ! "$python" -c 'import venv, ensurepip' 2>/dev/null; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        echo "python-env: installing python3-venv"
-        apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
-    else
-        die "'$python -m venv' is unavailable; install python3-venv (apt-get install python3-venv)"
-    fi
-fi
-
-# A venv built from another interpreter (or half-built) is rebuilt, not patched.
-if [[ -e $venv ]] && ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
-    echo "python-env: $venv is broken; recreating it"
+# Anything else (no venv, a half-built one, other pins, another interpreter) is rebuilt from
+# scratch, so the venv holds exactly the lock and nothing left over.
+if [[ -e $venv ]]; then
+    echo "python-env: $venv is out of date; recreating it"
     rm -rf "$venv"
 fi
-if [[ ! -x $venv/bin/python ]]; then
-    echo "python-env: creating $venv with $("$python" --version 2>&1)"
-    "$python" -m venv "$venv"
-fi
+echo "python-env: creating $venv with $("$python" --version 2>&1)"
+"$python" -m venv "$venv"
 
 echo "python-env: installing $req (constrained by $constraints)"
-rm -f "$stamp"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -r "$req" -c "$constraints"
 "$venv/bin/python" -m pip check
@@ -66,7 +65,7 @@ import dbt.version, icalendar, openlineage.client, prometheus_client, pytest, re
 print("python-env: dbt", dbt.version.__version__, "| icalendar", icalendar.__version__,
       "| pytest", pytest.__version__)
 EOF
-"$venv/bin/dbt" --version >/dev/null || die "dbt does not run from $venv/bin/dbt"
+"$venv/bin/dbt" --help >/dev/null || die "dbt does not run from $venv/bin/dbt"
 
 echo "$want" > "$stamp"
 echo "python-env: $venv ready"
