@@ -52,7 +52,6 @@ if not URL:
     )
 
 
-
 @pytest.fixture(autouse=True, scope="module")
 def _write_token_is_set() -> None:
     if not WRITE_TOKEN:
