@@ -77,7 +77,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PipewatchStoreTests",
-            dependencies: ["PipewatchStore", "PipewatchCore", "PipewatchTestSupport"],
+            dependencies: [
+                "PipewatchStore",
+                "PipewatchCore",
+                "PipewatchTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -91,9 +91,11 @@ public final class SQLStateStore: StateStore {
 
     /// Applies the migrations this database lacks, in one transaction; does nothing when up to date.
     ///
+    /// - Returns: The ids of the migrations applied now, in order; empty when the schema was current.
     /// - Throws: ``StoreError/unavailable(_:underlying:)`` when the database cannot be reached
     ///   within ten seconds or a migration fails (the schema is then left as it was).
-    public func migrate() async throws(StoreError) {
+    @discardableResult
+    public func migrate() async throws(StoreError) -> [String] {
         var schema: String?
         if case .postgres(let postgres) = location {
             schema = postgres.schema
@@ -108,6 +110,7 @@ public final class SQLStateStore: StateStore {
                 metadata: ["store.location": "\(location)", "store.migrations": "\(applied.joined(separator: ","))"]
             )
         }
+        return applied
     }
 
     /// Closes the connection. The store cannot be used afterwards; closing twice is harmless.
