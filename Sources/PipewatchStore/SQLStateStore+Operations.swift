@@ -12,29 +12,6 @@ extension SQLStateStore {
             throw StoreError.wrapping(error, doing: failure())
         }
     }
-
-    /// Fails unless a query gets through within `timeout`: PostgreSQL's pool otherwise
-    /// waits a minute for an unreachable server before giving up.
-    func checkConnection(within timeout: Duration) async throws(StoreError) {
-        let executor = executor
-        let location = location
-        try await perform("cannot reach the state store at '\(location)'") {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await executor.read { database in try await database.raw("SELECT 1").run() }
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    throw StoreError.unavailable(
-                        "cannot reach the state store at '\(location)' within \(timeout.components.seconds) seconds; "
-                            + "check that PostgreSQL runs and the URL's host and port"
-                    )
-                }
-                defer { group.cancelAll() }
-                try await group.next()
-            }
-        }
-    }
 }
 
 extension SQLStateStore {

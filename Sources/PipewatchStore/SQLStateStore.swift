@@ -93,13 +93,15 @@ public final class SQLStateStore: StateStore {
     ///
     /// - Returns: The ids of the migrations applied now, in order; empty when the schema was current.
     /// - Throws: ``StoreError/unavailable(_:underlying:)`` when the database cannot be reached
-    ///   within ten seconds or a migration fails (the schema is then left as it was).
+    ///   (within a ten-second connect timeout) or a migration fails (the schema is then left as it was).
     @discardableResult
     public func migrate() async throws(StoreError) -> [String] {
         var schema: String?
         if case .postgres(let postgres) = location {
             schema = postgres.schema
-            try await checkConnection(within: .seconds(10))
+            try await perform("cannot connect to the state store at '\(location)'") {
+                try await executor.checkReachable()
+            }
         }
         let applied = try await perform("cannot update the schema of the state store at '\(location)'") {
             try await Migrator().migrate(executor, creatingSchema: schema)

@@ -8,6 +8,9 @@ protocol DatabaseExecutor: Sendable {
     /// The engine, for the statements that differ.
     var engine: DatabaseEngine { get }
 
+    /// Fails at once, with the driver's reason, when the database cannot be reached.
+    func checkReachable() async throws
+
     /// Runs `body` on one connection, outside a transaction.
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
 

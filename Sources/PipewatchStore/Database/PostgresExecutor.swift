@@ -9,6 +9,8 @@ import SQLKit
 final class PostgresExecutor: DatabaseExecutor {
     let engine = DatabaseEngine.postgres
     private let client: PostgresClient
+    private let location: PostgresLocation
+    private let logger: Logger
 
     /// Creates the client; no connection is made until ``run()`` runs and work arrives.
     init(location: PostgresLocation, logger: Logger) {
@@ -18,33 +20,60 @@ final class PostgresExecutor: DatabaseExecutor {
             username: location.username,
             password: location.password,
             database: location.database,
-            tls: Self.tls(for: location.tlsMode)
+            tls: Self.tlsConfiguration(for: location.tlsMode).map { location.tlsMode == .prefer ? .prefer($0) : .require($0) }
+                ?? .disable
         )
-        if let schema = location.schema {
-            // A run-time parameter in the startup message: every pooled connection gets it.
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
-        }
+        configuration.options.additionalStartupParameters = Self.startupParameters(for: location)
         configuration.options.maximumConnections = 8
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.location = location
+        self.logger = logger
     }
 
-    private static func tls(for mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
+    /// libpq's `sslmode` in NIOSSL terms: `prefer` and `require` encrypt without checking the
+    /// certificate, `verify-ca` checks the issuer, `verify-full` also the host name.
+    private static func tlsConfiguration(for mode: PostgresLocation.TLSMode) -> TLSConfiguration? {
         var tls = TLSConfiguration.makeClientConfiguration()
         switch mode {
-        case .disable:
-            return .disable
-        case .prefer:
-            tls.certificateVerification = .none
-            return .prefer(tls)
-        case .require:
-            tls.certificateVerification = .none
-            return .require(tls)
-        case .verifyCA:
-            tls.certificateVerification = .noHostnameVerification
-            return .require(tls)
-        case .verifyFull:
-            return .require(tls)
+        case .disable: return nil
+        case .prefer, .require: tls.certificateVerification = .none
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: break
         }
+        return tls
+    }
+
+    /// A `search_path` in the startup message when the location names a schema, so every
+    /// pooled connection uses it.
+    private static func startupParameters(for location: PostgresLocation) -> [(String, String)] {
+        location.schema.map { [("search_path", $0)] } ?? []
+    }
+
+    /// Connects once outside the pool and hangs up.
+    ///
+    /// The pool retries a failing server quietly for a minute before a lease fails; a
+    /// direct connection fails at once with the server's reason (refused, wrong password,
+    /// no such database), or after a ten-second connect timeout.
+    func checkReachable() async throws {
+        let tls: PostgresConnection.Configuration.TLS
+        if let configuration = Self.tlsConfiguration(for: location.tlsMode) {
+            let context = try NIOSSLContext(configuration: configuration)
+            tls = location.tlsMode == .prefer ? .prefer(context) : .require(context)
+        } else {
+            tls = .disable
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: location.host,
+            port: location.port,
+            username: location.username,
+            password: location.password,
+            database: location.database,
+            tls: tls
+        )
+        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.additionalStartupParameters = Self.startupParameters(for: location)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        try await connection.close()
     }
 
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {

@@ -47,6 +47,9 @@ final class SQLiteExecutor: DatabaseExecutor {
         return executor
     }
 
+    /// An open SQLite connection is always reachable.
+    func checkReachable() async throws {}
+
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await gate.withGate { try await body(database) }
     }
