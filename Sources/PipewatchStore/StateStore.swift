@@ -31,7 +31,10 @@ public protocol StateStore: Sendable {
     ///   - dates: Only time off sharing at least one day with these dates, or all when `nil`.
     /// - Returns: The matching records.
     /// - Throws: ``StoreError`` when the database fails.
-    func timeOff(for engineer: EngineerID?, overlapping dates: ClosedRange<LocalDate>?) async throws(StoreError)
+    func timeOff(
+        for engineer: EngineerID?,
+        overlapping dates: ClosedRange<LocalDate>?
+    ) async throws(StoreError)
         -> [TimeOffRecord]
 
     /// Removes time off.

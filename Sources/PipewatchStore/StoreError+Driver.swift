@@ -6,10 +6,17 @@ extension StoreError {
     /// "cannot add time off", into a message without SQL or bound values.
     static func wrapping(_ error: any Error, doing operation: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if let error = error as? SQLiteError { return .unavailable("\(operation): \(reason(of: error))", underlying: error) }
-        if let error = error as? PSQLError { return .unavailable("\(operation): \(reason(of: error))", underlying: error) }
+        if let error = error as? SQLiteError {
+            return .unavailable("\(operation): \(reason(of: error))", underlying: error)
+        }
+        if let error = error as? PSQLError {
+            return .unavailable("\(operation): \(reason(of: error))", underlying: error)
+        }
         if error is DecodingError {
-            return .unavailable("\(operation): a stored row could not be read; the database may have been edited by hand", underlying: error)
+            return .unavailable(
+                "\(operation): a stored row could not be read; the database may have been edited by hand",
+                underlying: error
+            )
         }
         return .unavailable("\(operation): the database reported an error", underlying: error)
     }

@@ -26,7 +26,9 @@ enum StoreBackend: String, Sendable, CustomStringConvertible, CaseIterable {
         case .sqlite:
             return .sqliteInMemory
         case .postgres:
-            guard let url = Self.postgresURL else { throw StoreError.invalidLocation("PIPEWATCH_TEST_POSTGRES_URL is not set") }
+            guard let url = Self.postgresURL else {
+                throw StoreError.invalidLocation("PIPEWATCH_TEST_POSTGRES_URL is not set")
+            }
             guard case .postgres(var location) = try StoreLocation(parsing: url) else {
                 throw StoreError.invalidLocation("PIPEWATCH_TEST_POSTGRES_URL is not a postgres:// URL")
             }

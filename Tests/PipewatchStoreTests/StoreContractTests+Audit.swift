@@ -19,7 +19,16 @@ extension StoreContractTests {
             #expect(all == [thirdB, thirdA, second, first])
             #expect(newestTwo == [thirdB, thirdA])
             #expect(try await store.auditEntries(limit: 0).isEmpty)
-            #expect(first == AuditEntry(id: first.id, at: Fixtures.at(hours: 1), actor: "ops", action: "first", detail: "first"))
+            #expect(
+                first
+                    == AuditEntry(
+                        id: first.id,
+                        at: Fixtures.at(hours: 1),
+                        actor: "ops",
+                        action: "first",
+                        detail: "first"
+                    )
+            )
         }
     }
 
@@ -31,7 +40,10 @@ extension StoreContractTests {
             let away = TimeOff(engineer: "a", from: Fixtures.date("2024-05-01"), to: Fixtures.date("2024-05-02"))
             let kept = try await store.addTimeOff(away, at: Fixtures.now) { _ in Fixtures.audit("timeoff.add") }
             let swap = try await store.fileSwapRequest(
-                requester: "a", taker: "b", interval: Fixtures.at(hours: 200)..<Fixtures.at(hours: 210), reason: nil,
+                requester: "a",
+                taker: "b",
+                interval: Fixtures.at(hours: 200)..<Fixtures.at(hours: 210),
+                reason: nil,
                 at: Fixtures.now
             ) { _ in Fixtures.audit("swap.request") }
 
@@ -45,18 +57,26 @@ extension StoreContractTests {
             }
             await #expect(throws: StoreError.self) {
                 try await store.fileSwapRequest(
-                    requester: "a", taker: "c", interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2), reason: nil,
+                    requester: "a",
+                    taker: "c",
+                    interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2),
+                    reason: nil,
                     at: Fixtures.now
                 ) { _ in refused }
             }
             await #expect(throws: StoreError.self) {
                 try await store.addOverride(
-                    engineer: "c", interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2), reason: "r", at: Fixtures.now
+                    engineer: "c",
+                    interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2),
+                    reason: "r",
+                    at: Fixtures.now
                 ) { _ in refused }
             }
 
             // Then: nothing of the failed changes is stored, and the message shows no SQL
-            #expect(addError?.description == "cannot add time off for 'a': the change breaks a rule of the database schema")
+            #expect(
+                addError?.description == "cannot add time off for 'a': the change breaks a rule of the database schema"
+            )
             #expect(try await store.allTimeOff() == [kept])
             #expect(try await store.swapRequests() == [swap])
             #expect(try await store.overrides(overlapping: nil).isEmpty)
@@ -72,9 +92,13 @@ extension StoreContractTests {
                 for index in 0..<50 {
                     group.addTask {
                         let away = TimeOff(
-                            engineer: EngineerID("e\(index)"), from: Fixtures.date("2024-07-01"), to: Fixtures.date("2024-07-02")
+                            engineer: EngineerID("e\(index)"),
+                            from: Fixtures.date("2024-07-01"),
+                            to: Fixtures.date("2024-07-02")
                         )
-                        return try await store.addTimeOff(away, at: Fixtures.now) { Fixtures.audit("timeoff.add \($0.id)") }.id
+                        return try await store.addTimeOff(away, at: Fixtures.now) {
+                            Fixtures.audit("timeoff.add \($0.id)")
+                        }.id
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }

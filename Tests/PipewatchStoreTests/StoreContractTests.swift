@@ -7,12 +7,18 @@ import Testing
 /// when `PIPEWATCH_TEST_POSTGRES_URL` is set. Each test gets a fresh database.
 @Suite("state store contract")
 struct StoreContractTests {
-    @Test("time off comes back exactly as it was added, with an id and creation time", arguments: StoreBackend.available)
+    @Test(
+        "time off comes back exactly as it was added, with an id and creation time",
+        arguments: StoreBackend.available
+    )
     func timeOffRoundTrip(backend: StoreBackend) async throws {
         try await withTestStore(backend) { store in
             // Given
             let away = TimeOff(
-                engineer: "a", from: Fixtures.date("2024-02-29"), to: Fixtures.date("2024-03-04"), reason: "ski trip"
+                engineer: "a",
+                from: Fixtures.date("2024-02-29"),
+                to: Fixtures.date("2024-03-04"),
+                reason: "ski trip"
             )
             // When
             let record = try await store.addTimeOff(away, at: Fixtures.now) { record in
@@ -28,11 +34,16 @@ struct StoreContractTests {
         }
     }
 
-    @Test("time off lists filter by engineer and by overlapping dates, ordered by first day", arguments: StoreBackend.available)
+    @Test(
+        "time off lists filter by engineer and by overlapping dates, ordered by first day",
+        arguments: StoreBackend.available
+    )
     func timeOffFilters(backend: StoreBackend) async throws {
         try await withTestStore(backend) { store in
             // Given
-            let spans = [("b", "2024-12-30", "2025-01-02"), ("a", "2024-12-20", "2024-12-24"), ("a", "2025-01-03", "2025-01-03")]
+            let spans = [
+                ("b", "2024-12-30", "2025-01-02"), ("a", "2024-12-20", "2024-12-24"), ("a", "2025-01-03", "2025-01-03"),
+            ]
             var ids: [String: Int64] = [:]
             for (engineer, from, to) in spans {
                 let away = TimeOff(engineer: EngineerID(engineer), from: Fixtures.date(from), to: Fixtures.date(to))
@@ -44,10 +55,12 @@ struct StoreContractTests {
             let all = try await store.allTimeOff().map(\.id)
             let ofA = try await store.timeOff(for: "a", overlapping: nil).map(\.id)
             let newYear = try await store.timeOff(
-                for: nil, overlapping: Fixtures.date("2025-01-01")...Fixtures.date("2025-01-03")
+                for: nil,
+                overlapping: Fixtures.date("2025-01-01")...Fixtures.date("2025-01-03")
             ).map(\.id)
             let lastDayOnly = try await store.timeOff(
-                for: "a", overlapping: Fixtures.date("2024-12-24")...Fixtures.date("2024-12-24")
+                for: "a",
+                overlapping: Fixtures.date("2024-12-24")...Fixtures.date("2024-12-24")
             ).map(\.id)
             // Then
             #expect(all == [ids["a 2024-12-20"], ids["b 2024-12-30"], ids["a 2025-01-03"]])
@@ -72,7 +85,9 @@ struct StoreContractTests {
             #expect(removed == record)
             #expect(try await store.allTimeOff().isEmpty)
             #expect(error?.description == "there is no time off with id '\(record.id)'")
-            #expect(try await store.auditEntries(limit: 10).map(\.action) == ["timeoff.remove \(record.id)", "timeoff.add"])
+            #expect(
+                try await store.auditEntries(limit: 10).map(\.action) == ["timeoff.remove \(record.id)", "timeoff.add"]
+            )
         }
     }
 
@@ -92,11 +107,15 @@ struct StoreContractTests {
         try await withTestStore(backend) { store in
             // Given
             let late = try await store.addOverride(
-                engineer: "b", interval: Fixtures.at(hours: 24)..<Fixtures.at(hours: 30), reason: "a covers an outage",
+                engineer: "b",
+                interval: Fixtures.at(hours: 24)..<Fixtures.at(hours: 30),
+                reason: "a covers an outage",
                 at: Fixtures.now
             ) { Fixtures.audit("override.add \($0.id)") }
             let early = try await store.addOverride(
-                engineer: "a", interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2), reason: "hand-over",
+                engineer: "a",
+                interval: Fixtures.at(hours: 1)..<Fixtures.at(hours: 2),
+                reason: "hand-over",
                 at: Fixtures.at(hours: 0.5)
             ) { Fixtures.audit("override.add \($0.id)") }
             // When
@@ -107,8 +126,12 @@ struct StoreContractTests {
             #expect(
                 early
                     == Override(
-                        id: early.id, engineer: "a", start: Fixtures.at(hours: 1), end: Fixtures.at(hours: 2),
-                        reason: "hand-over", createdAt: Fixtures.at(hours: 0.5)
+                        id: early.id,
+                        engineer: "a",
+                        start: Fixtures.at(hours: 1),
+                        end: Fixtures.at(hours: 2),
+                        reason: "hand-over",
+                        createdAt: Fixtures.at(hours: 0.5)
                     )
             )
             #expect(all == [early, late])

@@ -13,13 +13,21 @@ struct StoreLocationTests {
                 "postgres://pw:s%40cret@db.example.com:6543/pipewatch?sslmode=require&schema=oncall",
                 .postgres(
                     PostgresLocation(
-                        host: "db.example.com", port: 6543, username: "pw", password: "s@cret", database: "pipewatch",
-                        tlsMode: .require, schema: "oncall"
+                        host: "db.example.com",
+                        port: 6543,
+                        username: "pw",
+                        password: "s@cret",
+                        database: "pipewatch",
+                        tlsMode: .require,
+                        schema: "oncall"
                     )
                 )
             ),
             ("postgresql://pw@localhost", .postgres(PostgresLocation(host: "localhost", username: "pw"))),
-            ("POSTGRES://pw@localhost/db?sslmode=allow", .postgres(PostgresLocation(host: "localhost", username: "pw", database: "db"))),
+            (
+                "POSTGRES://pw@localhost/db?sslmode=allow",
+                .postgres(PostgresLocation(host: "localhost", username: "pw", database: "db"))
+            ),
         ]
     )
     func parse(text: String, expected: StoreLocation) throws {
@@ -30,8 +38,14 @@ struct StoreLocationTests {
         "a bad location is refused with a message that never shows the password",
         arguments: [
             ("", "the database location is empty; give a file path, ':memory:' or a 'postgres://' URL"),
-            ("mysql://root@localhost/db", "unsupported database scheme 'mysql'; give a file path, ':memory:' or a 'postgres://' URL"),
-            ("postgres://localhost/db", "the database URL has no user name; write 'postgres://USER@localhost/DATABASE'"),
+            (
+                "mysql://root@localhost/db",
+                "unsupported database scheme 'mysql'; give a file path, ':memory:' or a 'postgres://' URL"
+            ),
+            (
+                "postgres://localhost/db",
+                "the database URL has no user name; write 'postgres://USER@localhost/DATABASE'"
+            ),
             ("postgres://u:secret@/db", "the database URL has no host; write 'postgres://USER@HOST/DATABASE'"),
             (
                 "postgres://u:secret@h/db?sslmode=maybe",
@@ -41,7 +55,10 @@ struct StoreLocationTests {
                 "postgres://u:secret@h/db?schema=Public;drop",
                 "schema 'Public;drop' in the database URL must be lower-case letters, digits and '_', starting with a letter"
             ),
-            ("postgres://u:secret@h/db?timeout=3", "unknown option 'timeout' in the database URL; the options are 'sslmode' and 'schema'"),
+            (
+                "postgres://u:secret@h/db?timeout=3",
+                "unknown option 'timeout' in the database URL; the options are 'sslmode' and 'schema'"
+            ),
         ]
     )
     func refuse(text: String, message: String) {

@@ -12,9 +12,11 @@ extension SQLStateStore {
         guard limit > 0 else { return [] }
         return try await perform("cannot read the audit log") {
             try await executor.read { database in
-                try await database.raw("SELECT * FROM audit_log ORDER BY at_ms DESC, id DESC LIMIT \(bind: Int64(limit))")
-                    .all(decoding: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-                    .map(\.entry)
+                try await database.raw(
+                    "SELECT * FROM audit_log ORDER BY at_ms DESC, id DESC LIMIT \(bind: Int64(limit))"
+                )
+                .all(decoding: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .map(\.entry)
             }
         }
     }
@@ -29,7 +31,9 @@ extension SQLStateStore {
             RETURNING *
             """
         ).first(decoding: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        guard let row else { throw StoreError.unavailable("cannot append to the audit log: the database returned no row") }
+        guard let row else {
+            throw StoreError.unavailable("cannot append to the audit log: the database returned no row")
+        }
         return row.entry
     }
 }

@@ -20,7 +20,9 @@ final class PostgresExecutor: DatabaseExecutor {
             username: location.username,
             password: location.password,
             database: location.database,
-            tls: Self.tlsConfiguration(for: location.tlsMode).map { location.tlsMode == .prefer ? .prefer($0) : .require($0) }
+            tls: Self.tlsConfiguration(for: location.tlsMode).map {
+                location.tlsMode == .prefer ? .prefer($0) : .require($0)
+            }
                 ?? .disable
         )
         configuration.options.additionalStartupParameters = Self.startupParameters(for: location)

@@ -23,7 +23,8 @@ final class SQLiteExecutor: DatabaseExecutor {
 
     /// Opens the database at `path` (its folder created when missing), or in memory when `nil`,
     /// with write-ahead logging and a busy timeout for files.
-    static func open(path: String?, busyTimeoutMilliseconds: Int = 5000, logger: Logger) async throws -> SQLiteExecutor {
+    static func open(path: String?, busyTimeoutMilliseconds: Int = 5000, logger: Logger) async throws -> SQLiteExecutor
+    {
         let storage: SQLiteConnection.Storage
         if let path {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -96,7 +96,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             }
             schema = value
         default:
-            throw .invalidLocation("unknown option '\(name)' in the database URL; the options are 'sslmode' and 'schema'")
+            throw .invalidLocation(
+                "unknown option '\(name)' in the database URL; the options are 'sslmode' and 'schema'"
+            )
         }
     }
 

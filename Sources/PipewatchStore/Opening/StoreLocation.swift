@@ -25,7 +25,9 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         } else if trimmed == ":memory:" {
             self = .sqliteInMemory
         } else if trimmed.isEmpty {
-            throw .invalidLocation("the database location is empty; give a file path, ':memory:' or a 'postgres://' URL")
+            throw .invalidLocation(
+                "the database location is empty; give a file path, ':memory:' or a 'postgres://' URL"
+            )
         } else if let scheme = trimmed.range(of: "://").map({ trimmed[..<$0.lowerBound] }) {
             throw .invalidLocation(
                 "unsupported database scheme '\(scheme)'; give a file path, ':memory:' or a 'postgres://' URL"

@@ -26,7 +26,9 @@ extension SQLStateStore {
                     """
                 ).first(decoding: TimeOffRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 guard let record = try row?.record() else {
-                    throw StoreError.unavailable("cannot add time off for '\(timeOff.engineer)': the database returned no row")
+                    throw StoreError.unavailable(
+                        "cannot add time off for '\(timeOff.engineer)': the database returned no row"
+                    )
                 }
                 try await Self.insertAudit(audit(record), into: database)
                 return record
@@ -55,7 +57,8 @@ extension SQLStateStore {
         return try rows.map { row throws(StoreError) in try row.record() }
     }
 
-    public func removeTimeOff(id: Int64, audit: (TimeOffRecord) -> AuditDraft) async throws(StoreError) -> TimeOffRecord {
+    public func removeTimeOff(id: Int64, audit: (TimeOffRecord) -> AuditDraft) async throws(StoreError) -> TimeOffRecord
+    {
         try await perform("cannot remove time off '\(id)'") {
             try await executor.transaction { database in
                 let row = try await database.raw("DELETE FROM time_off WHERE id = \(bind: id) RETURNING *")

@@ -15,7 +15,9 @@ struct TimeOffRow: Codable, Sendable {
     /// - Throws: ``StoreError/unavailable(_:underlying:)`` when a date is not `YYYY-MM-DD`.
     func record() throws(StoreError) -> TimeOffRecord {
         guard let from = LocalDate(iso: fromDate), let to = LocalDate(iso: toDate) else {
-            throw .unavailable("time off '\(id)' in the state store has a malformed date; the database may have been edited by hand")
+            throw .unavailable(
+                "time off '\(id)' in the state store has a malformed date; the database may have been edited by hand"
+            )
         }
         let timeOff = TimeOff(engineer: EngineerID(engineer), from: from, to: to, reason: reason)
         return TimeOffRecord(id: id, timeOff: timeOff, createdAt: EpochMilliseconds(createdAtMs).date)
