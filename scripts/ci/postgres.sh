@@ -38,8 +38,9 @@ install_if_missing() {
     [ "$(id -u)" -eq 0 ] || die "PostgreSQL is not installed; run as root to install Debian's postgresql package"
     say "installing Debian's postgresql package"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends postgresql >&2
+    # Wait for a dpkg lock held by another install instead of failing at once.
+    apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >&2
     [ -n "$(server_bin)" ] || die "postgresql was installed but no initdb was found under /usr/lib/postgresql"
 }
 
