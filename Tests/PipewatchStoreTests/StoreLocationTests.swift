@@ -80,4 +80,23 @@ struct StoreLocationTests {
                 == .sqliteFile(path: "/srv/team/.pipewatch/state.sqlite")
         )
     }
+
+    @Test(
+        "--database wins over PIPEWATCH_DATABASE_URL, which wins over the default; empty values count as absent",
+        arguments: [
+            (
+                String?.some("opt.sqlite"), ["PIPEWATCH_DATABASE_URL": "env.sqlite"],
+                StoreLocation.sqliteFile(path: "opt.sqlite")
+            ),
+            (nil, ["PIPEWATCH_DATABASE_URL": "env.sqlite"], .sqliteFile(path: "env.sqlite")),
+            ("", ["PIPEWATCH_DATABASE_URL": ""], .sqliteFile(path: "/srv/team/.pipewatch/state.sqlite")),
+            (nil, [:], .sqliteFile(path: "/srv/team/.pipewatch/state.sqlite")),
+        ]
+    )
+    func resolve(option: String?, environment: [String: String], expected: StoreLocation) throws {
+        #expect(
+            try StoreLocation.resolve(option: option, environment: environment, configDirectory: "/srv/team")
+                == expected
+        )
+    }
 }

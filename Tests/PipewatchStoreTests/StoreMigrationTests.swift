@@ -3,37 +3,8 @@ import PipewatchCore
 import PipewatchStore
 import Testing
 
-@Suite("state store migrations and files")
+@Suite("state store migrations")
 struct StoreMigrationTests {
-    @Test("an SQLite file and its folder are created on first use, and reopening migrates nothing")
-    func fileStoreReopens() async throws {
-        // Given: a path in a folder that does not exist yet
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pipewatch-store-\(UUID().uuidString)"
-        )
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let location = StoreLocation.sqliteFile(path: folder.appendingPathComponent(".pipewatch/state.sqlite").path)
-        let away = TimeOff(engineer: "a", from: Fixtures.date("2024-02-29"), to: Fixtures.date("2024-02-29"))
-
-        // When
-        let added = try await SQLStateStore.withStore(at: location, logger: .discarding) { store in
-            let record = try await store.addTimeOff(away, at: Fixtures.now) { _ in Fixtures.audit("timeoff.add") }
-            #expect(
-                FileManager.default.fileExists(
-                    atPath: folder.appendingPathComponent(".pipewatch/state.sqlite-wal").path
-                )
-            )
-            return record
-        }
-        let (appliedAgain, stored) = try await SQLStateStore.withStore(at: location, logger: .discarding) { store in
-            (try await store.migrate(), try await store.allTimeOff())
-        }
-
-        // Then
-        #expect(appliedAgain.isEmpty)
-        #expect(stored == [added])
-    }
-
     @Test("a new database gets every migration once, in order", arguments: StoreBackend.available)
     func migrationsApplyOnce(backend: StoreBackend) async throws {
         let store = try await SQLStateStore.open(at: backend.makeLocation(), logger: .discarding)

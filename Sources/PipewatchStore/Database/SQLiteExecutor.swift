@@ -28,7 +28,14 @@ final class SQLiteExecutor: DatabaseExecutor {
         let storage: SQLiteConnection.Storage
         if let path {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.unavailable(
+                    "cannot create the folder '\(folder.path)' for the state store; check its permissions",
+                    underlying: error
+                )
+            }
             storage = .file(path: path)
         } else {
             storage = .memory
