@@ -1,3 +1,4 @@
+// Public because callers hand the store their Logger (STYLE.md "Logging"); no SQLKit or driver type is public.
 public import Logging
 
 /// The state store on SQL: SQLite (the embedded default) or PostgreSQL, chosen by a
@@ -8,6 +9,9 @@ public import Logging
 /// service), applies ``migrate()`` before serving, and calls ``close()`` at the end.
 ///
 /// ## Topics
+///
+/// ### Lifecycle
+///
 /// - ``withStore(at:logger:_:)``
 /// - ``open(at:logger:)``
 /// - ``run()``
