@@ -16,6 +16,16 @@ public struct PipewatchCommand: AsyncParsableCommand {
             ValidateCommand.self,
             OwnersCommand.self,
             RunbookCommand.self,
+            OncallCommand.self,
+            TimeoffCommand.self,
+            SwapCommand.self,
+            OverrideCommand.self,
+            AuditCommand.self,
+            ServeCommand.self,
+            RunsCommand.self,
+            SignalsCommand.self,
+            IngestCommand.self,
+            TokenCommand.self,
             InitCommand.self,
         ]
     )

@@ -54,6 +54,7 @@ public enum ConfigLoader {
         let escalation = single("escalation", in: files, log: log).flatMap {
             EscalationSection.policy($0, context: context)
         }
+        let api = single("api", in: files, log: log).flatMap { APISection.access($0, context: context) }
         if engineerEntries.isEmpty {
             root.value.error("no engineers are declared", hint: "add 'engineers:' with at least one engineer", in: log)
         }
@@ -70,7 +71,7 @@ public enum ConfigLoader {
             stakeholders: stakeholders,
             pipelines: pipelines.map(\.pipeline)
         )
-        return TeamPlan(catalog: catalog, oncall: oncall, escalation: escalation ?? .standard)
+        return TeamPlan(catalog: catalog, oncall: oncall, escalation: escalation ?? .standard, api: api ?? APIAccess())
     }
 
     /// A section that may appear in one file only.

@@ -4,11 +4,16 @@ public struct TeamPlan: Sendable, Equatable {
     /// The on-call policy, when the config declares one.
     public var oncall: OncallPolicy?
     public var escalation: EscalationPolicy
+    /// Who may use the server's API.
+    public var api: APIAccess
 
     /// Creates a plan.
-    public init(catalog: Catalog, oncall: OncallPolicy? = nil, escalation: EscalationPolicy = .standard) {
+    public init(
+        catalog: Catalog, oncall: OncallPolicy? = nil, escalation: EscalationPolicy = .standard, api: APIAccess = APIAccess()
+    ) {
         self.catalog = catalog
         self.oncall = oncall
         self.escalation = escalation
+        self.api = api
     }
 }
