@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(
             name: "PipewatchCoreTests",
             dependencies: ["PipewatchCore", "PipewatchTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

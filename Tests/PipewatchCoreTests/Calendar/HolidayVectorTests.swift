@@ -1,0 +1,68 @@
+import Foundation
+import PipewatchCore
+import Testing
+
+/// The vectors that scripts/holidays/generate_vectors.py wrote from python-holidays 0.109.
+enum HolidayVectors {
+    static let years = 2000...2035
+
+    static var directory: URL {
+        get throws {
+            try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+                .appendingPathComponent("holidays")
+        }
+    }
+
+    /// The region codes that have a vector file.
+    static let regionCodes: [String] = {
+        guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
+            let files = try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent("holidays").path)
+        else { return [] }
+        return files.filter { $0.hasSuffix(".tsv") }.map { String($0.dropLast(4)) }.sorted()
+    }()
+
+    /// The vector lines of `code`, grouped by year.
+    static func lines(of code: String) throws -> [Int: [String]] {
+        let text = try String(contentsOf: directory.appendingPathComponent("\(code).tsv"), encoding: .utf8)
+        var byYear: [Int: [String]] = [:]
+        for line in text.split(separator: "\n") {
+            guard let year = Int(line.prefix(4)) else { continue }
+            byYear[year, default: []].append(String(line))
+        }
+        return byYear
+    }
+}
+
+@Suite("holiday engine against python-holidays vectors")
+struct HolidayVectorTests {
+    @Test("every supported region has vectors and every vector file is a supported region")
+    func vectorsMatchSupportedRegions() {
+        // Given the engine's list and the vector files
+        let supported = HolidayCalendar.supportedRegions.map(\.region.code).sorted()
+        // Then they name the same regions
+        #expect(supported == HolidayVectors.regionCodes)
+    }
+
+    @Test("a region's holidays 2000–2035 match python-holidays date by date and name by name",
+          arguments: HolidayVectors.regionCodes)
+    func regionMatchesVectors(code: String) throws {
+        // Given the vectors and a fresh engine
+        let expected = try HolidayVectors.lines(of: code)
+        let region = try #require(Region(code: code))
+        let calendar = HolidayCalendar()
+        var mismatches: [String] = []
+        for year in HolidayVectors.years {
+            // When the engine computes the year
+            let actual = try calendar.holidays(in: region, year: year).map(\.description).sorted()
+            let wanted = (expected[year] ?? []).sorted()
+            // Then the lines are the same
+            if actual != wanted {
+                let missing = Set(wanted).subtracting(actual).sorted().map { "missing \($0)" }
+                let extra = Set(actual).subtracting(wanted).sorted().map { "extra   \($0)" }
+                mismatches += missing + extra
+                if actual.count == wanted.count && missing.isEmpty { mismatches.append("duplicate names in \(year)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(code):\n\(mismatches.prefix(40).joined(separator: "\n"))")
+    }
+}
