@@ -39,9 +39,17 @@ Licensed under the MIT License: https://github.com/vacanza/holidays/blob/main/LI
 # Countries whose rules Pipewatch implements. Each one's subdivisions are all written unless
 # listed in SKIP_SUBDIVISIONS.
 SUPPORTED = [
+    "DE",
+    "FR",
     "GB",
+    "IE",
+    "NL",
 ]
-SKIP_SUBDIVISIONS: dict[str, set[str]] = {}
+SKIP_SUBDIVISIONS: dict[str, set[str]] = {
+    "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
+    "FR": {"Zone A", "Zone B", "Zone C"},  # school holiday zones
+    "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
+}
 
 # Holidays that come from a table rather than a rule, by country: (Swift file stem, names).
 TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {}

@@ -52,3 +52,12 @@ extension LocalDate {
         (self.weekday.rawValue - weekday.rawValue + 7) % 7
     }
 }
+
+extension HolidayRule {
+    /// Days after Western Easter Sunday (Good Friday is -2, Easter Monday 1, Ascension 39,
+    /// Whit Monday 50, Corpus Christi 60).
+    static func western(_ offset: Int) -> HolidayRule { .easter(offset: offset, method: .western) }
+
+    /// Days after Orthodox Easter Sunday.
+    static func orthodox(_ offset: Int) -> HolidayRule { .easter(offset: offset, method: .orthodox) }
+}
