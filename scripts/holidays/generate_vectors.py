@@ -44,6 +44,7 @@ SUPPORTED = [
     "GB",
     "IE",
     "NL",
+    "US",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
@@ -52,7 +53,9 @@ SKIP_SUBDIVISIONS: dict[str, set[str]] = {
 }
 
 # Holidays that come from a table rather than a rule, by country: (Swift file stem, names).
-TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {}
+TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
+    "US": ("UnitedStates", ["Diwali"]),
+}
 
 
 def names_of(value: str) -> list[str]:

@@ -1,6 +1,6 @@
 /// How a holiday's date is found in a given year, for holidays that follow the Gregorian
 /// calendar or Easter. Dates from lunar calendars come from a ``HolidayTable`` instead.
-public enum HolidayRule: Sendable, Hashable {
+public indirect enum HolidayRule: Sendable, Hashable {
     /// The same month and day every year: `12-25`. In a year without the day (02-29) there is none.
     case fixed(month: Int, day: Int)
     /// The `nth` `weekday` of `month` (1 is the first); a negative `nth` counts from the end (-1 is the last).
@@ -11,6 +11,9 @@ public enum HolidayRule: Sendable, Hashable {
     case weekdayOnOrAfter(Weekday, month: Int, day: Int, inclusive: Bool = true)
     /// The last `weekday` on or before `month`-`day` (strictly before when `inclusive` is false).
     case weekdayOnOrBefore(Weekday, month: Int, day: Int, inclusive: Bool = true)
+    /// Another rule's date moved by `days` (the Friday after Thanksgiving is the fourth
+    /// Thursday of November shifted by 1).
+    case shifted(HolidayRule, days: Int)
 
     /// The date of the holiday in `year`, or `nil` when the year has none.
     public func date(in year: Int) -> LocalDate? {
@@ -37,6 +40,8 @@ public enum HolidayRule: Sendable, Hashable {
             guard let anchor = LocalDate(year: year, month: month, day: day) else { return nil }
             let start = inclusive ? anchor : anchor.adding(days: -1)
             return start.adding(days: -start.daysSince(weekday))
+        case .shifted(let rule, let days):
+            return rule.date(in: year)?.adding(days: days)
         }
     }
 }
