@@ -45,6 +45,7 @@ SUPPORTED = [
     "IE",
     "NL",
     "US",
+    "CA",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
@@ -52,10 +53,25 @@ SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
 }
 
+# Categories beyond `public` that Pipewatch implements, by country. Each gets vectors of its own,
+# <REGION>@<category>.tsv, holding the public holidays and that category's.
+EXTRA_CATEGORIES: dict[str, list[str]] = {
+    "CA": ["optional"],
+    "DE": ["catholic"],
+    "IE": ["optional"],
+    "NL": ["optional"],
+}
+
 # Holidays that come from a table rather than a rule, by country: (Swift file stem, names).
 TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
     "US": ("UnitedStates", ["Diwali"]),
 }
+
+
+def english(country: str) -> str:
+    """The country's own English (en_GB, en_CA …) when python-holidays has it, else en_US."""
+    default = holidays.country_holidays(country).__class__.default_language
+    return default if default.startswith("en") else "en_US"
 
 
 def names_of(value: str) -> list[str]:
@@ -75,15 +91,23 @@ def regions() -> list[tuple[str, str | None]]:
 
 def write_vectors() -> None:
     VECTORS.mkdir(parents=True, exist_ok=True)
+    for old in VECTORS.glob("*.tsv"):
+        old.unlink()
     for country, subdivision in regions():
         code = country if subdivision is None else f"{country}-{subdivision}"
-        calendar = holidays.country_holidays(
-            country, subdiv=subdivision, years=range(FIRST_YEAR, LAST_YEAR + 1), language="en_US"
-        )
-        lines = sorted(
-            f"{day.isoformat()}\t{name}" for day, value in calendar.items() for name in names_of(value)
-        )
-        (VECTORS / f"{code}.tsv").write_text("\n".join(lines) + "\n")
+        for category in [None, *EXTRA_CATEGORIES.get(country, [])]:
+            calendar = holidays.country_holidays(
+                country,
+                subdiv=subdivision,
+                years=range(FIRST_YEAR, LAST_YEAR + 1),
+                language=english(country),
+                categories=("public",) if category is None else ("public", category),
+            )
+            lines = sorted(
+                f"{day.isoformat()}\t{name}" for day, value in calendar.items() for name in names_of(value)
+            )
+            file = f"{code}.tsv" if category is None else f"{code}@{category}.tsv"
+            (VECTORS / file).write_text("\n".join(lines) + "\n")
 
 
 def swift_literal(text: str) -> str:
@@ -104,7 +128,7 @@ def write_tables() -> None:
                 years=range(FIRST_YEAR, LAST_YEAR + 1),
                 observed=False,
                 categories=categories,
-                language="en_US",
+                language=english(country),
             )
             for day, value in calendar.items():
                 for name in names_of(value):
