@@ -46,9 +46,11 @@ SUPPORTED = [
     "NL",
     "US",
     "CA",
+    "AU",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
+    "AU": {"NSW Western"},  # not an ISO 3166-2 code; its public holidays are NSW's
     "FR": {"Zone A", "Zone B", "Zone C"},  # school holiday zones
     "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
 }
