@@ -47,6 +47,7 @@ SUPPORTED = [
     "US",
     "CA",
     "AU",
+    "JP",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
@@ -61,6 +62,7 @@ EXTRA_CATEGORIES: dict[str, list[str]] = {
     "CA": ["optional"],
     "DE": ["catholic"],
     "IE": ["optional"],
+    "JP": ["bank"],
     "NL": ["optional"],
 }
 
