@@ -20,7 +20,8 @@ public struct HolidayCalendar: Sendable {
     /// Creates a calendar with an empty memo.
     public init() {}
 
-    /// The holidays of `region` in `year`, sorted by date (names on one date in rule order).
+    /// The holidays of `region` in `year`, sorted by date and, on one date, by name (as
+    /// python-holidays orders the names it joins).
     ///
     /// - Parameters:
     ///   - region: a supported country or subdivision (``supportedRegions``).
@@ -113,7 +114,7 @@ public struct HolidayCalendar: Sendable {
         var builder = HolidayBuilder(year: year, region: region, categories: categories)
         try country.populate(&builder, region.subdivision)
         let filtered = builder.holidays.filter { categories.contains($0.category) }
-        return filtered.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        return filtered.sorted()
     }
 
     /// Codes within one edit of `code`, or else those sharing its first letter.
