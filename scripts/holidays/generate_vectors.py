@@ -48,6 +48,9 @@ SUPPORTED = [
     "CA",
     "AU",
     "JP",
+    "PL",
+    "PT",
+    "SE",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
@@ -63,6 +66,7 @@ EXTRA_CATEGORIES: dict[str, list[str]] = {
     "DE": ["catholic"],
     "IE": ["optional"],
     "JP": ["bank"],
+    "PT": ["optional"],
     "NL": ["optional"],
 }
 
