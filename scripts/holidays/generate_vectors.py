@@ -51,10 +51,13 @@ SUPPORTED = [
     "PL",
     "PT",
     "SE",
+    "MX",
+    "NZ",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
     "AU": {"NSW Western"},  # not an ISO 3166-2 code; its public holidays are NSW's
+    "NZ": {"South Canterbury"},  # not an ISO 3166-2 code
     "FR": {"Zone A", "Zone B", "Zone C"},  # school holiday zones
     "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
 }
@@ -76,9 +79,11 @@ TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def english(country: str) -> str:
+def english(country: str) -> str | None:
     """The country's own English (en_GB, en_CA …) when python-holidays has it, else en_US."""
     default = holidays.country_holidays(country).__class__.default_language
+    if default is None:  # English only, no translations (NZ)
+        return None
     return default if default.startswith("en") else "en_US"
 
 

@@ -86,7 +86,7 @@ struct HolidayCalendarTests {
     func unknownCountry() throws {
         let region = try #require(Region(code: "UZ"))
         let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2026) }
-        #expect(error?.description == "unknown holiday region 'UZ': did you mean 'US'? ('pipewatch holidays --list' shows all)")
+        #expect(error?.description == "unknown holiday region 'UZ': did you mean 'NZ', 'US'? ('pipewatch holidays --list' shows all)")
     }
 
     @Test("an unknown subdivision is an error listing the close ones")
