@@ -53,11 +53,13 @@ SUPPORTED = [
     "SE",
     "MX",
     "NZ",
+    "BR",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
     "AU": {"NSW Western"},  # not an ISO 3166-2 code; its public holidays are NSW's
     "NZ": {"South Canterbury"},  # not an ISO 3166-2 code
+    "BR": {"São Paulo Capital"},  # a city, not an ISO 3166-2 code
     "FR": {"Zone A", "Zone B", "Zone C"},  # school holiday zones
     "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
 }
@@ -65,6 +67,7 @@ SKIP_SUBDIVISIONS: dict[str, set[str]] = {
 # Categories beyond `public` that Pipewatch implements, by country. Each gets vectors of its own,
 # <REGION>@<category>.tsv, holding the public holidays and that category's.
 EXTRA_CATEGORIES: dict[str, list[str]] = {
+    "BR": ["optional"],
     "CA": ["optional"],
     "DE": ["catholic"],
     "IE": ["optional"],
