@@ -54,6 +54,8 @@ SUPPORTED = [
     "MX",
     "NZ",
     "BR",
+    "SG",
+    "IL",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
@@ -79,6 +81,14 @@ EXTRA_CATEGORIES: dict[str, list[str]] = {
 # Holidays that come from a table rather than a rule, by country: (Swift file stem, names).
 TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
     "US": ("UnitedStates", ["Diwali"]),
+    "SG": ("Singapore", ["Chinese New Year", "Hari Raya Puasa", "Hari Raya Haji", "Vesak Day", "Deepavali"]),
+    "IL": (
+        "Israel",
+        [
+            "Rosh Hashanah", "Yom Kippur", "Sukkot", "Simchat Torah / Shemini Atzeret", "Pesach",
+            "Seventh day of Pesach", "Independence Day", "Shavuot",
+        ],
+    ),
 }
 
 
@@ -135,7 +145,7 @@ def write_tables() -> None:
     for country, (stem, wanted) in TABLE_HOLIDAYS.items():
         cls = holidays.country_holidays(country).__class__
         subdivisions = [None, *cls.subdivisions]
-        categories = getattr(cls, "supported_categories", ("public",))
+        categories = ("public",)
         rows = set()
         for subdivision in subdivisions:
             calendar = holidays.country_holidays(
