@@ -39,8 +39,9 @@ struct HolidayBuilder {
     /// Whether `date` already is a holiday.
     func contains(_ date: LocalDate) -> Bool { holidays.contains { $0.date == date } }
 
-    /// The names on `date`, in the order they were added.
-    func names(on date: LocalDate) -> [String] { holidays.filter { $0.date == date }.map(\.name) }
+    /// The names on `date`, sorted (python-holidays keeps the names of a date sorted, and observed
+    /// days are handed out in that order).
+    func names(on date: LocalDate) -> [String] { holidays.filter { $0.date == date }.map(\.name).sorted() }
 
     /// Whether `date` is a weekend day of the region.
     func isWeekend(_ date: LocalDate) -> Bool { weekend.contains(date.weekday) }

@@ -82,6 +82,13 @@ struct HolidayCalendarTests {
         #expect(try lines("US", 2041).contains("2041-11-28\tThanksgiving Day"))
     }
 
+    @Test("a year the government has not declared yet is an error, not the statutory days alone")
+    func undeclaredYear() throws {
+        let region = try #require(Region(code: "CN"))
+        let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2027) }
+        #expect(error?.description == "no holiday table for 'Declared days off' in 'CN' for 2027: the table covers 2000–2026")
+    }
+
     @Test("an unknown country is an error with close suggestions")
     func unknownCountry() throws {
         let region = try #require(Region(code: "UZ"))

@@ -6,6 +6,10 @@ import Testing
 enum HolidayVectors {
     static let years = 2000...2035
 
+    /// Years the vectors have but the engine deliberately refuses (docs/holidays.md): China's
+    /// declared days off are known through 2026, and python-holidays answers later years without them.
+    static let undeclaredYears: [String: ClosedRange<Int>] = ["CN": 2027...2035]
+
     static var directory: URL {
         get throws {
             try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
@@ -56,6 +60,10 @@ struct HolidayVectorTests {
         var mismatches: [String] = []
         for year in HolidayVectors.years {
             // When the engine computes the year
+            if let undeclared = HolidayVectors.undeclaredYears[code], undeclared.contains(year) {
+                #expect(throws: HolidayError.self) { try calendar.holidays(in: region, year: year, categories: categories) }
+                continue
+            }
             let actual = try calendar.holidays(in: region, year: year, categories: categories).map(\.description).sorted()
             let wanted = (expected[year] ?? []).sorted()
             // Then the lines are the same
