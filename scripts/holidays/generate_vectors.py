@@ -57,12 +57,14 @@ SUPPORTED = [
     "SG",
     "IL",
     "CN",
+    "ES",
 ]
 SKIP_SUBDIVISIONS: dict[str, set[str]] = {
     "DE": {"Augsburg"},  # a city, not an ISO 3166-2 code; docs/holidays.md
     "AU": {"NSW Western"},  # not an ISO 3166-2 code; its public holidays are NSW's
     "NZ": {"South Canterbury"},  # not an ISO 3166-2 code
     "BR": {"São Paulo Capital"},  # a city, not an ISO 3166-2 code
+    "ES": {"Barcelona"},  # a city, not an ISO 3166-2 code
     "FR": {"Zone A", "Zone B", "Zone C"},  # school holiday zones
     "NL": {"Midden", "Noord", "Zuid"},  # school holiday regions
 }
@@ -90,6 +92,7 @@ TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
             "Dragon Boat Festival", "Mid-Autumn Festival",
         ],
     ),
+    "ES": ("Spain", ["CE:Eid al-Fitr", "CE:Eid al-Adha", "ML:Eid al-Fitr", "ML:Eid al-Adha"]),
     "IL": (
         "Israel",
         [
@@ -112,6 +115,11 @@ def english(country: str) -> str | None:
 # weekends): the table covers the years python-holidays knows, and later years are an error.
 DECLARED: dict[str, str] = {"CN": "ChinaDeclared"}
 DECLARED_NAMES = ("Day off (substituted from", "Chinese New Year Extended Holiday", "70th Anniversary of the Victory")
+
+
+# Countries whose table keys are `SUBDIVISION:name`, because subdivisions date the same holiday
+# differently (Ceuta and Melilla each decide which day of Eid is off).
+KEYED_BY_SUBDIVISION = {"ES"}
 
 
 def names_of(value: str) -> list[str]:
@@ -173,6 +181,8 @@ def write_tables() -> None:
             for day, value in calendar.items():
                 for name in names_of(value):
                     key = name.replace(" (estimated)", "")
+                    if country in KEYED_BY_SUBDIVISION and subdivision is not None:
+                        key = f"{subdivision}:{key}"
                     if key in wanted:
                         rows.add(f"{key}|{day.isoformat()}|{name}")
         found = {row.split("|")[0] for row in rows}

@@ -64,8 +64,15 @@ struct HolidayVectorTests {
                 #expect(throws: HolidayError.self) { try calendar.holidays(in: region, year: year, categories: categories) }
                 continue
             }
-            let actual = try calendar.holidays(in: region, year: year, categories: categories).map(\.description).sorted()
             let wanted = (expected[year] ?? []).sorted()
+            let actual: [String]
+            do {
+                actual = try calendar.holidays(in: region, year: year, categories: categories).map(\.description).sorted()
+            } catch {
+                // python-holidays' rules start later too (ES from 2008): it answers nothing there.
+                guard case .yearBeforeRules = error, wanted.isEmpty else { throw error }
+                continue
+            }
             // Then the lines are the same
             if actual != wanted {
                 let missing = Set(wanted).subtracting(actual).sorted().map { "missing \($0)" }
