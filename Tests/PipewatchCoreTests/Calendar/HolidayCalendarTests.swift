@@ -89,6 +89,17 @@ struct HolidayCalendarTests {
         #expect(error?.description == "no holiday table for 'Declared days off' in 'CN' for 2027: the table covers 2000–2026")
     }
 
+    @Test("India's years are those of its Hindu-calendar data: 2001–2035", arguments: [2000, 2036])
+    func indiaCoverage(year: Int) throws {
+        let region = try #require(Region(code: "IN-KA"))
+        let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: year) }
+        let expected =
+            year == 2000
+            ? "no holidays for 'IN-KA' in 2000: the holiday rules start in 2001"
+            : "no holiday table for 'Diwali (Deepavali)' in 'IN-KA' for 2036: the table covers 2001–2035"
+        #expect(error?.description == expected)
+    }
+
     @Test("an unknown country is an error with close suggestions")
     func unknownCountry() throws {
         let region = try #require(Region(code: "UZ"))
