@@ -59,7 +59,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PipewatchCLITests",
-            dependencies: ["PipewatchCLI", "PipewatchCore", "PipewatchConfig", "PipewatchTestSupport"],
+            dependencies: [
+                "PipewatchCLI", "PipewatchCore", "PipewatchConfig", "PipewatchTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

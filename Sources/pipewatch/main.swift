@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import PipewatchCLI
+
+exit(await PipewatchCommand.execute(Array(CommandLine.arguments.dropFirst())))

@@ -26,15 +26,17 @@ public struct OwnershipLoad: Sendable, Equatable {
                 investorFacing: owned.filter { $0.audience == .investors }.map(\.id)
             )
         }
-        let ownerships = catalog.pipelines.count * 2
+        let ownerships = catalog.pipelines.reduce(0) { $0 + ($1.owners.secondary == nil ? 1 : 2) }
         var warnings: [OwnershipWarning] = entries.compactMap { entry in
             entry.total * 2 > ownerships
                 ? .concentrated(engineer: entry.engineer, held: entry.total, of: ownerships) : nil
         }
         for engineer in catalog.engineers {
             let led = catalog.pipelines.filter { $0.owners.primary == engineer.id }
-            let backups = Set(led.map(\.owners.secondary))
-            if led.count > 1, backups.count == 1, let backup = backups.first {
+            let backups = Set(led.compactMap(\.owners.secondary))
+            if led.count > 1, led.allSatisfy({ $0.owners.secondary != nil }), backups.count == 1,
+                let backup = backups.first
+            {
                 warnings.append(.soleBackup(backup: backup, owner: engineer.id, pipelines: led.map(\.id)))
             }
         }

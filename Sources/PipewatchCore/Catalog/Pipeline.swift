@@ -11,7 +11,9 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
     public var deliverBy: DeliveryDeadline?
     /// Stakeholders told when the metric cannot be delivered on time.
     public var stakeholders: [StakeholderID]
-    public var jobs: [JobIdentity]
+    public var jobs: [PipelineJob]
+    /// Input datasets whose lateness is a signal.
+    public var inputs: [InputExpectation]
     public var runbook: Runbook
     public var checks: [Check]
 
@@ -25,7 +27,8 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         upstream: [PipelineID] = [],
         deliverBy: DeliveryDeadline? = nil,
         stakeholders: [StakeholderID] = [],
-        jobs: [JobIdentity] = [],
+        jobs: [PipelineJob] = [],
+        inputs: [InputExpectation] = [],
         runbook: Runbook = Runbook(steps: []),
         checks: [Check] = []
     ) {
@@ -38,8 +41,14 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         self.deliverBy = deliverBy
         self.stakeholders = stakeholders
         self.jobs = jobs
+        self.inputs = inputs
         self.runbook = runbook
         self.checks = checks
+    }
+
+    /// Whether a run of `job` feeds this pipeline.
+    public func owns(_ job: JobName) -> Bool {
+        jobs.contains { $0.identity.matches(job) }
     }
 
     /// The check with the given id, if the pipeline declares it.

@@ -35,7 +35,9 @@ public enum CheckKind: Sendable, Equatable {
     }
 
     /// Every kind's config key.
-    public static let names = ["freshness", "volume", "schema", "completeness", "range", "anomaly", "reconcile", "sql", "storage"]
+    public static let names = [
+        "freshness", "volume", "schema", "completeness", "range", "anomaly", "reconcile", "sql", "storage",
+    ]
 
     /// One line saying what the check verifies, for run books and reports.
     public var summary: String {
@@ -49,9 +51,12 @@ public enum CheckKind: Sendable, Equatable {
         case .schema(let table, let columns):
             return "\(table) has columns \(columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))"
         case .completeness(let table, let column, let bucket, let lookback):
-            return "no empty \(DurationText.format(bucket)) bucket of \(table).\(column) in the last \(DurationText.format(lookback))"
+            return
+                "no empty \(DurationText.format(bucket)) bucket of \(table).\(column) in the last \(DurationText.format(lookback))"
         case .range(let table, let column, let min, let max):
-            let bounds = [min.map { ">= \($0.formattedPlain)" }, max.map { "<= \($0.formattedPlain)" }].compactMap { $0 }
+            let bounds = [min.map { ">= \($0.formattedPlain)" }, max.map { "<= \($0.formattedPlain)" }].compactMap {
+                $0
+            }
             return "\(table).\(column) \(bounds.joined(separator: " and "))"
         case .anomaly(_, let sigma, let lookback):
             return "latest value within \(sigma.formattedPlain)σ of the last \(lookback)"

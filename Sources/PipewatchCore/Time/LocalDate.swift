@@ -44,7 +44,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The local date of `instant` in `timeZone`.
     public init(_ instant: Date, in timeZone: TimeZone) {
-        let seconds = Int((instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))).rounded(.down))
+        let seconds = Int(
+            (instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))).rounded(.down)
+        )
         self.init(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
     }
 
@@ -116,7 +118,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD")
+            )
         }
         self = date
     }

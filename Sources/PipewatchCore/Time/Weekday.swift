@@ -1,6 +1,7 @@
 /// A day of the week, numbered as ISO 8601 does (Monday is 1).
 public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Parses an English weekday name or its three-letter abbreviation, in any case.
     public init?(name: String) {

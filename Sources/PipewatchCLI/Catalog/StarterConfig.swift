@@ -1,0 +1,67 @@
+/// The config `pipewatch init` writes: small, commented, and valid as it stands.
+enum StarterConfig {
+    static let text = """
+        # pipewatch.yaml: your team's data pipelines, their owners, the on-call rotation and the run books.
+        # Check it with 'pipewatch validate'; every problem is reported with its line and column.
+
+        team:
+          name: Data Engineering
+          timezone: America/New_York        # rotation handoffs and deadlines are read in this zone
+
+        # Engineers own pipelines and take on-call shifts. Their region's public holidays
+        # (ISO 3166 code, optionally with a subdivision: US-NY, GB-ENG, DE-BY) are days off.
+        engineers:
+          alice: { name: Alice Example, email: alice@example.com, region: US-NY, timezone: America/New_York }
+          bob: { name: Bob Example, email: bob@example.com, region: GB-ENG, timezone: Europe/London }
+
+        # People outside the team: metric owners, and whoever must hear when a metric is late.
+        stakeholders:
+          finance: { name: Finance Analytics, email: finance@example.com }
+
+        pipelines:
+          revenue:
+            name: Revenue
+            owners: { primary: alice, secondary: bob }   # primary and a backup
+            metric_owner: finance                         # owns the metric, not the data
+            audience: internal                            # internal | experiments | investors
+            jobs: [{ namespace: airflow, name: revenue_daily }]   # OpenLineage jobs that feed it
+            checks:
+              orders-fresh: { freshness: { table: sales.orders, column: updated_at, max_age: 6h } }
+
+          investor-revenue:
+            name: Revenue reported to investors
+            owners: { primary: bob, secondary: alice }
+            audience: investors           # needs a run book, a deadline, stakeholders and a secondary owner
+            upstream: [revenue]
+            deliver_by: "09:00"           # local time in the team's zone; or "09:00 Europe/London"
+            stakeholders: [finance]
+            runbook:
+              - step: Check the sources for missing or delayed inputs.
+                checks: [orders-fresh]
+              - step: Review the job's recent runs for errors or timeouts.
+                show_runs: true
+              - step: Escalate to the secondary owner if these steps do not resolve it.
+                escalate: secondary
+              - step: Tell the stakeholders if the metric cannot be delivered on time.
+                notify: stakeholders
+            checks:
+              orders-fresh: { freshness: { table: sales.orders, column: updated_at, max_age: 6h } }
+
+        # One week each, in this order, handing over on Mondays at 09:00.
+        oncall:
+          rotation: [alice, bob]
+          shift: 1 week
+          handoff: monday 09:00
+          starts: 2026-01-05
+          swap_notice: 7 days           # swaps must be requested a week ahead
+          seasons:
+            - { name: Year-end holidays, from: 12-20, to: 01-05, shifts: daily }
+
+        # When a page is not acknowledged: on call first, then the pipeline's owners.
+        escalation:
+          - { notify: oncall, ack_within: 15m }
+          - { notify: primary_owner, ack_within: 30m }
+          - { notify: secondary_owner }
+
+        """
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PipewatchConfig
+import PipewatchCore
+
+/// `pipewatch validate`: every problem in the config, compiler style.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the config and report every problem at once.",
+        discussion: """
+            Each finding prints as FILE:LINE:COLUMN: error|warning: MESSAGE, with a hint line where there is a fix \
+            to suggest, so editors and CI logs can jump to it. Run it in the CI of your config repository.
+
+            Exit status 0 when the config is valid (warnings allowed), 1 when there is any error.
+            With --format json, prints an array of {file, line, column, severity, message, hint}.
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var output: TableOrJSON
+
+    func run() async throws {
+        let context = CommandContext.current
+        let url = configOptions.configURL(in: context)
+        let report = ConfigLoader.check(url, currentDirectory: context.currentDirectory)
+        switch output.format {
+        case .json:
+            context.print(try JSONOutput.render(report.diagnostics))
+        default:
+            for diagnostic in report.diagnostics { context.printError(diagnostic.description) }
+            let errors = report.diagnostics.count - report.warnings.count
+            let warnings = report.warnings.count
+            let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            if let plan = report.plan {
+                let catalog = plan.catalog
+                context.print(
+                    "\(report.files[0]): valid (\(catalog.pipelines.count) pipelines, \(catalog.engineers.count) engineers, "
+                        + "\(report.files.count) file\(report.files.count == 1 ? "" : "s"); \(counts))"
+                )
+            } else {
+                context.printError("\(report.files.first ?? url.path): invalid (\(counts))")
+            }
+        }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}

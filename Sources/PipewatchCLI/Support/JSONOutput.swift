@@ -1,0 +1,10 @@
+import Foundation
+
+/// Encodes command answers as stable, readable JSON: sorted keys, no escaped slashes.
+enum JSONOutput {
+    static func render(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

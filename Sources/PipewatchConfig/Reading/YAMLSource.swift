@@ -1,0 +1,75 @@
+import Foundation
+import Yams
+
+/// One config file read from disk and composed into a YAML tree.
+struct YAMLSource {
+    /// The path as it is shown in messages: relative to the working directory when below it.
+    let displayPath: String
+    let url: URL
+    let root: YAMLValue?
+
+    /// Reads and composes `url`; syntax errors and unreadable files are logged, and `root` is then `nil`.
+    init(url: URL, displayPath: String, log: DiagnosticLog) {
+        self.url = url
+        self.displayPath = displayPath
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error(
+                "cannot read config file '\(displayPath)'",
+                at: SourceLocation(file: displayPath, line: 1, column: 1),
+                hint: "check that the file exists and is readable, or pass another with --config"
+            )
+            root = nil
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error("config file is not UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            root = nil
+            return
+        }
+        do {
+            let node = try YAMLSource.compose(text, displayPath: displayPath, log: log)
+            root = YAMLValue(node: node, file: displayPath, path: "")
+        } catch let error as YamlError {
+            let (problem, mark) = YAMLSource.describe(error)
+            log.error(problem, at: SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            root = nil
+        } catch {
+            log.error("cannot parse YAML: \(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            root = nil
+        }
+    }
+
+    /// Composes `text`, reporting each repeated key where it stands and reading on past it.
+    private static func compose(_ text: String, displayPath: String, log: DiagnosticLog) throws -> Node {
+        var text = text
+        for count in 0..<100 {
+            do {
+                return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+                guard let key = keys.sorted().first,
+                    let found = RepeatedKeys.rename(key, in: text, mapping: context.mark, count: count)
+                else { throw YamlError.duplicatedKeysInMapping(duplicates: keys, context: context) }
+                log.error(
+                    found.message,
+                    at: SourceLocation(file: displayPath, line: found.repeat.line, column: found.repeat.column),
+                    hint: "first given at \(displayPath):\(found.first.line):\(found.first.column)"
+                )
+                text = found.text
+            }
+        }
+        return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+    }
+
+    /// libyaml's problem text and position for a syntax error.
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return (problem, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("key '\(duplicates.sorted().joined(separator: "', '"))' is repeated in this mapping", context.mark)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import PipewatchCore
+
+extension YAMLValue {
+    /// A duration such as `15m`, `6h`, `1 week`.
+    func duration(_ log: DiagnosticLog) -> Duration? {
+        parse(log, expected: "a duration such as '15m', '6h' or '1 week'", DurationText.parse)
+    }
+
+    /// A date `YYYY-MM-DD`.
+    func date(_ log: DiagnosticLog) -> LocalDate? {
+        parse(log, expected: "a date YYYY-MM-DD") { LocalDate(iso: $0) }
+    }
+
+    /// A recurring day `MM-DD`.
+    func monthDay(_ log: DiagnosticLog) -> MonthDay? {
+        parse(log, expected: "a day of the year MM-DD such as '12-20'") { MonthDay(parsing: $0) }
+    }
+
+    /// An IANA time zone name, with a suggestion for near misses.
+    func timeZone(_ log: DiagnosticLog) -> TimeZone? {
+        guard let name = string(log) else { return nil }
+        if let zone = YAMLValue.ianaZone(name) { return zone }
+        error(
+            "unknown time zone '\(name)'",
+            hint: Suggestion.didYouMean(name, in: TimeZone.knownTimeZoneIdentifiers)
+                ?? "use an IANA time zone name such as 'America/New_York' or 'Europe/Berlin'",
+            in: log
+        )
+        return nil
+    }
+
+    /// A region code: ISO 3166-1 alpha-2, optionally with a subdivision.
+    func region(_ log: DiagnosticLog) -> Region? {
+        guard let code = string(log) else { return nil }
+        guard let region = Region(code: code), code == region.code else {
+            error(
+                "malformed region '\(code)'",
+                hint: "use an ISO 3166-1 alpha-2 country code, optionally with a subdivision, in upper case: "
+                    + "'US', 'US-CA', 'GB-SCT', 'DE-BY'",
+                in: log
+            )
+            return nil
+        }
+        return region
+    }
+
+    /// A number.
+    func number(_ log: DiagnosticLog) -> Double? {
+        parse(log, expected: "a number") { Double($0) }
+    }
+
+    /// A whole number.
+    func integer(_ log: DiagnosticLog) -> Int? {
+        parse(log, expected: "a whole number") { Int($0) }
+    }
+
+    /// Only IANA names (`Area/Location`, or `UTC`) count: `TimeZone(identifier:)` alone also accepts
+    /// `GMT+1` and abbreviations such as `EST`, and `knownTimeZoneIdentifiers` misses newer names
+    /// such as `Asia/Kolkata` on Linux.
+    static func ianaZone(_ name: String) -> TimeZone? {
+        if name == "UTC" { return TimeZone(identifier: "UTC") }
+        guard name.contains("/"), let zone = TimeZone(identifier: name), zone.identifier == name
+        else { return nil }
+        return zone
+    }
+}

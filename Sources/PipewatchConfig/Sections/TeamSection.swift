@@ -1,0 +1,53 @@
+import Foundation
+import PipewatchCore
+
+/// Reads `team:`, `engineers:` and `stakeholders:`.
+enum TeamSection {
+    static func team(_ value: YAMLValue, log: DiagnosticLog) -> Team? {
+        guard let fields = MappingReader(value, allowed: ["name", "timezone"], log: log) else { return nil }
+        let name = fields.required("name", log: log)?.string(log)
+        let zone = fields.required(
+            "timezone",
+            log: log,
+            hint: "the zone the rotation and deadlines are read in, such as 'America/New_York'"
+        )?
+        .timeZone(log)
+        guard let name, let zone else { return nil }
+        return Team(name: name, timeZone: zone)
+    }
+
+    static func engineer(id: String, _ value: YAMLValue, context: ReadingContext) -> Engineer? {
+        let log = context.log
+        let allowed = ["name", "email", "region", "timezone", "holidays", "except"]
+        guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
+        let name = fields.required("name", log: log)?.string(log)
+        let email = fields["email"]?.string(log)
+        let region = fields.required(
+            "region",
+            log: log,
+            hint: "the engineer's public holidays follow it, e.g. 'US-NY'"
+        )?
+        .region(log)
+        let zone = fields["timezone"].map { $0.timeZone(log) } ?? context.teamTimeZone
+        let categories = fields["holidays"].map { $0.strings(log).map(\.0) } ?? ["public"]
+        let exceptions = fields["except"].map { $0.strings(log).map(\.0) } ?? []
+        guard let name, let region, let zone else { return nil }
+        return Engineer(
+            id: EngineerID(id),
+            name: name,
+            email: email,
+            region: region,
+            timeZone: zone,
+            holidayCategories: categories,
+            holidayExceptions: exceptions
+        )
+    }
+
+    static func stakeholder(id: String, _ value: YAMLValue, log: DiagnosticLog) -> Stakeholder? {
+        guard let fields = MappingReader(value, allowed: ["name", "email"], log: log) else { return nil }
+        let name = fields.required("name", log: log)?.string(log)
+        let email = fields["email"]?.string(log)
+        guard let name else { return nil }
+        return Stakeholder(id: StakeholderID(id), name: name, email: email)
+    }
+}

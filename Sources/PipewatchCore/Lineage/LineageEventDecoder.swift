@@ -1,0 +1,150 @@
+public import Foundation
+
+/// Reads an OpenLineage RunEvent (spec 2-0-2) from JSON, checking each required field so that
+/// a refusal can name it.
+public enum LineageEventDecoder {
+    /// Decodes and validates one RunEvent.
+    /// - Parameter data: the request body (already decompressed).
+    /// - Returns: the event.
+    /// - Throws: ``LineageEventError`` naming the first field at fault.
+    public static func decode(_ data: Data) throws(LineageEventError) -> LineageEvent {
+        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+            throw .malformedJSON
+        }
+        let reader = Fields(object: root, path: "")
+        let timeText = try reader.string("eventTime")
+        guard let eventTime = ISO8601Text.parse(timeText) else {
+            throw .invalidTime(field: "eventTime", value: timeText)
+        }
+        let eventType: RunEventType
+        if let typeText = try reader.optionalString("eventType") {
+            guard let known = RunEventType(rawValue: typeText) else { throw .unknownEventType(typeText) }
+            eventType = known
+        } else {
+            eventType = .other
+        }
+        let producer = try reader.string("producer")
+        _ = try reader.string("schemaURL")
+        let run = try reader.object("run")
+        let runID = try runIdentifier(run.string("runId"))
+        let job = try jobName(reader.object("job"))
+        let runFacets = try run.optionalObject("facets")
+        let parent = try runFacets?.optionalObject("parent").map { facet throws(LineageEventError) in
+            ParentRun(
+                job: try jobName(facet.object("job")),
+                runID: try runIdentifier(facet.object("run").string("runId"))
+            )
+        }
+        let errorMessage = try runFacets?.optionalObject("errorMessage")?.optionalString("message")
+        return LineageEvent(
+            eventType: eventType,
+            eventTime: eventTime,
+            runID: runID,
+            job: job,
+            parent: parent,
+            errorMessage: errorMessage,
+            inputs: try datasets(reader, "inputs", facetsKey: "inputFacets"),
+            outputs: try datasets(reader, "outputs", facetsKey: "outputFacets"),
+            producer: producer
+        )
+    }
+
+    private static func runIdentifier(_ text: String) throws(LineageEventError) -> String {
+        guard UUID(uuidString: text) != nil else { throw .invalidRunID(text) }
+        return text.lowercased()
+    }
+
+    private static func jobName(_ job: Fields) throws(LineageEventError) -> JobName {
+        JobName(namespace: try job.string("namespace"), name: try job.string("name"))
+    }
+
+    private static func datasets(
+        _ reader: Fields,
+        _ key: String,
+        facetsKey: String
+    ) throws(LineageEventError)
+        -> [DatasetObservation]
+    {
+        var result: [DatasetObservation] = []
+        for dataset in try reader.optionalArray(key) {
+            let facets = try dataset.optionalObject("facets")
+            let schema = try facets?.optionalObject("schema").map { facet throws(LineageEventError) in
+                try fields(facet.optionalArray("fields"), prefix: "")
+            }
+            var failed: [String] = []
+            for facetSet in [facets, try dataset.optionalObject(facetsKey)].compactMap({ $0 }) {
+                let assertions = try facetSet.optionalObject("dataQualityAssertions")?.optionalArray("assertions") ?? []
+                for assertion in assertions where assertion.object["success"] as? Bool == false {
+                    let name =
+                        (assertion.object["name"] as? String) ?? (assertion.object["assertion"] as? String)
+                        ?? "assertion"
+                    let column = (assertion.object["column"] as? String).map { " on \($0)" } ?? ""
+                    failed.append(name + column)
+                }
+            }
+            result.append(
+                DatasetObservation(
+                    namespace: try dataset.string("namespace"),
+                    name: try dataset.string("name"),
+                    schema: schema,
+                    failedAssertions: failed
+                )
+            )
+        }
+        return result
+    }
+
+    /// Schema fields with nested ones flattened to `parent.child`.
+    private static func fields(_ items: [Fields], prefix: String) throws(LineageEventError) -> [SchemaField] {
+        var result: [SchemaField] = []
+        for item in items {
+            let name = prefix + (try item.string("name"))
+            result.append(SchemaField(name: name, type: (try item.optionalString("type")) ?? ""))
+            result += try fields(item.optionalArray("fields"), prefix: name + ".")
+        }
+        return result
+    }
+}
+
+/// A JSON object being read, with its path for messages.
+private struct Fields {
+    let object: [String: Any]
+    let path: String
+
+    private func at(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func string(_ key: String) throws(LineageEventError) -> String {
+        guard let value = try optionalString(key) else { throw .missingField(at(key)) }
+        return value
+    }
+
+    func optionalString(_ key: String) throws(LineageEventError) -> String? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw .wrongType(field: at(key), expected: "a string") }
+        return text
+    }
+
+    func object(_ key: String) throws(LineageEventError) -> Fields {
+        guard let found = try optionalObject(key) else { throw .missingField(at(key)) }
+        return found
+    }
+
+    func optionalObject(_ key: String) throws(LineageEventError) -> Fields? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let dictionary = value as? [String: Any] else { throw .wrongType(field: at(key), expected: "an object") }
+        return Fields(object: dictionary, path: at(key))
+    }
+
+    func optionalArray(_ key: String) throws(LineageEventError) -> [Fields] {
+        guard let value = object[key], !(value is NSNull) else { return [] }
+        guard let array = value as? [Any] else { throw .wrongType(field: at(key), expected: "an array") }
+        var result: [Fields] = []
+        for (index, element) in array.enumerated() {
+            guard let dictionary = element as? [String: Any] else {
+                throw .wrongType(field: "\(at(key))[\(index)]", expected: "an object")
+            }
+            result.append(Fields(object: dictionary, path: "\(at(key))[\(index)]"))
+        }
+        return result
+    }
+}

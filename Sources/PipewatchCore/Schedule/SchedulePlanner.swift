@@ -1,0 +1,447 @@
+import Foundation
+
+/// The working state of one schedule computation: walks the timeline from the start of the
+/// year (team zone) in segments — a rotation slot or a season day — and settles each segment
+/// completely (substitutes, swaps, overrides) before the next, so that "on-call time so far
+/// this year" always means the final schedule so far.
+struct SchedulePlanner {
+    /// A settled interval in seconds since 1970; `member` indexes `ids`, -1 for a gap.
+    struct Piece {
+        var start: Double
+        var end: Double
+        var member: Int
+        var reason: ShiftReason
+        var covering: Int = -1
+        var note: String?
+
+        func withInterval(_ start: Double, _ end: Double) -> Piece {
+            var piece = self
+            piece.start = start
+            piece.end = end
+            return piece
+        }
+
+        func clipped(_ start: Double, _ end: Double) -> Piece {
+            var piece = self
+            piece.start = Swift.max(self.start, start)
+            piece.end = Swift.min(self.end, end)
+            return piece
+        }
+    }
+
+    private struct SeasonState {
+        var lastDate: LocalDate
+        var counts: [Int]
+        var previous: Int
+    }
+
+    let calculator: ScheduleCalculator
+    let timeZone: TimeZone
+    let from: Double
+    let to: Double
+    private let epoch: Double
+    private let handoffSeconds: Int
+    private let firstHandoff: Double
+    /// Rotation members first (indexes `0..<count`), then other engineers named by swaps or overrides.
+    var ids: [EngineerID]
+    let count: Int
+    let availability: [MemberAvailability]
+    private var yearStarts: [Int: Double] = [:]
+    /// On-call seconds per team-zone year, per engineer.
+    private var tallies: [Int: [Int]] = [:]
+    private var seasonStates: [Int: SeasonState] = [:]
+    var output: [Piece] = []
+
+    init(calculator: ScheduleCalculator, from: Date, to: Date) throws(ScheduleError) {
+        let timeZone = calculator.timeZone
+        let handoffSeconds = calculator.policy.handoff.time.minutesSinceMidnight * 60
+        self.calculator = calculator
+        self.timeZone = timeZone
+        self.from = from.timeIntervalSince1970
+        self.to = to.timeIntervalSince1970
+        self.handoffSeconds = handoffSeconds
+        self.firstHandoff = calculator.firstHandoff.timeIntervalSince1970
+        self.count = calculator.members.count
+        var ids = calculator.members.map(\.id)
+        for id in calculator.swaps.map(\.taker) + calculator.overrides.map(\.engineer) where !ids.contains(id) {
+            ids.append(id)
+        }
+        self.ids = ids
+        // Start at New Year of `from`'s year, or earlier at the start of a season running over it,
+        // so that any range sees the same choices at the same instant.
+        let year = LocalDate(from, in: timeZone).year
+        var epoch =
+            LocalDate(year: year, month: 1, day: 1).map { $0.instant(in: timeZone).timeIntervalSince1970 }
+            ?? from.timeIntervalSince1970
+        let dayOfEpoch = Self.seasonDay(containing: epoch, in: timeZone, handoffSeconds: handoffSeconds)
+        for season in calculator.policy.seasons where season.contains(dayOfEpoch) {
+            var first = dayOfEpoch
+            var steps = 0
+            while season.contains(first.adding(days: -1)), steps < 366 {
+                first = first.adding(days: -1)
+                steps += 1
+            }
+            epoch = min(epoch, Self.dayStart(first, in: timeZone, handoffSeconds: handoffSeconds))
+        }
+        self.epoch = min(epoch, from.timeIntervalSince1970)
+        self.availability = try Self.loadAvailability(
+            calculator: calculator,
+            from: LocalDate(Date(timeIntervalSince1970: self.epoch), in: timeZone).adding(days: -2),
+            through: LocalDate(to, in: timeZone).adding(days: 2)
+        )
+    }
+
+    private static func loadAvailability(
+        calculator: ScheduleCalculator,
+        from: LocalDate,
+        through: LocalDate
+    ) throws(ScheduleError) -> [MemberAvailability] {
+        var result: [MemberAvailability] = []
+        result.reserveCapacity(calculator.members.count)
+        for engineer in calculator.members {
+            var reasons: [LocalDate: DayOffReason] = [:]
+            do {
+                for day in try calculator.calendar.daysOff(for: engineer, from: from, through: through) {
+                    if reasons[day.date] == nil { reasons[day.date] = day.reason }
+                }
+            } catch {
+                throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
+            }
+            for timeOff in calculator.timeOff where timeOff.engineer == engineer.id {
+                var date = max(timeOff.from, from)
+                let last = min(timeOff.to, through)
+                while date <= last {
+                    if reasons[date] == nil { reasons[date] = .timeOff(reason: timeOff.reason) }
+                    date = date.adding(days: 1)
+                }
+            }
+            result.append(MemberAvailability(engineer: engineer, reasons: reasons))
+        }
+        return result
+    }
+
+    /// Computes the schedule over `[from, to)`.
+    mutating func run() -> Schedule {
+        var time = epoch
+        while time < to {
+            let end = settleSegment(at: time)
+            time = end
+        }
+        return makeSchedule()
+    }
+
+    // MARK: Segments
+
+    /// Plans and settles the segment starting at `time`; returns its end.
+    private mutating func settleSegment(at time: Double) -> Double {
+        var pieces: [Piece] = []
+        var tentative: [(member: Int, start: Double, end: Double)] = []
+        let end: Double
+        if time < firstHandoff {
+            end = firstHandoff
+            pieces.append(Piece(start: time, end: end, member: -1, reason: .rotation))
+        } else {
+            let day = seasonDay(containing: time)
+            let planned: Int
+            let reason: ShiftReason
+            var note: String?
+            if let season = seasonIndex(of: day) {
+                end = dayStart(day.adding(days: 1))
+                planned = seasonPick(season: season, day: day, start: dayStart(day), end: end)
+                reason = .season
+                note = calculator.policy.seasons[season].name
+            } else {
+                let slot = calculator.rotationSlot(containing: time)
+                let slotEnd = calculator.slotStart(slot + 1)
+                var segmentEnd = slotEnd
+                var next = day.adding(days: 1)
+                var nextStart = dayStart(next)
+                while nextStart < slotEnd {
+                    if seasonIndex(of: next) != nil, nextStart > time {
+                        segmentEnd = nextStart
+                        break
+                    }
+                    next = next.adding(days: 1)
+                    nextStart = dayStart(next)
+                }
+                end = segmentEnd
+                planned = calculator.rotationMember(slot)
+                reason = .rotation
+            }
+            var cursor = time
+            for part in availability[planned].unavailableParts(from: time, to: end) {
+                if cursor < part.start {
+                    pieces.append(Piece(start: cursor, end: part.start, member: planned, reason: reason, note: note))
+                }
+                cover(from: part.start, to: part.end, absent: planned, into: &pieces, tentative: &tentative)
+                cursor = part.end
+            }
+            if cursor < end {
+                pieces.append(Piece(start: cursor, end: end, member: planned, reason: reason, note: note))
+            }
+            note = nil
+        }
+        applySwaps(from: time, to: end, to: &pieces)
+        applyOverrides(from: time, to: end, to: &pieces)
+        for entry in tentative { addTally(entry.member, from: entry.start, to: entry.end, sign: -1) }
+        for piece in pieces where piece.member >= 0 {
+            addTally(piece.member, from: piece.start, to: piece.end, sign: 1)
+        }
+        output.append(contentsOf: pieces)
+        return end
+    }
+
+    /// Chooses the engineer for season day `day`: available all day, fewest days so far in this
+    /// occurrence, ties to the next after the previous day's engineer.
+    private mutating func seasonPick(season: Int, day: LocalDate, start: Double, end: Double) -> Int {
+        var state: SeasonState
+        if let existing = seasonStates[season], existing.lastDate == day.adding(days: -1) {
+            state = existing
+        } else {
+            let base = calculator.rotationMember(calculator.rotationSlot(containing: start))
+            state = SeasonState(
+                lastDate: day,
+                counts: Array(repeating: 0, count: count),
+                previous: (base + count - 1) % count
+            )
+        }
+        var best = -1
+        for requireAvailable in [true, false] where best < 0 {
+            for offset in 1...count {
+                let member = (state.previous + offset) % count
+                if requireAvailable, !availability[member].isAvailable(from: start, to: end) { continue }
+                if best < 0 || state.counts[member] < state.counts[best] { best = member }
+            }
+        }
+        state.counts[best] += 1
+        state.previous = best
+        state.lastDate = day
+        seasonStates[season] = state
+        return best
+    }
+
+    // MARK: Substitutes
+
+    /// Covers `[start, end)`, when `absent` is unavailable, with substitutes or a gap.
+    private mutating func cover(
+        from start: Double,
+        to end: Double,
+        absent: Int,
+        into pieces: inout [Piece],
+        tentative: inout [(member: Int, start: Double, end: Double)]
+    ) {
+        var chunkStart = start
+        var year = yearOf(start)
+        while chunkStart < end {
+            let chunkEnd = min(end, yearStart(year + 1))
+            coverWithinYear(
+                from: chunkStart,
+                to: chunkEnd,
+                year: year,
+                absent: absent,
+                into: &pieces,
+                tentative: &tentative
+            )
+            chunkStart = chunkEnd
+            year += 1
+        }
+    }
+
+    private mutating func coverWithinYear(
+        from start: Double,
+        to end: Double,
+        year: Int,
+        absent: Int,
+        into pieces: inout [Piece],
+        tentative: inout [(member: Int, start: Double, end: Double)]
+    ) {
+        var levels: [[(Double, Double)]] = [[(start, end)]]
+        var level = 0
+        while level < levels.count {
+            var unassigned: [(Double, Double)] = []
+            for (a, b) in levels[level] {
+                let note = availability[absent].absence(at: a)?.reason.description
+                if let member = pick(from: a, to: b, year: year, absent: absent) {
+                    pieces.append(
+                        Piece(start: a, end: b, member: member, reason: .substitute, covering: absent, note: note)
+                    )
+                    tentative.append((member, a, b))
+                    addTally(member, from: a, to: b, sign: 1)
+                } else if level == 2 {
+                    pieces.append(
+                        Piece(start: a, end: b, member: -1, reason: .substitute, covering: absent, note: note)
+                    )
+                } else {
+                    unassigned.append((a, b))
+                }
+            }
+            var next: [(Double, Double)] = []
+            for (a, b) in unassigned {
+                var points: [Double] = []
+                if level == 0 {
+                    // Team-zone midnights inside the interval.
+                    var date = LocalDate(Date(timeIntervalSince1970: a), in: timeZone).adding(days: 1)
+                    var midnight = date.instant(in: timeZone).timeIntervalSince1970
+                    while midnight < b {
+                        if midnight > a { points.append(midnight) }
+                        date = date.adding(days: 1)
+                        midnight = date.instant(in: timeZone).timeIntervalSince1970
+                    }
+                } else {
+                    for member in 0..<count where member != absent {
+                        availability[member].edges(from: a, to: b, into: &points)
+                    }
+                    points = Array(Set(points)).sorted()
+                }
+                var cursor = a
+                for point in points where point > cursor && point < b {
+                    next.append((cursor, point))
+                    cursor = point
+                }
+                next.append((cursor, b))
+            }
+            // Keep time order: pieces of one level are appended before the next level's.
+            if !next.isEmpty { levels.append(next) }
+            level += 1
+        }
+        pieces.sort { $0.start < $1.start }
+    }
+
+    /// The available member with the least on-call time this year, ties to the next in
+    /// rotation order after `absent`; `nil` when nobody is available for all of `[start, end)`.
+    private func pick(from start: Double, to end: Double, year: Int, absent: Int) -> Int? {
+        let tally = tallies[year]
+        var best: Int?
+        var bestTally = Int.max
+        for offset in 1..<max(count, 1) {
+            let member = (absent + offset) % count
+            guard availability[member].isAvailable(from: start, to: end) else { continue }
+            let seconds = tally?[member] ?? 0
+            if seconds < bestTally {
+                best = member
+                bestTally = seconds
+            }
+        }
+        return best
+    }
+
+    // MARK: Swaps and overrides
+
+    private mutating func applySwaps(from start: Double, to end: Double, to pieces: inout [Piece]) {
+        for swap in calculator.swaps {
+            let a = max(start, swap.start.timeIntervalSince1970)
+            let b = min(end, swap.end.timeIntervalSince1970)
+            guard a < b, let requester = ids.firstIndex(of: swap.requester),
+                let taker = ids.firstIndex(of: swap.taker)
+            else { continue }
+            var result: [Piece] = []
+            for piece in pieces {
+                guard piece.member == requester, piece.start < b, piece.end > a else {
+                    result.append(piece)
+                    continue
+                }
+                if piece.start < a { result.append(piece.clipped(piece.start, a)) }
+                let inner = piece.clipped(a, b)
+                let blocked =
+                    taker < count ? availability[taker].unavailableParts(from: inner.start, to: inner.end) : []
+                var cursor = inner.start
+                let swapped = Piece(
+                    start: 0,
+                    end: 0,
+                    member: taker,
+                    reason: .swap,
+                    covering: requester,
+                    note: "swap \(swap.id)"
+                )
+                for part in blocked {
+                    if cursor < part.start { result.append(swapped.withInterval(cursor, part.start)) }
+                    result.append(inner.clipped(part.start, part.end))
+                    cursor = part.end
+                }
+                if cursor < inner.end { result.append(swapped.withInterval(cursor, inner.end)) }
+                if piece.end > b { result.append(piece.clipped(b, piece.end)) }
+            }
+            pieces = result
+        }
+    }
+
+    private mutating func applyOverrides(from start: Double, to end: Double, to pieces: inout [Piece]) {
+        for override in calculator.overrides {
+            let a = max(start, override.start.timeIntervalSince1970)
+            let b = min(end, override.end.timeIntervalSince1970)
+            guard a < b, let member = ids.firstIndex(of: override.engineer) else { continue }
+            var result: [Piece] = []
+            var inserted = false
+            for piece in pieces {
+                if piece.end <= a || piece.start >= b {
+                    if !inserted, piece.start >= b {
+                        result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
+                        inserted = true
+                    }
+                    result.append(piece)
+                    continue
+                }
+                if piece.start < a { result.append(piece.clipped(piece.start, a)) }
+                if !inserted {
+                    result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
+                    inserted = true
+                }
+                if piece.end > b { result.append(piece.clipped(b, piece.end)) }
+            }
+            if !inserted {
+                result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
+            }
+            pieces = result
+        }
+    }
+
+    // MARK: Time helpers
+
+    private mutating func addTally(_ member: Int, from start: Double, to end: Double, sign: Int) {
+        var cursor = start
+        var year = yearOf(start)
+        while cursor < end {
+            let boundary = min(end, yearStart(year + 1))
+            var tally = tallies[year] ?? Array(repeating: 0, count: ids.count)
+            tally[member] += sign * Int((boundary - cursor).rounded())
+            tallies[year] = tally
+            cursor = boundary
+            year += 1
+        }
+    }
+
+    private func yearOf(_ time: Double) -> Int {
+        LocalDate(Date(timeIntervalSince1970: time), in: timeZone).year
+    }
+
+    private mutating func yearStart(_ year: Int) -> Double {
+        if let start = yearStarts[year] { return start }
+        let start = LocalDate(year: year, month: 1, day: 1).map { $0.instant(in: timeZone).timeIntervalSince1970 } ?? 0
+        yearStarts[year] = start
+        return start
+    }
+
+    /// The local date whose season day (handoff to next handoff) holds `time`.
+    private func seasonDay(containing time: Double) -> LocalDate {
+        Self.seasonDay(containing: time, in: timeZone, handoffSeconds: handoffSeconds)
+    }
+
+    /// The handoff instant on `date`: the start of that date's season day.
+    private func dayStart(_ date: LocalDate) -> Double {
+        Self.dayStart(date, in: timeZone, handoffSeconds: handoffSeconds)
+    }
+
+    private static func seasonDay(containing time: Double, in timeZone: TimeZone, handoffSeconds: Int) -> LocalDate {
+        let wall = WallTime.seconds(of: Date(timeIntervalSince1970: time), in: timeZone)
+        let day = wall >= 0 ? wall / 86_400 : -((-wall + 86_399) / 86_400)
+        return LocalDate(dayNumber: wall - day * 86_400 < handoffSeconds ? day - 1 : day)
+    }
+
+    private static func dayStart(_ date: LocalDate, in timeZone: TimeZone, handoffSeconds: Int) -> Double {
+        WallTime.instant(atWallSeconds: date.dayNumber * 86_400 + handoffSeconds, in: timeZone).timeIntervalSince1970
+    }
+
+    private func seasonIndex(of date: LocalDate) -> Int? {
+        calculator.policy.seasons.firstIndex { $0.contains(date) }
+    }
+}

@@ -1,0 +1,113 @@
+public import Foundation
+
+/// Works out a pipeline's open signals from what the store holds. Pure: the same runs,
+/// updates and instant always give the same signals, so a signal opens and clears on its own
+/// as new events change the inputs.
+public struct SignalDetector: Sendable {
+    public var slowRuns: SlowRunPolicy
+
+    /// Creates a detector.
+    public init(slowRuns: SlowRunPolicy = SlowRunPolicy()) {
+        self.slowRuns = slowRuns
+    }
+
+    /// Everything the detector looks at for one pipeline.
+    public struct Evidence: Sendable {
+        /// The pipeline's runs, in any order.
+        public var runs: [Run]
+        /// When each dataset was last written by a completed run (any pipeline's).
+        public var datasetUpdates: [DatasetUpdate]
+        /// dbt source-freshness results attributed to the pipeline.
+        public var sourceFreshness: [SourceFreshness]
+
+        /// Creates the evidence.
+        public init(runs: [Run], datasetUpdates: [DatasetUpdate] = [], sourceFreshness: [SourceFreshness] = []) {
+            self.runs = runs
+            self.datasetUpdates = datasetUpdates
+            self.sourceFreshness = sourceFreshness
+        }
+    }
+
+    /// The open signals of `pipeline`, ordered by kind and subject.
+    /// - Parameters:
+    ///   - pipeline: the pipeline as configured.
+    ///   - evidence: its runs and the updates of the datasets it reads.
+    ///   - now: the instant to judge at (deadlines, runs still going).
+    public func signals(for pipeline: Pipeline, evidence: Evidence, at now: Date) -> [Signal] {
+        let byJob = Dictionary(grouping: evidence.runs, by: \.job)
+        var signals: [Signal] = []
+        for (job, runs) in byJob {
+            let ordered = runs.sorted { ($0.startedAt, $0.lastEventAt, $0.id) < ($1.startedAt, $1.lastEventAt, $1.id) }
+            guard let latest = ordered.last else { continue }
+            signals += failure(of: latest, pipeline: pipeline)
+            let maxDuration = pipeline.jobs.first { $0.identity.matches(job) }?.maxDuration
+            signals += slowness(
+                of: latest,
+                history: ordered.dropLast(),
+                maxDuration: maxDuration,
+                pipeline: pipeline,
+                at: now
+            )
+        }
+        signals += missedDeadline(pipeline, runs: evidence.runs, at: now)
+        signals += lateInputs(pipeline, updates: evidence.datasetUpdates, at: now)
+        signals += lateSources(pipeline, freshness: evidence.sourceFreshness)
+        signals += schemaChanges(pipeline, runs: evidence.runs)
+        return signals.sorted { ($0.kind.rawValue, $0.subject) < ($1.kind.rawValue, $1.subject) }
+    }
+
+    private func failure(of run: Run, pipeline: Pipeline) -> [Signal] {
+        guard run.state.isFailure else { return [] }
+        var evidence = ["job": run.job.description, "run_id": run.id, "state": run.state.rawValue]
+        evidence["error_message"] = run.errorMessage
+        let reason = run.errorMessage.map { ": \($0)" } ?? ""
+        return [
+            Signal(
+                kind: .processingFailure,
+                pipeline: pipeline.id,
+                subject: "job:\(run.job)",
+                openedAt: run.endedAt ?? run.lastEventAt,
+                summary: "\(run.job) \(run.state == .aborted ? "was aborted" : "failed")\(reason)",
+                evidence: evidence
+            )
+        ]
+    }
+
+    private func slowness(
+        of run: Run,
+        history: ArraySlice<Run>,
+        maxDuration: Duration?,
+        pipeline: Pipeline,
+        at now: Date
+    ) -> [Signal] {
+        guard run.state == .completed || run.state == .running else { return [] }
+        let durations = history.filter { $0.state == .completed }.suffix(slowRuns.history).map { $0.duration(at: now) }
+        guard let limit = slowRuns.threshold(durations: durations, maxDuration: maxDuration) else { return [] }
+        let took = run.duration(at: now)
+        guard took > limit.seconds else { return [] }
+        var evidence = [
+            "job": run.job.description, "run_id": run.id, "duration_s": Self.seconds(took),
+            "threshold_s": Self.seconds(limit.seconds), "basis": limit.basis,
+        ]
+        if let median = limit.median { evidence["median_s"] = Self.seconds(median) }
+        evidence["samples"] = String(durations.count)
+        let still = run.state == .running ? "has been running" : "took"
+        return [
+            Signal(
+                kind: .slowRun,
+                pipeline: pipeline.id,
+                subject: "job:\(run.job)",
+                openedAt: run.startedAt.addingTimeInterval(limit.seconds),
+                summary:
+                    "\(run.job) \(still) \(Self.minutes(took)), beyond \(Self.minutes(limit.seconds)) (\(limit.basis))",
+                evidence: evidence
+            )
+        ]
+    }
+
+    static func seconds(_ value: TimeInterval) -> String { String(Int(value.rounded())) }
+
+    static func minutes(_ value: TimeInterval) -> String {
+        value < 120 ? "\(Int(value.rounded()))s" : "\(Int((value / 60).rounded()))m"
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs Pipewatch's whole test suite. On a fresh Debian machine it first installs what the
+# tests need, so a green run cannot hide a missing install step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format lint"
+swift format lint --strict --recursive Sources Tests Benchmarks
+
+step "the core stays pure (no clock, no I/O outside WallClock.swift)"
+if grep -rnE 'Date\(\)|Calendar\.current|TimeZone\.current|Task\.sleep|ContinuousClock\(\)|FileManager|URLSession|ProcessInfo' \
+    Sources/PipewatchCore | grep -v 'Time/WallClock.swift'; then
+    echo "PipewatchCore must take the clock and do no I/O" >&2
+    exit 1
+fi
+
+step "build"
+swift build --build-tests
+
+step "swift tests"
+swift test --skip-build
