@@ -32,7 +32,8 @@ struct CountryDefinition: Sendable {
     /// Every definition the engine has, by country code.
     static let all: [String: CountryDefinition] = Dictionary(
         uniqueKeysWithValues: [
-            australia, brazil, canada, china, france, germany, india, ireland, israel, japan, mexico, netherlands, newZealand, poland, portugal, singapore, spain, sweden, unitedKingdom, unitedStates,
+            australia, brazil, canada, china, france, germany, india, ireland, israel, japan, mexico, netherlands,
+            newZealand, poland, portugal, singapore, spain, sweden, unitedKingdom, unitedStates,
         ].map { ($0.code, $0) }
     )
 }

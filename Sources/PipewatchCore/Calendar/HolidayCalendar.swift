@@ -70,7 +70,11 @@ public struct HolidayCalendar: Sendable {
             return [whole].compactMap { $0 }
                 + country.subdivisions.compactMap { subdivision in
                     Region(code: "\(country.code)-\(subdivision.code)").map {
-                        SupportedRegion(region: $0, name: "\(subdivision.name), \(country.name)", categories: categories)
+                        SupportedRegion(
+                            region: $0,
+                            name: "\(subdivision.name), \(country.name)",
+                            categories: categories
+                        )
                     }
                 }
         }

@@ -24,7 +24,10 @@ public struct RegionalDayOffCalendar: DayOffCalendar {
         var daysOff: [DayOff] = []
         for holiday in found {
             if let last = daysOff.last, last.date == holiday.date, case .publicHoliday(let names) = last.reason {
-                daysOff[daysOff.count - 1] = DayOff(date: holiday.date, reason: .publicHoliday(name: names + "; " + holiday.name))
+                daysOff[daysOff.count - 1] = DayOff(
+                    date: holiday.date,
+                    reason: .publicHoliday(name: names + "; " + holiday.name)
+                )
             } else {
                 daysOff.append(DayOff(date: holiday.date, reason: .publicHoliday(name: holiday.name)))
             }

@@ -20,46 +20,66 @@ struct HolidayCalendarTests {
     static let futureYears: [FutureYear] = [
         // Thanksgiving 2040: November 1 is a Thursday, so the fourth is the 22nd. January 1 and
         // November 11 fall on Sundays and are observed on Mondays.
-        FutureYear(region: "US", year: 2040, expected: [
-            "2040-01-01\tNew Year's Day", "2040-01-02\tNew Year's Day (observed)",
-            "2040-01-16\tMartin Luther King Jr. Day", "2040-02-20\tWashington's Birthday",
-            "2040-05-28\tMemorial Day", "2040-06-19\tJuneteenth National Independence Day",
-            "2040-07-04\tIndependence Day", "2040-09-03\tLabor Day", "2040-10-08\tColumbus Day",
-            "2040-11-11\tVeterans Day", "2040-11-12\tVeterans Day (observed)", "2040-11-22\tThanksgiving Day",
-            "2040-12-25\tChristmas Day",
-        ]),
+        FutureYear(
+            region: "US",
+            year: 2040,
+            expected: [
+                "2040-01-01\tNew Year's Day", "2040-01-02\tNew Year's Day (observed)",
+                "2040-01-16\tMartin Luther King Jr. Day", "2040-02-20\tWashington's Birthday",
+                "2040-05-28\tMemorial Day", "2040-06-19\tJuneteenth National Independence Day",
+                "2040-07-04\tIndependence Day", "2040-09-03\tLabor Day", "2040-10-08\tColumbus Day",
+                "2040-11-11\tVeterans Day", "2040-11-12\tVeterans Day (observed)", "2040-11-22\tThanksgiving Day",
+                "2040-12-25\tChristmas Day",
+            ]
+        ),
         // Easter 2044 is April 17. Christmas is a Sunday: Boxing Day keeps Monday, Christmas moves to Tuesday.
-        FutureYear(region: "GB-ENG", year: 2044, expected: [
-            "2044-01-01\tNew Year's Day", "2044-04-15\tGood Friday", "2044-04-18\tEaster Monday",
-            "2044-05-02\tMay Day", "2044-05-30\tSpring Bank Holiday", "2044-08-29\tLate Summer Bank Holiday",
-            "2044-12-25\tChristmas Day", "2044-12-26\tBoxing Day", "2044-12-27\tChristmas Day (observed)",
-        ]),
+        FutureYear(
+            region: "GB-ENG",
+            year: 2044,
+            expected: [
+                "2044-01-01\tNew Year's Day", "2044-04-15\tGood Friday", "2044-04-18\tEaster Monday",
+                "2044-05-02\tMay Day", "2044-05-30\tSpring Bank Holiday", "2044-08-29\tLate Summer Bank Holiday",
+                "2044-12-25\tChristmas Day", "2044-12-26\tBoxing Day", "2044-12-27\tChristmas Day (observed)",
+            ]
+        ),
         // Easter 2050 is April 10: Ascension May 19, Whit Monday May 30, Corpus Christi June 9.
-        FutureYear(region: "DE-BY", year: 2050, expected: [
-            "2050-01-01\tNew Year's Day", "2050-01-06\tEpiphany", "2050-04-08\tGood Friday",
-            "2050-04-11\tEaster Monday", "2050-05-01\tLabor Day", "2050-05-19\tAscension Day",
-            "2050-05-30\tPentecost Monday", "2050-06-09\tCorpus Christi", "2050-10-03\tGerman Unity Day",
-            "2050-11-01\tAll Saints' Day", "2050-12-25\tChristmas Day", "2050-12-26\tSecond Day of Christmas",
-        ]),
+        FutureYear(
+            region: "DE-BY",
+            year: 2050,
+            expected: [
+                "2050-01-01\tNew Year's Day", "2050-01-06\tEpiphany", "2050-04-08\tGood Friday",
+                "2050-04-11\tEaster Monday", "2050-05-01\tLabor Day", "2050-05-19\tAscension Day",
+                "2050-05-30\tPentecost Monday", "2050-06-09\tCorpus Christi", "2050-10-03\tGerman Unity Day",
+                "2050-11-01\tAll Saints' Day", "2050-12-25\tChristmas Day", "2050-12-26\tSecond Day of Christmas",
+            ]
+        ),
         // Children's Day, Mountain Day and Culture Day 2041 are Sundays: substitute holidays follow.
-        FutureYear(region: "JP", year: 2041, expected: [
-            "2041-01-01\tNew Year's Day", "2041-01-14\tComing of Age Day", "2041-02-11\tFoundation Day",
-            "2041-02-23\tEmperor's Birthday", "2041-03-20\tVernal Equinox Day", "2041-04-29\tShowa Day",
-            "2041-05-03\tConstitution Day", "2041-05-04\tGreenery Day", "2041-05-05\tChildren's Day",
-            "2041-05-06\tSubstitute Holiday", "2041-07-15\tMarine Day", "2041-08-11\tMountain Day",
-            "2041-08-12\tSubstitute Holiday", "2041-09-16\tRespect for the Aged Day",
-            "2041-09-23\tAutumnal Equinox Day", "2041-10-14\tSports Day", "2041-11-03\tCulture Day",
-            "2041-11-04\tSubstitute Holiday", "2041-11-23\tLabor Thanksgiving Day",
-        ]),
+        FutureYear(
+            region: "JP",
+            year: 2041,
+            expected: [
+                "2041-01-01\tNew Year's Day", "2041-01-14\tComing of Age Day", "2041-02-11\tFoundation Day",
+                "2041-02-23\tEmperor's Birthday", "2041-03-20\tVernal Equinox Day", "2041-04-29\tShowa Day",
+                "2041-05-03\tConstitution Day", "2041-05-04\tGreenery Day", "2041-05-05\tChildren's Day",
+                "2041-05-06\tSubstitute Holiday", "2041-07-15\tMarine Day", "2041-08-11\tMountain Day",
+                "2041-08-12\tSubstitute Holiday", "2041-09-16\tRespect for the Aged Day",
+                "2041-09-23\tAutumnal Equinox Day", "2041-10-14\tSports Day", "2041-11-03\tCulture Day",
+                "2041-11-04\tSubstitute Holiday", "2041-11-23\tLabor Thanksgiving Day",
+            ]
+        ),
         // Easter 2038 is April 25, ANZAC Day: two names on one date. Christmas is a Saturday.
-        FutureYear(region: "AU-VIC", year: 2038, expected: [
-            "2038-01-01\tNew Year's Day", "2038-01-26\tAustralia Day", "2038-03-08\tLabour Day",
-            "2038-04-23\tGood Friday", "2038-04-24\tEaster Saturday", "2038-04-25\tANZAC Day",
-            "2038-04-25\tEaster Sunday", "2038-04-26\tEaster Monday", "2038-06-14\tKing's Birthday",
-            "2038-09-24\tFriday before the AFL Grand Final", "2038-11-02\tMelbourne Cup Day",
-            "2038-12-25\tChristmas Day", "2038-12-26\tBoxing Day", "2038-12-27\tChristmas Day (observed)",
-            "2038-12-28\tBoxing Day (observed)",
-        ]),
+        FutureYear(
+            region: "AU-VIC",
+            year: 2038,
+            expected: [
+                "2038-01-01\tNew Year's Day", "2038-01-26\tAustralia Day", "2038-03-08\tLabour Day",
+                "2038-04-23\tGood Friday", "2038-04-24\tEaster Saturday", "2038-04-25\tANZAC Day",
+                "2038-04-25\tEaster Sunday", "2038-04-26\tEaster Monday", "2038-06-14\tKing's Birthday",
+                "2038-09-24\tFriday before the AFL Grand Final", "2038-11-02\tMelbourne Cup Day",
+                "2038-12-25\tChristmas Day", "2038-12-26\tBoxing Day", "2038-12-27\tChristmas Day (observed)",
+                "2038-12-28\tBoxing Day (observed)",
+            ]
+        ),
     ]
 
     @Test("rule-based regions are right past the vectors' last year", arguments: futureYears)
@@ -86,7 +106,10 @@ struct HolidayCalendarTests {
     func undeclaredYear() throws {
         let region = try #require(Region(code: "CN"))
         let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2027) }
-        #expect(error?.description == "no holiday table for 'Declared days off' in 'CN' for 2027: the table covers 2000–2026")
+        #expect(
+            error?.description
+                == "no holiday table for 'Declared days off' in 'CN' for 2027: the table covers 2000–2026"
+        )
     }
 
     @Test("India's years are those of its Hindu-calendar data: 2001–2035", arguments: [2000, 2036])
@@ -104,7 +127,10 @@ struct HolidayCalendarTests {
     func unknownCountry() throws {
         let region = try #require(Region(code: "UZ"))
         let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2026) }
-        #expect(error?.description == "unknown holiday region 'UZ': did you mean 'NZ', 'US'? ('pipewatch holidays --list' shows all)")
+        #expect(
+            error?.description
+                == "unknown holiday region 'UZ': did you mean 'NZ', 'US'? ('pipewatch holidays --list' shows all)"
+        )
     }
 
     @Test("an unknown subdivision is an error listing the close ones")
@@ -170,10 +196,12 @@ struct HolidayCalendarTests {
         let start = try #require(LocalDate(year: 2026, month: 12, day: 20))
         let end = try #require(LocalDate(year: 2027, month: 1, day: 5))
         let days = try HolidayCalendar().holidays(in: region, from: start, through: end).map(\.description)
-        #expect(days == [
-            "2026-12-25\tChristmas Day", "2026-12-26\tBoxing Day", "2026-12-28\tBoxing Day (observed)",
-            "2027-01-01\tNew Year's Day",
-        ])
+        #expect(
+            days == [
+                "2026-12-25\tChristmas Day", "2026-12-26\tBoxing Day", "2026-12-28\tBoxing Day (observed)",
+                "2027-01-01\tNew Year's Day",
+            ]
+        )
     }
 
     @Test("the memo answers the same list, from any number of threads at once")
@@ -200,7 +228,8 @@ struct HolidayCalendarTests {
 
 @Suite("regional day-off calendar")
 struct RegionalDayOffCalendarTests {
-    private func engineer(_ region: String, categories: [String] = ["public"], except: [String] = []) throws -> Engineer {
+    private func engineer(_ region: String, categories: [String] = ["public"], except: [String] = []) throws -> Engineer
+    {
         Engineer(
             id: EngineerID("a"),
             name: "A",

@@ -21,7 +21,9 @@ enum HolidayVectors {
     /// hold a category's holidays besides the public ones.
     static let regionCodes: [String] = {
         guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
-            let files = try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent("holidays").path)
+            let files = try? FileManager.default.contentsOfDirectory(
+                atPath: url.appendingPathComponent("holidays").path
+            )
         else { return [] }
         return files.filter { $0.hasSuffix(".tsv") }.map { String($0.dropLast(4)) }.sorted()
     }()
@@ -48,26 +50,32 @@ struct HolidayVectorTests {
         #expect(supported == HolidayVectors.regionCodes.filter { !$0.contains("@") })
     }
 
-    @Test("a region's holidays 2000–2035 match python-holidays date by date and name by name",
-          arguments: HolidayVectors.regionCodes)
+    @Test(
+        "a region's holidays 2000–2035 match python-holidays date by date and name by name",
+        arguments: HolidayVectors.regionCodes
+    )
     func regionMatchesVectors(code: String) throws {
         // Given the vectors and a fresh engine
         let expected = try HolidayVectors.lines(of: code)
         let parts = code.split(separator: "@")
         let region = try #require(Region(code: String(parts[0])))
-        let categories: Set<HolidayCategory> = parts.count == 2 ? [.public, HolidayCategory(String(parts[1]))] : [.public]
+        let categories: Set<HolidayCategory> =
+            parts.count == 2 ? [.public, HolidayCategory(String(parts[1]))] : [.public]
         let calendar = HolidayCalendar()
         var mismatches: [String] = []
         for year in HolidayVectors.years {
             // When the engine computes the year
             if let undeclared = HolidayVectors.undeclaredYears[code], undeclared.contains(year) {
-                #expect(throws: HolidayError.self) { try calendar.holidays(in: region, year: year, categories: categories) }
+                #expect(throws: HolidayError.self) {
+                    try calendar.holidays(in: region, year: year, categories: categories)
+                }
                 continue
             }
             let wanted = (expected[year] ?? []).sorted()
             let actual: [String]
             do {
-                actual = try calendar.holidays(in: region, year: year, categories: categories).map(\.description).sorted()
+                actual = try calendar.holidays(in: region, year: year, categories: categories).map(\.description)
+                    .sorted()
             } catch {
                 // python-holidays' rules start later too (ES from 2008): it answers nothing there.
                 guard case .yearBeforeRules = error, wanted.isEmpty else { throw error }

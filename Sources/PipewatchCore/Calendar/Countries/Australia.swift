@@ -53,15 +53,21 @@ private func addCapitalTerritory(_ b: inout HolidayBuilder) {
     let newYear = b.add("New Year's Day", 1, 1)
     if y >= 2015 { b.addObserved(newYear) } else { b.moveKeepingName(newYear) }
     b.moveKeepingName(b.add("Australia Day", 1, 26))
-    if y == 2012 { b.add("Canberra Day", 3, 12) } else { b.add("Canberra Day", .nth(y <= 2007 ? 3 : 2, .monday, of: 3)) }
+    if y == 2012 {
+        b.add("Canberra Day", 3, 12)
+    } else {
+        b.add("Canberra Day", .nth(y <= 2007 ? 3 : 2, .monday, of: 3))
+    }
     let anzac = b.add("ANZAC Day", 4, 25)
     if y == 2026 { b.addObserved(anzac) } else { b.moveKeepingName(anzac, rule: .sunToNextMon) }
     b.add("Easter Saturday", .western(-1))
     if y >= 2016 { b.add("Easter Sunday", .western(0)) }
     if y >= 2018 { b.add("Reconciliation Day", .weekdayOnOrAfter(.monday, month: 5, day: 27)) }
     b.add(b.sovereignBirthday, .nth(2, .monday, of: 6))
-    let familyDays = [2010: (9, 26), 2011: (10, 10), 2012: (10, 8), 2013: (9, 30), 2014: (9, 29), 2015: (9, 28),
-                      2016: (9, 26), 2017: (9, 25)]
+    let familyDays = [
+        2010: (9, 26), 2011: (10, 10), 2012: (10, 8), 2013: (9, 30), 2014: (9, 29), 2015: (9, 28),
+        2016: (9, 26), 2017: (9, 25),
+    ]
     if let day = familyDays[y] { b.add("Family & Community Day", day.0, day.1) }
     b.add("Labour Day", .nth(1, .monday, of: 10))
     let boxing = b.add("Boxing Day", 12, 26)
@@ -84,7 +90,11 @@ private func addNewSouthWales(_ b: inout HolidayBuilder) {
     b.add("Easter Saturday", .western(-1))
     if y >= 2011 { b.add("Easter Sunday", .western(0)) }
     let anzac = b.add("ANZAC Day", 4, 25)
-    if y <= 2010 { b.addObserved(anzac, rule: .sunToNextMon) } else if (2026...2027).contains(y) { b.addObserved(anzac) }
+    if y <= 2010 {
+        b.addObserved(anzac, rule: .sunToNextMon)
+    } else if (2026...2027).contains(y) {
+        b.addObserved(anzac)
+    }
     b.add("Labour Day", .nth(1, .monday, of: 10))
     b.add(b.sovereignBirthday, .nth(2, .monday, of: 6))
     if y <= 2010 { b.add("Bank Holiday", .nth(1, .monday, of: 8)) }

@@ -97,7 +97,8 @@ private func addStateHolidaysBR(_ b: inout HolidayBuilder, _ subdivision: String
             b.add("Pernambuco Revolution of 1817", .nth(1, .sunday, of: 3))
         }
     case "PI": b.add("Piauí Day", 10, 19)
-    case "PR": if y >= 2014 { b.add("Our Lady of Rocio", 11, 15) } else { b.add("Political Emancipation of Paraná", 12, 19) }
+    case "PR":
+        if y >= 2014 { b.add("Our Lady of Rocio", 11, 15) } else { b.add("Political Emancipation of Paraná", 12, 19) }
     case "RJ":
         if y >= 2009 { b.add("Carnival", .western(-47)) }
         if y >= 2008 { b.add("Saint George's Day", 4, 23) }

@@ -21,7 +21,12 @@ extension CountryDefinition {
             guard b.wants(.public) else { return }
             let table = HolidayTable.india
             guard table.coverage.contains(b.year) else {
-                throw .outsideCoverage(holiday: "Diwali (Deepavali)", region: b.region, year: b.year, coverage: table.coverage)
+                throw .outsideCoverage(
+                    holiday: "Diwali (Deepavali)",
+                    region: b.region,
+                    year: b.year,
+                    coverage: table.coverage
+                )
             }
             b.add("Republic Day", 1, 26)
             b.add("Good Friday", .western(-2))

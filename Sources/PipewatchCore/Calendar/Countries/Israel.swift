@@ -9,8 +9,10 @@ extension CountryDefinition {
             b.observedLabel = "%s (observed)"
             b.weekend = [.friday, .saturday]
             let table = HolidayTable.israel
-            for name in ["Rosh Hashanah", "Yom Kippur", "Sukkot", "Simchat Torah / Shemini Atzeret", "Pesach",
-                         "Seventh day of Pesach"] {
+            for name in [
+                "Rosh Hashanah", "Yom Kippur", "Sukkot", "Simchat Torah / Shemini Atzeret", "Pesach",
+                "Seventh day of Pesach",
+            ] {
                 try b.add(name, from: table)
             }
             guard table.coverage.contains(b.year) else { return }

@@ -42,7 +42,10 @@ private func addPublicHolidaysJP(_ b: inout HolidayBuilder) {
         let day = [2020: 10, 2021: 8][y] ?? 11
         dates.append(b.add("Mountain Day", 8, day))
     }
-    dates.append(y >= 2003 ? b.add("Respect for the Aged Day", .nth(3, .monday, of: 9)) : b.add("Respect for the Aged Day", 9, 15))
+    dates.append(
+        y >= 2003
+            ? b.add("Respect for the Aged Day", .nth(3, .monday, of: 9)) : b.add("Respect for the Aged Day", 9, 15)
+    )
     dates.append(b.add("Autumnal Equinox Day", 9, autumnalEquinoxDay(y)))
     let sports = y >= 2020 ? "Sports Day" : "Physical Education Day"
     switch y {
@@ -63,7 +66,8 @@ private func addPublicHolidaysJP(_ b: inout HolidayBuilder) {
         if let may4 = b.date(5, 4), may4.weekday != .monday, may4.weekday != .sunday {
             b.add("National Holiday", on: may4)
         }
-    } else if let sandwiched = holidays.sorted().first(where: { $0.month == 9 && holidays.contains($0.adding(days: 2)) }) {
+    } else if let sandwiched = holidays.sorted().first(where: { $0.month == 9 && holidays.contains($0.adding(days: 2)) }
+    ) {
         b.add("National Holiday", on: sandwiched.adding(days: 1))
     }
     if y == 2019 {

@@ -46,7 +46,9 @@ private func addAnniversaryDayNZ(_ b: inout HolidayBuilder, _ subdivision: Strin
     case "MBH": b.add("Marlborough Anniversary Day", .nth(4, .monday, of: 10, plus: 7))
     case "NSN": nearestMonday("Nelson Anniversary Day", 2, 1, &b)
     case "OTA":
-        guard let march23 = b.date(3, 23), var date = b.observedDate(of: march23, rule: .allToNearestMon) else { return }
+        guard let march23 = b.date(3, 23), var date = b.observedDate(of: march23, rule: .allToNearestMon) else {
+            return
+        }
         if date == HolidayRule.western(1).date(in: b.year) { date = date.adding(days: 1) }
         b.add("Otago Anniversary Day", on: date)
     case "STL":
@@ -58,7 +60,11 @@ private func addAnniversaryDayNZ(_ b: inout HolidayBuilder, _ subdivision: Strin
     case "TKI": b.add("Taranaki Anniversary Day", .nth(2, .monday, of: 3))
     case "WGN": nearestMonday("Wellington Anniversary Day", 1, 22, &b)
     case "WTC":
-        if b.year == 2005 { b.add("West Coast Anniversary Day", 12, 5) } else { nearestMonday("West Coast Anniversary Day", 12, 1, &b) }
+        if b.year == 2005 {
+            b.add("West Coast Anniversary Day", 12, 5)
+        } else {
+            nearestMonday("West Coast Anniversary Day", 12, 1, &b)
+        }
     default: break
     }
 }

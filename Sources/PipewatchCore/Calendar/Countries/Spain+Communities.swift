@@ -20,7 +20,9 @@ func addCommunityHolidaysES(_ b: inout HolidayBuilder, _ subdivision: String) th
         b.add("Maundy Thursday", maundyThursday)
         b.addNationalMovingSunday(["Labor Day", "Assumption Day"])
         b.addMovingSunday("Asturias Day", 9, 8)
-        b.addNationalMovingSunday(["National Day", "All Saints' Day", "Constitution Day", "Immaculate Conception", "Christmas Day"])
+        b.addNationalMovingSunday([
+            "National Day", "All Saints' Day", "Constitution Day", "Immaculate Conception", "Christmas Day",
+        ])
     case "CB":
         if y == 2013 { b.addNationalMovingSunday(["Epiphany"]) }
         if y != 2018 { b.add("Maundy Thursday", maundyThursday) }
@@ -68,7 +70,11 @@ func addCommunityHolidaysES(_ b: inout HolidayBuilder, _ subdivision: String) th
         if [2014, 2015, 2019, 2020, 2026].contains(y) { b.add("Easter Monday", easterMonday) }
         if ![2009, 2010, 2018].contains(y) { b.add("Corpus Christi", .western(60)) }
         let may31 = b.add("Castilla-La Mancha Day", 5, 31)
-        if y <= 2009 { b.move(may31, showLabel: false) } else { b.addObserved(may31, rule: ObservedRule([.sunday: .none])) }
+        if y <= 2009 {
+            b.move(may31, showLabel: false)
+        } else {
+            b.addObserved(may31, rule: ObservedRule([.sunday: .none]))
+        }
         if y >= 2026 { b.addNationalMovingSunday(["All Saints' Day"]) }
         if y <= 2015 { b.addNationalMovingSunday(["Constitution Day"]) }
         if y >= 2016 { b.addNationalMovingSunday(["Christmas Day"]) }
@@ -95,7 +101,9 @@ func addCommunityHolidaysES(_ b: inout HolidayBuilder, _ subdivision: String) th
         b.add("Maundy Thursday", maundyThursday)
         b.addNationalMovingSunday(["Labor Day"])
         if y != 2024 { b.addMovingSunday("Extremadura Day", 9, 8) }
-        b.addNationalMovingSunday(["National Day", "All Saints' Day", "Constitution Day", "Immaculate Conception", "Christmas Day"])
+        b.addNationalMovingSunday([
+            "National Day", "All Saints' Day", "Constitution Day", "Immaculate Conception", "Christmas Day",
+        ])
     default:
         try addCommunityHolidaysESGtoV(&b, subdivision)
     }

@@ -5,7 +5,9 @@ func addCommunityHolidaysESGtoV(_ b: inout HolidayBuilder, _ subdivision: String
     let easterMonday = HolidayRule.western(1)
     switch subdivision {
     case "GA":
-        if [2008, 2009, 2010, 2011, 2019, 2020, 2021, 2026].contains(y) { b.addMovingSunday("Saint Joseph's Day", 3, 19) }
+        if [2008, 2009, 2010, 2011, 2019, 2020, 2021, 2026].contains(y) {
+            b.addMovingSunday("Saint Joseph's Day", 3, 19)
+        }
         b.add("Maundy Thursday", maundyThursday)
         b.addDroppingSunday("Galician Literature Day", 5, 17)
         if [2013, 2016, 2020, 2022, 2026].contains(y) { b.add("Saint John the Baptist", 6, 24) }
@@ -64,10 +66,14 @@ func addCommunityHolidaysESGtoV(_ b: inout HolidayBuilder, _ subdivision: String
         if y >= 2010 { try b.add("ML:Eid al-Adha", from: .spain) }
     case "NC":
         if y >= 2013 { b.addNationalMovingSunday(["Epiphany"]) }
-        if [2008, 2009, 2010, 2012, 2014, 2015, 2019, 2020, 2021, 2026].contains(y) { b.add("Saint Joseph's Day", 3, 19) }
+        if [2008, 2009, 2010, 2012, 2014, 2015, 2019, 2020, 2021, 2026].contains(y) {
+            b.add("Saint Joseph's Day", 3, 19)
+        }
         b.add("Maundy Thursday", maundyThursday)
         b.add("Easter Monday", easterMonday)
-        if [2008, 2009, 2011, 2013, 2015, 2016, 2017, 2022, 2023, 2024, 2025].contains(y) { b.add("Saint James' Day", 7, 25) }
+        if [2008, 2009, 2011, 2013, 2015, 2016, 2017, 2022, 2023, 2024, 2025].contains(y) {
+            b.add("Saint James' Day", 7, 25)
+        }
         if y >= 2026 { b.addNationalMovingSunday(["All Saints' Day"]) }
         b.addMovingSunday("Saint Francis Xavier's Day", 12, 3)
         if y == 2020 { b.addNationalMovingSunday(["Constitution Day"]) }

@@ -22,7 +22,10 @@ func addStateHolidaysUS(_ b: inout HolidayBuilder, _ subdivision: String) throws
         b.add("Jefferson Davis Birthday", .nth(1, .monday, of: 6))
         b.add("Columbus Day / American Indian Heritage Day / Fraternal Day", columbusRule)
     case "AR":
-        b.add(y >= 2018 ? "Martin Luther King Jr. Day" : "Dr. Martin Luther King Jr. and Robert E. Lee's Birthdays", mlk)
+        b.add(
+            y >= 2018 ? "Martin Luther King Jr. Day" : "Dr. Martin Luther King Jr. and Robert E. Lee's Birthdays",
+            mlk
+        )
         b.add("George Washington's Birthday and Daisy Gatson Bates Day", presidents)
     case "AS":
         observed("American Samoa Flag Day", 4, 17, &b)
@@ -60,7 +63,10 @@ func addStateHolidaysUS(_ b: inout HolidayBuilder, _ subdivision: String) throws
         b.add("Friday After Thanksgiving", .dayAfterThanksgiving)
     case "GA":
         b.add(y >= 2012 ? "Martin Luther King Jr. Day" : "Robert E. Lee's Birthday", mlk)
-        b.add(y >= 2016 ? "State Holiday" : "Confederate Memorial Day", y >= 2020 ? .western(-2) : .nth(4, .monday, of: 4))
+        b.add(
+            y >= 2016 ? "State Holiday" : "Confederate Memorial Day",
+            y >= 2020 ? .western(-2) : .nth(4, .monday, of: 4)
+        )
         b.add(y >= 2016 ? "State Holiday" : "Robert E. Lee's Birthday", .dayAfterThanksgiving)
         addWashingtonNearChristmas(&b)
     case "GU":

@@ -68,7 +68,8 @@ private func addStateWideUS(_ b: inout HolidayBuilder, _ subdivision: String?) {
 extension HolidayRule {
     /// The `nth` `weekday` of `month`, moved by `days`.
     static func nth(_ nth: Int, _ weekday: Weekday, of month: Int, plus days: Int = 0) -> HolidayRule {
-        days == 0 ? .nthWeekday(nth, weekday, month: month) : .shifted(.nthWeekday(nth, weekday, month: month), days: days)
+        days == 0
+            ? .nthWeekday(nth, weekday, month: month) : .shifted(.nthWeekday(nth, weekday, month: month), days: days)
     }
 
     /// The day after the fourth Thursday of November.

@@ -11,209 +11,209 @@ extension HolidayTable {
     static let china = HolidayTable(
         coverage: 2000...2035,
         data: """
-Chinese New Year (Spring Festival)|2000-02-05|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2000-02-06|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2000-02-07|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2001-01-24|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2001-01-25|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2001-01-26|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2002-02-12|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2002-02-13|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2002-02-14|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2003-02-01|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2003-02-02|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2003-02-03|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2004-01-22|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2004-01-23|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2004-01-24|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2005-02-09|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2005-02-10|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2005-02-11|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2006-01-29|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2006-01-30|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2006-01-31|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2007-02-18|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2007-02-19|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2007-02-20|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2008-02-07|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2008-02-08|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2009-01-26|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2009-01-27|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2010-02-14|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2010-02-15|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2011-02-03|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2011-02-04|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2012-01-23|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2012-01-24|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2013-02-10|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2013-02-11|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2014-01-31|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2014-02-01|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2014-02-02|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2015-02-19|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2015-02-20|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2015-02-21|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2016-02-08|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2016-02-09|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2016-02-10|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2017-01-28|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2017-01-29|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2017-01-30|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2018-02-16|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2018-02-17|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2018-02-18|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2019-02-05|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2019-02-06|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2019-02-07|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2020-01-25|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2020-01-26|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2020-01-27|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2021-02-12|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2021-02-13|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2021-02-14|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2022-02-01|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2022-02-02|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2022-02-03|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2023-01-22|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2023-01-23|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2023-01-24|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2024-02-10|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2024-02-11|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2024-02-12|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2025-01-29|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2025-01-30|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2025-01-31|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2026-02-17|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2026-02-18|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2026-02-19|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2027-02-06|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2027-02-07|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2027-02-08|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2028-01-26|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2028-01-27|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2028-01-28|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2029-02-13|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2029-02-14|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2029-02-15|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2030-02-03|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2030-02-04|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2030-02-05|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2031-01-23|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2031-01-24|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2031-01-25|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2032-02-11|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2032-02-12|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2032-02-13|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2033-01-31|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2033-02-01|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2033-02-02|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2034-02-19|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2034-02-20|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2034-02-21|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2035-02-08|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2035-02-09|Chinese New Year (Spring Festival)
-Chinese New Year (Spring Festival)|2035-02-10|Chinese New Year (Spring Festival)
-Chinese New Year's Eve|2008-02-06|Chinese New Year's Eve
-Chinese New Year's Eve|2009-01-25|Chinese New Year's Eve
-Chinese New Year's Eve|2010-02-13|Chinese New Year's Eve
-Chinese New Year's Eve|2011-02-02|Chinese New Year's Eve
-Chinese New Year's Eve|2012-01-22|Chinese New Year's Eve
-Chinese New Year's Eve|2013-02-09|Chinese New Year's Eve
-Chinese New Year's Eve|2025-01-28|Chinese New Year's Eve
-Chinese New Year's Eve|2026-02-16|Chinese New Year's Eve
-Chinese New Year's Eve|2027-02-05|Chinese New Year's Eve
-Chinese New Year's Eve|2028-01-25|Chinese New Year's Eve
-Chinese New Year's Eve|2029-02-12|Chinese New Year's Eve
-Chinese New Year's Eve|2030-02-02|Chinese New Year's Eve
-Chinese New Year's Eve|2031-01-22|Chinese New Year's Eve
-Chinese New Year's Eve|2032-02-10|Chinese New Year's Eve
-Chinese New Year's Eve|2033-01-30|Chinese New Year's Eve
-Chinese New Year's Eve|2034-02-18|Chinese New Year's Eve
-Chinese New Year's Eve|2035-02-07|Chinese New Year's Eve
-Dragon Boat Festival|2008-06-08|Dragon Boat Festival
-Dragon Boat Festival|2009-05-28|Dragon Boat Festival
-Dragon Boat Festival|2010-06-16|Dragon Boat Festival
-Dragon Boat Festival|2011-06-06|Dragon Boat Festival
-Dragon Boat Festival|2012-06-23|Dragon Boat Festival
-Dragon Boat Festival|2013-06-12|Dragon Boat Festival
-Dragon Boat Festival|2014-06-02|Dragon Boat Festival
-Dragon Boat Festival|2015-06-20|Dragon Boat Festival
-Dragon Boat Festival|2016-06-09|Dragon Boat Festival
-Dragon Boat Festival|2017-05-30|Dragon Boat Festival
-Dragon Boat Festival|2018-06-18|Dragon Boat Festival
-Dragon Boat Festival|2019-06-07|Dragon Boat Festival
-Dragon Boat Festival|2020-06-25|Dragon Boat Festival
-Dragon Boat Festival|2021-06-14|Dragon Boat Festival
-Dragon Boat Festival|2022-06-03|Dragon Boat Festival
-Dragon Boat Festival|2023-06-22|Dragon Boat Festival
-Dragon Boat Festival|2024-06-10|Dragon Boat Festival
-Dragon Boat Festival|2025-05-31|Dragon Boat Festival
-Dragon Boat Festival|2026-06-19|Dragon Boat Festival
-Dragon Boat Festival|2027-06-09|Dragon Boat Festival
-Dragon Boat Festival|2028-05-28|Dragon Boat Festival
-Dragon Boat Festival|2029-06-16|Dragon Boat Festival
-Dragon Boat Festival|2030-06-05|Dragon Boat Festival
-Dragon Boat Festival|2031-06-24|Dragon Boat Festival
-Dragon Boat Festival|2032-06-12|Dragon Boat Festival
-Dragon Boat Festival|2033-06-01|Dragon Boat Festival
-Dragon Boat Festival|2034-06-20|Dragon Boat Festival
-Dragon Boat Festival|2035-06-10|Dragon Boat Festival
-Mid-Autumn Festival|2008-09-14|Mid-Autumn Festival
-Mid-Autumn Festival|2009-10-03|Mid-Autumn Festival
-Mid-Autumn Festival|2010-09-22|Mid-Autumn Festival
-Mid-Autumn Festival|2011-09-12|Mid-Autumn Festival
-Mid-Autumn Festival|2012-09-30|Mid-Autumn Festival
-Mid-Autumn Festival|2013-09-19|Mid-Autumn Festival
-Mid-Autumn Festival|2014-09-08|Mid-Autumn Festival
-Mid-Autumn Festival|2015-09-27|Mid-Autumn Festival
-Mid-Autumn Festival|2016-09-15|Mid-Autumn Festival
-Mid-Autumn Festival|2017-10-04|Mid-Autumn Festival
-Mid-Autumn Festival|2018-09-24|Mid-Autumn Festival
-Mid-Autumn Festival|2019-09-13|Mid-Autumn Festival
-Mid-Autumn Festival|2020-10-01|Mid-Autumn Festival
-Mid-Autumn Festival|2021-09-21|Mid-Autumn Festival
-Mid-Autumn Festival|2022-09-10|Mid-Autumn Festival
-Mid-Autumn Festival|2023-09-29|Mid-Autumn Festival
-Mid-Autumn Festival|2024-09-17|Mid-Autumn Festival
-Mid-Autumn Festival|2025-10-06|Mid-Autumn Festival
-Mid-Autumn Festival|2026-09-25|Mid-Autumn Festival
-Mid-Autumn Festival|2027-09-15|Mid-Autumn Festival
-Mid-Autumn Festival|2028-10-03|Mid-Autumn Festival
-Mid-Autumn Festival|2029-09-22|Mid-Autumn Festival
-Mid-Autumn Festival|2030-09-12|Mid-Autumn Festival
-Mid-Autumn Festival|2031-10-01|Mid-Autumn Festival
-Mid-Autumn Festival|2032-09-19|Mid-Autumn Festival
-Mid-Autumn Festival|2033-09-08|Mid-Autumn Festival
-Mid-Autumn Festival|2034-09-27|Mid-Autumn Festival
-Mid-Autumn Festival|2035-09-16|Mid-Autumn Festival
-Tomb-Sweeping Day|2008-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2009-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2010-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2011-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2012-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2013-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2014-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2015-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2016-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2017-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2018-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2019-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2020-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2021-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2022-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2023-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2024-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2025-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2026-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2027-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2028-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2029-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2030-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2031-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2032-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2033-04-04|Tomb-Sweeping Day
-Tomb-Sweeping Day|2034-04-05|Tomb-Sweeping Day
-Tomb-Sweeping Day|2035-04-05|Tomb-Sweeping Day
-"""
+            Chinese New Year (Spring Festival)|2000-02-05|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2000-02-06|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2000-02-07|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2001-01-24|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2001-01-25|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2001-01-26|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2002-02-12|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2002-02-13|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2002-02-14|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2003-02-01|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2003-02-02|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2003-02-03|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2004-01-22|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2004-01-23|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2004-01-24|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2005-02-09|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2005-02-10|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2005-02-11|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2006-01-29|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2006-01-30|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2006-01-31|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2007-02-18|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2007-02-19|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2007-02-20|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2008-02-07|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2008-02-08|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2009-01-26|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2009-01-27|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2010-02-14|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2010-02-15|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2011-02-03|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2011-02-04|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2012-01-23|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2012-01-24|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2013-02-10|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2013-02-11|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2014-01-31|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2014-02-01|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2014-02-02|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2015-02-19|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2015-02-20|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2015-02-21|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2016-02-08|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2016-02-09|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2016-02-10|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2017-01-28|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2017-01-29|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2017-01-30|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2018-02-16|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2018-02-17|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2018-02-18|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2019-02-05|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2019-02-06|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2019-02-07|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2020-01-25|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2020-01-26|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2020-01-27|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2021-02-12|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2021-02-13|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2021-02-14|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2022-02-01|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2022-02-02|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2022-02-03|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2023-01-22|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2023-01-23|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2023-01-24|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2024-02-10|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2024-02-11|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2024-02-12|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2025-01-29|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2025-01-30|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2025-01-31|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2026-02-17|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2026-02-18|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2026-02-19|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2027-02-06|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2027-02-07|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2027-02-08|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2028-01-26|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2028-01-27|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2028-01-28|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2029-02-13|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2029-02-14|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2029-02-15|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2030-02-03|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2030-02-04|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2030-02-05|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2031-01-23|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2031-01-24|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2031-01-25|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2032-02-11|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2032-02-12|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2032-02-13|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2033-01-31|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2033-02-01|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2033-02-02|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2034-02-19|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2034-02-20|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2034-02-21|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2035-02-08|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2035-02-09|Chinese New Year (Spring Festival)
+            Chinese New Year (Spring Festival)|2035-02-10|Chinese New Year (Spring Festival)
+            Chinese New Year's Eve|2008-02-06|Chinese New Year's Eve
+            Chinese New Year's Eve|2009-01-25|Chinese New Year's Eve
+            Chinese New Year's Eve|2010-02-13|Chinese New Year's Eve
+            Chinese New Year's Eve|2011-02-02|Chinese New Year's Eve
+            Chinese New Year's Eve|2012-01-22|Chinese New Year's Eve
+            Chinese New Year's Eve|2013-02-09|Chinese New Year's Eve
+            Chinese New Year's Eve|2025-01-28|Chinese New Year's Eve
+            Chinese New Year's Eve|2026-02-16|Chinese New Year's Eve
+            Chinese New Year's Eve|2027-02-05|Chinese New Year's Eve
+            Chinese New Year's Eve|2028-01-25|Chinese New Year's Eve
+            Chinese New Year's Eve|2029-02-12|Chinese New Year's Eve
+            Chinese New Year's Eve|2030-02-02|Chinese New Year's Eve
+            Chinese New Year's Eve|2031-01-22|Chinese New Year's Eve
+            Chinese New Year's Eve|2032-02-10|Chinese New Year's Eve
+            Chinese New Year's Eve|2033-01-30|Chinese New Year's Eve
+            Chinese New Year's Eve|2034-02-18|Chinese New Year's Eve
+            Chinese New Year's Eve|2035-02-07|Chinese New Year's Eve
+            Dragon Boat Festival|2008-06-08|Dragon Boat Festival
+            Dragon Boat Festival|2009-05-28|Dragon Boat Festival
+            Dragon Boat Festival|2010-06-16|Dragon Boat Festival
+            Dragon Boat Festival|2011-06-06|Dragon Boat Festival
+            Dragon Boat Festival|2012-06-23|Dragon Boat Festival
+            Dragon Boat Festival|2013-06-12|Dragon Boat Festival
+            Dragon Boat Festival|2014-06-02|Dragon Boat Festival
+            Dragon Boat Festival|2015-06-20|Dragon Boat Festival
+            Dragon Boat Festival|2016-06-09|Dragon Boat Festival
+            Dragon Boat Festival|2017-05-30|Dragon Boat Festival
+            Dragon Boat Festival|2018-06-18|Dragon Boat Festival
+            Dragon Boat Festival|2019-06-07|Dragon Boat Festival
+            Dragon Boat Festival|2020-06-25|Dragon Boat Festival
+            Dragon Boat Festival|2021-06-14|Dragon Boat Festival
+            Dragon Boat Festival|2022-06-03|Dragon Boat Festival
+            Dragon Boat Festival|2023-06-22|Dragon Boat Festival
+            Dragon Boat Festival|2024-06-10|Dragon Boat Festival
+            Dragon Boat Festival|2025-05-31|Dragon Boat Festival
+            Dragon Boat Festival|2026-06-19|Dragon Boat Festival
+            Dragon Boat Festival|2027-06-09|Dragon Boat Festival
+            Dragon Boat Festival|2028-05-28|Dragon Boat Festival
+            Dragon Boat Festival|2029-06-16|Dragon Boat Festival
+            Dragon Boat Festival|2030-06-05|Dragon Boat Festival
+            Dragon Boat Festival|2031-06-24|Dragon Boat Festival
+            Dragon Boat Festival|2032-06-12|Dragon Boat Festival
+            Dragon Boat Festival|2033-06-01|Dragon Boat Festival
+            Dragon Boat Festival|2034-06-20|Dragon Boat Festival
+            Dragon Boat Festival|2035-06-10|Dragon Boat Festival
+            Mid-Autumn Festival|2008-09-14|Mid-Autumn Festival
+            Mid-Autumn Festival|2009-10-03|Mid-Autumn Festival
+            Mid-Autumn Festival|2010-09-22|Mid-Autumn Festival
+            Mid-Autumn Festival|2011-09-12|Mid-Autumn Festival
+            Mid-Autumn Festival|2012-09-30|Mid-Autumn Festival
+            Mid-Autumn Festival|2013-09-19|Mid-Autumn Festival
+            Mid-Autumn Festival|2014-09-08|Mid-Autumn Festival
+            Mid-Autumn Festival|2015-09-27|Mid-Autumn Festival
+            Mid-Autumn Festival|2016-09-15|Mid-Autumn Festival
+            Mid-Autumn Festival|2017-10-04|Mid-Autumn Festival
+            Mid-Autumn Festival|2018-09-24|Mid-Autumn Festival
+            Mid-Autumn Festival|2019-09-13|Mid-Autumn Festival
+            Mid-Autumn Festival|2020-10-01|Mid-Autumn Festival
+            Mid-Autumn Festival|2021-09-21|Mid-Autumn Festival
+            Mid-Autumn Festival|2022-09-10|Mid-Autumn Festival
+            Mid-Autumn Festival|2023-09-29|Mid-Autumn Festival
+            Mid-Autumn Festival|2024-09-17|Mid-Autumn Festival
+            Mid-Autumn Festival|2025-10-06|Mid-Autumn Festival
+            Mid-Autumn Festival|2026-09-25|Mid-Autumn Festival
+            Mid-Autumn Festival|2027-09-15|Mid-Autumn Festival
+            Mid-Autumn Festival|2028-10-03|Mid-Autumn Festival
+            Mid-Autumn Festival|2029-09-22|Mid-Autumn Festival
+            Mid-Autumn Festival|2030-09-12|Mid-Autumn Festival
+            Mid-Autumn Festival|2031-10-01|Mid-Autumn Festival
+            Mid-Autumn Festival|2032-09-19|Mid-Autumn Festival
+            Mid-Autumn Festival|2033-09-08|Mid-Autumn Festival
+            Mid-Autumn Festival|2034-09-27|Mid-Autumn Festival
+            Mid-Autumn Festival|2035-09-16|Mid-Autumn Festival
+            Tomb-Sweeping Day|2008-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2009-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2010-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2011-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2012-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2013-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2014-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2015-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2016-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2017-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2018-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2019-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2020-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2021-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2022-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2023-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2024-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2025-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2026-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2027-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2028-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2029-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2030-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2031-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2032-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2033-04-04|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2034-04-05|Tomb-Sweeping Day
+            Tomb-Sweeping Day|2035-04-05|Tomb-Sweeping Day
+            """
     )
 }

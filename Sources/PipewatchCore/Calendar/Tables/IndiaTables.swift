@@ -11,7390 +11,7390 @@ extension HolidayTable {
     static let india = HolidayTable(
         coverage: 2001...2035,
         data: """
-AN|2001-08-31|Onam
-AN|2002-08-21|Onam
-AN|2003-09-08|Onam
-AN|2004-08-28|Onam
-AN|2005-09-15|Onam
-AN|2006-09-05|Onam
-AN|2007-08-26|Onam
-AN|2008-09-12|Onam
-AN|2009-09-02|Onam
-AN|2010-08-23|Onam
-AN|2011-09-09|Onam
-AN|2012-08-29|Onam
-AN|2013-09-16|Onam
-AN|2014-09-07|Onam
-AN|2015-08-28|Onam
-AN|2016-09-14|Onam
-AN|2017-09-04|Onam
-AN|2018-08-25|Onam
-AN|2019-09-11|Onam
-AN|2020-08-31|Onam
-AN|2021-08-21|Onam
-AN|2022-09-08|Onam
-AN|2023-08-29|Onam
-AN|2024-09-15|Onam
-AN|2025-09-05|Onam
-AN|2026-08-26|Onam
-AN|2027-09-12|Onam
-AN|2028-09-01|Onam
-AN|2029-08-22|Onam
-AN|2030-09-09|Onam
-AN|2031-08-30|Onam
-AN|2032-08-20|Onam
-AN|2033-09-06|Onam
-AN|2034-08-28|Onam
-AN|2035-09-14|Onam
-AR|2001-02-20|Statehood Day
-AR|2001-04-15|Bahag Bihu
-AR|2001-10-24|Mahashtami
-AR|2001-12-01|Indigenous Faith Day
-AR|2002-02-20|Statehood Day
-AR|2002-04-15|Bahag Bihu
-AR|2002-10-13|Mahashtami
-AR|2002-12-01|Indigenous Faith Day
-AR|2003-02-20|Statehood Day
-AR|2003-04-15|Bahag Bihu
-AR|2003-10-03|Mahashtami
-AR|2003-12-01|Indigenous Faith Day
-AR|2004-02-20|Statehood Day
-AR|2004-04-14|Bahag Bihu
-AR|2004-10-21|Mahashtami
-AR|2004-12-01|Indigenous Faith Day
-AR|2005-02-20|Statehood Day
-AR|2005-04-15|Bahag Bihu
-AR|2005-10-11|Mahashtami
-AR|2005-12-01|Indigenous Faith Day
-AR|2006-02-20|Statehood Day
-AR|2006-04-15|Bahag Bihu
-AR|2006-09-30|Mahashtami
-AR|2006-12-01|Indigenous Faith Day
-AR|2007-02-20|Statehood Day
-AR|2007-04-15|Bahag Bihu
-AR|2007-10-19|Mahashtami
-AR|2007-12-01|Indigenous Faith Day
-AR|2008-02-20|Statehood Day
-AR|2008-04-14|Bahag Bihu
-AR|2008-10-07|Mahashtami
-AR|2008-12-01|Indigenous Faith Day
-AR|2009-02-20|Statehood Day
-AR|2009-04-15|Bahag Bihu
-AR|2009-09-26|Mahashtami
-AR|2009-12-01|Indigenous Faith Day
-AR|2010-02-20|Statehood Day
-AR|2010-04-15|Bahag Bihu
-AR|2010-10-15|Mahashtami
-AR|2010-12-01|Indigenous Faith Day
-AR|2011-02-20|Statehood Day
-AR|2011-04-15|Bahag Bihu
-AR|2011-10-04|Mahashtami
-AR|2011-12-01|Indigenous Faith Day
-AR|2012-02-20|Statehood Day
-AR|2012-04-14|Bahag Bihu
-AR|2012-10-22|Mahashtami
-AR|2012-12-01|Indigenous Faith Day
-AR|2013-02-20|Statehood Day
-AR|2013-04-15|Bahag Bihu
-AR|2013-10-12|Mahashtami
-AR|2013-12-01|Indigenous Faith Day
-AR|2014-02-20|Statehood Day
-AR|2014-04-15|Bahag Bihu
-AR|2014-10-02|Mahashtami
-AR|2014-12-01|Indigenous Faith Day
-AR|2015-02-20|Statehood Day
-AR|2015-04-15|Bahag Bihu
-AR|2015-10-21|Mahashtami
-AR|2015-12-01|Indigenous Faith Day
-AR|2016-02-20|Statehood Day
-AR|2016-04-14|Bahag Bihu
-AR|2016-10-09|Mahashtami
-AR|2016-12-01|Indigenous Faith Day
-AR|2017-02-20|Statehood Day
-AR|2017-04-15|Bahag Bihu
-AR|2017-09-28|Mahashtami
-AR|2017-12-01|Indigenous Faith Day
-AR|2018-02-20|Statehood Day
-AR|2018-04-15|Bahag Bihu
-AR|2018-10-17|Mahashtami
-AR|2018-12-01|Indigenous Faith Day
-AR|2019-02-20|Statehood Day
-AR|2019-04-15|Bahag Bihu
-AR|2019-10-06|Mahashtami
-AR|2019-12-01|Indigenous Faith Day
-AR|2020-02-20|Statehood Day
-AR|2020-04-14|Bahag Bihu
-AR|2020-10-23|Mahashtami
-AR|2020-12-01|Indigenous Faith Day
-AR|2021-02-20|Statehood Day
-AR|2021-04-15|Bahag Bihu
-AR|2021-10-13|Mahashtami
-AR|2021-12-01|Indigenous Faith Day
-AR|2022-02-20|Statehood Day
-AR|2022-04-15|Bahag Bihu
-AR|2022-10-03|Mahashtami
-AR|2022-12-01|Indigenous Faith Day
-AR|2023-02-20|Statehood Day
-AR|2023-04-15|Bahag Bihu
-AR|2023-10-22|Mahashtami
-AR|2023-12-01|Indigenous Faith Day
-AR|2024-02-20|Statehood Day
-AR|2024-04-14|Bahag Bihu
-AR|2024-10-11|Mahashtami
-AR|2024-12-01|Indigenous Faith Day
-AR|2025-02-20|Statehood Day
-AR|2025-04-15|Bahag Bihu
-AR|2025-09-30|Mahashtami
-AR|2025-12-01|Indigenous Faith Day
-AR|2026-02-20|Statehood Day
-AR|2026-04-15|Bahag Bihu
-AR|2026-10-19|Mahashtami
-AR|2026-12-01|Indigenous Faith Day
-AR|2027-02-20|Statehood Day
-AR|2027-04-15|Bahag Bihu
-AR|2027-10-07|Mahashtami
-AR|2027-12-01|Indigenous Faith Day
-AR|2028-02-20|Statehood Day
-AR|2028-04-14|Bahag Bihu
-AR|2028-09-26|Mahashtami
-AR|2028-12-01|Indigenous Faith Day
-AR|2029-02-20|Statehood Day
-AR|2029-04-15|Bahag Bihu
-AR|2029-10-14|Mahashtami
-AR|2029-12-01|Indigenous Faith Day
-AR|2030-02-20|Statehood Day
-AR|2030-04-15|Bahag Bihu
-AR|2030-10-04|Mahashtami
-AR|2030-12-01|Indigenous Faith Day
-AR|2031-02-20|Statehood Day
-AR|2031-04-15|Bahag Bihu
-AR|2031-10-23|Mahashtami
-AR|2031-12-01|Indigenous Faith Day
-AR|2032-02-20|Statehood Day
-AR|2032-04-14|Bahag Bihu
-AR|2032-10-12|Mahashtami
-AR|2032-12-01|Indigenous Faith Day
-AR|2033-02-20|Statehood Day
-AR|2033-04-15|Bahag Bihu
-AR|2033-10-02|Mahashtami
-AR|2033-12-01|Indigenous Faith Day
-AR|2034-02-20|Statehood Day
-AR|2034-04-15|Bahag Bihu
-AR|2034-10-20|Mahashtami
-AR|2034-12-01|Indigenous Faith Day
-AR|2035-02-20|Statehood Day
-AR|2035-04-15|Bahag Bihu
-AR|2035-10-09|Mahashtami
-AR|2035-12-01|Indigenous Faith Day
-AS|2001-01-14|Magh Bihu
-AS|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2001-04-14|Bahag Bihu
-AS|2001-04-15|Bahag Bihu
-AS|2001-04-16|Bahag Bihu
-AS|2001-05-01|May Day
-AS|2002-01-14|Magh Bihu
-AS|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2002-04-14|Bahag Bihu
-AS|2002-04-15|Bahag Bihu
-AS|2002-04-16|Bahag Bihu
-AS|2002-05-01|May Day
-AS|2003-01-15|Magh Bihu
-AS|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2003-04-14|Bahag Bihu
-AS|2003-04-15|Bahag Bihu
-AS|2003-04-16|Bahag Bihu
-AS|2003-05-01|May Day
-AS|2004-01-15|Magh Bihu
-AS|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2004-04-13|Bahag Bihu
-AS|2004-04-14|Bahag Bihu
-AS|2004-04-15|Bahag Bihu
-AS|2004-05-01|May Day
-AS|2005-01-14|Magh Bihu
-AS|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2005-04-14|Bahag Bihu
-AS|2005-04-15|Bahag Bihu
-AS|2005-04-16|Bahag Bihu
-AS|2005-05-01|May Day
-AS|2006-01-14|Magh Bihu
-AS|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2006-04-14|Bahag Bihu
-AS|2006-04-15|Bahag Bihu
-AS|2006-04-16|Bahag Bihu
-AS|2006-05-01|May Day
-AS|2007-01-15|Magh Bihu
-AS|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2007-04-14|Bahag Bihu
-AS|2007-04-15|Bahag Bihu
-AS|2007-04-16|Bahag Bihu
-AS|2007-05-01|May Day
-AS|2008-01-15|Magh Bihu
-AS|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2008-04-13|Bahag Bihu
-AS|2008-04-14|Bahag Bihu
-AS|2008-04-15|Bahag Bihu
-AS|2008-05-01|May Day
-AS|2009-01-14|Magh Bihu
-AS|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2009-04-14|Bahag Bihu
-AS|2009-04-15|Bahag Bihu
-AS|2009-04-16|Bahag Bihu
-AS|2009-05-01|May Day
-AS|2010-01-14|Magh Bihu
-AS|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2010-04-14|Bahag Bihu
-AS|2010-04-15|Bahag Bihu
-AS|2010-04-16|Bahag Bihu
-AS|2010-05-01|May Day
-AS|2011-01-15|Magh Bihu
-AS|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2011-04-14|Bahag Bihu
-AS|2011-04-15|Bahag Bihu
-AS|2011-04-16|Bahag Bihu
-AS|2011-05-01|May Day
-AS|2012-01-15|Magh Bihu
-AS|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2012-04-13|Bahag Bihu
-AS|2012-04-14|Bahag Bihu
-AS|2012-04-15|Bahag Bihu
-AS|2012-05-01|May Day
-AS|2013-01-14|Magh Bihu
-AS|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2013-04-14|Bahag Bihu
-AS|2013-04-15|Bahag Bihu
-AS|2013-04-16|Bahag Bihu
-AS|2013-05-01|May Day
-AS|2014-01-14|Magh Bihu
-AS|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2014-04-14|Bahag Bihu
-AS|2014-04-15|Bahag Bihu
-AS|2014-04-16|Bahag Bihu
-AS|2014-05-01|May Day
-AS|2015-01-15|Magh Bihu
-AS|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2015-04-14|Bahag Bihu
-AS|2015-04-15|Bahag Bihu
-AS|2015-04-16|Bahag Bihu
-AS|2015-05-01|May Day
-AS|2016-01-15|Magh Bihu
-AS|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2016-04-13|Bahag Bihu
-AS|2016-04-14|Bahag Bihu
-AS|2016-04-15|Bahag Bihu
-AS|2016-05-01|May Day
-AS|2017-01-14|Magh Bihu
-AS|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2017-04-14|Bahag Bihu
-AS|2017-04-15|Bahag Bihu
-AS|2017-04-16|Bahag Bihu
-AS|2017-05-01|May Day
-AS|2018-01-14|Magh Bihu
-AS|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2018-04-14|Bahag Bihu
-AS|2018-04-15|Bahag Bihu
-AS|2018-04-16|Bahag Bihu
-AS|2018-05-01|May Day
-AS|2019-01-15|Magh Bihu
-AS|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2019-04-14|Bahag Bihu
-AS|2019-04-15|Bahag Bihu
-AS|2019-04-16|Bahag Bihu
-AS|2019-05-01|May Day
-AS|2020-01-15|Magh Bihu
-AS|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2020-04-13|Bahag Bihu
-AS|2020-04-14|Bahag Bihu
-AS|2020-04-15|Bahag Bihu
-AS|2020-05-01|May Day
-AS|2021-01-14|Magh Bihu
-AS|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2021-04-14|Bahag Bihu
-AS|2021-04-15|Bahag Bihu
-AS|2021-04-16|Bahag Bihu
-AS|2021-05-01|May Day
-AS|2022-01-14|Magh Bihu
-AS|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2022-04-14|Bahag Bihu
-AS|2022-04-15|Bahag Bihu
-AS|2022-04-16|Bahag Bihu
-AS|2022-05-01|May Day
-AS|2023-01-15|Magh Bihu
-AS|2023-01-16|Magh Bihu
-AS|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2023-04-14|Bahag Bihu
-AS|2023-04-15|Bahag Bihu
-AS|2023-04-16|Bahag Bihu
-AS|2023-05-01|May Day
-AS|2024-01-15|Magh Bihu
-AS|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2024-04-13|Bahag Bihu
-AS|2024-04-14|Bahag Bihu
-AS|2024-04-15|Bahag Bihu
-AS|2024-05-01|May Day
-AS|2025-01-14|Magh Bihu
-AS|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2025-04-14|Bahag Bihu
-AS|2025-04-15|Bahag Bihu
-AS|2025-04-16|Bahag Bihu
-AS|2025-05-01|May Day
-AS|2026-01-14|Magh Bihu
-AS|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2026-04-14|Bahag Bihu
-AS|2026-04-15|Bahag Bihu
-AS|2026-04-16|Bahag Bihu
-AS|2026-05-01|May Day
-AS|2027-01-15|Magh Bihu
-AS|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2027-04-14|Bahag Bihu
-AS|2027-04-15|Bahag Bihu
-AS|2027-04-16|Bahag Bihu
-AS|2027-05-01|May Day
-AS|2028-01-15|Magh Bihu
-AS|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2028-04-13|Bahag Bihu
-AS|2028-04-14|Bahag Bihu
-AS|2028-04-15|Bahag Bihu
-AS|2028-05-01|May Day
-AS|2029-01-14|Magh Bihu
-AS|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2029-04-14|Bahag Bihu
-AS|2029-04-15|Bahag Bihu
-AS|2029-04-16|Bahag Bihu
-AS|2029-05-01|May Day
-AS|2030-01-14|Magh Bihu
-AS|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2030-04-14|Bahag Bihu
-AS|2030-04-15|Bahag Bihu
-AS|2030-04-16|Bahag Bihu
-AS|2030-05-01|May Day
-AS|2031-01-15|Magh Bihu
-AS|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2031-04-14|Bahag Bihu
-AS|2031-04-15|Bahag Bihu
-AS|2031-04-16|Bahag Bihu
-AS|2031-05-01|May Day
-AS|2032-01-15|Magh Bihu
-AS|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2032-04-13|Bahag Bihu
-AS|2032-04-14|Bahag Bihu
-AS|2032-04-15|Bahag Bihu
-AS|2032-05-01|May Day
-AS|2033-01-14|Magh Bihu
-AS|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2033-04-14|Bahag Bihu
-AS|2033-04-15|Bahag Bihu
-AS|2033-04-16|Bahag Bihu
-AS|2033-05-01|May Day
-AS|2034-01-14|Magh Bihu
-AS|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2034-04-14|Bahag Bihu
-AS|2034-04-15|Bahag Bihu
-AS|2034-04-16|Bahag Bihu
-AS|2034-05-01|May Day
-AS|2035-01-15|Magh Bihu
-AS|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
-AS|2035-04-14|Bahag Bihu
-AS|2035-04-15|Bahag Bihu
-AS|2035-04-16|Bahag Bihu
-AS|2035-05-01|May Day
-Buddha Purnima|2001-04-30|Buddha Purnima
-Buddha Purnima|2002-05-19|Buddha Purnima
-Buddha Purnima|2003-05-08|Buddha Purnima
-Buddha Purnima|2004-05-26|Buddha Purnima
-Buddha Purnima|2005-05-23|Buddha Purnima
-Buddha Purnima|2006-05-13|Buddha Purnima
-Buddha Purnima|2007-05-02|Buddha Purnima
-Buddha Purnima|2008-05-20|Buddha Purnima
-Buddha Purnima|2009-05-08|Buddha Purnima
-Buddha Purnima|2010-05-27|Buddha Purnima
-Buddha Purnima|2011-05-17|Buddha Purnima
-Buddha Purnima|2012-05-06|Buddha Purnima
-Buddha Purnima|2013-05-25|Buddha Purnima
-Buddha Purnima|2014-05-14|Buddha Purnima
-Buddha Purnima|2015-05-04|Buddha Purnima
-Buddha Purnima|2016-05-21|Buddha Purnima
-Buddha Purnima|2017-05-10|Buddha Purnima
-Buddha Purnima|2018-04-30|Buddha Purnima
-Buddha Purnima|2019-05-18|Buddha Purnima
-Buddha Purnima|2020-05-07|Buddha Purnima
-Buddha Purnima|2021-05-26|Buddha Purnima
-Buddha Purnima|2022-05-16|Buddha Purnima
-Buddha Purnima|2023-05-05|Buddha Purnima
-Buddha Purnima|2024-05-23|Buddha Purnima
-Buddha Purnima|2025-05-12|Buddha Purnima
-Buddha Purnima|2026-05-01|Buddha Purnima
-Buddha Purnima|2027-05-20|Buddha Purnima
-Buddha Purnima|2028-05-08|Buddha Purnima
-Buddha Purnima|2029-05-27|Buddha Purnima
-Buddha Purnima|2030-05-17|Buddha Purnima
-Buddha Purnima|2031-05-07|Buddha Purnima
-Buddha Purnima|2032-05-25|Buddha Purnima
-Buddha Purnima|2033-05-14|Buddha Purnima
-Buddha Purnima|2034-05-03|Buddha Purnima
-Buddha Purnima|2035-05-22|Buddha Purnima
-CH|2001-01-02|Guru Gobind Singh's Jayanti
-CH|2001-11-01|Maharshi Valmiki's Jayanti
-CH|2002-01-21|Guru Gobind Singh's Jayanti
-CH|2002-10-21|Maharshi Valmiki's Jayanti
-CH|2003-10-10|Maharshi Valmiki's Jayanti
-CH|2003-12-29|Guru Gobind Singh's Jayanti
-CH|2004-10-28|Maharshi Valmiki's Jayanti
-CH|2004-11-20|Guru Gobind Singh's Jayanti
-CH|2005-01-05|Guru Gobind Singh's Jayanti
-CH|2005-10-17|Maharshi Valmiki's Jayanti
-CH|2006-01-05|Guru Gobind Singh's Jayanti
-CH|2006-10-07|Maharshi Valmiki's Jayanti
-CH|2007-01-05|Guru Gobind Singh's Jayanti
-CH|2007-10-26|Maharshi Valmiki's Jayanti
-CH|2008-01-05|Guru Gobind Singh's Jayanti
-CH|2008-10-14|Maharshi Valmiki's Jayanti
-CH|2009-01-05|Guru Gobind Singh's Jayanti
-CH|2009-10-04|Maharshi Valmiki's Jayanti
-CH|2010-01-05|Guru Gobind Singh's Jayanti
-CH|2010-10-22|Maharshi Valmiki's Jayanti
-CH|2011-01-31|Guru Gobind Singh's Jayanti
-CH|2011-10-11|Maharshi Valmiki's Jayanti
-CH|2012-01-05|Guru Gobind Singh's Jayanti
-CH|2012-10-29|Maharshi Valmiki's Jayanti
-CH|2013-01-18|Guru Gobind Singh's Jayanti
-CH|2013-10-18|Maharshi Valmiki's Jayanti
-CH|2014-01-07|Guru Gobind Singh's Jayanti
-CH|2014-10-08|Maharshi Valmiki's Jayanti
-CH|2015-01-05|Guru Gobind Singh's Jayanti
-CH|2015-10-27|Maharshi Valmiki's Jayanti
-CH|2016-01-16|Guru Gobind Singh's Jayanti
-CH|2016-10-16|Maharshi Valmiki's Jayanti
-CH|2017-01-05|Guru Gobind Singh's Jayanti
-CH|2017-10-05|Maharshi Valmiki's Jayanti
-CH|2017-12-25|Guru Gobind Singh's Jayanti
-CH|2018-10-24|Maharshi Valmiki's Jayanti
-CH|2019-01-13|Guru Gobind Singh's Jayanti
-CH|2019-10-13|Maharshi Valmiki's Jayanti
-CH|2020-01-02|Guru Gobind Singh's Jayanti
-CH|2020-10-31|Maharshi Valmiki's Jayanti
-CH|2021-01-20|Guru Gobind Singh's Jayanti
-CH|2021-10-20|Maharshi Valmiki's Jayanti
-CH|2022-01-09|Guru Gobind Singh's Jayanti
-CH|2022-10-09|Maharshi Valmiki's Jayanti
-CH|2022-12-29|Guru Gobind Singh's Jayanti
-CH|2023-10-28|Maharshi Valmiki's Jayanti
-CH|2024-01-17|Guru Gobind Singh's Jayanti
-CH|2024-10-17|Maharshi Valmiki's Jayanti
-CH|2025-01-06|Guru Gobind Singh's Jayanti
-CH|2025-10-07|Maharshi Valmiki's Jayanti
-CH|2025-12-27|Guru Gobind Singh's Jayanti
-CH|2026-10-26|Maharshi Valmiki's Jayanti
-CH|2027-01-15|Guru Gobind Singh's Jayanti
-CH|2027-10-15|Maharshi Valmiki's Jayanti
-CH|2028-01-04|Guru Gobind Singh's Jayanti
-CH|2028-10-03|Maharshi Valmiki's Jayanti
-CH|2029-01-15|Guru Gobind Singh's Jayanti
-CH|2029-10-22|Maharshi Valmiki's Jayanti
-CH|2030-01-10|Guru Gobind Singh's Jayanti
-CH|2030-10-11|Maharshi Valmiki's Jayanti
-CH|2030-12-31|Guru Gobind Singh's Jayanti
-CH|2031-10-30|Maharshi Valmiki's Jayanti
-CH|2032-01-18|Guru Gobind Singh's Jayanti
-CH|2032-10-18|Maharshi Valmiki's Jayanti
-CH|2033-01-07|Guru Gobind Singh's Jayanti
-CH|2033-10-08|Maharshi Valmiki's Jayanti
-CH|2034-01-17|Guru Gobind Singh's Jayanti
-CH|2034-10-27|Maharshi Valmiki's Jayanti
-CH|2035-01-16|Guru Gobind Singh's Jayanti
-CH|2035-10-17|Maharshi Valmiki's Jayanti
-DH|2001-01-14|Magh Bihu
-DH|2001-01-14|Makar Sankranti
-DH|2001-01-14|Pongal
-DH|2001-03-26|Chaitra Sukladi
-DH|2001-03-26|Cheti Chand
-DH|2001-03-26|Gudi Padwa
-DH|2001-03-26|Ugadi
-DH|2001-08-04|Raksha Bandhan
-DH|2001-08-21|Parsi New Year (Shahenshahi)
-DH|2001-08-22|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2001-11-15|Govardhan Puja
-DH|2001-11-21|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2002-01-14|Magh Bihu
-DH|2002-01-14|Makar Sankranti
-DH|2002-01-14|Pongal
-DH|2002-04-13|Chaitra Sukladi
-DH|2002-04-13|Cheti Chand
-DH|2002-04-13|Gudi Padwa
-DH|2002-04-13|Ugadi
-DH|2002-08-21|Parsi New Year (Shahenshahi)
-DH|2002-08-22|Raksha Bandhan
-DH|2002-09-10|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2002-11-05|Govardhan Puja
-DH|2002-11-10|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2003-01-14|Makar Sankranti
-DH|2003-01-15|Magh Bihu
-DH|2003-01-15|Pongal
-DH|2003-04-02|Chaitra Sukladi
-DH|2003-04-02|Cheti Chand
-DH|2003-04-02|Gudi Padwa
-DH|2003-04-02|Ugadi
-DH|2003-08-12|Raksha Bandhan
-DH|2003-08-21|Parsi New Year (Shahenshahi)
-DH|2003-08-31|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2003-10-26|Govardhan Puja
-DH|2003-10-30|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2004-01-15|Magh Bihu
-DH|2004-01-15|Makar Sankranti
-DH|2004-01-15|Pongal
-DH|2004-03-21|Chaitra Sukladi
-DH|2004-03-21|Cheti Chand
-DH|2004-03-21|Gudi Padwa
-DH|2004-03-21|Ugadi
-DH|2004-08-20|Parsi New Year (Shahenshahi)
-DH|2004-08-29|Raksha Bandhan
-DH|2004-09-18|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2004-11-13|Govardhan Puja
-DH|2004-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2005-01-14|Magh Bihu
-DH|2005-01-14|Makar Sankranti
-DH|2005-01-14|Pongal
-DH|2005-04-09|Chaitra Sukladi
-DH|2005-04-09|Cheti Chand
-DH|2005-04-09|Gudi Padwa
-DH|2005-04-09|Ugadi
-DH|2005-08-19|Raksha Bandhan
-DH|2005-08-20|Parsi New Year (Shahenshahi)
-DH|2005-09-07|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2005-11-02|Govardhan Puja
-DH|2005-11-07|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2006-01-14|Magh Bihu
-DH|2006-01-14|Makar Sankranti
-DH|2006-01-14|Pongal
-DH|2006-03-30|Chaitra Sukladi
-DH|2006-03-30|Cheti Chand
-DH|2006-03-30|Gudi Padwa
-DH|2006-03-30|Ugadi
-DH|2006-08-09|Raksha Bandhan
-DH|2006-08-20|Parsi New Year (Shahenshahi)
-DH|2006-08-27|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2006-10-22|Govardhan Puja
-DH|2006-10-28|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2007-01-15|Magh Bihu
-DH|2007-01-15|Makar Sankranti
-DH|2007-01-15|Pongal
-DH|2007-03-19|Chaitra Sukladi
-DH|2007-03-19|Cheti Chand
-DH|2007-03-19|Gudi Padwa
-DH|2007-03-19|Ugadi
-DH|2007-08-20|Parsi New Year (Shahenshahi)
-DH|2007-08-28|Raksha Bandhan
-DH|2007-09-15|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2007-11-10|Govardhan Puja
-DH|2007-11-16|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2008-01-15|Magh Bihu
-DH|2008-01-15|Makar Sankranti
-DH|2008-01-15|Pongal
-DH|2008-04-06|Chaitra Sukladi
-DH|2008-04-06|Cheti Chand
-DH|2008-04-06|Gudi Padwa
-DH|2008-04-06|Ugadi
-DH|2008-08-16|Raksha Bandhan
-DH|2008-08-19|Parsi New Year (Shahenshahi)
-DH|2008-09-03|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2008-10-29|Govardhan Puja
-DH|2008-11-04|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2009-01-14|Magh Bihu
-DH|2009-01-14|Makar Sankranti
-DH|2009-01-14|Pongal
-DH|2009-03-27|Chaitra Sukladi
-DH|2009-03-27|Cheti Chand
-DH|2009-03-27|Gudi Padwa
-DH|2009-03-27|Ugadi
-DH|2009-08-05|Raksha Bandhan
-DH|2009-08-19|Parsi New Year (Shahenshahi)
-DH|2009-08-23|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2009-10-18|Govardhan Puja
-DH|2009-10-24|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2010-01-14|Magh Bihu
-DH|2010-01-14|Makar Sankranti
-DH|2010-01-14|Pongal
-DH|2010-03-16|Chaitra Sukladi
-DH|2010-03-16|Cheti Chand
-DH|2010-03-16|Gudi Padwa
-DH|2010-03-16|Ugadi
-DH|2010-08-19|Parsi New Year (Shahenshahi)
-DH|2010-08-24|Raksha Bandhan
-DH|2010-09-11|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2010-11-06|Govardhan Puja
-DH|2010-11-11|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2011-01-15|Magh Bihu
-DH|2011-01-15|Makar Sankranti
-DH|2011-01-15|Pongal
-DH|2011-04-04|Chaitra Sukladi
-DH|2011-04-04|Cheti Chand
-DH|2011-04-04|Gudi Padwa
-DH|2011-04-04|Ugadi
-DH|2011-08-13|Raksha Bandhan
-DH|2011-08-19|Parsi New Year (Shahenshahi)
-DH|2011-09-01|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2011-10-27|Govardhan Puja
-DH|2011-11-01|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2012-01-15|Magh Bihu
-DH|2012-01-15|Makar Sankranti
-DH|2012-01-15|Pongal
-DH|2012-03-23|Chaitra Sukladi
-DH|2012-03-23|Cheti Chand
-DH|2012-03-23|Gudi Padwa
-DH|2012-03-23|Ugadi
-DH|2012-08-02|Raksha Bandhan
-DH|2012-08-18|Parsi New Year (Shahenshahi)
-DH|2012-09-19|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2012-11-14|Govardhan Puja
-DH|2012-11-19|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2013-01-14|Magh Bihu
-DH|2013-01-14|Makar Sankranti
-DH|2013-01-14|Pongal
-DH|2013-04-11|Chaitra Sukladi
-DH|2013-04-11|Cheti Chand
-DH|2013-04-11|Gudi Padwa
-DH|2013-04-11|Ugadi
-DH|2013-08-18|Parsi New Year (Shahenshahi)
-DH|2013-08-20|Raksha Bandhan
-DH|2013-09-09|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2013-11-04|Govardhan Puja
-DH|2013-11-08|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2014-01-14|Magh Bihu
-DH|2014-01-14|Makar Sankranti
-DH|2014-01-14|Pongal
-DH|2014-03-31|Chaitra Sukladi
-DH|2014-03-31|Cheti Chand
-DH|2014-03-31|Gudi Padwa
-DH|2014-03-31|Ugadi
-DH|2014-08-10|Raksha Bandhan
-DH|2014-08-18|Parsi New Year (Shahenshahi)
-DH|2014-08-29|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2014-10-24|Govardhan Puja
-DH|2014-10-29|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2015-01-15|Magh Bihu
-DH|2015-01-15|Makar Sankranti
-DH|2015-01-15|Pongal
-DH|2015-03-21|Chaitra Sukladi
-DH|2015-03-21|Cheti Chand
-DH|2015-03-21|Gudi Padwa
-DH|2015-03-21|Ugadi
-DH|2015-08-18|Parsi New Year (Shahenshahi)
-DH|2015-08-29|Raksha Bandhan
-DH|2015-09-17|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2015-11-12|Govardhan Puja
-DH|2015-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2016-01-15|Magh Bihu
-DH|2016-01-15|Makar Sankranti
-DH|2016-01-15|Pongal
-DH|2016-04-08|Chaitra Sukladi
-DH|2016-04-08|Cheti Chand
-DH|2016-04-08|Gudi Padwa
-DH|2016-04-08|Ugadi
-DH|2016-08-17|Parsi New Year (Shahenshahi)
-DH|2016-08-18|Raksha Bandhan
-DH|2016-09-05|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2016-10-31|Govardhan Puja
-DH|2016-11-06|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2017-01-14|Magh Bihu
-DH|2017-01-14|Makar Sankranti
-DH|2017-01-14|Pongal
-DH|2017-03-28|Chaitra Sukladi
-DH|2017-03-28|Cheti Chand
-DH|2017-03-28|Gudi Padwa
-DH|2017-03-28|Ugadi
-DH|2017-08-07|Raksha Bandhan
-DH|2017-08-17|Parsi New Year (Shahenshahi)
-DH|2017-08-25|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2017-10-20|Govardhan Puja
-DH|2017-10-26|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2018-01-14|Magh Bihu
-DH|2018-01-14|Makar Sankranti
-DH|2018-01-14|Pongal
-DH|2018-03-18|Chaitra Sukladi
-DH|2018-03-18|Cheti Chand
-DH|2018-03-18|Gudi Padwa
-DH|2018-03-18|Ugadi
-DH|2018-08-17|Parsi New Year (Shahenshahi)
-DH|2018-08-26|Raksha Bandhan
-DH|2018-09-13|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2018-11-08|Govardhan Puja
-DH|2018-11-13|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2019-01-15|Magh Bihu
-DH|2019-01-15|Makar Sankranti
-DH|2019-01-15|Pongal
-DH|2019-04-06|Chaitra Sukladi
-DH|2019-04-06|Cheti Chand
-DH|2019-04-06|Gudi Padwa
-DH|2019-04-06|Ugadi
-DH|2019-08-15|Raksha Bandhan
-DH|2019-08-17|Parsi New Year (Shahenshahi)
-DH|2019-09-02|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2019-10-28|Govardhan Puja
-DH|2019-11-02|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2020-01-15|Magh Bihu
-DH|2020-01-15|Makar Sankranti
-DH|2020-01-15|Pongal
-DH|2020-03-25|Chaitra Sukladi
-DH|2020-03-25|Cheti Chand
-DH|2020-03-25|Gudi Padwa
-DH|2020-03-25|Ugadi
-DH|2020-08-03|Raksha Bandhan
-DH|2020-08-16|Parsi New Year (Shahenshahi)
-DH|2020-08-22|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2020-11-15|Govardhan Puja
-DH|2020-11-20|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2021-01-14|Magh Bihu
-DH|2021-01-14|Makar Sankranti
-DH|2021-01-14|Pongal
-DH|2021-04-13|Chaitra Sukladi
-DH|2021-04-13|Cheti Chand
-DH|2021-04-13|Gudi Padwa
-DH|2021-04-13|Ugadi
-DH|2021-08-16|Parsi New Year (Shahenshahi)
-DH|2021-08-22|Raksha Bandhan
-DH|2021-09-10|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2021-11-05|Govardhan Puja
-DH|2021-11-10|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2022-01-14|Magh Bihu
-DH|2022-01-14|Makar Sankranti
-DH|2022-01-14|Pongal
-DH|2022-04-02|Chaitra Sukladi
-DH|2022-04-02|Cheti Chand
-DH|2022-04-02|Gudi Padwa
-DH|2022-04-02|Ugadi
-DH|2022-08-11|Raksha Bandhan
-DH|2022-08-16|Parsi New Year (Shahenshahi)
-DH|2022-08-31|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2022-10-25|Govardhan Puja
-DH|2022-10-30|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2023-01-14|Magh Bihu
-DH|2023-01-14|Makar Sankranti
-DH|2023-01-15|Magh Bihu
-DH|2023-01-15|Pongal
-DH|2023-03-22|Chaitra Sukladi
-DH|2023-03-22|Cheti Chand
-DH|2023-03-22|Gudi Padwa
-DH|2023-03-22|Ugadi
-DH|2023-08-16|Parsi New Year (Shahenshahi)
-DH|2023-08-30|Raksha Bandhan
-DH|2023-09-19|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2023-11-13|Govardhan Puja
-DH|2023-11-19|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2024-01-14|Makar Sankranti
-DH|2024-01-15|Magh Bihu
-DH|2024-01-15|Pongal
-DH|2024-04-09|Chaitra Sukladi
-DH|2024-04-09|Cheti Chand
-DH|2024-04-09|Gudi Padwa
-DH|2024-04-09|Ugadi
-DH|2024-08-15|Parsi New Year (Shahenshahi)
-DH|2024-08-19|Raksha Bandhan
-DH|2024-09-07|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2024-11-02|Govardhan Puja
-DH|2024-11-07|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2025-01-14|Magh Bihu
-DH|2025-01-14|Makar Sankranti
-DH|2025-01-14|Pongal
-DH|2025-03-30|Chaitra Sukladi
-DH|2025-03-30|Cheti Chand
-DH|2025-03-30|Gudi Padwa
-DH|2025-03-30|Ugadi
-DH|2025-08-09|Raksha Bandhan
-DH|2025-08-15|Parsi New Year (Shahenshahi)
-DH|2025-08-27|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2025-10-22|Govardhan Puja
-DH|2025-10-28|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2026-01-14|Magh Bihu
-DH|2026-01-14|Makar Sankranti
-DH|2026-01-14|Pongal
-DH|2026-03-19|Chaitra Sukladi
-DH|2026-03-19|Cheti Chand
-DH|2026-03-19|Gudi Padwa
-DH|2026-03-19|Ugadi
-DH|2026-08-15|Parsi New Year (Shahenshahi)
-DH|2026-08-28|Raksha Bandhan
-DH|2026-09-14|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2026-11-10|Govardhan Puja
-DH|2026-11-15|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2027-01-15|Magh Bihu
-DH|2027-01-15|Makar Sankranti
-DH|2027-01-15|Pongal
-DH|2027-04-07|Chaitra Sukladi
-DH|2027-04-07|Cheti Chand
-DH|2027-04-07|Gudi Padwa
-DH|2027-04-07|Ugadi
-DH|2027-08-15|Parsi New Year (Shahenshahi)
-DH|2027-08-17|Raksha Bandhan
-DH|2027-09-04|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2027-10-30|Govardhan Puja
-DH|2027-11-04|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2028-01-15|Magh Bihu
-DH|2028-01-15|Makar Sankranti
-DH|2028-01-15|Pongal
-DH|2028-03-27|Chaitra Sukladi
-DH|2028-03-27|Cheti Chand
-DH|2028-03-27|Gudi Padwa
-DH|2028-03-27|Ugadi
-DH|2028-08-05|Raksha Bandhan
-DH|2028-08-14|Parsi New Year (Shahenshahi)
-DH|2028-08-23|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2028-10-18|Govardhan Puja
-DH|2028-10-23|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2029-01-14|Magh Bihu
-DH|2029-01-14|Makar Sankranti
-DH|2029-01-14|Pongal
-DH|2029-04-14|Chaitra Sukladi
-DH|2029-04-14|Cheti Chand
-DH|2029-04-14|Gudi Padwa
-DH|2029-04-14|Ugadi
-DH|2029-08-14|Parsi New Year (Shahenshahi)
-DH|2029-08-23|Raksha Bandhan
-DH|2029-09-11|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2029-11-06|Govardhan Puja
-DH|2029-11-11|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2030-01-14|Magh Bihu
-DH|2030-01-14|Makar Sankranti
-DH|2030-01-14|Pongal
-DH|2030-04-03|Chaitra Sukladi
-DH|2030-04-03|Cheti Chand
-DH|2030-04-03|Gudi Padwa
-DH|2030-04-03|Ugadi
-DH|2030-08-13|Raksha Bandhan
-DH|2030-08-14|Parsi New Year (Shahenshahi)
-DH|2030-09-01|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2030-10-27|Govardhan Puja
-DH|2030-11-01|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2031-01-15|Magh Bihu
-DH|2031-01-15|Makar Sankranti
-DH|2031-01-15|Pongal
-DH|2031-03-24|Chaitra Sukladi
-DH|2031-03-24|Cheti Chand
-DH|2031-03-24|Gudi Padwa
-DH|2031-03-24|Ugadi
-DH|2031-08-02|Raksha Bandhan
-DH|2031-08-14|Parsi New Year (Shahenshahi)
-DH|2031-09-20|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2031-11-15|Govardhan Puja
-DH|2031-11-20|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2032-01-15|Magh Bihu
-DH|2032-01-15|Makar Sankranti
-DH|2032-01-15|Pongal
-DH|2032-04-11|Chaitra Sukladi
-DH|2032-04-11|Cheti Chand
-DH|2032-04-11|Gudi Padwa
-DH|2032-04-11|Ugadi
-DH|2032-08-13|Parsi New Year (Shahenshahi)
-DH|2032-08-20|Raksha Bandhan
-DH|2032-09-08|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2032-11-03|Govardhan Puja
-DH|2032-11-09|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2033-01-14|Magh Bihu
-DH|2033-01-14|Makar Sankranti
-DH|2033-01-14|Pongal
-DH|2033-03-31|Chaitra Sukladi
-DH|2033-03-31|Cheti Chand
-DH|2033-03-31|Gudi Padwa
-DH|2033-03-31|Ugadi
-DH|2033-08-10|Raksha Bandhan
-DH|2033-08-13|Parsi New Year (Shahenshahi)
-DH|2033-08-28|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2033-10-23|Govardhan Puja
-DH|2033-10-29|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2034-01-14|Magh Bihu
-DH|2034-01-14|Makar Sankranti
-DH|2034-01-14|Pongal
-DH|2034-03-21|Chaitra Sukladi
-DH|2034-03-21|Cheti Chand
-DH|2034-03-21|Gudi Padwa
-DH|2034-03-21|Ugadi
-DH|2034-08-13|Parsi New Year (Shahenshahi)
-DH|2034-08-29|Raksha Bandhan
-DH|2034-09-16|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2034-11-11|Govardhan Puja
-DH|2034-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-DH|2035-01-15|Magh Bihu
-DH|2035-01-15|Makar Sankranti
-DH|2035-01-15|Pongal
-DH|2035-04-09|Chaitra Sukladi
-DH|2035-04-09|Cheti Chand
-DH|2035-04-09|Gudi Padwa
-DH|2035-04-09|Ugadi
-DH|2035-08-13|Parsi New Year (Shahenshahi)
-DH|2035-08-18|Raksha Bandhan
-DH|2035-09-05|Ganesh Chaturthi / Vinayak Chaturthi
-DH|2035-10-31|Govardhan Puja
-DH|2035-11-06|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
-Diwali (Deepavali)|2001-11-14|Diwali (Deepavali)
-Diwali (Deepavali)|2002-11-04|Diwali (Deepavali)
-Diwali (Deepavali)|2003-10-25|Diwali (Deepavali)
-Diwali (Deepavali)|2004-11-12|Diwali (Deepavali)
-Diwali (Deepavali)|2005-11-01|Diwali (Deepavali)
-Diwali (Deepavali)|2006-10-21|Diwali (Deepavali)
-Diwali (Deepavali)|2007-11-09|Diwali (Deepavali)
-Diwali (Deepavali)|2008-10-28|Diwali (Deepavali)
-Diwali (Deepavali)|2009-10-17|Diwali (Deepavali)
-Diwali (Deepavali)|2010-11-05|Diwali (Deepavali)
-Diwali (Deepavali)|2011-10-26|Diwali (Deepavali)
-Diwali (Deepavali)|2012-11-13|Diwali (Deepavali)
-Diwali (Deepavali)|2013-11-03|Diwali (Deepavali)
-Diwali (Deepavali)|2014-10-23|Diwali (Deepavali)
-Diwali (Deepavali)|2015-11-11|Diwali (Deepavali)
-Diwali (Deepavali)|2016-10-30|Diwali (Deepavali)
-Diwali (Deepavali)|2017-10-19|Diwali (Deepavali)
-Diwali (Deepavali)|2018-11-07|Diwali (Deepavali)
-Diwali (Deepavali)|2019-10-27|Diwali (Deepavali)
-Diwali (Deepavali)|2020-11-14|Diwali (Deepavali)
-Diwali (Deepavali)|2021-11-04|Diwali (Deepavali)
-Diwali (Deepavali)|2022-10-24|Diwali (Deepavali)
-Diwali (Deepavali)|2023-11-12|Diwali (Deepavali)
-Diwali (Deepavali)|2024-10-31|Diwali (Deepavali)
-Diwali (Deepavali)|2025-10-20|Diwali (Deepavali)
-Diwali (Deepavali)|2026-11-08|Diwali (Deepavali)
-Diwali (Deepavali)|2027-10-29|Diwali (Deepavali)
-Diwali (Deepavali)|2028-10-17|Diwali (Deepavali)
-Diwali (Deepavali)|2029-11-05|Diwali (Deepavali)
-Diwali (Deepavali)|2030-10-26|Diwali (Deepavali)
-Diwali (Deepavali)|2031-11-14|Diwali (Deepavali)
-Diwali (Deepavali)|2032-11-02|Diwali (Deepavali)
-Diwali (Deepavali)|2033-10-22|Diwali (Deepavali)
-Diwali (Deepavali)|2034-11-10|Diwali (Deepavali)
-Diwali (Deepavali)|2035-10-30|Diwali (Deepavali)
-Dussehra|2001-10-26|Dussehra
-Dussehra|2002-10-15|Dussehra
-Dussehra|2003-10-05|Dussehra
-Dussehra|2004-10-22|Dussehra
-Dussehra|2005-10-12|Dussehra
-Dussehra|2006-10-02|Dussehra
-Dussehra|2007-10-21|Dussehra
-Dussehra|2008-10-09|Dussehra
-Dussehra|2009-09-28|Dussehra
-Dussehra|2010-10-17|Dussehra
-Dussehra|2011-10-06|Dussehra
-Dussehra|2012-10-24|Dussehra
-Dussehra|2013-10-13|Dussehra
-Dussehra|2014-10-03|Dussehra
-Dussehra|2015-10-22|Dussehra
-Dussehra|2016-10-11|Dussehra
-Dussehra|2017-09-30|Dussehra
-Dussehra|2018-10-19|Dussehra
-Dussehra|2019-10-08|Dussehra
-Dussehra|2020-10-25|Dussehra
-Dussehra|2021-10-15|Dussehra
-Dussehra|2022-10-05|Dussehra
-Dussehra|2023-10-24|Dussehra
-Dussehra|2024-10-12|Dussehra
-Dussehra|2025-10-02|Dussehra
-Dussehra|2026-10-20|Dussehra
-Dussehra|2027-10-09|Dussehra
-Dussehra|2028-09-27|Dussehra
-Dussehra|2029-10-16|Dussehra
-Dussehra|2030-10-06|Dussehra
-Dussehra|2031-10-25|Dussehra
-Dussehra|2032-10-14|Dussehra
-Dussehra|2033-10-03|Dussehra
-Dussehra|2034-10-22|Dussehra
-Dussehra|2035-10-11|Dussehra
-GA|2001-03-26|Gudi Padwa
-GA|2001-08-22|Ganesh Chaturthi
-GA|2001-08-23|Ganesh Chaturthi (Day 2)
-GA|2001-12-03|Saint Francis Xavier's Day
-GA|2001-12-19|Goa Liberation Day
-GA|2002-04-13|Gudi Padwa
-GA|2002-09-10|Ganesh Chaturthi
-GA|2002-09-11|Ganesh Chaturthi (Day 2)
-GA|2002-12-03|Saint Francis Xavier's Day
-GA|2002-12-19|Goa Liberation Day
-GA|2003-04-02|Gudi Padwa
-GA|2003-08-31|Ganesh Chaturthi
-GA|2003-09-01|Ganesh Chaturthi (Day 2)
-GA|2003-12-03|Saint Francis Xavier's Day
-GA|2003-12-19|Goa Liberation Day
-GA|2004-03-21|Gudi Padwa
-GA|2004-09-18|Ganesh Chaturthi
-GA|2004-09-19|Ganesh Chaturthi (Day 2)
-GA|2004-12-03|Saint Francis Xavier's Day
-GA|2004-12-19|Goa Liberation Day
-GA|2005-04-09|Gudi Padwa
-GA|2005-09-07|Ganesh Chaturthi
-GA|2005-09-08|Ganesh Chaturthi (Day 2)
-GA|2005-12-03|Saint Francis Xavier's Day
-GA|2005-12-19|Goa Liberation Day
-GA|2006-03-30|Gudi Padwa
-GA|2006-08-27|Ganesh Chaturthi
-GA|2006-08-28|Ganesh Chaturthi (Day 2)
-GA|2006-12-03|Saint Francis Xavier's Day
-GA|2006-12-19|Goa Liberation Day
-GA|2007-03-19|Gudi Padwa
-GA|2007-09-15|Ganesh Chaturthi
-GA|2007-09-16|Ganesh Chaturthi (Day 2)
-GA|2007-12-03|Saint Francis Xavier's Day
-GA|2007-12-19|Goa Liberation Day
-GA|2008-04-06|Gudi Padwa
-GA|2008-09-03|Ganesh Chaturthi
-GA|2008-09-04|Ganesh Chaturthi (Day 2)
-GA|2008-12-03|Saint Francis Xavier's Day
-GA|2008-12-19|Goa Liberation Day
-GA|2009-03-27|Gudi Padwa
-GA|2009-08-23|Ganesh Chaturthi
-GA|2009-08-24|Ganesh Chaturthi (Day 2)
-GA|2009-12-03|Saint Francis Xavier's Day
-GA|2009-12-19|Goa Liberation Day
-GA|2010-03-16|Gudi Padwa
-GA|2010-09-11|Ganesh Chaturthi
-GA|2010-09-12|Ganesh Chaturthi (Day 2)
-GA|2010-12-03|Saint Francis Xavier's Day
-GA|2010-12-19|Goa Liberation Day
-GA|2011-04-04|Gudi Padwa
-GA|2011-09-01|Ganesh Chaturthi
-GA|2011-09-02|Ganesh Chaturthi (Day 2)
-GA|2011-12-03|Saint Francis Xavier's Day
-GA|2011-12-19|Goa Liberation Day
-GA|2012-03-23|Gudi Padwa
-GA|2012-09-19|Ganesh Chaturthi
-GA|2012-09-20|Ganesh Chaturthi (Day 2)
-GA|2012-12-03|Saint Francis Xavier's Day
-GA|2012-12-19|Goa Liberation Day
-GA|2013-04-11|Gudi Padwa
-GA|2013-09-09|Ganesh Chaturthi
-GA|2013-09-10|Ganesh Chaturthi (Day 2)
-GA|2013-12-03|Saint Francis Xavier's Day
-GA|2013-12-19|Goa Liberation Day
-GA|2014-03-31|Gudi Padwa
-GA|2014-08-29|Ganesh Chaturthi
-GA|2014-08-30|Ganesh Chaturthi (Day 2)
-GA|2014-12-03|Saint Francis Xavier's Day
-GA|2014-12-19|Goa Liberation Day
-GA|2015-03-21|Gudi Padwa
-GA|2015-09-17|Ganesh Chaturthi
-GA|2015-09-18|Ganesh Chaturthi (Day 2)
-GA|2015-12-03|Saint Francis Xavier's Day
-GA|2015-12-19|Goa Liberation Day
-GA|2016-04-08|Gudi Padwa
-GA|2016-09-05|Ganesh Chaturthi
-GA|2016-09-06|Ganesh Chaturthi (Day 2)
-GA|2016-12-03|Saint Francis Xavier's Day
-GA|2016-12-19|Goa Liberation Day
-GA|2017-03-28|Gudi Padwa
-GA|2017-08-25|Ganesh Chaturthi
-GA|2017-08-26|Ganesh Chaturthi (Day 2)
-GA|2017-12-03|Saint Francis Xavier's Day
-GA|2017-12-19|Goa Liberation Day
-GA|2018-03-18|Gudi Padwa
-GA|2018-09-13|Ganesh Chaturthi
-GA|2018-09-14|Ganesh Chaturthi (Day 2)
-GA|2018-12-03|Saint Francis Xavier's Day
-GA|2018-12-19|Goa Liberation Day
-GA|2019-04-06|Gudi Padwa
-GA|2019-09-02|Ganesh Chaturthi
-GA|2019-09-03|Ganesh Chaturthi (Day 2)
-GA|2019-12-03|Saint Francis Xavier's Day
-GA|2019-12-19|Goa Liberation Day
-GA|2020-03-25|Gudi Padwa
-GA|2020-08-22|Ganesh Chaturthi
-GA|2020-08-23|Ganesh Chaturthi (Day 2)
-GA|2020-12-03|Saint Francis Xavier's Day
-GA|2020-12-19|Goa Liberation Day
-GA|2021-04-13|Gudi Padwa
-GA|2021-09-10|Ganesh Chaturthi
-GA|2021-09-11|Ganesh Chaturthi (Day 2)
-GA|2021-12-03|Saint Francis Xavier's Day
-GA|2021-12-19|Goa Liberation Day
-GA|2022-04-02|Gudi Padwa
-GA|2022-08-31|Ganesh Chaturthi
-GA|2022-09-01|Ganesh Chaturthi (Day 2)
-GA|2022-12-03|Saint Francis Xavier's Day
-GA|2022-12-19|Goa Liberation Day
-GA|2023-03-22|Gudi Padwa
-GA|2023-09-19|Ganesh Chaturthi
-GA|2023-09-20|Ganesh Chaturthi (Day 2)
-GA|2023-12-03|Saint Francis Xavier's Day
-GA|2023-12-19|Goa Liberation Day
-GA|2024-04-09|Gudi Padwa
-GA|2024-09-07|Ganesh Chaturthi
-GA|2024-09-08|Ganesh Chaturthi (Day 2)
-GA|2024-12-03|Saint Francis Xavier's Day
-GA|2024-12-19|Goa Liberation Day
-GA|2025-03-30|Gudi Padwa
-GA|2025-08-27|Ganesh Chaturthi
-GA|2025-08-28|Ganesh Chaturthi (Day 2)
-GA|2025-12-03|Saint Francis Xavier's Day
-GA|2025-12-19|Goa Liberation Day
-GA|2026-03-19|Gudi Padwa
-GA|2026-09-14|Ganesh Chaturthi
-GA|2026-09-15|Ganesh Chaturthi (Day 2)
-GA|2026-12-03|Saint Francis Xavier's Day
-GA|2026-12-19|Goa Liberation Day
-GA|2027-04-07|Gudi Padwa
-GA|2027-09-04|Ganesh Chaturthi
-GA|2027-09-05|Ganesh Chaturthi (Day 2)
-GA|2027-12-03|Saint Francis Xavier's Day
-GA|2027-12-19|Goa Liberation Day
-GA|2028-03-27|Gudi Padwa
-GA|2028-08-23|Ganesh Chaturthi
-GA|2028-08-24|Ganesh Chaturthi (Day 2)
-GA|2028-12-03|Saint Francis Xavier's Day
-GA|2028-12-19|Goa Liberation Day
-GA|2029-04-14|Gudi Padwa
-GA|2029-09-11|Ganesh Chaturthi
-GA|2029-09-12|Ganesh Chaturthi (Day 2)
-GA|2029-12-03|Saint Francis Xavier's Day
-GA|2029-12-19|Goa Liberation Day
-GA|2030-04-03|Gudi Padwa
-GA|2030-09-01|Ganesh Chaturthi
-GA|2030-09-02|Ganesh Chaturthi (Day 2)
-GA|2030-12-03|Saint Francis Xavier's Day
-GA|2030-12-19|Goa Liberation Day
-GA|2031-03-24|Gudi Padwa
-GA|2031-09-20|Ganesh Chaturthi
-GA|2031-09-21|Ganesh Chaturthi (Day 2)
-GA|2031-12-03|Saint Francis Xavier's Day
-GA|2031-12-19|Goa Liberation Day
-GA|2032-04-11|Gudi Padwa
-GA|2032-09-08|Ganesh Chaturthi
-GA|2032-09-09|Ganesh Chaturthi (Day 2)
-GA|2032-12-03|Saint Francis Xavier's Day
-GA|2032-12-19|Goa Liberation Day
-GA|2033-03-31|Gudi Padwa
-GA|2033-08-28|Ganesh Chaturthi
-GA|2033-08-29|Ganesh Chaturthi (Day 2)
-GA|2033-12-03|Saint Francis Xavier's Day
-GA|2033-12-19|Goa Liberation Day
-GA|2034-03-21|Gudi Padwa
-GA|2034-09-16|Ganesh Chaturthi
-GA|2034-09-17|Ganesh Chaturthi (Day 2)
-GA|2034-12-03|Saint Francis Xavier's Day
-GA|2034-12-19|Goa Liberation Day
-GA|2035-04-09|Gudi Padwa
-GA|2035-09-05|Ganesh Chaturthi
-GA|2035-09-06|Ganesh Chaturthi (Day 2)
-GA|2035-12-03|Saint Francis Xavier's Day
-GA|2035-12-19|Goa Liberation Day
-GJ|2001-01-14|Uttarayan
-GJ|2001-03-26|Cheti Chand
-GJ|2001-04-25|Bhagvan Shri Parshuram's Jayanti
-GJ|2001-08-04|Raksha Bandhan
-GJ|2001-08-21|Parsi New Year (Shahenshahi)
-GJ|2001-08-23|Samvatsari Day
-GJ|2001-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2001-11-16|Bhai Duj
-GJ|2001-11-16|Vikram Samvat New Year
-GJ|2002-01-14|Uttarayan
-GJ|2002-04-13|Cheti Chand
-GJ|2002-05-14|Bhagvan Shri Parshuram's Jayanti
-GJ|2002-08-21|Parsi New Year (Shahenshahi)
-GJ|2002-08-22|Raksha Bandhan
-GJ|2002-09-11|Samvatsari Day
-GJ|2002-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2002-11-05|Vikram Samvat New Year
-GJ|2002-11-06|Bhai Duj
-GJ|2003-01-14|Uttarayan
-GJ|2003-04-02|Cheti Chand
-GJ|2003-05-04|Bhagvan Shri Parshuram's Jayanti
-GJ|2003-08-12|Raksha Bandhan
-GJ|2003-08-21|Parsi New Year (Shahenshahi)
-GJ|2003-09-01|Samvatsari Day
-GJ|2003-10-26|Vikram Samvat New Year
-GJ|2003-10-27|Bhai Duj
-GJ|2003-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2004-01-15|Uttarayan
-GJ|2004-03-21|Cheti Chand
-GJ|2004-04-22|Bhagvan Shri Parshuram's Jayanti
-GJ|2004-08-20|Parsi New Year (Shahenshahi)
-GJ|2004-08-29|Raksha Bandhan
-GJ|2004-09-19|Samvatsari Day
-GJ|2004-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2004-11-13|Vikram Samvat New Year
-GJ|2004-11-14|Bhai Duj
-GJ|2005-01-14|Uttarayan
-GJ|2005-04-09|Cheti Chand
-GJ|2005-05-10|Bhagvan Shri Parshuram's Jayanti
-GJ|2005-08-19|Raksha Bandhan
-GJ|2005-08-20|Parsi New Year (Shahenshahi)
-GJ|2005-09-08|Samvatsari Day
-GJ|2005-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2005-11-02|Vikram Samvat New Year
-GJ|2005-11-03|Bhai Duj
-GJ|2006-01-14|Uttarayan
-GJ|2006-03-30|Cheti Chand
-GJ|2006-04-30|Bhagvan Shri Parshuram's Jayanti
-GJ|2006-08-09|Raksha Bandhan
-GJ|2006-08-20|Parsi New Year (Shahenshahi)
-GJ|2006-08-28|Samvatsari Day
-GJ|2006-10-23|Bhai Duj
-GJ|2006-10-23|Vikram Samvat New Year
-GJ|2006-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2007-01-15|Uttarayan
-GJ|2007-03-19|Cheti Chand
-GJ|2007-04-19|Bhagvan Shri Parshuram's Jayanti
-GJ|2007-08-20|Parsi New Year (Shahenshahi)
-GJ|2007-08-28|Raksha Bandhan
-GJ|2007-09-16|Samvatsari Day
-GJ|2007-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2007-11-10|Vikram Samvat New Year
-GJ|2007-11-11|Bhai Duj
-GJ|2008-01-15|Uttarayan
-GJ|2008-04-06|Cheti Chand
-GJ|2008-05-07|Bhagvan Shri Parshuram's Jayanti
-GJ|2008-08-16|Raksha Bandhan
-GJ|2008-08-19|Parsi New Year (Shahenshahi)
-GJ|2008-09-04|Samvatsari Day
-GJ|2008-10-29|Vikram Samvat New Year
-GJ|2008-10-30|Bhai Duj
-GJ|2008-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2009-01-14|Uttarayan
-GJ|2009-03-27|Cheti Chand
-GJ|2009-04-27|Bhagvan Shri Parshuram's Jayanti
-GJ|2009-08-05|Raksha Bandhan
-GJ|2009-08-19|Parsi New Year (Shahenshahi)
-GJ|2009-08-24|Samvatsari Day
-GJ|2009-10-19|Bhai Duj
-GJ|2009-10-19|Vikram Samvat New Year
-GJ|2009-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2010-01-14|Uttarayan
-GJ|2010-03-16|Cheti Chand
-GJ|2010-05-16|Bhagvan Shri Parshuram's Jayanti
-GJ|2010-08-19|Parsi New Year (Shahenshahi)
-GJ|2010-08-24|Raksha Bandhan
-GJ|2010-09-12|Samvatsari Day
-GJ|2010-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2010-11-07|Bhai Duj
-GJ|2010-11-07|Vikram Samvat New Year
-GJ|2011-01-15|Uttarayan
-GJ|2011-04-04|Cheti Chand
-GJ|2011-05-05|Bhagvan Shri Parshuram's Jayanti
-GJ|2011-08-13|Raksha Bandhan
-GJ|2011-08-19|Parsi New Year (Shahenshahi)
-GJ|2011-09-02|Samvatsari Day
-GJ|2011-10-27|Vikram Samvat New Year
-GJ|2011-10-28|Bhai Duj
-GJ|2011-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2012-01-15|Uttarayan
-GJ|2012-03-23|Cheti Chand
-GJ|2012-04-24|Bhagvan Shri Parshuram's Jayanti
-GJ|2012-08-02|Raksha Bandhan
-GJ|2012-08-18|Parsi New Year (Shahenshahi)
-GJ|2012-09-20|Samvatsari Day
-GJ|2012-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2012-11-14|Vikram Samvat New Year
-GJ|2012-11-15|Bhai Duj
-GJ|2013-01-14|Uttarayan
-GJ|2013-04-11|Cheti Chand
-GJ|2013-05-12|Bhagvan Shri Parshuram's Jayanti
-GJ|2013-08-18|Parsi New Year (Shahenshahi)
-GJ|2013-08-20|Raksha Bandhan
-GJ|2013-09-10|Samvatsari Day
-GJ|2013-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2013-11-04|Vikram Samvat New Year
-GJ|2013-11-05|Bhai Duj
-GJ|2014-01-14|Uttarayan
-GJ|2014-03-31|Cheti Chand
-GJ|2014-05-01|Bhagvan Shri Parshuram's Jayanti
-GJ|2014-08-10|Raksha Bandhan
-GJ|2014-08-18|Parsi New Year (Shahenshahi)
-GJ|2014-08-30|Samvatsari Day
-GJ|2014-10-24|Vikram Samvat New Year
-GJ|2014-10-25|Bhai Duj
-GJ|2014-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2015-01-15|Uttarayan
-GJ|2015-03-21|Cheti Chand
-GJ|2015-04-20|Bhagvan Shri Parshuram's Jayanti
-GJ|2015-08-18|Parsi New Year (Shahenshahi)
-GJ|2015-08-29|Raksha Bandhan
-GJ|2015-09-18|Samvatsari Day
-GJ|2015-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2015-11-12|Vikram Samvat New Year
-GJ|2015-11-13|Bhai Duj
-GJ|2016-01-15|Uttarayan
-GJ|2016-04-08|Cheti Chand
-GJ|2016-05-08|Bhagvan Shri Parshuram's Jayanti
-GJ|2016-08-17|Parsi New Year (Shahenshahi)
-GJ|2016-08-18|Raksha Bandhan
-GJ|2016-09-06|Samvatsari Day
-GJ|2016-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2016-10-31|Vikram Samvat New Year
-GJ|2016-11-01|Bhai Duj
-GJ|2017-01-14|Uttarayan
-GJ|2017-03-28|Cheti Chand
-GJ|2017-04-28|Bhagvan Shri Parshuram's Jayanti
-GJ|2017-08-07|Raksha Bandhan
-GJ|2017-08-17|Parsi New Year (Shahenshahi)
-GJ|2017-08-26|Samvatsari Day
-GJ|2017-10-20|Vikram Samvat New Year
-GJ|2017-10-21|Bhai Duj
-GJ|2017-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2018-01-14|Uttarayan
-GJ|2018-03-18|Cheti Chand
-GJ|2018-04-18|Bhagvan Shri Parshuram's Jayanti
-GJ|2018-08-17|Parsi New Year (Shahenshahi)
-GJ|2018-08-26|Raksha Bandhan
-GJ|2018-09-14|Samvatsari Day
-GJ|2018-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2018-11-08|Vikram Samvat New Year
-GJ|2018-11-09|Bhai Duj
-GJ|2019-01-15|Uttarayan
-GJ|2019-04-06|Cheti Chand
-GJ|2019-05-07|Bhagvan Shri Parshuram's Jayanti
-GJ|2019-08-15|Raksha Bandhan
-GJ|2019-08-17|Parsi New Year (Shahenshahi)
-GJ|2019-09-03|Samvatsari Day
-GJ|2019-10-28|Vikram Samvat New Year
-GJ|2019-10-29|Bhai Duj
-GJ|2019-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2020-01-15|Uttarayan
-GJ|2020-03-25|Cheti Chand
-GJ|2020-04-25|Bhagvan Shri Parshuram's Jayanti
-GJ|2020-08-03|Raksha Bandhan
-GJ|2020-08-16|Parsi New Year (Shahenshahi)
-GJ|2020-08-23|Samvatsari Day
-GJ|2020-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2020-11-16|Bhai Duj
-GJ|2020-11-16|Vikram Samvat New Year
-GJ|2021-01-14|Uttarayan
-GJ|2021-04-13|Cheti Chand
-GJ|2021-05-14|Bhagvan Shri Parshuram's Jayanti
-GJ|2021-08-16|Parsi New Year (Shahenshahi)
-GJ|2021-08-22|Raksha Bandhan
-GJ|2021-09-11|Samvatsari Day
-GJ|2021-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2021-11-05|Vikram Samvat New Year
-GJ|2021-11-06|Bhai Duj
-GJ|2022-01-14|Uttarayan
-GJ|2022-04-02|Cheti Chand
-GJ|2022-05-03|Bhagvan Shri Parshuram's Jayanti
-GJ|2022-08-11|Raksha Bandhan
-GJ|2022-08-16|Parsi New Year (Shahenshahi)
-GJ|2022-09-01|Samvatsari Day
-GJ|2022-10-26|Bhai Duj
-GJ|2022-10-26|Vikram Samvat New Year
-GJ|2022-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2023-01-14|Uttarayan
-GJ|2023-03-22|Cheti Chand
-GJ|2023-04-22|Bhagvan Shri Parshuram's Jayanti
-GJ|2023-08-16|Parsi New Year (Shahenshahi)
-GJ|2023-08-30|Raksha Bandhan
-GJ|2023-09-20|Samvatsari Day
-GJ|2023-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2023-11-14|Bhai Duj
-GJ|2023-11-14|Vikram Samvat New Year
-GJ|2024-01-14|Uttarayan
-GJ|2024-04-09|Cheti Chand
-GJ|2024-05-10|Bhagvan Shri Parshuram's Jayanti
-GJ|2024-08-15|Parsi New Year (Shahenshahi)
-GJ|2024-08-19|Raksha Bandhan
-GJ|2024-09-08|Samvatsari Day
-GJ|2024-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2024-11-02|Vikram Samvat New Year
-GJ|2024-11-03|Bhai Duj
-GJ|2025-01-14|Uttarayan
-GJ|2025-03-30|Cheti Chand
-GJ|2025-04-29|Bhagvan Shri Parshuram's Jayanti
-GJ|2025-08-09|Raksha Bandhan
-GJ|2025-08-15|Parsi New Year (Shahenshahi)
-GJ|2025-08-28|Samvatsari Day
-GJ|2025-10-22|Vikram Samvat New Year
-GJ|2025-10-23|Bhai Duj
-GJ|2025-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2026-01-14|Uttarayan
-GJ|2026-03-19|Cheti Chand
-GJ|2026-04-19|Bhagvan Shri Parshuram's Jayanti
-GJ|2026-08-15|Parsi New Year (Shahenshahi)
-GJ|2026-08-28|Raksha Bandhan
-GJ|2026-09-15|Samvatsari Day
-GJ|2026-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2026-11-10|Vikram Samvat New Year
-GJ|2026-11-11|Bhai Duj
-GJ|2027-01-15|Uttarayan
-GJ|2027-04-07|Cheti Chand
-GJ|2027-05-08|Bhagvan Shri Parshuram's Jayanti
-GJ|2027-08-15|Parsi New Year (Shahenshahi)
-GJ|2027-08-17|Raksha Bandhan
-GJ|2027-09-04|Samvatsari Day
-GJ|2027-10-30|Vikram Samvat New Year
-GJ|2027-10-31|Bhai Duj
-GJ|2027-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2028-01-15|Uttarayan
-GJ|2028-03-27|Cheti Chand
-GJ|2028-04-27|Bhagvan Shri Parshuram's Jayanti
-GJ|2028-08-05|Raksha Bandhan
-GJ|2028-08-14|Parsi New Year (Shahenshahi)
-GJ|2028-08-24|Samvatsari Day
-GJ|2028-10-18|Vikram Samvat New Year
-GJ|2028-10-19|Bhai Duj
-GJ|2028-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2029-01-14|Uttarayan
-GJ|2029-04-14|Cheti Chand
-GJ|2029-05-16|Bhagvan Shri Parshuram's Jayanti
-GJ|2029-08-14|Parsi New Year (Shahenshahi)
-GJ|2029-08-23|Raksha Bandhan
-GJ|2029-09-12|Samvatsari Day
-GJ|2029-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2029-11-06|Vikram Samvat New Year
-GJ|2029-11-07|Bhai Duj
-GJ|2030-01-14|Uttarayan
-GJ|2030-04-03|Cheti Chand
-GJ|2030-05-05|Bhagvan Shri Parshuram's Jayanti
-GJ|2030-08-13|Raksha Bandhan
-GJ|2030-08-14|Parsi New Year (Shahenshahi)
-GJ|2030-09-02|Samvatsari Day
-GJ|2030-10-27|Vikram Samvat New Year
-GJ|2030-10-28|Bhai Duj
-GJ|2030-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2031-01-15|Uttarayan
-GJ|2031-03-24|Cheti Chand
-GJ|2031-04-24|Bhagvan Shri Parshuram's Jayanti
-GJ|2031-08-02|Raksha Bandhan
-GJ|2031-08-14|Parsi New Year (Shahenshahi)
-GJ|2031-09-21|Samvatsari Day
-GJ|2031-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2031-11-15|Vikram Samvat New Year
-GJ|2031-11-16|Bhai Duj
-GJ|2032-01-15|Uttarayan
-GJ|2032-04-11|Cheti Chand
-GJ|2032-05-11|Bhagvan Shri Parshuram's Jayanti
-GJ|2032-08-13|Parsi New Year (Shahenshahi)
-GJ|2032-08-20|Raksha Bandhan
-GJ|2032-09-09|Samvatsari Day
-GJ|2032-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2032-11-04|Bhai Duj
-GJ|2032-11-04|Vikram Samvat New Year
-GJ|2033-01-14|Uttarayan
-GJ|2033-03-31|Cheti Chand
-GJ|2033-05-01|Bhagvan Shri Parshuram's Jayanti
-GJ|2033-08-10|Raksha Bandhan
-GJ|2033-08-13|Parsi New Year (Shahenshahi)
-GJ|2033-08-30|Samvatsari Day
-GJ|2033-10-24|Bhai Duj
-GJ|2033-10-24|Vikram Samvat New Year
-GJ|2033-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2034-01-14|Uttarayan
-GJ|2034-03-21|Cheti Chand
-GJ|2034-04-20|Bhagvan Shri Parshuram's Jayanti
-GJ|2034-08-13|Parsi New Year (Shahenshahi)
-GJ|2034-08-29|Raksha Bandhan
-GJ|2034-09-17|Samvatsari Day
-GJ|2034-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2034-11-12|Bhai Duj
-GJ|2034-11-12|Vikram Samvat New Year
-GJ|2035-01-15|Uttarayan
-GJ|2035-04-09|Cheti Chand
-GJ|2035-05-09|Bhagvan Shri Parshuram's Jayanti
-GJ|2035-08-13|Parsi New Year (Shahenshahi)
-GJ|2035-08-18|Raksha Bandhan
-GJ|2035-09-06|Samvatsari Day
-GJ|2035-10-31|Sardar Vallabhbhai Patel's Jayanti
-GJ|2035-11-01|Bhai Duj
-GJ|2035-11-01|Vikram Samvat New Year
-Guru Nanak's Jayanti|2001-11-30|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2002-11-19|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2003-11-08|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2004-11-26|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2005-11-15|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2006-11-05|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2007-11-24|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2008-11-13|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2009-11-02|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2010-11-21|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2011-11-10|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2012-11-28|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2013-11-17|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2014-11-06|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2015-11-25|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2016-11-14|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2017-11-04|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2018-11-23|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2019-11-12|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2020-11-30|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2021-11-19|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2022-11-08|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2023-11-27|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2024-11-15|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2025-11-05|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2026-11-24|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2027-11-14|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2028-11-02|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2029-11-21|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2030-11-10|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2031-11-28|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2032-11-17|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2033-11-06|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2034-11-25|Guru Nanak's Jayanti
-Guru Nanak's Jayanti|2035-11-15|Guru Nanak's Jayanti
-HP|2001-01-25|Statehood Day
-HP|2001-02-08|Guru Ravi Das's Jayanti
-HP|2001-04-15|Himachal Day
-HP|2001-04-25|Bhagvan Shri Parshuram's Jayanti
-HP|2001-05-25|Maharana Pratap's Jayanti
-HP|2001-06-06|Sant Kabir's Jayanti
-HP|2001-11-01|Maharshi Valmiki's Jayanti
-HP|2002-01-25|Statehood Day
-HP|2002-02-27|Guru Ravi Das's Jayanti
-HP|2002-04-15|Himachal Day
-HP|2002-05-14|Bhagvan Shri Parshuram's Jayanti
-HP|2002-06-13|Maharana Pratap's Jayanti
-HP|2002-06-24|Sant Kabir's Jayanti
-HP|2002-10-21|Maharshi Valmiki's Jayanti
-HP|2003-01-25|Statehood Day
-HP|2003-02-16|Guru Ravi Das's Jayanti
-HP|2003-04-15|Himachal Day
-HP|2003-05-04|Bhagvan Shri Parshuram's Jayanti
-HP|2003-06-03|Maharana Pratap's Jayanti
-HP|2003-06-14|Sant Kabir's Jayanti
-HP|2003-10-10|Maharshi Valmiki's Jayanti
-HP|2004-01-25|Statehood Day
-HP|2004-02-06|Guru Ravi Das's Jayanti
-HP|2004-04-15|Himachal Day
-HP|2004-04-22|Bhagvan Shri Parshuram's Jayanti
-HP|2004-05-22|Maharana Pratap's Jayanti
-HP|2004-06-03|Sant Kabir's Jayanti
-HP|2004-10-28|Maharshi Valmiki's Jayanti
-HP|2005-01-25|Statehood Day
-HP|2005-02-24|Guru Ravi Das's Jayanti
-HP|2005-04-15|Himachal Day
-HP|2005-05-10|Bhagvan Shri Parshuram's Jayanti
-HP|2005-06-10|Maharana Pratap's Jayanti
-HP|2005-06-22|Sant Kabir's Jayanti
-HP|2005-10-17|Maharshi Valmiki's Jayanti
-HP|2006-01-25|Statehood Day
-HP|2006-02-13|Guru Ravi Das's Jayanti
-HP|2006-04-15|Himachal Day
-HP|2006-04-30|Bhagvan Shri Parshuram's Jayanti
-HP|2006-05-30|Maharana Pratap's Jayanti
-HP|2006-06-11|Sant Kabir's Jayanti
-HP|2006-10-07|Maharshi Valmiki's Jayanti
-HP|2007-01-25|Statehood Day
-HP|2007-02-02|Guru Ravi Das's Jayanti
-HP|2007-04-15|Himachal Day
-HP|2007-04-19|Bhagvan Shri Parshuram's Jayanti
-HP|2007-06-17|Maharana Pratap's Jayanti
-HP|2007-06-30|Sant Kabir's Jayanti
-HP|2007-10-26|Maharshi Valmiki's Jayanti
-HP|2008-01-25|Statehood Day
-HP|2008-02-21|Guru Ravi Das's Jayanti
-HP|2008-04-15|Himachal Day
-HP|2008-05-07|Bhagvan Shri Parshuram's Jayanti
-HP|2008-06-06|Maharana Pratap's Jayanti
-HP|2008-06-18|Sant Kabir's Jayanti
-HP|2008-10-14|Maharshi Valmiki's Jayanti
-HP|2009-01-25|Statehood Day
-HP|2009-02-09|Guru Ravi Das's Jayanti
-HP|2009-04-15|Himachal Day
-HP|2009-04-27|Bhagvan Shri Parshuram's Jayanti
-HP|2009-05-27|Maharana Pratap's Jayanti
-HP|2009-06-07|Sant Kabir's Jayanti
-HP|2009-10-04|Maharshi Valmiki's Jayanti
-HP|2010-01-25|Statehood Day
-HP|2010-01-30|Guru Ravi Das's Jayanti
-HP|2010-04-15|Himachal Day
-HP|2010-05-16|Bhagvan Shri Parshuram's Jayanti
-HP|2010-06-15|Maharana Pratap's Jayanti
-HP|2010-06-26|Sant Kabir's Jayanti
-HP|2010-10-22|Maharshi Valmiki's Jayanti
-HP|2011-01-25|Statehood Day
-HP|2011-02-18|Guru Ravi Das's Jayanti
-HP|2011-04-15|Himachal Day
-HP|2011-05-05|Bhagvan Shri Parshuram's Jayanti
-HP|2011-06-04|Maharana Pratap's Jayanti
-HP|2011-06-15|Sant Kabir's Jayanti
-HP|2011-10-11|Maharshi Valmiki's Jayanti
-HP|2012-01-25|Statehood Day
-HP|2012-02-07|Guru Ravi Das's Jayanti
-HP|2012-04-15|Himachal Day
-HP|2012-04-24|Bhagvan Shri Parshuram's Jayanti
-HP|2012-05-24|Maharana Pratap's Jayanti
-HP|2012-06-04|Sant Kabir's Jayanti
-HP|2012-10-29|Maharshi Valmiki's Jayanti
-HP|2013-01-25|Statehood Day
-HP|2013-02-25|Guru Ravi Das's Jayanti
-HP|2013-04-15|Himachal Day
-HP|2013-05-12|Bhagvan Shri Parshuram's Jayanti
-HP|2013-06-11|Maharana Pratap's Jayanti
-HP|2013-06-23|Sant Kabir's Jayanti
-HP|2013-10-18|Maharshi Valmiki's Jayanti
-HP|2014-01-25|Statehood Day
-HP|2014-02-14|Guru Ravi Das's Jayanti
-HP|2014-04-15|Himachal Day
-HP|2014-05-01|Bhagvan Shri Parshuram's Jayanti
-HP|2014-05-31|Maharana Pratap's Jayanti
-HP|2014-06-13|Sant Kabir's Jayanti
-HP|2014-10-08|Maharshi Valmiki's Jayanti
-HP|2015-01-25|Statehood Day
-HP|2015-02-03|Guru Ravi Das's Jayanti
-HP|2015-04-15|Himachal Day
-HP|2015-04-20|Bhagvan Shri Parshuram's Jayanti
-HP|2015-05-20|Maharana Pratap's Jayanti
-HP|2015-06-02|Sant Kabir's Jayanti
-HP|2015-10-27|Maharshi Valmiki's Jayanti
-HP|2016-01-25|Statehood Day
-HP|2016-02-22|Guru Ravi Das's Jayanti
-HP|2016-04-15|Himachal Day
-HP|2016-05-08|Bhagvan Shri Parshuram's Jayanti
-HP|2016-06-07|Maharana Pratap's Jayanti
-HP|2016-06-20|Sant Kabir's Jayanti
-HP|2016-10-16|Maharshi Valmiki's Jayanti
-HP|2017-01-25|Statehood Day
-HP|2017-02-10|Guru Ravi Das's Jayanti
-HP|2017-04-15|Himachal Day
-HP|2017-04-28|Bhagvan Shri Parshuram's Jayanti
-HP|2017-05-28|Maharana Pratap's Jayanti
-HP|2017-06-09|Sant Kabir's Jayanti
-HP|2017-10-05|Maharshi Valmiki's Jayanti
-HP|2018-01-25|Statehood Day
-HP|2018-01-31|Guru Ravi Das's Jayanti
-HP|2018-04-15|Himachal Day
-HP|2018-04-18|Bhagvan Shri Parshuram's Jayanti
-HP|2018-06-16|Maharana Pratap's Jayanti
-HP|2018-06-28|Sant Kabir's Jayanti
-HP|2018-10-24|Maharshi Valmiki's Jayanti
-HP|2019-01-25|Statehood Day
-HP|2019-02-19|Guru Ravi Das's Jayanti
-HP|2019-04-15|Himachal Day
-HP|2019-05-07|Bhagvan Shri Parshuram's Jayanti
-HP|2019-06-06|Maharana Pratap's Jayanti
-HP|2019-06-17|Sant Kabir's Jayanti
-HP|2019-10-13|Maharshi Valmiki's Jayanti
-HP|2020-01-25|Statehood Day
-HP|2020-02-09|Guru Ravi Das's Jayanti
-HP|2020-04-15|Himachal Day
-HP|2020-04-25|Bhagvan Shri Parshuram's Jayanti
-HP|2020-05-25|Maharana Pratap's Jayanti
-HP|2020-06-05|Sant Kabir's Jayanti
-HP|2020-10-31|Maharshi Valmiki's Jayanti
-HP|2021-01-25|Statehood Day
-HP|2021-02-27|Guru Ravi Das's Jayanti
-HP|2021-04-15|Himachal Day
-HP|2021-05-14|Bhagvan Shri Parshuram's Jayanti
-HP|2021-06-13|Maharana Pratap's Jayanti
-HP|2021-06-24|Sant Kabir's Jayanti
-HP|2021-10-20|Maharshi Valmiki's Jayanti
-HP|2022-01-25|Statehood Day
-HP|2022-02-16|Guru Ravi Das's Jayanti
-HP|2022-04-15|Himachal Day
-HP|2022-05-03|Bhagvan Shri Parshuram's Jayanti
-HP|2022-06-02|Maharana Pratap's Jayanti
-HP|2022-06-14|Sant Kabir's Jayanti
-HP|2022-10-09|Maharshi Valmiki's Jayanti
-HP|2023-01-25|Statehood Day
-HP|2023-02-05|Guru Ravi Das's Jayanti
-HP|2023-04-15|Himachal Day
-HP|2023-04-22|Bhagvan Shri Parshuram's Jayanti
-HP|2023-05-22|Maharana Pratap's Jayanti
-HP|2023-06-04|Sant Kabir's Jayanti
-HP|2023-10-28|Maharshi Valmiki's Jayanti
-HP|2024-01-25|Statehood Day
-HP|2024-02-24|Guru Ravi Das's Jayanti
-HP|2024-04-15|Himachal Day
-HP|2024-05-10|Bhagvan Shri Parshuram's Jayanti
-HP|2024-06-09|Maharana Pratap's Jayanti
-HP|2024-06-22|Sant Kabir's Jayanti
-HP|2024-10-17|Maharshi Valmiki's Jayanti
-HP|2025-01-25|Statehood Day
-HP|2025-02-12|Guru Ravi Das's Jayanti
-HP|2025-04-15|Himachal Day
-HP|2025-04-29|Bhagvan Shri Parshuram's Jayanti
-HP|2025-05-29|Maharana Pratap's Jayanti
-HP|2025-06-11|Sant Kabir's Jayanti
-HP|2025-10-07|Maharshi Valmiki's Jayanti
-HP|2026-01-25|Statehood Day
-HP|2026-02-01|Guru Ravi Das's Jayanti
-HP|2026-04-15|Himachal Day
-HP|2026-04-19|Bhagvan Shri Parshuram's Jayanti
-HP|2026-06-17|Maharana Pratap's Jayanti
-HP|2026-06-29|Sant Kabir's Jayanti
-HP|2026-10-26|Maharshi Valmiki's Jayanti
-HP|2027-01-25|Statehood Day
-HP|2027-02-20|Guru Ravi Das's Jayanti
-HP|2027-04-15|Himachal Day
-HP|2027-05-08|Bhagvan Shri Parshuram's Jayanti
-HP|2027-06-07|Maharana Pratap's Jayanti
-HP|2027-06-18|Sant Kabir's Jayanti
-HP|2027-10-15|Maharshi Valmiki's Jayanti
-HP|2028-01-25|Statehood Day
-HP|2028-02-10|Guru Ravi Das's Jayanti
-HP|2028-04-15|Himachal Day
-HP|2028-04-27|Bhagvan Shri Parshuram's Jayanti
-HP|2028-05-27|Maharana Pratap's Jayanti
-HP|2028-06-07|Sant Kabir's Jayanti
-HP|2028-10-03|Maharshi Valmiki's Jayanti
-HP|2029-01-25|Statehood Day
-HP|2029-01-30|Guru Ravi Das's Jayanti
-HP|2029-04-15|Himachal Day
-HP|2029-05-15|Maharana Pratap's Jayanti
-HP|2029-05-16|Bhagvan Shri Parshuram's Jayanti
-HP|2029-06-26|Sant Kabir's Jayanti
-HP|2029-10-22|Maharshi Valmiki's Jayanti
-HP|2030-01-25|Statehood Day
-HP|2030-02-18|Guru Ravi Das's Jayanti
-HP|2030-04-15|Himachal Day
-HP|2030-05-05|Bhagvan Shri Parshuram's Jayanti
-HP|2030-06-04|Maharana Pratap's Jayanti
-HP|2030-06-15|Sant Kabir's Jayanti
-HP|2030-10-11|Maharshi Valmiki's Jayanti
-HP|2031-01-25|Statehood Day
-HP|2031-02-07|Guru Ravi Das's Jayanti
-HP|2031-04-15|Himachal Day
-HP|2031-04-24|Bhagvan Shri Parshuram's Jayanti
-HP|2031-05-24|Maharana Pratap's Jayanti
-HP|2031-06-05|Sant Kabir's Jayanti
-HP|2031-10-30|Maharshi Valmiki's Jayanti
-HP|2032-01-25|Statehood Day
-HP|2032-02-26|Guru Ravi Das's Jayanti
-HP|2032-04-15|Himachal Day
-HP|2032-05-11|Bhagvan Shri Parshuram's Jayanti
-HP|2032-06-11|Maharana Pratap's Jayanti
-HP|2032-06-23|Sant Kabir's Jayanti
-HP|2032-10-18|Maharshi Valmiki's Jayanti
-HP|2033-01-25|Statehood Day
-HP|2033-02-14|Guru Ravi Das's Jayanti
-HP|2033-04-15|Himachal Day
-HP|2033-05-01|Bhagvan Shri Parshuram's Jayanti
-HP|2033-05-31|Maharana Pratap's Jayanti
-HP|2033-06-12|Sant Kabir's Jayanti
-HP|2033-10-08|Maharshi Valmiki's Jayanti
-HP|2034-01-25|Statehood Day
-HP|2034-02-03|Guru Ravi Das's Jayanti
-HP|2034-04-15|Himachal Day
-HP|2034-04-20|Bhagvan Shri Parshuram's Jayanti
-HP|2034-05-20|Maharana Pratap's Jayanti
-HP|2034-06-02|Sant Kabir's Jayanti
-HP|2034-10-27|Maharshi Valmiki's Jayanti
-HP|2035-01-25|Statehood Day
-HP|2035-02-22|Guru Ravi Das's Jayanti
-HP|2035-04-15|Himachal Day
-HP|2035-05-09|Bhagvan Shri Parshuram's Jayanti
-HP|2035-06-08|Maharana Pratap's Jayanti
-HP|2035-06-20|Sant Kabir's Jayanti
-HP|2035-10-17|Maharshi Valmiki's Jayanti
-HR|2001-01-29|Sir Chottu Ram's Jayanti
-HR|2001-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2001-04-13|Vaisakhi
-HR|2001-04-25|Akshay Tritiya
-HR|2001-04-25|Bhagvan Shri Parshuram's Jayanti
-HR|2001-05-25|Maharana Pratap's Jayanti
-HR|2001-06-06|Sant Kabir's Jayanti
-HR|2001-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2001-08-04|Raksha Bandhan
-HR|2001-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2001-10-17|Maharaj Agrasen's Jayanti
-HR|2001-11-01|Haryana Day
-HR|2001-11-01|Maharshi Valmiki's Jayanti
-HR|2001-11-15|Vishwakarma Day
-HR|2002-02-17|Sir Chottu Ram's Jayanti
-HR|2002-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2002-04-14|Vaisakhi
-HR|2002-05-14|Akshay Tritiya
-HR|2002-05-14|Bhagvan Shri Parshuram's Jayanti
-HR|2002-06-13|Maharana Pratap's Jayanti
-HR|2002-06-24|Sant Kabir's Jayanti
-HR|2002-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2002-08-22|Raksha Bandhan
-HR|2002-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2002-10-07|Maharaj Agrasen's Jayanti
-HR|2002-10-21|Maharshi Valmiki's Jayanti
-HR|2002-11-01|Haryana Day
-HR|2002-11-05|Vishwakarma Day
-HR|2003-02-06|Sir Chottu Ram's Jayanti
-HR|2003-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2003-04-14|Vaisakhi
-HR|2003-05-04|Akshay Tritiya
-HR|2003-05-04|Bhagvan Shri Parshuram's Jayanti
-HR|2003-06-03|Maharana Pratap's Jayanti
-HR|2003-06-14|Sant Kabir's Jayanti
-HR|2003-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2003-08-12|Raksha Bandhan
-HR|2003-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2003-09-26|Maharaj Agrasen's Jayanti
-HR|2003-10-10|Maharshi Valmiki's Jayanti
-HR|2003-10-26|Vishwakarma Day
-HR|2003-11-01|Haryana Day
-HR|2004-01-26|Sir Chottu Ram's Jayanti
-HR|2004-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2004-04-13|Vaisakhi
-HR|2004-04-22|Akshay Tritiya
-HR|2004-04-22|Bhagvan Shri Parshuram's Jayanti
-HR|2004-05-22|Maharana Pratap's Jayanti
-HR|2004-06-03|Sant Kabir's Jayanti
-HR|2004-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2004-08-29|Raksha Bandhan
-HR|2004-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2004-10-14|Maharaj Agrasen's Jayanti
-HR|2004-10-28|Maharshi Valmiki's Jayanti
-HR|2004-11-01|Haryana Day
-HR|2004-11-13|Vishwakarma Day
-HR|2005-02-13|Sir Chottu Ram's Jayanti
-HR|2005-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2005-04-14|Vaisakhi
-HR|2005-05-10|Akshay Tritiya
-HR|2005-05-10|Bhagvan Shri Parshuram's Jayanti
-HR|2005-06-10|Maharana Pratap's Jayanti
-HR|2005-06-22|Sant Kabir's Jayanti
-HR|2005-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2005-08-19|Raksha Bandhan
-HR|2005-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2005-10-04|Maharaj Agrasen's Jayanti
-HR|2005-10-17|Maharshi Valmiki's Jayanti
-HR|2005-11-01|Haryana Day
-HR|2005-11-02|Vishwakarma Day
-HR|2006-02-02|Sir Chottu Ram's Jayanti
-HR|2006-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2006-04-14|Vaisakhi
-HR|2006-04-30|Akshay Tritiya
-HR|2006-04-30|Bhagvan Shri Parshuram's Jayanti
-HR|2006-05-30|Maharana Pratap's Jayanti
-HR|2006-06-11|Sant Kabir's Jayanti
-HR|2006-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2006-08-09|Raksha Bandhan
-HR|2006-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2006-09-23|Maharaj Agrasen's Jayanti
-HR|2006-10-07|Maharshi Valmiki's Jayanti
-HR|2006-10-22|Vishwakarma Day
-HR|2006-11-01|Haryana Day
-HR|2007-01-23|Sir Chottu Ram's Jayanti
-HR|2007-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2007-04-14|Vaisakhi
-HR|2007-04-19|Akshay Tritiya
-HR|2007-04-19|Bhagvan Shri Parshuram's Jayanti
-HR|2007-06-17|Maharana Pratap's Jayanti
-HR|2007-06-30|Sant Kabir's Jayanti
-HR|2007-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2007-08-28|Raksha Bandhan
-HR|2007-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2007-10-12|Maharaj Agrasen's Jayanti
-HR|2007-10-26|Maharshi Valmiki's Jayanti
-HR|2007-11-01|Haryana Day
-HR|2007-11-10|Vishwakarma Day
-HR|2008-02-11|Sir Chottu Ram's Jayanti
-HR|2008-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2008-04-13|Vaisakhi
-HR|2008-05-07|Akshay Tritiya
-HR|2008-05-07|Bhagvan Shri Parshuram's Jayanti
-HR|2008-06-06|Maharana Pratap's Jayanti
-HR|2008-06-18|Sant Kabir's Jayanti
-HR|2008-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2008-08-16|Raksha Bandhan
-HR|2008-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2008-09-30|Maharaj Agrasen's Jayanti
-HR|2008-10-14|Maharshi Valmiki's Jayanti
-HR|2008-10-29|Vishwakarma Day
-HR|2008-11-01|Haryana Day
-HR|2009-01-31|Sir Chottu Ram's Jayanti
-HR|2009-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2009-04-14|Vaisakhi
-HR|2009-04-27|Akshay Tritiya
-HR|2009-04-27|Bhagvan Shri Parshuram's Jayanti
-HR|2009-05-27|Maharana Pratap's Jayanti
-HR|2009-06-07|Sant Kabir's Jayanti
-HR|2009-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2009-08-05|Raksha Bandhan
-HR|2009-09-19|Maharaj Agrasen's Jayanti
-HR|2009-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2009-10-04|Maharshi Valmiki's Jayanti
-HR|2009-10-18|Vishwakarma Day
-HR|2009-11-01|Haryana Day
-HR|2010-01-20|Sir Chottu Ram's Jayanti
-HR|2010-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2010-04-14|Vaisakhi
-HR|2010-05-16|Akshay Tritiya
-HR|2010-05-16|Bhagvan Shri Parshuram's Jayanti
-HR|2010-06-15|Maharana Pratap's Jayanti
-HR|2010-06-26|Sant Kabir's Jayanti
-HR|2010-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2010-08-24|Raksha Bandhan
-HR|2010-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2010-10-08|Maharaj Agrasen's Jayanti
-HR|2010-10-22|Maharshi Valmiki's Jayanti
-HR|2010-11-01|Haryana Day
-HR|2010-11-06|Vishwakarma Day
-HR|2011-02-08|Sir Chottu Ram's Jayanti
-HR|2011-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2011-04-14|Vaisakhi
-HR|2011-05-05|Akshay Tritiya
-HR|2011-05-05|Bhagvan Shri Parshuram's Jayanti
-HR|2011-06-04|Maharana Pratap's Jayanti
-HR|2011-06-15|Sant Kabir's Jayanti
-HR|2011-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2011-08-13|Raksha Bandhan
-HR|2011-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2011-09-28|Maharaj Agrasen's Jayanti
-HR|2011-10-11|Maharshi Valmiki's Jayanti
-HR|2011-10-27|Vishwakarma Day
-HR|2011-11-01|Haryana Day
-HR|2012-01-28|Sir Chottu Ram's Jayanti
-HR|2012-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2012-04-13|Vaisakhi
-HR|2012-04-24|Akshay Tritiya
-HR|2012-04-24|Bhagvan Shri Parshuram's Jayanti
-HR|2012-05-24|Maharana Pratap's Jayanti
-HR|2012-06-04|Sant Kabir's Jayanti
-HR|2012-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2012-08-02|Raksha Bandhan
-HR|2012-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2012-10-16|Maharaj Agrasen's Jayanti
-HR|2012-10-29|Maharshi Valmiki's Jayanti
-HR|2012-11-01|Haryana Day
-HR|2012-11-14|Vishwakarma Day
-HR|2013-02-14|Sir Chottu Ram's Jayanti
-HR|2013-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2013-04-13|Vaisakhi
-HR|2013-05-12|Akshay Tritiya
-HR|2013-05-12|Bhagvan Shri Parshuram's Jayanti
-HR|2013-06-11|Maharana Pratap's Jayanti
-HR|2013-06-23|Sant Kabir's Jayanti
-HR|2013-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2013-08-20|Raksha Bandhan
-HR|2013-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2013-10-05|Maharaj Agrasen's Jayanti
-HR|2013-10-18|Maharshi Valmiki's Jayanti
-HR|2013-11-01|Haryana Day
-HR|2013-11-04|Vishwakarma Day
-HR|2014-02-04|Sir Chottu Ram's Jayanti
-HR|2014-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2014-04-14|Vaisakhi
-HR|2014-05-01|Akshay Tritiya
-HR|2014-05-01|Bhagvan Shri Parshuram's Jayanti
-HR|2014-05-31|Maharana Pratap's Jayanti
-HR|2014-06-13|Sant Kabir's Jayanti
-HR|2014-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2014-08-10|Raksha Bandhan
-HR|2014-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2014-09-25|Maharaj Agrasen's Jayanti
-HR|2014-10-08|Maharshi Valmiki's Jayanti
-HR|2014-10-24|Vishwakarma Day
-HR|2014-11-01|Haryana Day
-HR|2015-01-24|Sir Chottu Ram's Jayanti
-HR|2015-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2015-04-14|Vaisakhi
-HR|2015-04-20|Akshay Tritiya
-HR|2015-04-20|Bhagvan Shri Parshuram's Jayanti
-HR|2015-05-20|Maharana Pratap's Jayanti
-HR|2015-06-02|Sant Kabir's Jayanti
-HR|2015-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2015-08-29|Raksha Bandhan
-HR|2015-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2015-10-13|Maharaj Agrasen's Jayanti
-HR|2015-10-27|Maharshi Valmiki's Jayanti
-HR|2015-11-01|Haryana Day
-HR|2015-11-12|Vishwakarma Day
-HR|2016-02-12|Sir Chottu Ram's Jayanti
-HR|2016-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2016-04-13|Vaisakhi
-HR|2016-05-08|Akshay Tritiya
-HR|2016-05-08|Bhagvan Shri Parshuram's Jayanti
-HR|2016-06-07|Maharana Pratap's Jayanti
-HR|2016-06-20|Sant Kabir's Jayanti
-HR|2016-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2016-08-18|Raksha Bandhan
-HR|2016-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2016-10-01|Maharaj Agrasen's Jayanti
-HR|2016-10-16|Maharshi Valmiki's Jayanti
-HR|2016-10-31|Vishwakarma Day
-HR|2016-11-01|Haryana Day
-HR|2017-02-01|Sir Chottu Ram's Jayanti
-HR|2017-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2017-04-14|Vaisakhi
-HR|2017-04-28|Akshay Tritiya
-HR|2017-04-28|Bhagvan Shri Parshuram's Jayanti
-HR|2017-05-28|Maharana Pratap's Jayanti
-HR|2017-06-09|Sant Kabir's Jayanti
-HR|2017-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2017-08-07|Raksha Bandhan
-HR|2017-09-21|Maharaj Agrasen's Jayanti
-HR|2017-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2017-10-05|Maharshi Valmiki's Jayanti
-HR|2017-10-20|Vishwakarma Day
-HR|2017-11-01|Haryana Day
-HR|2018-01-22|Sir Chottu Ram's Jayanti
-HR|2018-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2018-04-14|Vaisakhi
-HR|2018-04-18|Akshay Tritiya
-HR|2018-04-18|Bhagvan Shri Parshuram's Jayanti
-HR|2018-06-16|Maharana Pratap's Jayanti
-HR|2018-06-28|Sant Kabir's Jayanti
-HR|2018-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2018-08-26|Raksha Bandhan
-HR|2018-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2018-10-10|Maharaj Agrasen's Jayanti
-HR|2018-10-24|Maharshi Valmiki's Jayanti
-HR|2018-11-01|Haryana Day
-HR|2018-11-08|Vishwakarma Day
-HR|2019-02-09|Sir Chottu Ram's Jayanti
-HR|2019-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2019-04-14|Vaisakhi
-HR|2019-05-07|Akshay Tritiya
-HR|2019-05-07|Bhagvan Shri Parshuram's Jayanti
-HR|2019-06-06|Maharana Pratap's Jayanti
-HR|2019-06-17|Sant Kabir's Jayanti
-HR|2019-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2019-08-15|Raksha Bandhan
-HR|2019-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2019-09-29|Maharaj Agrasen's Jayanti
-HR|2019-10-13|Maharshi Valmiki's Jayanti
-HR|2019-10-28|Vishwakarma Day
-HR|2019-11-01|Haryana Day
-HR|2020-01-29|Sir Chottu Ram's Jayanti
-HR|2020-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2020-04-13|Vaisakhi
-HR|2020-04-25|Akshay Tritiya
-HR|2020-04-25|Bhagvan Shri Parshuram's Jayanti
-HR|2020-05-25|Maharana Pratap's Jayanti
-HR|2020-06-05|Sant Kabir's Jayanti
-HR|2020-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2020-08-03|Raksha Bandhan
-HR|2020-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2020-10-17|Maharaj Agrasen's Jayanti
-HR|2020-10-31|Maharshi Valmiki's Jayanti
-HR|2020-11-01|Haryana Day
-HR|2020-11-15|Vishwakarma Day
-HR|2021-02-16|Sir Chottu Ram's Jayanti
-HR|2021-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2021-04-14|Vaisakhi
-HR|2021-05-14|Akshay Tritiya
-HR|2021-05-14|Bhagvan Shri Parshuram's Jayanti
-HR|2021-06-13|Maharana Pratap's Jayanti
-HR|2021-06-24|Sant Kabir's Jayanti
-HR|2021-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2021-08-22|Raksha Bandhan
-HR|2021-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2021-10-07|Maharaj Agrasen's Jayanti
-HR|2021-10-20|Maharshi Valmiki's Jayanti
-HR|2021-11-01|Haryana Day
-HR|2021-11-05|Vishwakarma Day
-HR|2022-02-05|Sir Chottu Ram's Jayanti
-HR|2022-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2022-04-14|Vaisakhi
-HR|2022-05-03|Akshay Tritiya
-HR|2022-05-03|Bhagvan Shri Parshuram's Jayanti
-HR|2022-06-02|Maharana Pratap's Jayanti
-HR|2022-06-14|Sant Kabir's Jayanti
-HR|2022-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2022-08-11|Raksha Bandhan
-HR|2022-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2022-09-26|Maharaj Agrasen's Jayanti
-HR|2022-10-09|Maharshi Valmiki's Jayanti
-HR|2022-10-25|Vishwakarma Day
-HR|2022-11-01|Haryana Day
-HR|2023-01-26|Sir Chottu Ram's Jayanti
-HR|2023-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2023-04-14|Vaisakhi
-HR|2023-04-22|Akshay Tritiya
-HR|2023-04-22|Bhagvan Shri Parshuram's Jayanti
-HR|2023-05-22|Maharana Pratap's Jayanti
-HR|2023-06-04|Sant Kabir's Jayanti
-HR|2023-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2023-08-30|Raksha Bandhan
-HR|2023-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2023-10-15|Maharaj Agrasen's Jayanti
-HR|2023-10-28|Maharshi Valmiki's Jayanti
-HR|2023-11-01|Haryana Day
-HR|2023-11-13|Vishwakarma Day
-HR|2024-02-14|Sir Chottu Ram's Jayanti
-HR|2024-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2024-04-13|Vaisakhi
-HR|2024-05-10|Akshay Tritiya
-HR|2024-05-10|Bhagvan Shri Parshuram's Jayanti
-HR|2024-06-09|Maharana Pratap's Jayanti
-HR|2024-06-22|Sant Kabir's Jayanti
-HR|2024-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2024-08-19|Raksha Bandhan
-HR|2024-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2024-10-03|Maharaj Agrasen's Jayanti
-HR|2024-10-17|Maharshi Valmiki's Jayanti
-HR|2024-11-01|Haryana Day
-HR|2024-11-02|Vishwakarma Day
-HR|2025-02-02|Sir Chottu Ram's Jayanti
-HR|2025-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2025-04-13|Vaisakhi
-HR|2025-04-29|Akshay Tritiya
-HR|2025-04-29|Bhagvan Shri Parshuram's Jayanti
-HR|2025-05-29|Maharana Pratap's Jayanti
-HR|2025-06-11|Sant Kabir's Jayanti
-HR|2025-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2025-08-09|Raksha Bandhan
-HR|2025-09-22|Maharaj Agrasen's Jayanti
-HR|2025-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2025-10-07|Maharshi Valmiki's Jayanti
-HR|2025-10-22|Vishwakarma Day
-HR|2025-11-01|Haryana Day
-HR|2026-01-23|Sir Chottu Ram's Jayanti
-HR|2026-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2026-04-14|Vaisakhi
-HR|2026-04-19|Akshay Tritiya
-HR|2026-04-19|Bhagvan Shri Parshuram's Jayanti
-HR|2026-06-17|Maharana Pratap's Jayanti
-HR|2026-06-29|Sant Kabir's Jayanti
-HR|2026-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2026-08-28|Raksha Bandhan
-HR|2026-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2026-10-11|Maharaj Agrasen's Jayanti
-HR|2026-10-26|Maharshi Valmiki's Jayanti
-HR|2026-11-01|Haryana Day
-HR|2026-11-10|Vishwakarma Day
-HR|2027-02-11|Sir Chottu Ram's Jayanti
-HR|2027-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2027-04-14|Vaisakhi
-HR|2027-05-08|Akshay Tritiya
-HR|2027-05-08|Bhagvan Shri Parshuram's Jayanti
-HR|2027-06-07|Maharana Pratap's Jayanti
-HR|2027-06-18|Sant Kabir's Jayanti
-HR|2027-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2027-08-17|Raksha Bandhan
-HR|2027-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2027-09-30|Maharaj Agrasen's Jayanti
-HR|2027-10-15|Maharshi Valmiki's Jayanti
-HR|2027-10-30|Vishwakarma Day
-HR|2027-11-01|Haryana Day
-HR|2028-01-31|Sir Chottu Ram's Jayanti
-HR|2028-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2028-04-13|Vaisakhi
-HR|2028-04-27|Akshay Tritiya
-HR|2028-04-27|Bhagvan Shri Parshuram's Jayanti
-HR|2028-05-27|Maharana Pratap's Jayanti
-HR|2028-06-07|Sant Kabir's Jayanti
-HR|2028-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2028-08-05|Raksha Bandhan
-HR|2028-09-19|Maharaj Agrasen's Jayanti
-HR|2028-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2028-10-03|Maharshi Valmiki's Jayanti
-HR|2028-10-18|Vishwakarma Day
-HR|2028-11-01|Haryana Day
-HR|2029-01-19|Sir Chottu Ram's Jayanti
-HR|2029-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2029-04-14|Vaisakhi
-HR|2029-05-15|Maharana Pratap's Jayanti
-HR|2029-05-16|Akshay Tritiya
-HR|2029-05-16|Bhagvan Shri Parshuram's Jayanti
-HR|2029-06-26|Sant Kabir's Jayanti
-HR|2029-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2029-08-23|Raksha Bandhan
-HR|2029-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2029-10-08|Maharaj Agrasen's Jayanti
-HR|2029-10-22|Maharshi Valmiki's Jayanti
-HR|2029-11-01|Haryana Day
-HR|2029-11-06|Vishwakarma Day
-HR|2030-02-07|Sir Chottu Ram's Jayanti
-HR|2030-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2030-04-14|Vaisakhi
-HR|2030-05-05|Akshay Tritiya
-HR|2030-05-05|Bhagvan Shri Parshuram's Jayanti
-HR|2030-06-04|Maharana Pratap's Jayanti
-HR|2030-06-15|Sant Kabir's Jayanti
-HR|2030-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2030-08-13|Raksha Bandhan
-HR|2030-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2030-09-28|Maharaj Agrasen's Jayanti
-HR|2030-10-11|Maharshi Valmiki's Jayanti
-HR|2030-10-27|Vishwakarma Day
-HR|2030-11-01|Haryana Day
-HR|2031-01-27|Sir Chottu Ram's Jayanti
-HR|2031-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2031-04-14|Vaisakhi
-HR|2031-04-24|Akshay Tritiya
-HR|2031-04-24|Bhagvan Shri Parshuram's Jayanti
-HR|2031-05-24|Maharana Pratap's Jayanti
-HR|2031-06-05|Sant Kabir's Jayanti
-HR|2031-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2031-08-02|Raksha Bandhan
-HR|2031-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2031-10-17|Maharaj Agrasen's Jayanti
-HR|2031-10-30|Maharshi Valmiki's Jayanti
-HR|2031-11-01|Haryana Day
-HR|2031-11-15|Vishwakarma Day
-HR|2032-02-15|Sir Chottu Ram's Jayanti
-HR|2032-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2032-04-13|Vaisakhi
-HR|2032-05-11|Akshay Tritiya
-HR|2032-05-11|Bhagvan Shri Parshuram's Jayanti
-HR|2032-06-11|Maharana Pratap's Jayanti
-HR|2032-06-23|Sant Kabir's Jayanti
-HR|2032-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2032-08-20|Raksha Bandhan
-HR|2032-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2032-10-05|Maharaj Agrasen's Jayanti
-HR|2032-10-18|Maharshi Valmiki's Jayanti
-HR|2032-11-01|Haryana Day
-HR|2032-11-03|Vishwakarma Day
-HR|2033-02-04|Sir Chottu Ram's Jayanti
-HR|2033-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2033-04-14|Vaisakhi
-HR|2033-05-01|Akshay Tritiya
-HR|2033-05-01|Bhagvan Shri Parshuram's Jayanti
-HR|2033-05-31|Maharana Pratap's Jayanti
-HR|2033-06-12|Sant Kabir's Jayanti
-HR|2033-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2033-08-10|Raksha Bandhan
-HR|2033-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2033-09-24|Maharaj Agrasen's Jayanti
-HR|2033-10-08|Maharshi Valmiki's Jayanti
-HR|2033-10-23|Vishwakarma Day
-HR|2033-11-01|Haryana Day
-HR|2034-01-24|Sir Chottu Ram's Jayanti
-HR|2034-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2034-04-14|Vaisakhi
-HR|2034-04-20|Akshay Tritiya
-HR|2034-04-20|Bhagvan Shri Parshuram's Jayanti
-HR|2034-05-20|Maharana Pratap's Jayanti
-HR|2034-06-02|Sant Kabir's Jayanti
-HR|2034-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2034-08-29|Raksha Bandhan
-HR|2034-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2034-10-13|Maharaj Agrasen's Jayanti
-HR|2034-10-27|Maharshi Valmiki's Jayanti
-HR|2034-11-01|Haryana Day
-HR|2034-11-11|Vishwakarma Day
-HR|2035-02-12|Sir Chottu Ram's Jayanti
-HR|2035-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-HR|2035-04-14|Vaisakhi
-HR|2035-05-09|Akshay Tritiya
-HR|2035-05-09|Bhagvan Shri Parshuram's Jayanti
-HR|2035-06-08|Maharana Pratap's Jayanti
-HR|2035-06-20|Sant Kabir's Jayanti
-HR|2035-07-31|Shaheed Udham Singh's Shaheedi Diwas
-HR|2035-08-18|Raksha Bandhan
-HR|2035-09-23|Haryana War Heroes' Shaheedi Diwas
-HR|2035-10-02|Maharaj Agrasen's Jayanti
-HR|2035-10-17|Maharshi Valmiki's Jayanti
-HR|2035-10-31|Vishwakarma Day
-HR|2035-11-01|Haryana Day
-Holi|2001-03-10|Holi
-Holi|2003-03-18|Holi
-Holi|2004-03-07|Holi
-Holi|2005-03-26|Holi
-Holi|2006-03-15|Holi
-Holi|2007-03-04|Holi
-Holi|2008-03-22|Holi
-Holi|2009-03-11|Holi
-Holi|2010-03-01|Holi
-Holi|2012-03-08|Holi
-Holi|2013-03-27|Holi
-Holi|2014-03-17|Holi
-Holi|2015-03-06|Holi
-Holi|2016-03-24|Holi
-Holi|2017-03-13|Holi
-Holi|2018-03-02|Holi
-Holi|2019-03-21|Holi
-Holi|2020-03-10|Holi
-Holi|2021-03-29|Holi
-Holi|2022-03-18|Holi
-Holi|2023-03-08|Holi
-Holi|2024-03-25|Holi
-Holi|2025-03-14|Holi
-Holi|2026-03-04|Holi
-Holi|2027-03-22|Holi
-Holi|2028-03-11|Holi
-Holi|2029-03-01|Holi
-Holi|2030-03-20|Holi
-Holi|2031-03-09|Holi
-Holi|2032-03-27|Holi
-Holi|2033-03-16|Holi
-Holi|2034-03-05|Holi
-Holi|2035-03-24|Holi
-Id-ul-Fitr|2001-12-17|Id-ul-Fitr
-Id-ul-Fitr|2002-12-06|Id-ul-Fitr
-Id-ul-Fitr|2003-11-26|Id-ul-Fitr
-Id-ul-Fitr|2004-11-15|Id-ul-Fitr
-Id-ul-Fitr|2005-11-04|Id-ul-Fitr
-Id-ul-Fitr|2006-10-25|Id-ul-Fitr
-Id-ul-Fitr|2007-10-14|Id-ul-Fitr
-Id-ul-Fitr|2008-10-02|Id-ul-Fitr
-Id-ul-Fitr|2009-09-21|Id-ul-Fitr
-Id-ul-Fitr|2010-09-11|Id-ul-Fitr
-Id-ul-Fitr|2011-08-31|Id-ul-Fitr
-Id-ul-Fitr|2012-08-20|Id-ul-Fitr
-Id-ul-Fitr|2013-08-09|Id-ul-Fitr
-Id-ul-Fitr|2014-07-29|Id-ul-Fitr
-Id-ul-Fitr|2015-07-18|Id-ul-Fitr
-Id-ul-Fitr|2016-07-06|Id-ul-Fitr
-Id-ul-Fitr|2017-06-26|Id-ul-Fitr
-Id-ul-Fitr|2018-06-16|Id-ul-Fitr
-Id-ul-Fitr|2019-06-05|Id-ul-Fitr
-Id-ul-Fitr|2020-05-25|Id-ul-Fitr
-Id-ul-Fitr|2021-05-14|Id-ul-Fitr
-Id-ul-Fitr|2022-05-03|Id-ul-Fitr
-Id-ul-Fitr|2023-04-22|Id-ul-Fitr
-Id-ul-Fitr|2024-04-11|Id-ul-Fitr
-Id-ul-Fitr|2025-03-31|Id-ul-Fitr
-Id-ul-Fitr|2026-03-21|Id-ul-Fitr
-Id-ul-Fitr|2027-03-10|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2028-02-27|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2029-02-15|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2030-02-05|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2031-01-25|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2032-01-15|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2033-01-03|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2033-12-24|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2034-12-13|Id-ul-Fitr (estimated)
-Id-ul-Fitr|2035-12-02|Id-ul-Fitr (estimated)
-Id-ul-Zuha (Bakrid)|2001-03-06|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2002-02-23|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2003-02-12|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2004-02-02|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2005-01-21|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2006-01-11|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2007-01-01|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2007-12-21|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2008-12-09|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2009-11-28|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2010-11-17|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2011-11-07|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2012-10-27|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2013-10-16|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2014-10-06|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2015-09-25|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2016-09-12|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2017-09-02|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2018-08-22|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2019-08-12|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2020-08-01|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2021-07-21|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2022-07-10|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2023-06-29|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2024-06-17|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2025-06-07|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2026-05-27|Id-ul-Zuha (Bakrid)
-Id-ul-Zuha (Bakrid)|2027-05-17|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2028-05-06|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2029-04-25|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2030-04-14|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2031-04-03|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2032-03-23|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2033-03-12|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2034-03-02|Id-ul-Zuha (Bakrid) (estimated)
-Id-ul-Zuha (Bakrid)|2035-02-19|Id-ul-Zuha (Bakrid) (estimated)
-JH|2001-08-29|Karma Puja
-JH|2001-11-21|Chhath Puja
-JH|2002-09-17|Karma Puja
-JH|2002-11-10|Chhath Puja
-JH|2003-09-06|Karma Puja
-JH|2003-10-30|Chhath Puja
-JH|2004-09-24|Karma Puja
-JH|2004-11-17|Chhath Puja
-JH|2005-09-14|Karma Puja
-JH|2005-11-07|Chhath Puja
-JH|2006-09-04|Karma Puja
-JH|2006-10-28|Chhath Puja
-JH|2007-09-23|Karma Puja
-JH|2007-11-16|Chhath Puja
-JH|2008-09-11|Karma Puja
-JH|2008-11-04|Chhath Puja
-JH|2009-08-31|Karma Puja
-JH|2009-10-24|Chhath Puja
-JH|2010-09-18|Karma Puja
-JH|2010-11-11|Chhath Puja
-JH|2011-09-08|Karma Puja
-JH|2011-11-01|Chhath Puja
-JH|2012-09-26|Karma Puja
-JH|2012-11-19|Chhath Puja
-JH|2013-09-15|Karma Puja
-JH|2013-11-08|Chhath Puja
-JH|2014-09-05|Karma Puja
-JH|2014-10-29|Chhath Puja
-JH|2015-09-24|Karma Puja
-JH|2015-11-17|Chhath Puja
-JH|2016-09-13|Karma Puja
-JH|2016-11-06|Chhath Puja
-JH|2017-09-02|Karma Puja
-JH|2017-10-26|Chhath Puja
-JH|2018-09-20|Karma Puja
-JH|2018-11-13|Chhath Puja
-JH|2019-09-09|Karma Puja
-JH|2019-11-02|Chhath Puja
-JH|2020-08-29|Karma Puja
-JH|2020-11-20|Chhath Puja
-JH|2021-09-17|Karma Puja
-JH|2021-11-10|Chhath Puja
-JH|2022-09-06|Karma Puja
-JH|2022-10-30|Chhath Puja
-JH|2023-09-25|Karma Puja
-JH|2023-11-19|Chhath Puja
-JH|2024-09-14|Karma Puja
-JH|2024-11-07|Chhath Puja
-JH|2025-09-03|Karma Puja
-JH|2025-10-28|Chhath Puja
-JH|2026-09-22|Karma Puja
-JH|2026-11-15|Chhath Puja
-JH|2027-09-11|Karma Puja
-JH|2027-11-04|Chhath Puja
-JH|2028-08-30|Karma Puja
-JH|2028-10-23|Chhath Puja
-JH|2029-09-18|Karma Puja
-JH|2029-11-11|Chhath Puja
-JH|2030-09-08|Karma Puja
-JH|2030-11-01|Chhath Puja
-JH|2031-09-27|Karma Puja
-JH|2031-11-20|Chhath Puja
-JH|2032-09-15|Karma Puja
-JH|2032-11-09|Chhath Puja
-JH|2033-09-05|Karma Puja
-JH|2033-10-29|Chhath Puja
-JH|2034-09-24|Karma Puja
-JH|2034-11-17|Chhath Puja
-JH|2035-09-13|Karma Puja
-JH|2035-11-06|Chhath Puja
-JK|2001-03-21|Nauroz
-JK|2001-03-26|1st Navratra
-JK|2001-04-13|Baisakhi
-JK|2001-09-23|Maharaja Hari Singh's Jayanti
-JK|2001-10-15|Shab-I-Miraj (estimated)
-JK|2001-10-25|Mahanavami
-JK|2001-10-26|Accession Day
-JK|2002-03-21|Nauroz
-JK|2002-04-13|1st Navratra
-JK|2002-04-14|Baisakhi
-JK|2002-09-23|Maharaja Hari Singh's Jayanti
-JK|2002-10-05|Shab-I-Miraj (estimated)
-JK|2002-10-14|Mahanavami
-JK|2002-10-26|Accession Day
-JK|2003-03-21|Nauroz
-JK|2003-04-02|1st Navratra
-JK|2003-04-14|Baisakhi
-JK|2003-09-23|Maharaja Hari Singh's Jayanti
-JK|2003-09-25|Shab-I-Miraj (estimated)
-JK|2003-10-03|Mahanavami
-JK|2003-10-26|Accession Day
-JK|2004-03-20|Nauroz
-JK|2004-03-22|1st Navratra
-JK|2004-04-13|Baisakhi
-JK|2004-09-13|Shab-I-Miraj (estimated)
-JK|2004-09-23|Maharaja Hari Singh's Jayanti
-JK|2004-10-21|Mahanavami
-JK|2004-10-26|Accession Day
-JK|2005-03-21|Nauroz
-JK|2005-04-09|1st Navratra
-JK|2005-04-14|Baisakhi
-JK|2005-09-02|Shab-I-Miraj (estimated)
-JK|2005-09-23|Maharaja Hari Singh's Jayanti
-JK|2005-10-11|Mahanavami
-JK|2005-10-26|Accession Day
-JK|2006-03-21|Nauroz
-JK|2006-03-30|1st Navratra
-JK|2006-04-14|Baisakhi
-JK|2006-08-22|Shab-I-Miraj (estimated)
-JK|2006-09-23|Maharaja Hari Singh's Jayanti
-JK|2006-10-01|Mahanavami
-JK|2006-10-26|Accession Day
-JK|2007-03-20|1st Navratra
-JK|2007-03-21|Nauroz
-JK|2007-04-14|Baisakhi
-JK|2007-08-11|Shab-I-Miraj (estimated)
-JK|2007-09-23|Maharaja Hari Singh's Jayanti
-JK|2007-10-20|Mahanavami
-JK|2007-10-26|Accession Day
-JK|2008-03-20|Nauroz
-JK|2008-04-07|1st Navratra
-JK|2008-04-13|Baisakhi
-JK|2008-07-31|Shab-I-Miraj (estimated)
-JK|2008-09-23|Maharaja Hari Singh's Jayanti
-JK|2008-10-08|Mahanavami
-JK|2008-10-26|Accession Day
-JK|2009-03-21|Nauroz
-JK|2009-03-27|1st Navratra
-JK|2009-04-14|Baisakhi
-JK|2009-07-21|Shab-I-Miraj (estimated)
-JK|2009-09-23|Maharaja Hari Singh's Jayanti
-JK|2009-09-27|Mahanavami
-JK|2009-10-26|Accession Day
-JK|2010-03-17|1st Navratra
-JK|2010-03-21|Nauroz
-JK|2010-04-14|Baisakhi
-JK|2010-07-10|Shab-I-Miraj (estimated)
-JK|2010-09-23|Maharaja Hari Singh's Jayanti
-JK|2010-10-16|Mahanavami
-JK|2010-10-26|Accession Day
-JK|2011-03-21|Nauroz
-JK|2011-04-04|1st Navratra
-JK|2011-04-14|Baisakhi
-JK|2011-06-30|Shab-I-Miraj (estimated)
-JK|2011-09-23|Maharaja Hari Singh's Jayanti
-JK|2011-10-05|Mahanavami
-JK|2011-10-26|Accession Day
-JK|2012-03-20|Nauroz
-JK|2012-03-23|1st Navratra
-JK|2012-04-13|Baisakhi
-JK|2012-06-18|Shab-I-Miraj (estimated)
-JK|2012-09-23|Maharaja Hari Singh's Jayanti
-JK|2012-10-23|Mahanavami
-JK|2012-10-26|Accession Day
-JK|2013-03-21|Nauroz
-JK|2013-04-11|1st Navratra
-JK|2013-04-13|Baisakhi
-JK|2013-06-07|Shab-I-Miraj (estimated)
-JK|2013-09-23|Maharaja Hari Singh's Jayanti
-JK|2013-10-12|Mahanavami
-JK|2013-10-26|Accession Day
-JK|2014-03-21|Nauroz
-JK|2014-03-31|1st Navratra
-JK|2014-04-14|Baisakhi
-JK|2014-05-27|Shab-I-Miraj (estimated)
-JK|2014-09-23|Maharaja Hari Singh's Jayanti
-JK|2014-10-02|Mahanavami
-JK|2014-10-26|Accession Day
-JK|2015-03-21|1st Navratra
-JK|2015-03-21|Nauroz
-JK|2015-04-14|Baisakhi
-JK|2015-05-17|Shab-I-Miraj (estimated)
-JK|2015-09-23|Maharaja Hari Singh's Jayanti
-JK|2015-10-21|Mahanavami
-JK|2015-10-26|Accession Day
-JK|2016-03-20|Nauroz
-JK|2016-04-08|1st Navratra
-JK|2016-04-13|Baisakhi
-JK|2016-05-05|Shab-I-Miraj (estimated)
-JK|2016-09-23|Maharaja Hari Singh's Jayanti
-JK|2016-10-10|Mahanavami
-JK|2016-10-26|Accession Day
-JK|2017-03-21|Nauroz
-JK|2017-03-29|1st Navratra
-JK|2017-04-14|Baisakhi
-JK|2017-04-25|Shab-I-Miraj (estimated)
-JK|2017-09-23|Maharaja Hari Singh's Jayanti
-JK|2017-09-29|Mahanavami
-JK|2017-10-26|Accession Day
-JK|2018-03-18|1st Navratra
-JK|2018-03-21|Nauroz
-JK|2018-04-14|Baisakhi
-JK|2018-04-14|Shab-I-Miraj (estimated)
-JK|2018-09-23|Maharaja Hari Singh's Jayanti
-JK|2018-10-17|Mahanavami
-JK|2018-10-26|Accession Day
-JK|2019-03-21|Nauroz
-JK|2019-04-04|Shab-I-Miraj (estimated)
-JK|2019-04-06|1st Navratra
-JK|2019-04-14|Baisakhi
-JK|2019-09-23|Maharaja Hari Singh's Jayanti
-JK|2019-10-06|Mahanavami
-JK|2019-10-26|Accession Day
-JK|2020-03-20|Nauroz
-JK|2020-03-23|Shab-I-Miraj (estimated)
-JK|2020-03-25|1st Navratra
-JK|2020-04-13|Baisakhi
-JK|2020-09-23|Maharaja Hari Singh's Jayanti
-JK|2020-10-24|Mahanavami
-JK|2020-10-26|Accession Day
-JK|2021-03-12|Shab-I-Miraj (estimated)
-JK|2021-03-21|Nauroz
-JK|2021-04-13|1st Navratra
-JK|2021-04-14|Baisakhi
-JK|2021-09-23|Maharaja Hari Singh's Jayanti
-JK|2021-10-14|Mahanavami
-JK|2021-10-26|Accession Day
-JK|2022-03-01|Shab-I-Miraj (estimated)
-JK|2022-03-21|Nauroz
-JK|2022-04-02|1st Navratra
-JK|2022-04-14|Baisakhi
-JK|2022-09-23|Maharaja Hari Singh's Jayanti
-JK|2022-10-04|Mahanavami
-JK|2022-10-26|Accession Day
-JK|2023-02-19|Shab-I-Miraj (estimated)
-JK|2023-03-21|Nauroz
-JK|2023-03-22|1st Navratra
-JK|2023-04-14|Baisakhi
-JK|2023-09-23|Maharaja Hari Singh's Jayanti
-JK|2023-10-23|Mahanavami
-JK|2023-10-26|Accession Day
-JK|2024-02-09|Shab-I-Miraj (estimated)
-JK|2024-03-20|Nauroz
-JK|2024-04-09|1st Navratra
-JK|2024-04-13|Baisakhi
-JK|2024-09-23|Maharaja Hari Singh's Jayanti
-JK|2024-10-11|Mahanavami
-JK|2024-10-26|Accession Day
-JK|2025-01-28|Shab-I-Miraj (estimated)
-JK|2025-03-21|Nauroz
-JK|2025-03-30|1st Navratra
-JK|2025-04-13|Baisakhi
-JK|2025-09-23|Maharaja Hari Singh's Jayanti
-JK|2025-10-01|Mahanavami
-JK|2025-10-26|Accession Day
-JK|2026-01-17|Shab-I-Miraj (estimated)
-JK|2026-03-20|1st Navratra
-JK|2026-03-21|Nauroz
-JK|2026-04-14|Baisakhi
-JK|2026-09-23|Maharaja Hari Singh's Jayanti
-JK|2026-10-19|Mahanavami
-JK|2026-10-26|Accession Day
-JK|2027-01-06|Shab-I-Miraj (estimated)
-JK|2027-03-21|Nauroz
-JK|2027-04-08|1st Navratra
-JK|2027-04-14|Baisakhi
-JK|2027-09-23|Maharaja Hari Singh's Jayanti
-JK|2027-10-08|Mahanavami
-JK|2027-10-26|Accession Day
-JK|2027-12-26|Shab-I-Miraj (estimated)
-JK|2028-03-20|Nauroz
-JK|2028-03-27|1st Navratra
-JK|2028-04-13|Baisakhi
-JK|2028-09-23|Maharaja Hari Singh's Jayanti
-JK|2028-09-26|Mahanavami
-JK|2028-10-26|Accession Day
-JK|2028-12-15|Shab-I-Miraj (estimated)
-JK|2029-03-20|Nauroz
-JK|2029-04-14|Baisakhi
-JK|2029-04-15|1st Navratra
-JK|2029-09-23|Maharaja Hari Singh's Jayanti
-JK|2029-10-15|Mahanavami
-JK|2029-10-26|Accession Day
-JK|2029-12-04|Shab-I-Miraj (estimated)
-JK|2030-03-21|Nauroz
-JK|2030-04-04|1st Navratra
-JK|2030-04-14|Baisakhi
-JK|2030-09-23|Maharaja Hari Singh's Jayanti
-JK|2030-10-05|Mahanavami
-JK|2030-10-26|Accession Day
-JK|2030-11-24|Shab-I-Miraj (estimated)
-JK|2031-03-21|Nauroz
-JK|2031-03-24|1st Navratra
-JK|2031-04-14|Baisakhi
-JK|2031-09-23|Maharaja Hari Singh's Jayanti
-JK|2031-10-24|Mahanavami
-JK|2031-10-26|Accession Day
-JK|2031-11-13|Shab-I-Miraj (estimated)
-JK|2032-03-20|Nauroz
-JK|2032-04-11|1st Navratra
-JK|2032-04-13|Baisakhi
-JK|2032-09-23|Maharaja Hari Singh's Jayanti
-JK|2032-10-13|Mahanavami
-JK|2032-10-26|Accession Day
-JK|2032-11-02|Shab-I-Miraj (estimated)
-JK|2033-03-20|Nauroz
-JK|2033-03-31|1st Navratra
-JK|2033-04-14|Baisakhi
-JK|2033-09-23|Maharaja Hari Singh's Jayanti
-JK|2033-10-02|Mahanavami
-JK|2033-10-22|Shab-I-Miraj (estimated)
-JK|2033-10-26|Accession Day
-JK|2034-03-21|1st Navratra
-JK|2034-03-21|Nauroz
-JK|2034-04-14|Baisakhi
-JK|2034-09-23|Maharaja Hari Singh's Jayanti
-JK|2034-10-11|Shab-I-Miraj (estimated)
-JK|2034-10-21|Mahanavami
-JK|2034-10-26|Accession Day
-JK|2035-03-21|Nauroz
-JK|2035-04-09|1st Navratra
-JK|2035-04-14|Baisakhi
-JK|2035-09-23|Maharaja Hari Singh's Jayanti
-JK|2035-09-30|Shab-I-Miraj (estimated)
-JK|2035-10-10|Mahanavami
-JK|2035-10-26|Accession Day
-Janmashtami (Vaishnava)|2001-08-12|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2002-08-31|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2003-08-20|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2004-09-07|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2005-08-27|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2006-08-16|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2007-09-04|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2009-08-14|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2010-09-02|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2011-08-22|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2012-08-10|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2013-08-28|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2014-08-18|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2015-09-05|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2016-08-25|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2018-09-03|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2019-08-24|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2020-08-12|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2021-08-30|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2022-08-19|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2023-09-07|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2024-08-26|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2025-08-16|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2026-09-04|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2027-08-25|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2028-08-13|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2029-09-01|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2030-08-21|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2031-08-10|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2032-08-28|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2033-08-17|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2034-09-06|Janmashtami (Vaishnava)
-Janmashtami (Vaishnava)|2035-08-26|Janmashtami (Vaishnava)
-KA|2001-01-14|Makar Sankranti
-KA|2001-03-26|Ugadi
-KA|2001-05-01|May Day
-KA|2001-08-22|Ganesh Chaturthi
-KA|2001-11-01|Karnataka Rajyotsava
-KA|2002-01-14|Makar Sankranti
-KA|2002-04-13|Ugadi
-KA|2002-05-01|May Day
-KA|2002-09-10|Ganesh Chaturthi
-KA|2002-11-01|Karnataka Rajyotsava
-KA|2003-01-14|Makar Sankranti
-KA|2003-04-02|Ugadi
-KA|2003-05-01|May Day
-KA|2003-08-31|Ganesh Chaturthi
-KA|2003-11-01|Karnataka Rajyotsava
-KA|2004-01-15|Makar Sankranti
-KA|2004-03-21|Ugadi
-KA|2004-05-01|May Day
-KA|2004-09-18|Ganesh Chaturthi
-KA|2004-11-01|Karnataka Rajyotsava
-KA|2005-01-14|Makar Sankranti
-KA|2005-04-09|Ugadi
-KA|2005-05-01|May Day
-KA|2005-09-07|Ganesh Chaturthi
-KA|2005-11-01|Karnataka Rajyotsava
-KA|2006-01-14|Makar Sankranti
-KA|2006-03-30|Ugadi
-KA|2006-05-01|May Day
-KA|2006-08-27|Ganesh Chaturthi
-KA|2006-11-01|Karnataka Rajyotsava
-KA|2007-01-15|Makar Sankranti
-KA|2007-03-19|Ugadi
-KA|2007-05-01|May Day
-KA|2007-09-15|Ganesh Chaturthi
-KA|2007-11-01|Karnataka Rajyotsava
-KA|2008-01-15|Makar Sankranti
-KA|2008-04-06|Ugadi
-KA|2008-05-01|May Day
-KA|2008-09-03|Ganesh Chaturthi
-KA|2008-11-01|Karnataka Rajyotsava
-KA|2009-01-14|Makar Sankranti
-KA|2009-03-27|Ugadi
-KA|2009-05-01|May Day
-KA|2009-08-23|Ganesh Chaturthi
-KA|2009-11-01|Karnataka Rajyotsava
-KA|2010-01-14|Makar Sankranti
-KA|2010-03-16|Ugadi
-KA|2010-05-01|May Day
-KA|2010-09-11|Ganesh Chaturthi
-KA|2010-11-01|Karnataka Rajyotsava
-KA|2011-01-15|Makar Sankranti
-KA|2011-04-04|Ugadi
-KA|2011-05-01|May Day
-KA|2011-09-01|Ganesh Chaturthi
-KA|2011-11-01|Karnataka Rajyotsava
-KA|2012-01-15|Makar Sankranti
-KA|2012-03-23|Ugadi
-KA|2012-05-01|May Day
-KA|2012-09-19|Ganesh Chaturthi
-KA|2012-11-01|Karnataka Rajyotsava
-KA|2013-01-14|Makar Sankranti
-KA|2013-04-11|Ugadi
-KA|2013-05-01|May Day
-KA|2013-09-09|Ganesh Chaturthi
-KA|2013-11-01|Karnataka Rajyotsava
-KA|2014-01-14|Makar Sankranti
-KA|2014-03-31|Ugadi
-KA|2014-05-01|May Day
-KA|2014-08-29|Ganesh Chaturthi
-KA|2014-11-01|Karnataka Rajyotsava
-KA|2015-01-15|Makar Sankranti
-KA|2015-03-21|Ugadi
-KA|2015-05-01|May Day
-KA|2015-09-17|Ganesh Chaturthi
-KA|2015-11-01|Karnataka Rajyotsava
-KA|2016-01-15|Makar Sankranti
-KA|2016-04-08|Ugadi
-KA|2016-05-01|May Day
-KA|2016-09-05|Ganesh Chaturthi
-KA|2016-11-01|Karnataka Rajyotsava
-KA|2017-01-14|Makar Sankranti
-KA|2017-03-28|Ugadi
-KA|2017-05-01|May Day
-KA|2017-08-25|Ganesh Chaturthi
-KA|2017-11-01|Karnataka Rajyotsava
-KA|2018-01-14|Makar Sankranti
-KA|2018-03-18|Ugadi
-KA|2018-05-01|May Day
-KA|2018-09-13|Ganesh Chaturthi
-KA|2018-11-01|Karnataka Rajyotsava
-KA|2019-01-15|Makar Sankranti
-KA|2019-04-06|Ugadi
-KA|2019-05-01|May Day
-KA|2019-09-02|Ganesh Chaturthi
-KA|2019-11-01|Karnataka Rajyotsava
-KA|2020-01-15|Makar Sankranti
-KA|2020-03-25|Ugadi
-KA|2020-05-01|May Day
-KA|2020-08-22|Ganesh Chaturthi
-KA|2020-11-01|Karnataka Rajyotsava
-KA|2021-01-14|Makar Sankranti
-KA|2021-04-13|Ugadi
-KA|2021-05-01|May Day
-KA|2021-09-10|Ganesh Chaturthi
-KA|2021-11-01|Karnataka Rajyotsava
-KA|2022-01-14|Makar Sankranti
-KA|2022-04-02|Ugadi
-KA|2022-05-01|May Day
-KA|2022-08-31|Ganesh Chaturthi
-KA|2022-11-01|Karnataka Rajyotsava
-KA|2023-01-14|Makar Sankranti
-KA|2023-03-22|Ugadi
-KA|2023-05-01|May Day
-KA|2023-09-19|Ganesh Chaturthi
-KA|2023-11-01|Karnataka Rajyotsava
-KA|2024-01-14|Makar Sankranti
-KA|2024-04-09|Ugadi
-KA|2024-05-01|May Day
-KA|2024-09-07|Ganesh Chaturthi
-KA|2024-11-01|Karnataka Rajyotsava
-KA|2025-01-14|Makar Sankranti
-KA|2025-03-30|Ugadi
-KA|2025-05-01|May Day
-KA|2025-08-27|Ganesh Chaturthi
-KA|2025-11-01|Karnataka Rajyotsava
-KA|2026-01-14|Makar Sankranti
-KA|2026-03-19|Ugadi
-KA|2026-05-01|May Day
-KA|2026-09-14|Ganesh Chaturthi
-KA|2026-11-01|Karnataka Rajyotsava
-KA|2027-01-15|Makar Sankranti
-KA|2027-04-07|Ugadi
-KA|2027-05-01|May Day
-KA|2027-09-04|Ganesh Chaturthi
-KA|2027-11-01|Karnataka Rajyotsava
-KA|2028-01-15|Makar Sankranti
-KA|2028-03-27|Ugadi
-KA|2028-05-01|May Day
-KA|2028-08-23|Ganesh Chaturthi
-KA|2028-11-01|Karnataka Rajyotsava
-KA|2029-01-14|Makar Sankranti
-KA|2029-04-14|Ugadi
-KA|2029-05-01|May Day
-KA|2029-09-11|Ganesh Chaturthi
-KA|2029-11-01|Karnataka Rajyotsava
-KA|2030-01-14|Makar Sankranti
-KA|2030-04-03|Ugadi
-KA|2030-05-01|May Day
-KA|2030-09-01|Ganesh Chaturthi
-KA|2030-11-01|Karnataka Rajyotsava
-KA|2031-01-15|Makar Sankranti
-KA|2031-03-24|Ugadi
-KA|2031-05-01|May Day
-KA|2031-09-20|Ganesh Chaturthi
-KA|2031-11-01|Karnataka Rajyotsava
-KA|2032-01-15|Makar Sankranti
-KA|2032-04-11|Ugadi
-KA|2032-05-01|May Day
-KA|2032-09-08|Ganesh Chaturthi
-KA|2032-11-01|Karnataka Rajyotsava
-KA|2033-01-14|Makar Sankranti
-KA|2033-03-31|Ugadi
-KA|2033-05-01|May Day
-KA|2033-08-28|Ganesh Chaturthi
-KA|2033-11-01|Karnataka Rajyotsava
-KA|2034-01-14|Makar Sankranti
-KA|2034-03-21|Ugadi
-KA|2034-05-01|May Day
-KA|2034-09-16|Ganesh Chaturthi
-KA|2034-11-01|Karnataka Rajyotsava
-KA|2035-01-15|Makar Sankranti
-KA|2035-04-09|Ugadi
-KA|2035-05-01|May Day
-KA|2035-09-05|Ganesh Chaturthi
-KA|2035-11-01|Karnataka Rajyotsava
-KL|2001-01-02|Mannam's Jayanti
-KL|2001-04-12|Maundy Thursday
-KL|2001-04-14|Vishu
-KL|2001-04-15|Easter Sunday
-KL|2001-05-01|May Day
-KL|2001-07-20|Karkadaka Vavu
-KL|2001-08-28|Ayyankali's Jayanti
-KL|2001-08-30|Onam (Day 1)
-KL|2001-08-31|Onam (Day 2)
-KL|2001-09-01|Onam (Day 3)
-KL|2001-09-02|Onam (Day 4)
-KL|2001-09-02|Shri Narayana Guru's Jayanti
-KL|2001-09-21|Shri Narayana Guru's Death Anniversary
-KL|2001-10-25|Mahanavami
-KL|2001-10-26|Vijayadashami
-KL|2002-01-02|Mannam's Jayanti
-KL|2002-03-28|Maundy Thursday
-KL|2002-03-31|Easter Sunday
-KL|2002-04-14|Vishu
-KL|2002-05-01|May Day
-KL|2002-08-08|Karkadaka Vavu
-KL|2002-08-20|Onam (Day 1)
-KL|2002-08-21|Onam (Day 2)
-KL|2002-08-22|Onam (Day 3)
-KL|2002-08-23|Onam (Day 4)
-KL|2002-08-23|Shri Narayana Guru's Jayanti
-KL|2002-08-28|Ayyankali's Jayanti
-KL|2002-09-21|Shri Narayana Guru's Death Anniversary
-KL|2002-10-14|Mahanavami
-KL|2002-10-15|Vijayadashami
-KL|2003-01-02|Mannam's Jayanti
-KL|2003-04-14|Vishu
-KL|2003-04-17|Maundy Thursday
-KL|2003-04-20|Easter Sunday
-KL|2003-05-01|May Day
-KL|2003-07-29|Karkadaka Vavu
-KL|2003-08-28|Ayyankali's Jayanti
-KL|2003-09-07|Onam (Day 1)
-KL|2003-09-08|Onam (Day 2)
-KL|2003-09-09|Onam (Day 3)
-KL|2003-09-10|Onam (Day 4)
-KL|2003-09-10|Shri Narayana Guru's Jayanti
-KL|2003-09-21|Shri Narayana Guru's Death Anniversary
-KL|2003-10-03|Mahanavami
-KL|2003-10-05|Vijayadashami
-KL|2004-01-02|Mannam's Jayanti
-KL|2004-04-08|Maundy Thursday
-KL|2004-04-11|Easter Sunday
-KL|2004-04-13|Vishu
-KL|2004-05-01|May Day
-KL|2004-07-17|Karkadaka Vavu
-KL|2004-08-27|Onam (Day 1)
-KL|2004-08-28|Ayyankali's Jayanti
-KL|2004-08-28|Onam (Day 2)
-KL|2004-08-29|Onam (Day 3)
-KL|2004-08-30|Onam (Day 4)
-KL|2004-08-30|Shri Narayana Guru's Jayanti
-KL|2004-09-21|Shri Narayana Guru's Death Anniversary
-KL|2004-10-21|Mahanavami
-KL|2004-10-22|Vijayadashami
-KL|2005-01-02|Mannam's Jayanti
-KL|2005-03-24|Maundy Thursday
-KL|2005-03-27|Easter Sunday
-KL|2005-04-14|Vishu
-KL|2005-05-01|May Day
-KL|2005-08-05|Karkadaka Vavu
-KL|2005-08-28|Ayyankali's Jayanti
-KL|2005-09-14|Onam (Day 1)
-KL|2005-09-15|Onam (Day 2)
-KL|2005-09-16|Onam (Day 3)
-KL|2005-09-17|Onam (Day 4)
-KL|2005-09-17|Shri Narayana Guru's Jayanti
-KL|2005-09-21|Shri Narayana Guru's Death Anniversary
-KL|2005-10-11|Mahanavami
-KL|2005-10-12|Vijayadashami
-KL|2006-01-02|Mannam's Jayanti
-KL|2006-04-13|Maundy Thursday
-KL|2006-04-14|Vishu
-KL|2006-04-16|Easter Sunday
-KL|2006-05-01|May Day
-KL|2006-07-25|Karkadaka Vavu
-KL|2006-08-28|Ayyankali's Jayanti
-KL|2006-09-04|Onam (Day 1)
-KL|2006-09-05|Onam (Day 2)
-KL|2006-09-06|Onam (Day 3)
-KL|2006-09-07|Onam (Day 4)
-KL|2006-09-07|Shri Narayana Guru's Jayanti
-KL|2006-09-21|Shri Narayana Guru's Death Anniversary
-KL|2006-10-01|Mahanavami
-KL|2006-10-02|Vijayadashami
-KL|2007-01-02|Mannam's Jayanti
-KL|2007-04-05|Maundy Thursday
-KL|2007-04-08|Easter Sunday
-KL|2007-04-15|Vishu
-KL|2007-05-01|May Day
-KL|2007-08-12|Karkadaka Vavu
-KL|2007-08-25|Onam (Day 1)
-KL|2007-08-26|Onam (Day 2)
-KL|2007-08-27|Onam (Day 3)
-KL|2007-08-28|Ayyankali's Jayanti
-KL|2007-08-28|Onam (Day 4)
-KL|2007-08-28|Shri Narayana Guru's Jayanti
-KL|2007-09-21|Shri Narayana Guru's Death Anniversary
-KL|2007-10-20|Mahanavami
-KL|2007-10-21|Vijayadashami
-KL|2008-01-02|Mannam's Jayanti
-KL|2008-03-20|Maundy Thursday
-KL|2008-03-23|Easter Sunday
-KL|2008-04-14|Vishu
-KL|2008-05-01|May Day
-KL|2008-08-01|Karkadaka Vavu
-KL|2008-08-28|Ayyankali's Jayanti
-KL|2008-09-11|Onam (Day 1)
-KL|2008-09-12|Onam (Day 2)
-KL|2008-09-13|Onam (Day 3)
-KL|2008-09-14|Onam (Day 4)
-KL|2008-09-14|Shri Narayana Guru's Jayanti
-KL|2008-09-21|Shri Narayana Guru's Death Anniversary
-KL|2008-10-08|Mahanavami
-KL|2008-10-09|Vijayadashami
-KL|2009-01-02|Mannam's Jayanti
-KL|2009-04-09|Maundy Thursday
-KL|2009-04-12|Easter Sunday
-KL|2009-04-14|Vishu
-KL|2009-05-01|May Day
-KL|2009-07-22|Karkadaka Vavu
-KL|2009-08-28|Ayyankali's Jayanti
-KL|2009-09-01|Onam (Day 1)
-KL|2009-09-02|Onam (Day 2)
-KL|2009-09-03|Onam (Day 3)
-KL|2009-09-04|Onam (Day 4)
-KL|2009-09-04|Shri Narayana Guru's Jayanti
-KL|2009-09-21|Shri Narayana Guru's Death Anniversary
-KL|2009-09-27|Mahanavami
-KL|2009-09-28|Vijayadashami
-KL|2010-01-02|Mannam's Jayanti
-KL|2010-04-01|Maundy Thursday
-KL|2010-04-04|Easter Sunday
-KL|2010-04-14|Vishu
-KL|2010-05-01|May Day
-KL|2010-08-10|Karkadaka Vavu
-KL|2010-08-22|Onam (Day 1)
-KL|2010-08-23|Onam (Day 2)
-KL|2010-08-24|Onam (Day 3)
-KL|2010-08-25|Onam (Day 4)
-KL|2010-08-25|Shri Narayana Guru's Jayanti
-KL|2010-08-28|Ayyankali's Jayanti
-KL|2010-09-21|Shri Narayana Guru's Death Anniversary
-KL|2010-10-16|Mahanavami
-KL|2010-10-17|Vijayadashami
-KL|2011-01-02|Mannam's Jayanti
-KL|2011-04-14|Vishu
-KL|2011-04-21|Maundy Thursday
-KL|2011-04-24|Easter Sunday
-KL|2011-05-01|May Day
-KL|2011-07-30|Karkadaka Vavu
-KL|2011-08-28|Ayyankali's Jayanti
-KL|2011-09-08|Onam (Day 1)
-KL|2011-09-09|Onam (Day 2)
-KL|2011-09-10|Onam (Day 3)
-KL|2011-09-11|Onam (Day 4)
-KL|2011-09-11|Shri Narayana Guru's Jayanti
-KL|2011-09-21|Shri Narayana Guru's Death Anniversary
-KL|2011-10-05|Mahanavami
-KL|2011-10-06|Vijayadashami
-KL|2012-01-02|Mannam's Jayanti
-KL|2012-04-05|Maundy Thursday
-KL|2012-04-08|Easter Sunday
-KL|2012-04-14|Vishu
-KL|2012-05-01|May Day
-KL|2012-07-19|Karkadaka Vavu
-KL|2012-08-28|Ayyankali's Jayanti
-KL|2012-08-28|Onam (Day 1)
-KL|2012-08-29|Onam (Day 2)
-KL|2012-08-30|Onam (Day 3)
-KL|2012-08-31|Onam (Day 4)
-KL|2012-08-31|Shri Narayana Guru's Jayanti
-KL|2012-09-21|Shri Narayana Guru's Death Anniversary
-KL|2012-10-23|Mahanavami
-KL|2012-10-24|Vijayadashami
-KL|2013-01-02|Mannam's Jayanti
-KL|2013-03-28|Maundy Thursday
-KL|2013-03-31|Easter Sunday
-KL|2013-04-14|Vishu
-KL|2013-05-01|May Day
-KL|2013-08-06|Karkadaka Vavu
-KL|2013-08-22|Shri Narayana Guru's Jayanti
-KL|2013-08-28|Ayyankali's Jayanti
-KL|2013-09-15|Onam (Day 1)
-KL|2013-09-16|Onam (Day 2)
-KL|2013-09-17|Onam (Day 3)
-KL|2013-09-18|Onam (Day 4)
-KL|2013-09-21|Shri Narayana Guru's Death Anniversary
-KL|2013-10-12|Mahanavami
-KL|2013-10-13|Vijayadashami
-KL|2014-01-02|Mannam's Jayanti
-KL|2014-04-15|Vishu
-KL|2014-04-17|Maundy Thursday
-KL|2014-04-20|Easter Sunday
-KL|2014-05-01|May Day
-KL|2014-07-26|Karkadaka Vavu
-KL|2014-08-28|Ayyankali's Jayanti
-KL|2014-09-06|Onam (Day 1)
-KL|2014-09-07|Onam (Day 2)
-KL|2014-09-08|Onam (Day 3)
-KL|2014-09-08|Shri Narayana Guru's Jayanti
-KL|2014-09-09|Onam (Day 4)
-KL|2014-09-21|Shri Narayana Guru's Death Anniversary
-KL|2014-10-02|Mahanavami
-KL|2014-10-03|Vijayadashami
-KL|2015-01-02|Mannam's Jayanti
-KL|2015-04-02|Maundy Thursday
-KL|2015-04-05|Easter Sunday
-KL|2015-04-15|Vishu
-KL|2015-05-01|May Day
-KL|2015-08-14|Karkadaka Vavu
-KL|2015-08-27|Onam (Day 1)
-KL|2015-08-28|Ayyankali's Jayanti
-KL|2015-08-28|Onam (Day 2)
-KL|2015-08-29|Onam (Day 3)
-KL|2015-08-30|Onam (Day 4)
-KL|2015-08-30|Shri Narayana Guru's Jayanti
-KL|2015-09-21|Shri Narayana Guru's Death Anniversary
-KL|2015-10-21|Mahanavami
-KL|2015-10-22|Vijayadashami
-KL|2016-01-02|Mannam's Jayanti
-KL|2016-03-24|Maundy Thursday
-KL|2016-03-27|Easter Sunday
-KL|2016-04-14|Vishu
-KL|2016-05-01|May Day
-KL|2016-08-02|Karkadaka Vavu
-KL|2016-08-28|Ayyankali's Jayanti
-KL|2016-09-13|Onam (Day 1)
-KL|2016-09-14|Onam (Day 2)
-KL|2016-09-15|Onam (Day 3)
-KL|2016-09-16|Onam (Day 4)
-KL|2016-09-16|Shri Narayana Guru's Jayanti
-KL|2016-09-21|Shri Narayana Guru's Death Anniversary
-KL|2016-10-10|Mahanavami
-KL|2016-10-11|Vijayadashami
-KL|2017-01-02|Mannam's Jayanti
-KL|2017-04-13|Maundy Thursday
-KL|2017-04-14|Vishu
-KL|2017-04-16|Easter Sunday
-KL|2017-05-01|May Day
-KL|2017-07-23|Karkadaka Vavu
-KL|2017-08-28|Ayyankali's Jayanti
-KL|2017-09-03|Onam (Day 1)
-KL|2017-09-04|Onam (Day 2)
-KL|2017-09-05|Onam (Day 3)
-KL|2017-09-06|Onam (Day 4)
-KL|2017-09-06|Shri Narayana Guru's Jayanti
-KL|2017-09-21|Shri Narayana Guru's Death Anniversary
-KL|2017-09-29|Mahanavami
-KL|2017-09-30|Vijayadashami
-KL|2018-01-02|Mannam's Jayanti
-KL|2018-03-29|Maundy Thursday
-KL|2018-04-01|Easter Sunday
-KL|2018-04-14|Vishu
-KL|2018-05-01|May Day
-KL|2018-08-11|Karkadaka Vavu
-KL|2018-08-24|Onam (Day 1)
-KL|2018-08-25|Onam (Day 2)
-KL|2018-08-26|Onam (Day 3)
-KL|2018-08-27|Onam (Day 4)
-KL|2018-08-27|Shri Narayana Guru's Jayanti
-KL|2018-08-28|Ayyankali's Jayanti
-KL|2018-09-21|Shri Narayana Guru's Death Anniversary
-KL|2018-10-17|Mahanavami
-KL|2018-10-19|Vijayadashami
-KL|2019-01-02|Mannam's Jayanti
-KL|2019-04-14|Vishu
-KL|2019-04-18|Maundy Thursday
-KL|2019-04-21|Easter Sunday
-KL|2019-05-01|May Day
-KL|2019-08-01|Karkadaka Vavu
-KL|2019-08-28|Ayyankali's Jayanti
-KL|2019-09-10|Onam (Day 1)
-KL|2019-09-11|Onam (Day 2)
-KL|2019-09-12|Onam (Day 3)
-KL|2019-09-13|Onam (Day 4)
-KL|2019-09-13|Shri Narayana Guru's Jayanti
-KL|2019-09-21|Shri Narayana Guru's Death Anniversary
-KL|2019-10-06|Mahanavami
-KL|2019-10-08|Vijayadashami
-KL|2020-01-02|Mannam's Jayanti
-KL|2020-04-09|Maundy Thursday
-KL|2020-04-12|Easter Sunday
-KL|2020-04-14|Vishu
-KL|2020-05-01|May Day
-KL|2020-07-20|Karkadaka Vavu
-KL|2020-08-28|Ayyankali's Jayanti
-KL|2020-08-30|Onam (Day 1)
-KL|2020-08-31|Onam (Day 2)
-KL|2020-09-01|Onam (Day 3)
-KL|2020-09-02|Onam (Day 4)
-KL|2020-09-02|Shri Narayana Guru's Jayanti
-KL|2020-09-21|Shri Narayana Guru's Death Anniversary
-KL|2020-10-24|Mahanavami
-KL|2020-10-25|Vijayadashami
-KL|2021-01-02|Mannam's Jayanti
-KL|2021-04-01|Maundy Thursday
-KL|2021-04-04|Easter Sunday
-KL|2021-04-14|Vishu
-KL|2021-05-01|May Day
-KL|2021-08-08|Karkadaka Vavu
-KL|2021-08-20|Onam (Day 1)
-KL|2021-08-21|Onam (Day 2)
-KL|2021-08-22|Onam (Day 3)
-KL|2021-08-23|Onam (Day 4)
-KL|2021-08-23|Shri Narayana Guru's Jayanti
-KL|2021-08-28|Ayyankali's Jayanti
-KL|2021-09-21|Shri Narayana Guru's Death Anniversary
-KL|2021-10-14|Mahanavami
-KL|2021-10-15|Vijayadashami
-KL|2022-01-02|Mannam's Jayanti
-KL|2022-04-14|Maundy Thursday
-KL|2022-04-15|Vishu
-KL|2022-04-17|Easter Sunday
-KL|2022-05-01|May Day
-KL|2022-07-28|Karkadaka Vavu
-KL|2022-08-28|Ayyankali's Jayanti
-KL|2022-09-07|Onam (Day 1)
-KL|2022-09-08|Onam (Day 2)
-KL|2022-09-09|Onam (Day 3)
-KL|2022-09-10|Onam (Day 4)
-KL|2022-09-10|Shri Narayana Guru's Jayanti
-KL|2022-09-21|Shri Narayana Guru's Death Anniversary
-KL|2022-10-04|Mahanavami
-KL|2022-10-05|Vijayadashami
-KL|2023-01-02|Mannam's Jayanti
-KL|2023-04-06|Maundy Thursday
-KL|2023-04-09|Easter Sunday
-KL|2023-04-15|Vishu
-KL|2023-05-01|May Day
-KL|2023-07-17|Karkadaka Vavu
-KL|2023-08-28|Ayyankali's Jayanti
-KL|2023-08-28|Onam (Day 1)
-KL|2023-08-29|Onam (Day 2)
-KL|2023-08-30|Onam (Day 3)
-KL|2023-08-31|Onam (Day 4)
-KL|2023-08-31|Shri Narayana Guru's Jayanti
-KL|2023-09-21|Shri Narayana Guru's Death Anniversary
-KL|2023-10-23|Mahanavami
-KL|2023-10-24|Vijayadashami
-KL|2024-01-02|Mannam's Jayanti
-KL|2024-03-28|Maundy Thursday
-KL|2024-03-31|Easter Sunday
-KL|2024-04-14|Vishu
-KL|2024-05-01|May Day
-KL|2024-08-03|Karkadaka Vavu
-KL|2024-08-20|Shri Narayana Guru's Jayanti
-KL|2024-08-28|Ayyankali's Jayanti
-KL|2024-09-14|Onam (Day 1)
-KL|2024-09-15|Onam (Day 2)
-KL|2024-09-16|Onam (Day 3)
-KL|2024-09-17|Onam (Day 4)
-KL|2024-09-21|Shri Narayana Guru's Death Anniversary
-KL|2024-10-11|Mahanavami
-KL|2024-10-12|Vijayadashami
-KL|2025-01-02|Mannam's Jayanti
-KL|2025-04-14|Vishu
-KL|2025-04-17|Maundy Thursday
-KL|2025-04-20|Easter Sunday
-KL|2025-05-01|May Day
-KL|2025-07-24|Karkadaka Vavu
-KL|2025-08-28|Ayyankali's Jayanti
-KL|2025-09-04|Onam (Day 1)
-KL|2025-09-05|Onam (Day 2)
-KL|2025-09-06|Onam (Day 3)
-KL|2025-09-07|Onam (Day 4)
-KL|2025-09-07|Shri Narayana Guru's Jayanti
-KL|2025-09-21|Shri Narayana Guru's Death Anniversary
-KL|2025-10-01|Mahanavami
-KL|2025-10-02|Vijayadashami
-KL|2026-01-02|Mannam's Jayanti
-KL|2026-04-02|Maundy Thursday
-KL|2026-04-05|Easter Sunday
-KL|2026-04-09|Kerala Assembly Election Day
-KL|2026-04-15|Vishu
-KL|2026-05-01|May Day
-KL|2026-08-12|Karkadaka Vavu
-KL|2026-08-25|Onam (Day 1)
-KL|2026-08-26|Onam (Day 2)
-KL|2026-08-27|Onam (Day 3)
-KL|2026-08-28|Ayyankali's Jayanti
-KL|2026-08-28|Onam (Day 4)
-KL|2026-08-28|Shri Narayana Guru's Jayanti
-KL|2026-09-21|Shri Narayana Guru's Death Anniversary
-KL|2026-10-20|Mahanavami
-KL|2026-10-21|Vijayadashami
-KL|2027-01-02|Mannam's Jayanti
-KL|2027-03-25|Maundy Thursday
-KL|2027-03-28|Easter Sunday
-KL|2027-04-15|Vishu
-KL|2027-05-01|May Day
-KL|2027-08-02|Karkadaka Vavu
-KL|2027-08-28|Ayyankali's Jayanti
-KL|2027-09-11|Onam (Day 1)
-KL|2027-09-12|Onam (Day 2)
-KL|2027-09-13|Onam (Day 3)
-KL|2027-09-14|Onam (Day 4)
-KL|2027-09-15|Shri Narayana Guru's Jayanti
-KL|2027-09-21|Shri Narayana Guru's Death Anniversary
-KL|2027-10-08|Mahanavami
-KL|2027-10-09|Vijayadashami
-KL|2028-01-02|Mannam's Jayanti
-KL|2028-04-13|Maundy Thursday
-KL|2028-04-14|Vishu
-KL|2028-04-16|Easter Sunday
-KL|2028-05-01|May Day
-KL|2028-07-22|Karkadaka Vavu
-KL|2028-08-28|Ayyankali's Jayanti
-KL|2028-08-31|Onam (Day 1)
-KL|2028-09-01|Onam (Day 2)
-KL|2028-09-02|Onam (Day 3)
-KL|2028-09-03|Onam (Day 4)
-KL|2028-09-03|Shri Narayana Guru's Jayanti
-KL|2028-09-21|Shri Narayana Guru's Death Anniversary
-KL|2028-09-26|Mahanavami
-KL|2028-09-27|Vijayadashami
-KL|2029-01-02|Mannam's Jayanti
-KL|2029-03-29|Maundy Thursday
-KL|2029-04-01|Easter Sunday
-KL|2029-04-14|Vishu
-KL|2029-05-01|May Day
-KL|2029-08-10|Karkadaka Vavu
-KL|2029-08-21|Onam (Day 1)
-KL|2029-08-22|Onam (Day 2)
-KL|2029-08-23|Onam (Day 3)
-KL|2029-08-24|Onam (Day 4)
-KL|2029-08-24|Shri Narayana Guru's Jayanti
-KL|2029-08-28|Ayyankali's Jayanti
-KL|2029-09-21|Shri Narayana Guru's Death Anniversary
-KL|2029-10-15|Mahanavami
-KL|2029-10-16|Vijayadashami
-KL|2030-01-02|Mannam's Jayanti
-KL|2030-04-15|Vishu
-KL|2030-04-18|Maundy Thursday
-KL|2030-04-21|Easter Sunday
-KL|2030-05-01|May Day
-KL|2030-07-30|Karkadaka Vavu
-KL|2030-08-28|Ayyankali's Jayanti
-KL|2030-09-08|Onam (Day 1)
-KL|2030-09-09|Onam (Day 2)
-KL|2030-09-10|Onam (Day 3)
-KL|2030-09-11|Onam (Day 4)
-KL|2030-09-11|Shri Narayana Guru's Jayanti
-KL|2030-09-21|Shri Narayana Guru's Death Anniversary
-KL|2030-10-05|Mahanavami
-KL|2030-10-06|Vijayadashami
-KL|2031-01-02|Mannam's Jayanti
-KL|2031-04-10|Maundy Thursday
-KL|2031-04-13|Easter Sunday
-KL|2031-04-15|Vishu
-KL|2031-05-01|May Day
-KL|2031-07-19|Karkadaka Vavu
-KL|2031-08-28|Ayyankali's Jayanti
-KL|2031-08-29|Onam (Day 1)
-KL|2031-08-30|Onam (Day 2)
-KL|2031-08-31|Onam (Day 3)
-KL|2031-09-01|Onam (Day 4)
-KL|2031-09-01|Shri Narayana Guru's Jayanti
-KL|2031-09-21|Shri Narayana Guru's Death Anniversary
-KL|2031-10-24|Mahanavami
-KL|2031-10-25|Vijayadashami
-KL|2032-01-02|Mannam's Jayanti
-KL|2032-03-25|Maundy Thursday
-KL|2032-03-28|Easter Sunday
-KL|2032-04-14|Vishu
-KL|2032-05-01|May Day
-KL|2032-08-06|Karkadaka Vavu
-KL|2032-08-19|Onam (Day 1)
-KL|2032-08-20|Onam (Day 2)
-KL|2032-08-21|Onam (Day 3)
-KL|2032-08-22|Onam (Day 4)
-KL|2032-08-22|Shri Narayana Guru's Jayanti
-KL|2032-08-28|Ayyankali's Jayanti
-KL|2032-09-21|Shri Narayana Guru's Death Anniversary
-KL|2032-10-13|Mahanavami
-KL|2032-10-14|Vijayadashami
-KL|2033-01-02|Mannam's Jayanti
-KL|2033-04-14|Maundy Thursday
-KL|2033-04-14|Vishu
-KL|2033-04-17|Easter Sunday
-KL|2033-05-01|May Day
-KL|2033-07-26|Karkadaka Vavu
-KL|2033-08-28|Ayyankali's Jayanti
-KL|2033-09-05|Onam (Day 1)
-KL|2033-09-06|Onam (Day 2)
-KL|2033-09-07|Onam (Day 3)
-KL|2033-09-08|Onam (Day 4)
-KL|2033-09-08|Shri Narayana Guru's Jayanti
-KL|2033-09-21|Shri Narayana Guru's Death Anniversary
-KL|2033-10-02|Mahanavami
-KL|2033-10-03|Vijayadashami
-KL|2034-01-02|Mannam's Jayanti
-KL|2034-04-06|Maundy Thursday
-KL|2034-04-09|Easter Sunday
-KL|2034-04-14|Vishu
-KL|2034-05-01|May Day
-KL|2034-08-14|Karkadaka Vavu
-KL|2034-08-27|Onam (Day 1)
-KL|2034-08-28|Ayyankali's Jayanti
-KL|2034-08-28|Onam (Day 2)
-KL|2034-08-29|Onam (Day 3)
-KL|2034-08-30|Onam (Day 4)
-KL|2034-08-30|Shri Narayana Guru's Jayanti
-KL|2034-09-21|Shri Narayana Guru's Death Anniversary
-KL|2034-10-21|Mahanavami
-KL|2034-10-22|Vijayadashami
-KL|2035-01-02|Mannam's Jayanti
-KL|2035-03-22|Maundy Thursday
-KL|2035-03-25|Easter Sunday
-KL|2035-04-14|Vishu
-KL|2035-05-01|May Day
-KL|2035-08-03|Karkadaka Vavu
-KL|2035-08-28|Ayyankali's Jayanti
-KL|2035-09-13|Onam (Day 1)
-KL|2035-09-14|Onam (Day 2)
-KL|2035-09-15|Onam (Day 3)
-KL|2035-09-16|Onam (Day 4)
-KL|2035-09-16|Shri Narayana Guru's Jayanti
-KL|2035-09-21|Shri Narayana Guru's Death Anniversary
-KL|2035-10-10|Mahanavami
-KL|2035-10-11|Vijayadashami
-LA|2001-03-21|Nauroz
-LA|2002-03-21|Nauroz
-LA|2003-03-21|Nauroz
-LA|2004-03-20|Nauroz
-LA|2005-03-21|Nauroz
-LA|2006-03-21|Nauroz
-LA|2007-03-21|Nauroz
-LA|2008-03-20|Nauroz
-LA|2009-03-21|Nauroz
-LA|2010-03-21|Nauroz
-LA|2011-03-21|Nauroz
-LA|2012-03-20|Nauroz
-LA|2013-03-21|Nauroz
-LA|2014-03-21|Nauroz
-LA|2015-03-21|Nauroz
-LA|2016-03-20|Nauroz
-LA|2017-03-21|Nauroz
-LA|2018-03-21|Nauroz
-LA|2019-03-21|Nauroz
-LA|2020-03-20|Nauroz
-LA|2021-03-21|Nauroz
-LA|2022-03-21|Nauroz
-LA|2023-03-21|Nauroz
-LA|2024-03-20|Nauroz
-LA|2025-03-21|Nauroz
-LA|2026-03-21|Nauroz
-LA|2027-03-21|Nauroz
-LA|2028-03-20|Nauroz
-LA|2029-03-20|Nauroz
-LA|2030-03-21|Nauroz
-LA|2031-03-21|Nauroz
-LA|2032-03-20|Nauroz
-LA|2033-03-20|Nauroz
-LA|2034-03-21|Nauroz
-LA|2035-03-21|Nauroz
-LD|2001-01-14|Makar Sankranti
-LD|2001-08-22|Ganesh Chaturthi
-LD|2001-08-31|Onam
-LD|2002-01-14|Makar Sankranti
-LD|2002-08-21|Onam
-LD|2002-09-10|Ganesh Chaturthi
-LD|2003-01-14|Makar Sankranti
-LD|2003-08-31|Ganesh Chaturthi
-LD|2003-09-08|Onam
-LD|2004-01-15|Makar Sankranti
-LD|2004-08-28|Onam
-LD|2004-09-18|Ganesh Chaturthi
-LD|2005-01-14|Makar Sankranti
-LD|2005-09-07|Ganesh Chaturthi
-LD|2005-09-15|Onam
-LD|2006-01-14|Makar Sankranti
-LD|2006-08-27|Ganesh Chaturthi
-LD|2006-09-05|Onam
-LD|2007-01-15|Makar Sankranti
-LD|2007-08-26|Onam
-LD|2007-09-15|Ganesh Chaturthi
-LD|2008-01-15|Makar Sankranti
-LD|2008-09-03|Ganesh Chaturthi
-LD|2008-09-12|Onam
-LD|2009-01-14|Makar Sankranti
-LD|2009-08-23|Ganesh Chaturthi
-LD|2009-09-02|Onam
-LD|2010-01-14|Makar Sankranti
-LD|2010-08-23|Onam
-LD|2010-09-11|Ganesh Chaturthi
-LD|2011-01-15|Makar Sankranti
-LD|2011-09-01|Ganesh Chaturthi
-LD|2011-09-09|Onam
-LD|2012-01-15|Makar Sankranti
-LD|2012-08-29|Onam
-LD|2012-09-19|Ganesh Chaturthi
-LD|2013-01-14|Makar Sankranti
-LD|2013-09-09|Ganesh Chaturthi
-LD|2013-09-16|Onam
-LD|2014-01-14|Makar Sankranti
-LD|2014-08-29|Ganesh Chaturthi
-LD|2014-09-07|Onam
-LD|2015-01-15|Makar Sankranti
-LD|2015-08-28|Onam
-LD|2015-09-17|Ganesh Chaturthi
-LD|2016-01-15|Makar Sankranti
-LD|2016-09-05|Ganesh Chaturthi
-LD|2016-09-14|Onam
-LD|2017-01-14|Makar Sankranti
-LD|2017-08-25|Ganesh Chaturthi
-LD|2017-09-04|Onam
-LD|2018-01-14|Makar Sankranti
-LD|2018-08-25|Onam
-LD|2018-09-13|Ganesh Chaturthi
-LD|2019-01-15|Makar Sankranti
-LD|2019-09-02|Ganesh Chaturthi
-LD|2019-09-11|Onam
-LD|2020-01-15|Makar Sankranti
-LD|2020-08-22|Ganesh Chaturthi
-LD|2020-08-31|Onam
-LD|2021-01-14|Makar Sankranti
-LD|2021-08-21|Onam
-LD|2021-09-10|Ganesh Chaturthi
-LD|2022-01-14|Makar Sankranti
-LD|2022-08-31|Ganesh Chaturthi
-LD|2022-09-08|Onam
-LD|2023-01-14|Makar Sankranti
-LD|2023-08-29|Onam
-LD|2023-09-19|Ganesh Chaturthi
-LD|2024-01-14|Makar Sankranti
-LD|2024-09-07|Ganesh Chaturthi
-LD|2024-09-15|Onam
-LD|2025-01-14|Makar Sankranti
-LD|2025-08-27|Ganesh Chaturthi
-LD|2025-09-05|Onam
-LD|2026-01-14|Makar Sankranti
-LD|2026-08-26|Onam
-LD|2026-09-14|Ganesh Chaturthi
-LD|2027-01-15|Makar Sankranti
-LD|2027-09-04|Ganesh Chaturthi
-LD|2027-09-12|Onam
-LD|2028-01-15|Makar Sankranti
-LD|2028-08-23|Ganesh Chaturthi
-LD|2028-09-01|Onam
-LD|2029-01-14|Makar Sankranti
-LD|2029-08-22|Onam
-LD|2029-09-11|Ganesh Chaturthi
-LD|2030-01-14|Makar Sankranti
-LD|2030-09-01|Ganesh Chaturthi
-LD|2030-09-09|Onam
-LD|2031-01-15|Makar Sankranti
-LD|2031-08-30|Onam
-LD|2031-09-20|Ganesh Chaturthi
-LD|2032-01-15|Makar Sankranti
-LD|2032-08-20|Onam
-LD|2032-09-08|Ganesh Chaturthi
-LD|2033-01-14|Makar Sankranti
-LD|2033-08-28|Ganesh Chaturthi
-LD|2033-09-06|Onam
-LD|2034-01-14|Makar Sankranti
-LD|2034-08-28|Onam
-LD|2034-09-16|Ganesh Chaturthi
-LD|2035-01-15|Makar Sankranti
-LD|2035-09-05|Ganesh Chaturthi
-LD|2035-09-14|Onam
-MH|2001-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2001-03-10|Holi
-MH|2001-03-26|Gudi Padwa
-MH|2001-05-01|Maharashtra Day
-MH|2001-08-21|Parsi New Year (Shahenshahi)
-MH|2001-08-22|Ganesh Chaturthi
-MH|2001-11-15|Diwali (Bali Pratipada)
-MH|2002-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2002-03-29|Holi
-MH|2002-04-13|Gudi Padwa
-MH|2002-05-01|Maharashtra Day
-MH|2002-08-21|Parsi New Year (Shahenshahi)
-MH|2002-09-10|Ganesh Chaturthi
-MH|2002-11-05|Diwali (Bali Pratipada)
-MH|2003-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2003-03-18|Holi
-MH|2003-04-02|Gudi Padwa
-MH|2003-05-01|Maharashtra Day
-MH|2003-08-21|Parsi New Year (Shahenshahi)
-MH|2003-08-31|Ganesh Chaturthi
-MH|2003-10-26|Diwali (Bali Pratipada)
-MH|2004-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2004-03-07|Holi
-MH|2004-03-21|Gudi Padwa
-MH|2004-05-01|Maharashtra Day
-MH|2004-08-20|Parsi New Year (Shahenshahi)
-MH|2004-09-18|Ganesh Chaturthi
-MH|2004-11-13|Diwali (Bali Pratipada)
-MH|2005-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2005-03-26|Holi
-MH|2005-04-09|Gudi Padwa
-MH|2005-05-01|Maharashtra Day
-MH|2005-08-20|Parsi New Year (Shahenshahi)
-MH|2005-09-07|Ganesh Chaturthi
-MH|2005-11-02|Diwali (Bali Pratipada)
-MH|2006-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2006-03-15|Holi
-MH|2006-03-30|Gudi Padwa
-MH|2006-05-01|Maharashtra Day
-MH|2006-08-20|Parsi New Year (Shahenshahi)
-MH|2006-08-27|Ganesh Chaturthi
-MH|2006-10-22|Diwali (Bali Pratipada)
-MH|2007-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2007-03-04|Holi
-MH|2007-03-19|Gudi Padwa
-MH|2007-05-01|Maharashtra Day
-MH|2007-08-20|Parsi New Year (Shahenshahi)
-MH|2007-09-15|Ganesh Chaturthi
-MH|2007-11-10|Diwali (Bali Pratipada)
-MH|2008-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2008-03-22|Holi
-MH|2008-04-06|Gudi Padwa
-MH|2008-05-01|Maharashtra Day
-MH|2008-08-19|Parsi New Year (Shahenshahi)
-MH|2008-09-03|Ganesh Chaturthi
-MH|2008-10-29|Diwali (Bali Pratipada)
-MH|2009-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2009-03-11|Holi
-MH|2009-03-27|Gudi Padwa
-MH|2009-05-01|Maharashtra Day
-MH|2009-08-19|Parsi New Year (Shahenshahi)
-MH|2009-08-23|Ganesh Chaturthi
-MH|2009-10-18|Diwali (Bali Pratipada)
-MH|2010-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2010-03-01|Holi
-MH|2010-03-16|Gudi Padwa
-MH|2010-05-01|Maharashtra Day
-MH|2010-08-19|Parsi New Year (Shahenshahi)
-MH|2010-09-11|Ganesh Chaturthi
-MH|2010-11-06|Diwali (Bali Pratipada)
-MH|2011-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2011-03-20|Holi
-MH|2011-04-04|Gudi Padwa
-MH|2011-05-01|Maharashtra Day
-MH|2011-08-19|Parsi New Year (Shahenshahi)
-MH|2011-09-01|Ganesh Chaturthi
-MH|2011-10-27|Diwali (Bali Pratipada)
-MH|2012-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2012-03-08|Holi
-MH|2012-03-23|Gudi Padwa
-MH|2012-05-01|Maharashtra Day
-MH|2012-08-18|Parsi New Year (Shahenshahi)
-MH|2012-09-19|Ganesh Chaturthi
-MH|2012-11-14|Diwali (Bali Pratipada)
-MH|2013-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2013-03-27|Holi
-MH|2013-04-11|Gudi Padwa
-MH|2013-05-01|Maharashtra Day
-MH|2013-08-18|Parsi New Year (Shahenshahi)
-MH|2013-09-09|Ganesh Chaturthi
-MH|2013-11-04|Diwali (Bali Pratipada)
-MH|2014-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2014-03-17|Holi
-MH|2014-03-31|Gudi Padwa
-MH|2014-05-01|Maharashtra Day
-MH|2014-08-18|Parsi New Year (Shahenshahi)
-MH|2014-08-29|Ganesh Chaturthi
-MH|2014-10-24|Diwali (Bali Pratipada)
-MH|2015-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2015-03-06|Holi
-MH|2015-03-21|Gudi Padwa
-MH|2015-05-01|Maharashtra Day
-MH|2015-08-18|Parsi New Year (Shahenshahi)
-MH|2015-09-17|Ganesh Chaturthi
-MH|2015-11-12|Diwali (Bali Pratipada)
-MH|2016-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2016-03-24|Holi
-MH|2016-04-08|Gudi Padwa
-MH|2016-05-01|Maharashtra Day
-MH|2016-08-17|Parsi New Year (Shahenshahi)
-MH|2016-09-05|Ganesh Chaturthi
-MH|2016-10-31|Diwali (Bali Pratipada)
-MH|2017-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2017-03-13|Holi
-MH|2017-03-28|Gudi Padwa
-MH|2017-05-01|Maharashtra Day
-MH|2017-08-17|Parsi New Year (Shahenshahi)
-MH|2017-08-25|Ganesh Chaturthi
-MH|2017-10-20|Diwali (Bali Pratipada)
-MH|2018-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2018-03-02|Holi
-MH|2018-03-18|Gudi Padwa
-MH|2018-05-01|Maharashtra Day
-MH|2018-08-17|Parsi New Year (Shahenshahi)
-MH|2018-09-13|Ganesh Chaturthi
-MH|2018-11-08|Diwali (Bali Pratipada)
-MH|2019-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2019-03-21|Holi
-MH|2019-04-06|Gudi Padwa
-MH|2019-05-01|Maharashtra Day
-MH|2019-08-17|Parsi New Year (Shahenshahi)
-MH|2019-09-02|Ganesh Chaturthi
-MH|2019-10-28|Diwali (Bali Pratipada)
-MH|2020-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2020-03-10|Holi
-MH|2020-03-25|Gudi Padwa
-MH|2020-05-01|Maharashtra Day
-MH|2020-08-16|Parsi New Year (Shahenshahi)
-MH|2020-08-22|Ganesh Chaturthi
-MH|2020-11-15|Diwali (Bali Pratipada)
-MH|2021-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2021-03-29|Holi
-MH|2021-04-13|Gudi Padwa
-MH|2021-05-01|Maharashtra Day
-MH|2021-08-16|Parsi New Year (Shahenshahi)
-MH|2021-09-10|Ganesh Chaturthi
-MH|2021-11-05|Diwali (Bali Pratipada)
-MH|2022-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2022-03-18|Holi
-MH|2022-04-02|Gudi Padwa
-MH|2022-05-01|Maharashtra Day
-MH|2022-08-16|Parsi New Year (Shahenshahi)
-MH|2022-08-31|Ganesh Chaturthi
-MH|2022-10-25|Diwali (Bali Pratipada)
-MH|2023-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2023-03-08|Holi
-MH|2023-03-22|Gudi Padwa
-MH|2023-05-01|Maharashtra Day
-MH|2023-08-16|Parsi New Year (Shahenshahi)
-MH|2023-09-19|Ganesh Chaturthi
-MH|2023-11-13|Diwali (Bali Pratipada)
-MH|2024-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2024-03-25|Holi
-MH|2024-04-09|Gudi Padwa
-MH|2024-05-01|Maharashtra Day
-MH|2024-08-15|Parsi New Year (Shahenshahi)
-MH|2024-09-07|Ganesh Chaturthi
-MH|2024-11-02|Diwali (Bali Pratipada)
-MH|2025-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2025-03-14|Holi
-MH|2025-03-30|Gudi Padwa
-MH|2025-05-01|Maharashtra Day
-MH|2025-08-15|Parsi New Year (Shahenshahi)
-MH|2025-08-27|Ganesh Chaturthi
-MH|2025-10-22|Diwali (Bali Pratipada)
-MH|2026-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2026-03-03|Holi
-MH|2026-03-19|Gudi Padwa
-MH|2026-05-01|Maharashtra Day
-MH|2026-08-15|Parsi New Year (Shahenshahi)
-MH|2026-09-14|Ganesh Chaturthi
-MH|2026-11-10|Diwali (Bali Pratipada)
-MH|2027-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2027-03-22|Holi
-MH|2027-04-07|Gudi Padwa
-MH|2027-05-01|Maharashtra Day
-MH|2027-08-15|Parsi New Year (Shahenshahi)
-MH|2027-09-04|Ganesh Chaturthi
-MH|2027-10-30|Diwali (Bali Pratipada)
-MH|2028-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2028-03-11|Holi
-MH|2028-03-27|Gudi Padwa
-MH|2028-05-01|Maharashtra Day
-MH|2028-08-14|Parsi New Year (Shahenshahi)
-MH|2028-08-23|Ganesh Chaturthi
-MH|2028-10-18|Diwali (Bali Pratipada)
-MH|2029-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2029-03-01|Holi
-MH|2029-04-14|Gudi Padwa
-MH|2029-05-01|Maharashtra Day
-MH|2029-08-14|Parsi New Year (Shahenshahi)
-MH|2029-09-11|Ganesh Chaturthi
-MH|2029-11-06|Diwali (Bali Pratipada)
-MH|2030-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2030-03-20|Holi
-MH|2030-04-03|Gudi Padwa
-MH|2030-05-01|Maharashtra Day
-MH|2030-08-14|Parsi New Year (Shahenshahi)
-MH|2030-09-01|Ganesh Chaturthi
-MH|2030-10-27|Diwali (Bali Pratipada)
-MH|2031-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2031-03-09|Holi
-MH|2031-03-24|Gudi Padwa
-MH|2031-05-01|Maharashtra Day
-MH|2031-08-14|Parsi New Year (Shahenshahi)
-MH|2031-09-20|Ganesh Chaturthi
-MH|2031-11-15|Diwali (Bali Pratipada)
-MH|2032-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2032-03-27|Holi
-MH|2032-04-11|Gudi Padwa
-MH|2032-05-01|Maharashtra Day
-MH|2032-08-13|Parsi New Year (Shahenshahi)
-MH|2032-09-08|Ganesh Chaturthi
-MH|2032-11-03|Diwali (Bali Pratipada)
-MH|2033-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2033-03-16|Holi
-MH|2033-03-31|Gudi Padwa
-MH|2033-05-01|Maharashtra Day
-MH|2033-08-13|Parsi New Year (Shahenshahi)
-MH|2033-08-28|Ganesh Chaturthi
-MH|2033-10-23|Diwali (Bali Pratipada)
-MH|2034-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2034-03-05|Holi
-MH|2034-03-21|Gudi Padwa
-MH|2034-05-01|Maharashtra Day
-MH|2034-08-13|Parsi New Year (Shahenshahi)
-MH|2034-09-16|Ganesh Chaturthi
-MH|2034-11-11|Diwali (Bali Pratipada)
-MH|2035-02-19|Chhatrapati Shivaji Maharaj's Jayanti
-MH|2035-03-24|Holi
-MH|2035-04-09|Gudi Padwa
-MH|2035-05-01|Maharashtra Day
-MH|2035-08-13|Parsi New Year (Shahenshahi)
-MH|2035-09-05|Ganesh Chaturthi
-MH|2035-10-31|Diwali (Bali Pratipada)
-MP|2001-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2001-08-04|Raksha Bandhan
-MP|2001-11-15|Govardhan Puja
-MP|2002-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2002-08-22|Raksha Bandhan
-MP|2002-11-05|Govardhan Puja
-MP|2003-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2003-08-12|Raksha Bandhan
-MP|2003-10-26|Govardhan Puja
-MP|2004-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2004-08-29|Raksha Bandhan
-MP|2004-11-13|Govardhan Puja
-MP|2005-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2005-08-19|Raksha Bandhan
-MP|2005-11-02|Govardhan Puja
-MP|2006-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2006-08-09|Raksha Bandhan
-MP|2006-10-22|Govardhan Puja
-MP|2007-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2007-08-28|Raksha Bandhan
-MP|2007-11-10|Govardhan Puja
-MP|2008-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2008-08-16|Raksha Bandhan
-MP|2008-10-29|Govardhan Puja
-MP|2009-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2009-08-05|Raksha Bandhan
-MP|2009-10-18|Govardhan Puja
-MP|2010-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2010-08-24|Raksha Bandhan
-MP|2010-11-06|Govardhan Puja
-MP|2011-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2011-08-13|Raksha Bandhan
-MP|2011-10-27|Govardhan Puja
-MP|2012-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2012-08-02|Raksha Bandhan
-MP|2012-11-14|Govardhan Puja
-MP|2013-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2013-08-20|Raksha Bandhan
-MP|2013-11-04|Govardhan Puja
-MP|2014-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2014-08-10|Raksha Bandhan
-MP|2014-10-24|Govardhan Puja
-MP|2015-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2015-08-29|Raksha Bandhan
-MP|2015-11-12|Govardhan Puja
-MP|2016-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2016-08-18|Raksha Bandhan
-MP|2016-10-31|Govardhan Puja
-MP|2017-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2017-08-07|Raksha Bandhan
-MP|2017-10-20|Govardhan Puja
-MP|2018-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2018-08-26|Raksha Bandhan
-MP|2018-11-08|Govardhan Puja
-MP|2019-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2019-08-15|Raksha Bandhan
-MP|2019-10-28|Govardhan Puja
-MP|2020-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2020-08-03|Raksha Bandhan
-MP|2020-11-15|Govardhan Puja
-MP|2021-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2021-08-22|Raksha Bandhan
-MP|2021-11-05|Govardhan Puja
-MP|2022-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2022-08-11|Raksha Bandhan
-MP|2022-10-25|Govardhan Puja
-MP|2023-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2023-08-30|Raksha Bandhan
-MP|2023-11-13|Govardhan Puja
-MP|2024-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2024-08-19|Raksha Bandhan
-MP|2024-11-02|Govardhan Puja
-MP|2025-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2025-08-09|Raksha Bandhan
-MP|2025-10-22|Govardhan Puja
-MP|2026-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2026-08-28|Raksha Bandhan
-MP|2026-11-10|Govardhan Puja
-MP|2027-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2027-08-17|Raksha Bandhan
-MP|2027-10-30|Govardhan Puja
-MP|2028-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2028-08-05|Raksha Bandhan
-MP|2028-10-18|Govardhan Puja
-MP|2029-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2029-08-23|Raksha Bandhan
-MP|2029-11-06|Govardhan Puja
-MP|2030-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2030-08-13|Raksha Bandhan
-MP|2030-10-27|Govardhan Puja
-MP|2031-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2031-08-02|Raksha Bandhan
-MP|2031-11-15|Govardhan Puja
-MP|2032-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2032-08-20|Raksha Bandhan
-MP|2032-11-03|Govardhan Puja
-MP|2033-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2033-08-10|Raksha Bandhan
-MP|2033-10-23|Govardhan Puja
-MP|2034-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2034-08-29|Raksha Bandhan
-MP|2034-11-11|Govardhan Puja
-MP|2035-03-20|Veerangana Avantibai's Shaheedi Diwas
-MP|2035-08-18|Raksha Bandhan
-MP|2035-10-31|Govardhan Puja
-MZ|2001-01-02|Post New Year
-MZ|2001-01-11|Missionary Day
-MZ|2001-06-15|Young Mizo Association's Day
-MZ|2001-06-30|Remna Ni
-MZ|2001-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2001-12-24|Christmas Eve
-MZ|2001-12-26|Post Christmas
-MZ|2001-12-31|New Year's Eve
-MZ|2002-01-02|Post New Year
-MZ|2002-01-11|Missionary Day
-MZ|2002-06-15|Young Mizo Association's Day
-MZ|2002-06-30|Remna Ni
-MZ|2002-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2002-12-24|Christmas Eve
-MZ|2002-12-26|Post Christmas
-MZ|2002-12-31|New Year's Eve
-MZ|2003-01-02|Post New Year
-MZ|2003-01-11|Missionary Day
-MZ|2003-06-15|Young Mizo Association's Day
-MZ|2003-06-30|Remna Ni
-MZ|2003-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2003-12-24|Christmas Eve
-MZ|2003-12-26|Post Christmas
-MZ|2003-12-31|New Year's Eve
-MZ|2004-01-02|Post New Year
-MZ|2004-01-11|Missionary Day
-MZ|2004-06-15|Young Mizo Association's Day
-MZ|2004-06-30|Remna Ni
-MZ|2004-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2004-12-24|Christmas Eve
-MZ|2004-12-26|Post Christmas
-MZ|2004-12-31|New Year's Eve
-MZ|2005-01-02|Post New Year
-MZ|2005-01-11|Missionary Day
-MZ|2005-06-15|Young Mizo Association's Day
-MZ|2005-06-30|Remna Ni
-MZ|2005-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2005-12-24|Christmas Eve
-MZ|2005-12-26|Post Christmas
-MZ|2005-12-31|New Year's Eve
-MZ|2006-01-02|Post New Year
-MZ|2006-01-11|Missionary Day
-MZ|2006-06-15|Young Mizo Association's Day
-MZ|2006-06-30|Remna Ni
-MZ|2006-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2006-12-24|Christmas Eve
-MZ|2006-12-26|Post Christmas
-MZ|2006-12-31|New Year's Eve
-MZ|2007-01-02|Post New Year
-MZ|2007-01-11|Missionary Day
-MZ|2007-06-15|Young Mizo Association's Day
-MZ|2007-06-30|Remna Ni
-MZ|2007-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2007-12-24|Christmas Eve
-MZ|2007-12-26|Post Christmas
-MZ|2007-12-31|New Year's Eve
-MZ|2008-01-02|Post New Year
-MZ|2008-01-11|Missionary Day
-MZ|2008-06-15|Young Mizo Association's Day
-MZ|2008-06-30|Remna Ni
-MZ|2008-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2008-12-24|Christmas Eve
-MZ|2008-12-26|Post Christmas
-MZ|2008-12-31|New Year's Eve
-MZ|2009-01-02|Post New Year
-MZ|2009-01-11|Missionary Day
-MZ|2009-06-15|Young Mizo Association's Day
-MZ|2009-06-30|Remna Ni
-MZ|2009-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2009-12-24|Christmas Eve
-MZ|2009-12-26|Post Christmas
-MZ|2009-12-31|New Year's Eve
-MZ|2010-01-02|Post New Year
-MZ|2010-01-11|Missionary Day
-MZ|2010-06-15|Young Mizo Association's Day
-MZ|2010-06-30|Remna Ni
-MZ|2010-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2010-12-24|Christmas Eve
-MZ|2010-12-26|Post Christmas
-MZ|2010-12-31|New Year's Eve
-MZ|2011-01-02|Post New Year
-MZ|2011-01-11|Missionary Day
-MZ|2011-06-15|Young Mizo Association's Day
-MZ|2011-06-30|Remna Ni
-MZ|2011-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2011-12-24|Christmas Eve
-MZ|2011-12-26|Post Christmas
-MZ|2011-12-31|New Year's Eve
-MZ|2012-01-02|Post New Year
-MZ|2012-01-11|Missionary Day
-MZ|2012-06-15|Young Mizo Association's Day
-MZ|2012-06-30|Remna Ni
-MZ|2012-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2012-12-24|Christmas Eve
-MZ|2012-12-26|Post Christmas
-MZ|2012-12-31|New Year's Eve
-MZ|2013-01-02|Post New Year
-MZ|2013-01-11|Missionary Day
-MZ|2013-06-15|Young Mizo Association's Day
-MZ|2013-06-30|Remna Ni
-MZ|2013-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2013-12-24|Christmas Eve
-MZ|2013-12-26|Post Christmas
-MZ|2013-12-31|New Year's Eve
-MZ|2014-01-02|Post New Year
-MZ|2014-01-11|Missionary Day
-MZ|2014-06-15|Young Mizo Association's Day
-MZ|2014-06-30|Remna Ni
-MZ|2014-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2014-12-24|Christmas Eve
-MZ|2014-12-26|Post Christmas
-MZ|2014-12-31|New Year's Eve
-MZ|2015-01-02|Post New Year
-MZ|2015-01-11|Missionary Day
-MZ|2015-06-15|Young Mizo Association's Day
-MZ|2015-06-30|Remna Ni
-MZ|2015-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2015-12-24|Christmas Eve
-MZ|2015-12-26|Post Christmas
-MZ|2015-12-31|New Year's Eve
-MZ|2016-01-02|Post New Year
-MZ|2016-01-11|Missionary Day
-MZ|2016-06-15|Young Mizo Association's Day
-MZ|2016-06-30|Remna Ni
-MZ|2016-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2016-12-24|Christmas Eve
-MZ|2016-12-26|Post Christmas
-MZ|2016-12-31|New Year's Eve
-MZ|2017-01-02|Post New Year
-MZ|2017-01-11|Missionary Day
-MZ|2017-06-15|Young Mizo Association's Day
-MZ|2017-06-30|Remna Ni
-MZ|2017-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2017-12-24|Christmas Eve
-MZ|2017-12-26|Post Christmas
-MZ|2017-12-31|New Year's Eve
-MZ|2018-01-02|Post New Year
-MZ|2018-01-11|Missionary Day
-MZ|2018-06-15|Young Mizo Association's Day
-MZ|2018-06-30|Remna Ni
-MZ|2018-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2018-12-24|Christmas Eve
-MZ|2018-12-26|Post Christmas
-MZ|2018-12-31|New Year's Eve
-MZ|2019-01-02|Post New Year
-MZ|2019-01-11|Missionary Day
-MZ|2019-06-15|Young Mizo Association's Day
-MZ|2019-06-30|Remna Ni
-MZ|2019-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2019-12-24|Christmas Eve
-MZ|2019-12-26|Post Christmas
-MZ|2019-12-31|New Year's Eve
-MZ|2020-01-02|Post New Year
-MZ|2020-01-11|Missionary Day
-MZ|2020-06-15|Young Mizo Association's Day
-MZ|2020-06-30|Remna Ni
-MZ|2020-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2020-12-24|Christmas Eve
-MZ|2020-12-26|Post Christmas
-MZ|2020-12-31|New Year's Eve
-MZ|2021-01-02|Post New Year
-MZ|2021-01-11|Missionary Day
-MZ|2021-06-15|Young Mizo Association's Day
-MZ|2021-06-30|Remna Ni
-MZ|2021-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2021-12-24|Christmas Eve
-MZ|2021-12-26|Post Christmas
-MZ|2021-12-31|New Year's Eve
-MZ|2022-01-02|Post New Year
-MZ|2022-01-11|Missionary Day
-MZ|2022-06-15|Young Mizo Association's Day
-MZ|2022-06-30|Remna Ni
-MZ|2022-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2022-12-24|Christmas Eve
-MZ|2022-12-26|Post Christmas
-MZ|2022-12-31|New Year's Eve
-MZ|2023-01-02|Post New Year
-MZ|2023-01-11|Missionary Day
-MZ|2023-06-15|Young Mizo Association's Day
-MZ|2023-06-30|Remna Ni
-MZ|2023-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2023-12-24|Christmas Eve
-MZ|2023-12-26|Post Christmas
-MZ|2023-12-31|New Year's Eve
-MZ|2024-01-02|Post New Year
-MZ|2024-01-11|Missionary Day
-MZ|2024-06-15|Young Mizo Association's Day
-MZ|2024-06-30|Remna Ni
-MZ|2024-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2024-12-24|Christmas Eve
-MZ|2024-12-26|Post Christmas
-MZ|2024-12-31|New Year's Eve
-MZ|2025-01-02|Post New Year
-MZ|2025-01-11|Missionary Day
-MZ|2025-06-15|Young Mizo Association's Day
-MZ|2025-06-30|Remna Ni
-MZ|2025-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2025-12-24|Christmas Eve
-MZ|2025-12-26|Post Christmas
-MZ|2025-12-31|New Year's Eve
-MZ|2026-01-02|Post New Year
-MZ|2026-01-11|Missionary Day
-MZ|2026-06-15|Young Mizo Association's Day
-MZ|2026-06-30|Remna Ni
-MZ|2026-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2026-12-24|Christmas Eve
-MZ|2026-12-26|Post Christmas
-MZ|2026-12-31|New Year's Eve
-MZ|2027-01-02|Post New Year
-MZ|2027-01-11|Missionary Day
-MZ|2027-06-15|Young Mizo Association's Day
-MZ|2027-06-30|Remna Ni
-MZ|2027-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2027-12-24|Christmas Eve
-MZ|2027-12-26|Post Christmas
-MZ|2027-12-31|New Year's Eve
-MZ|2028-01-02|Post New Year
-MZ|2028-01-11|Missionary Day
-MZ|2028-06-15|Young Mizo Association's Day
-MZ|2028-06-30|Remna Ni
-MZ|2028-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2028-12-24|Christmas Eve
-MZ|2028-12-26|Post Christmas
-MZ|2028-12-31|New Year's Eve
-MZ|2029-01-02|Post New Year
-MZ|2029-01-11|Missionary Day
-MZ|2029-06-15|Young Mizo Association's Day
-MZ|2029-06-30|Remna Ni
-MZ|2029-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2029-12-24|Christmas Eve
-MZ|2029-12-26|Post Christmas
-MZ|2029-12-31|New Year's Eve
-MZ|2030-01-02|Post New Year
-MZ|2030-01-11|Missionary Day
-MZ|2030-06-15|Young Mizo Association's Day
-MZ|2030-06-30|Remna Ni
-MZ|2030-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2030-12-24|Christmas Eve
-MZ|2030-12-26|Post Christmas
-MZ|2030-12-31|New Year's Eve
-MZ|2031-01-02|Post New Year
-MZ|2031-01-11|Missionary Day
-MZ|2031-06-15|Young Mizo Association's Day
-MZ|2031-06-30|Remna Ni
-MZ|2031-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2031-12-24|Christmas Eve
-MZ|2031-12-26|Post Christmas
-MZ|2031-12-31|New Year's Eve
-MZ|2032-01-02|Post New Year
-MZ|2032-01-11|Missionary Day
-MZ|2032-06-15|Young Mizo Association's Day
-MZ|2032-06-30|Remna Ni
-MZ|2032-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2032-12-24|Christmas Eve
-MZ|2032-12-26|Post Christmas
-MZ|2032-12-31|New Year's Eve
-MZ|2033-01-02|Post New Year
-MZ|2033-01-11|Missionary Day
-MZ|2033-06-15|Young Mizo Association's Day
-MZ|2033-06-30|Remna Ni
-MZ|2033-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2033-12-24|Christmas Eve
-MZ|2033-12-26|Post Christmas
-MZ|2033-12-31|New Year's Eve
-MZ|2034-01-02|Post New Year
-MZ|2034-01-11|Missionary Day
-MZ|2034-06-15|Young Mizo Association's Day
-MZ|2034-06-30|Remna Ni
-MZ|2034-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2034-12-24|Christmas Eve
-MZ|2034-12-26|Post Christmas
-MZ|2034-12-31|New Year's Eve
-MZ|2035-01-02|Post New Year
-MZ|2035-01-11|Missionary Day
-MZ|2035-06-15|Young Mizo Association's Day
-MZ|2035-06-30|Remna Ni
-MZ|2035-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
-MZ|2035-12-24|Christmas Eve
-MZ|2035-12-26|Post Christmas
-MZ|2035-12-31|New Year's Eve
-Maha Shivaratri|2001-02-21|Maha Shivaratri
-Maha Shivaratri|2002-03-12|Maha Shivaratri
-Maha Shivaratri|2004-02-18|Maha Shivaratri
-Maha Shivaratri|2005-03-08|Maha Shivaratri
-Maha Shivaratri|2006-02-26|Maha Shivaratri
-Maha Shivaratri|2007-02-16|Maha Shivaratri
-Maha Shivaratri|2008-03-06|Maha Shivaratri
-Maha Shivaratri|2011-03-02|Maha Shivaratri
-Maha Shivaratri|2012-02-20|Maha Shivaratri
-Maha Shivaratri|2017-02-24|Maha Shivaratri
-Maha Shivaratri|2018-02-13|Maha Shivaratri
-Maha Shivaratri|2019-03-04|Maha Shivaratri
-Maha Shivaratri|2022-03-01|Maha Shivaratri
-Maha Shivaratri|2025-02-26|Maha Shivaratri
-Maha Shivaratri|2027-03-06|Maha Shivaratri
-Maha Shivaratri|2028-02-23|Maha Shivaratri
-Maha Shivaratri|2029-02-11|Maha Shivaratri
-Maha Shivaratri|2030-03-02|Maha Shivaratri
-Maha Shivaratri|2031-02-20|Maha Shivaratri
-Maha Shivaratri|2032-03-10|Maha Shivaratri
-Maha Shivaratri|2033-02-27|Maha Shivaratri
-Maha Shivaratri|2034-02-17|Maha Shivaratri
-Maha Shivaratri|2035-03-08|Maha Shivaratri
-Mahavir Jayanti|2001-04-06|Mahavir Jayanti
-Mahavir Jayanti|2002-04-25|Mahavir Jayanti
-Mahavir Jayanti|2003-04-15|Mahavir Jayanti
-Mahavir Jayanti|2004-04-03|Mahavir Jayanti
-Mahavir Jayanti|2005-04-22|Mahavir Jayanti
-Mahavir Jayanti|2006-04-11|Mahavir Jayanti
-Mahavir Jayanti|2007-03-31|Mahavir Jayanti
-Mahavir Jayanti|2008-04-18|Mahavir Jayanti
-Mahavir Jayanti|2009-04-07|Mahavir Jayanti
-Mahavir Jayanti|2010-04-28|Mahavir Jayanti
-Mahavir Jayanti|2011-04-16|Mahavir Jayanti
-Mahavir Jayanti|2012-04-05|Mahavir Jayanti
-Mahavir Jayanti|2013-04-24|Mahavir Jayanti
-Mahavir Jayanti|2014-04-13|Mahavir Jayanti
-Mahavir Jayanti|2015-04-02|Mahavir Jayanti
-Mahavir Jayanti|2016-04-20|Mahavir Jayanti
-Mahavir Jayanti|2017-04-09|Mahavir Jayanti
-Mahavir Jayanti|2018-03-29|Mahavir Jayanti
-Mahavir Jayanti|2019-04-17|Mahavir Jayanti
-Mahavir Jayanti|2020-04-06|Mahavir Jayanti
-Mahavir Jayanti|2021-04-25|Mahavir Jayanti
-Mahavir Jayanti|2022-04-14|Mahavir Jayanti
-Mahavir Jayanti|2023-04-04|Mahavir Jayanti
-Mahavir Jayanti|2024-04-21|Mahavir Jayanti
-Mahavir Jayanti|2025-04-10|Mahavir Jayanti
-Mahavir Jayanti|2026-03-31|Mahavir Jayanti
-Mahavir Jayanti|2027-04-18|Mahavir Jayanti
-Mahavir Jayanti|2028-04-07|Mahavir Jayanti
-Mahavir Jayanti|2029-04-26|Mahavir Jayanti
-Mahavir Jayanti|2030-04-16|Mahavir Jayanti
-Mahavir Jayanti|2031-04-05|Mahavir Jayanti
-Mahavir Jayanti|2032-04-23|Mahavir Jayanti
-Mahavir Jayanti|2033-04-12|Mahavir Jayanti
-Mahavir Jayanti|2034-04-01|Mahavir Jayanti
-Mahavir Jayanti|2035-04-20|Mahavir Jayanti
-Milad-un-Nabi|2001-06-05|Milad-un-Nabi
-Milad-un-Nabi|2002-05-25|Milad-un-Nabi
-Milad-un-Nabi|2003-05-14|Milad-un-Nabi
-Milad-un-Nabi|2004-05-02|Milad-un-Nabi
-Milad-un-Nabi|2005-04-22|Milad-un-Nabi
-Milad-un-Nabi|2006-04-11|Milad-un-Nabi
-Milad-un-Nabi|2007-04-01|Milad-un-Nabi
-Milad-un-Nabi|2008-03-21|Milad-un-Nabi
-Milad-un-Nabi|2009-03-10|Milad-un-Nabi
-Milad-un-Nabi|2010-02-27|Milad-un-Nabi
-Milad-un-Nabi|2011-02-16|Milad-un-Nabi
-Milad-un-Nabi|2012-02-05|Milad-un-Nabi
-Milad-un-Nabi|2013-01-25|Milad-un-Nabi
-Milad-un-Nabi|2014-01-14|Milad-un-Nabi
-Milad-un-Nabi|2015-01-04|Milad-un-Nabi
-Milad-un-Nabi|2015-12-24|Milad-un-Nabi
-Milad-un-Nabi|2016-12-13|Milad-un-Nabi
-Milad-un-Nabi|2017-12-02|Milad-un-Nabi
-Milad-un-Nabi|2018-11-21|Milad-un-Nabi
-Milad-un-Nabi|2019-11-10|Milad-un-Nabi
-Milad-un-Nabi|2020-10-30|Milad-un-Nabi
-Milad-un-Nabi|2021-10-19|Milad-un-Nabi
-Milad-un-Nabi|2022-10-09|Milad-un-Nabi
-Milad-un-Nabi|2023-09-28|Milad-un-Nabi
-Milad-un-Nabi|2024-09-16|Milad-un-Nabi
-Milad-un-Nabi|2025-09-05|Milad-un-Nabi
-Milad-un-Nabi|2026-08-26|Milad-un-Nabi
-Milad-un-Nabi|2027-08-15|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2028-08-04|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2029-07-25|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2030-07-14|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2031-07-03|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2032-06-21|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2033-06-10|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2034-05-31|Milad-un-Nabi (estimated)
-Milad-un-Nabi|2035-05-21|Milad-un-Nabi (estimated)
-Muharram|2001-04-05|Muharram
-Muharram|2002-03-25|Muharram
-Muharram|2003-03-14|Muharram
-Muharram|2004-03-02|Muharram
-Muharram|2005-02-20|Muharram
-Muharram|2006-02-09|Muharram
-Muharram|2007-01-30|Muharram
-Muharram|2008-01-19|Muharram
-Muharram|2009-01-08|Muharram
-Muharram|2009-12-28|Muharram
-Muharram|2010-12-17|Muharram
-Muharram|2011-12-06|Muharram
-Muharram|2012-11-25|Muharram
-Muharram|2013-11-14|Muharram
-Muharram|2014-11-04|Muharram
-Muharram|2015-10-24|Muharram
-Muharram|2016-10-12|Muharram
-Muharram|2017-10-01|Muharram
-Muharram|2018-09-21|Muharram
-Muharram|2019-09-10|Muharram
-Muharram|2020-08-30|Muharram
-Muharram|2021-08-19|Muharram
-Muharram|2022-08-09|Muharram
-Muharram|2023-07-29|Muharram
-Muharram|2024-07-17|Muharram
-Muharram|2025-07-06|Muharram
-Muharram|2026-06-26|Muharram
-Muharram|2027-06-16|Muharram (estimated)
-Muharram|2028-06-04|Muharram (estimated)
-Muharram|2029-05-24|Muharram (estimated)
-Muharram|2030-05-13|Muharram (estimated)
-Muharram|2031-05-03|Muharram (estimated)
-Muharram|2032-04-21|Muharram (estimated)
-Muharram|2033-04-11|Muharram (estimated)
-Muharram|2034-03-31|Muharram (estimated)
-Muharram|2035-03-21|Muharram (estimated)
-OD|2026-03-27|Ram Navami
-PB|2001-01-02|Guru Gobind Singh's Jayanti
-PB|2001-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2001-04-08|Guru Nabha Dass's Jayanti
-PB|2001-04-13|Vaisakhi
-PB|2001-04-25|Bhagvan Shri Parshuram's Jayanti
-PB|2001-05-28|Guru Arjun Dev's Shaheedi Diwas
-PB|2001-06-06|Sant Kabir's Jayanti
-PB|2001-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2001-10-17|Maharaj Agrasen's Jayanti
-PB|2001-11-01|Maharshi Valmiki's Jayanti
-PB|2001-11-15|Vishwakarma Day
-PB|2001-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2001-12-28|Jor Mela Fatehgarh Sahib
-PB|2002-01-21|Guru Gobind Singh's Jayanti
-PB|2002-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2002-04-08|Guru Nabha Dass's Jayanti
-PB|2002-04-14|Vaisakhi
-PB|2002-05-14|Bhagvan Shri Parshuram's Jayanti
-PB|2002-06-16|Guru Arjun Dev's Shaheedi Diwas
-PB|2002-06-24|Sant Kabir's Jayanti
-PB|2002-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2002-10-07|Maharaj Agrasen's Jayanti
-PB|2002-10-21|Maharshi Valmiki's Jayanti
-PB|2002-11-05|Vishwakarma Day
-PB|2002-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2002-12-08|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2002-12-28|Jor Mela Fatehgarh Sahib
-PB|2003-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2003-04-08|Guru Nabha Dass's Jayanti
-PB|2003-04-14|Vaisakhi
-PB|2003-05-04|Bhagvan Shri Parshuram's Jayanti
-PB|2003-06-06|Guru Arjun Dev's Shaheedi Diwas
-PB|2003-06-14|Sant Kabir's Jayanti
-PB|2003-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2003-09-26|Maharaj Agrasen's Jayanti
-PB|2003-10-10|Maharshi Valmiki's Jayanti
-PB|2003-10-26|Vishwakarma Day
-PB|2003-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2003-11-28|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2003-12-28|Jor Mela Fatehgarh Sahib
-PB|2003-12-29|Guru Gobind Singh's Jayanti
-PB|2004-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2004-04-08|Guru Nabha Dass's Jayanti
-PB|2004-04-13|Vaisakhi
-PB|2004-04-22|Bhagvan Shri Parshuram's Jayanti
-PB|2004-05-26|Guru Arjun Dev's Shaheedi Diwas
-PB|2004-06-03|Sant Kabir's Jayanti
-PB|2004-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2004-10-14|Maharaj Agrasen's Jayanti
-PB|2004-10-28|Maharshi Valmiki's Jayanti
-PB|2004-11-13|Vishwakarma Day
-PB|2004-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2004-11-20|Guru Gobind Singh's Jayanti
-PB|2004-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2004-12-28|Jor Mela Fatehgarh Sahib
-PB|2005-01-05|Guru Gobind Singh's Jayanti
-PB|2005-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2005-04-08|Guru Nabha Dass's Jayanti
-PB|2005-04-14|Vaisakhi
-PB|2005-05-10|Bhagvan Shri Parshuram's Jayanti
-PB|2005-06-14|Guru Arjun Dev's Shaheedi Diwas
-PB|2005-06-22|Sant Kabir's Jayanti
-PB|2005-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2005-10-04|Maharaj Agrasen's Jayanti
-PB|2005-10-17|Maharshi Valmiki's Jayanti
-PB|2005-11-02|Vishwakarma Day
-PB|2005-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2005-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2005-12-28|Jor Mela Fatehgarh Sahib
-PB|2006-01-05|Guru Gobind Singh's Jayanti
-PB|2006-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2006-04-08|Guru Nabha Dass's Jayanti
-PB|2006-04-14|Vaisakhi
-PB|2006-04-30|Bhagvan Shri Parshuram's Jayanti
-PB|2006-06-03|Guru Arjun Dev's Shaheedi Diwas
-PB|2006-06-11|Sant Kabir's Jayanti
-PB|2006-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2006-09-23|Maharaj Agrasen's Jayanti
-PB|2006-10-07|Maharshi Valmiki's Jayanti
-PB|2006-10-22|Vishwakarma Day
-PB|2006-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2006-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2006-12-28|Jor Mela Fatehgarh Sahib
-PB|2007-01-05|Guru Gobind Singh's Jayanti
-PB|2007-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2007-04-08|Guru Nabha Dass's Jayanti
-PB|2007-04-14|Vaisakhi
-PB|2007-04-19|Bhagvan Shri Parshuram's Jayanti
-PB|2007-05-24|Guru Arjun Dev's Shaheedi Diwas
-PB|2007-06-30|Sant Kabir's Jayanti
-PB|2007-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2007-10-12|Maharaj Agrasen's Jayanti
-PB|2007-10-26|Maharshi Valmiki's Jayanti
-PB|2007-11-10|Vishwakarma Day
-PB|2007-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2007-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2007-12-28|Jor Mela Fatehgarh Sahib
-PB|2008-01-05|Guru Gobind Singh's Jayanti
-PB|2008-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2008-04-08|Guru Nabha Dass's Jayanti
-PB|2008-04-13|Vaisakhi
-PB|2008-05-07|Bhagvan Shri Parshuram's Jayanti
-PB|2008-06-11|Guru Arjun Dev's Shaheedi Diwas
-PB|2008-06-18|Sant Kabir's Jayanti
-PB|2008-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2008-09-30|Maharaj Agrasen's Jayanti
-PB|2008-10-14|Maharshi Valmiki's Jayanti
-PB|2008-10-29|Vishwakarma Day
-PB|2008-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2008-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2008-12-28|Jor Mela Fatehgarh Sahib
-PB|2009-01-05|Guru Gobind Singh's Jayanti
-PB|2009-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2009-04-08|Guru Nabha Dass's Jayanti
-PB|2009-04-14|Vaisakhi
-PB|2009-04-27|Bhagvan Shri Parshuram's Jayanti
-PB|2009-05-31|Guru Arjun Dev's Shaheedi Diwas
-PB|2009-06-07|Sant Kabir's Jayanti
-PB|2009-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2009-09-19|Maharaj Agrasen's Jayanti
-PB|2009-10-04|Maharshi Valmiki's Jayanti
-PB|2009-10-18|Vishwakarma Day
-PB|2009-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2009-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2009-12-28|Jor Mela Fatehgarh Sahib
-PB|2010-01-05|Guru Gobind Singh's Jayanti
-PB|2010-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2010-04-08|Guru Nabha Dass's Jayanti
-PB|2010-04-14|Vaisakhi
-PB|2010-05-16|Bhagvan Shri Parshuram's Jayanti
-PB|2010-05-21|Guru Arjun Dev's Shaheedi Diwas
-PB|2010-06-26|Sant Kabir's Jayanti
-PB|2010-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2010-10-08|Maharaj Agrasen's Jayanti
-PB|2010-10-22|Maharshi Valmiki's Jayanti
-PB|2010-11-06|Vishwakarma Day
-PB|2010-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2010-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2010-12-28|Jor Mela Fatehgarh Sahib
-PB|2011-01-31|Guru Gobind Singh's Jayanti
-PB|2011-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2011-04-08|Guru Nabha Dass's Jayanti
-PB|2011-04-14|Vaisakhi
-PB|2011-05-05|Bhagvan Shri Parshuram's Jayanti
-PB|2011-06-09|Guru Arjun Dev's Shaheedi Diwas
-PB|2011-06-15|Sant Kabir's Jayanti
-PB|2011-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2011-09-28|Maharaj Agrasen's Jayanti
-PB|2011-10-11|Maharshi Valmiki's Jayanti
-PB|2011-10-27|Vishwakarma Day
-PB|2011-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2011-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2011-12-28|Jor Mela Fatehgarh Sahib
-PB|2012-01-05|Guru Gobind Singh's Jayanti
-PB|2012-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2012-04-08|Guru Nabha Dass's Jayanti
-PB|2012-04-13|Vaisakhi
-PB|2012-04-24|Bhagvan Shri Parshuram's Jayanti
-PB|2012-05-28|Guru Arjun Dev's Shaheedi Diwas
-PB|2012-06-04|Sant Kabir's Jayanti
-PB|2012-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2012-10-16|Maharaj Agrasen's Jayanti
-PB|2012-10-29|Maharshi Valmiki's Jayanti
-PB|2012-11-14|Vishwakarma Day
-PB|2012-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2012-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2012-12-28|Jor Mela Fatehgarh Sahib
-PB|2013-01-18|Guru Gobind Singh's Jayanti
-PB|2013-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2013-04-08|Guru Nabha Dass's Jayanti
-PB|2013-04-13|Vaisakhi
-PB|2013-05-12|Bhagvan Shri Parshuram's Jayanti
-PB|2013-06-16|Guru Arjun Dev's Shaheedi Diwas
-PB|2013-06-23|Sant Kabir's Jayanti
-PB|2013-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2013-10-05|Maharaj Agrasen's Jayanti
-PB|2013-10-18|Maharshi Valmiki's Jayanti
-PB|2013-11-04|Vishwakarma Day
-PB|2013-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2013-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2013-12-28|Jor Mela Fatehgarh Sahib
-PB|2014-01-07|Guru Gobind Singh's Jayanti
-PB|2014-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2014-04-08|Guru Nabha Dass's Jayanti
-PB|2014-04-14|Vaisakhi
-PB|2014-05-01|Bhagvan Shri Parshuram's Jayanti
-PB|2014-06-05|Guru Arjun Dev's Shaheedi Diwas
-PB|2014-06-13|Sant Kabir's Jayanti
-PB|2014-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2014-09-25|Maharaj Agrasen's Jayanti
-PB|2014-10-08|Maharshi Valmiki's Jayanti
-PB|2014-10-24|Vishwakarma Day
-PB|2014-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2014-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2014-12-28|Jor Mela Fatehgarh Sahib
-PB|2015-01-05|Guru Gobind Singh's Jayanti
-PB|2015-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2015-04-08|Guru Nabha Dass's Jayanti
-PB|2015-04-14|Vaisakhi
-PB|2015-04-20|Bhagvan Shri Parshuram's Jayanti
-PB|2015-05-25|Guru Arjun Dev's Shaheedi Diwas
-PB|2015-06-02|Sant Kabir's Jayanti
-PB|2015-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2015-10-13|Maharaj Agrasen's Jayanti
-PB|2015-10-27|Maharshi Valmiki's Jayanti
-PB|2015-11-12|Vishwakarma Day
-PB|2015-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2015-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2015-12-28|Jor Mela Fatehgarh Sahib
-PB|2016-01-16|Guru Gobind Singh's Jayanti
-PB|2016-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2016-04-08|Guru Nabha Dass's Jayanti
-PB|2016-04-13|Vaisakhi
-PB|2016-05-08|Bhagvan Shri Parshuram's Jayanti
-PB|2016-06-13|Guru Arjun Dev's Shaheedi Diwas
-PB|2016-06-20|Sant Kabir's Jayanti
-PB|2016-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2016-10-01|Maharaj Agrasen's Jayanti
-PB|2016-10-16|Maharshi Valmiki's Jayanti
-PB|2016-10-31|Vishwakarma Day
-PB|2016-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2016-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2016-12-28|Jor Mela Fatehgarh Sahib
-PB|2017-01-05|Guru Gobind Singh's Jayanti
-PB|2017-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2017-04-08|Guru Nabha Dass's Jayanti
-PB|2017-04-14|Vaisakhi
-PB|2017-04-28|Bhagvan Shri Parshuram's Jayanti
-PB|2017-06-02|Guru Arjun Dev's Shaheedi Diwas
-PB|2017-06-09|Sant Kabir's Jayanti
-PB|2017-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2017-09-21|Maharaj Agrasen's Jayanti
-PB|2017-10-05|Maharshi Valmiki's Jayanti
-PB|2017-10-20|Vishwakarma Day
-PB|2017-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2017-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2017-12-25|Guru Gobind Singh's Jayanti
-PB|2017-12-28|Jor Mela Fatehgarh Sahib
-PB|2018-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2018-04-08|Guru Nabha Dass's Jayanti
-PB|2018-04-14|Vaisakhi
-PB|2018-04-18|Bhagvan Shri Parshuram's Jayanti
-PB|2018-06-17|Guru Arjun Dev's Shaheedi Diwas
-PB|2018-06-28|Sant Kabir's Jayanti
-PB|2018-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2018-10-10|Maharaj Agrasen's Jayanti
-PB|2018-10-24|Maharshi Valmiki's Jayanti
-PB|2018-11-08|Vishwakarma Day
-PB|2018-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2018-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2018-12-28|Jor Mela Fatehgarh Sahib
-PB|2019-01-13|Guru Gobind Singh's Jayanti
-PB|2019-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2019-04-08|Guru Nabha Dass's Jayanti
-PB|2019-04-14|Vaisakhi
-PB|2019-05-07|Bhagvan Shri Parshuram's Jayanti
-PB|2019-06-16|Guru Arjun Dev's Shaheedi Diwas
-PB|2019-06-17|Sant Kabir's Jayanti
-PB|2019-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2019-09-29|Maharaj Agrasen's Jayanti
-PB|2019-10-13|Maharshi Valmiki's Jayanti
-PB|2019-10-28|Vishwakarma Day
-PB|2019-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2019-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2019-12-28|Jor Mela Fatehgarh Sahib
-PB|2020-01-02|Guru Gobind Singh's Jayanti
-PB|2020-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2020-04-08|Guru Nabha Dass's Jayanti
-PB|2020-04-13|Vaisakhi
-PB|2020-04-25|Bhagvan Shri Parshuram's Jayanti
-PB|2020-05-26|Guru Arjun Dev's Shaheedi Diwas
-PB|2020-06-05|Sant Kabir's Jayanti
-PB|2020-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2020-10-17|Maharaj Agrasen's Jayanti
-PB|2020-10-31|Maharshi Valmiki's Jayanti
-PB|2020-11-15|Vishwakarma Day
-PB|2020-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2020-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2020-12-28|Jor Mela Fatehgarh Sahib
-PB|2021-01-20|Guru Gobind Singh's Jayanti
-PB|2021-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2021-04-08|Guru Nabha Dass's Jayanti
-PB|2021-04-14|Vaisakhi
-PB|2021-05-14|Bhagvan Shri Parshuram's Jayanti
-PB|2021-06-14|Guru Arjun Dev's Shaheedi Diwas
-PB|2021-06-24|Sant Kabir's Jayanti
-PB|2021-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2021-10-07|Maharaj Agrasen's Jayanti
-PB|2021-10-20|Maharshi Valmiki's Jayanti
-PB|2021-11-05|Vishwakarma Day
-PB|2021-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2021-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2021-12-28|Jor Mela Fatehgarh Sahib
-PB|2022-01-09|Guru Gobind Singh's Jayanti
-PB|2022-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2022-04-08|Guru Nabha Dass's Jayanti
-PB|2022-04-14|Vaisakhi
-PB|2022-05-03|Bhagvan Shri Parshuram's Jayanti
-PB|2022-06-03|Guru Arjun Dev's Shaheedi Diwas
-PB|2022-06-14|Sant Kabir's Jayanti
-PB|2022-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2022-09-26|Maharaj Agrasen's Jayanti
-PB|2022-10-09|Maharshi Valmiki's Jayanti
-PB|2022-10-25|Vishwakarma Day
-PB|2022-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2022-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2022-12-28|Jor Mela Fatehgarh Sahib
-PB|2022-12-29|Guru Gobind Singh's Jayanti
-PB|2023-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2023-04-08|Guru Nabha Dass's Jayanti
-PB|2023-04-14|Vaisakhi
-PB|2023-04-22|Bhagvan Shri Parshuram's Jayanti
-PB|2023-05-23|Guru Arjun Dev's Shaheedi Diwas
-PB|2023-06-04|Sant Kabir's Jayanti
-PB|2023-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2023-10-15|Maharaj Agrasen's Jayanti
-PB|2023-10-28|Maharshi Valmiki's Jayanti
-PB|2023-11-13|Vishwakarma Day
-PB|2023-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2023-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2023-12-28|Jor Mela Fatehgarh Sahib
-PB|2024-01-17|Guru Gobind Singh's Jayanti
-PB|2024-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2024-04-08|Guru Nabha Dass's Jayanti
-PB|2024-04-13|Vaisakhi
-PB|2024-05-10|Bhagvan Shri Parshuram's Jayanti
-PB|2024-06-10|Guru Arjun Dev's Shaheedi Diwas
-PB|2024-06-22|Sant Kabir's Jayanti
-PB|2024-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2024-10-03|Maharaj Agrasen's Jayanti
-PB|2024-10-17|Maharshi Valmiki's Jayanti
-PB|2024-11-02|Vishwakarma Day
-PB|2024-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2024-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2024-12-28|Jor Mela Fatehgarh Sahib
-PB|2025-01-06|Guru Gobind Singh's Jayanti
-PB|2025-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2025-04-08|Guru Nabha Dass's Jayanti
-PB|2025-04-13|Vaisakhi
-PB|2025-04-29|Bhagvan Shri Parshuram's Jayanti
-PB|2025-05-30|Guru Arjun Dev's Shaheedi Diwas
-PB|2025-06-11|Sant Kabir's Jayanti
-PB|2025-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2025-09-22|Maharaj Agrasen's Jayanti
-PB|2025-10-07|Maharshi Valmiki's Jayanti
-PB|2025-10-22|Vishwakarma Day
-PB|2025-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2025-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2025-12-27|Guru Gobind Singh's Jayanti
-PB|2025-12-28|Jor Mela Fatehgarh Sahib
-PB|2026-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2026-04-08|Guru Nabha Dass's Jayanti
-PB|2026-04-14|Vaisakhi
-PB|2026-04-19|Bhagvan Shri Parshuram's Jayanti
-PB|2026-06-18|Guru Arjun Dev's Shaheedi Diwas
-PB|2026-06-29|Sant Kabir's Jayanti
-PB|2026-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2026-10-11|Maharaj Agrasen's Jayanti
-PB|2026-10-26|Maharshi Valmiki's Jayanti
-PB|2026-11-10|Vishwakarma Day
-PB|2026-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2026-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2026-12-28|Jor Mela Fatehgarh Sahib
-PB|2027-01-15|Guru Gobind Singh's Jayanti
-PB|2027-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2027-04-08|Guru Nabha Dass's Jayanti
-PB|2027-04-14|Vaisakhi
-PB|2027-05-08|Bhagvan Shri Parshuram's Jayanti
-PB|2027-06-08|Guru Arjun Dev's Shaheedi Diwas
-PB|2027-06-18|Sant Kabir's Jayanti
-PB|2027-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2027-09-30|Maharaj Agrasen's Jayanti
-PB|2027-10-15|Maharshi Valmiki's Jayanti
-PB|2027-10-30|Vishwakarma Day
-PB|2027-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2027-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2027-12-28|Jor Mela Fatehgarh Sahib
-PB|2028-01-04|Guru Gobind Singh's Jayanti
-PB|2028-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2028-04-08|Guru Nabha Dass's Jayanti
-PB|2028-04-13|Vaisakhi
-PB|2028-04-27|Bhagvan Shri Parshuram's Jayanti
-PB|2028-05-28|Guru Arjun Dev's Shaheedi Diwas
-PB|2028-06-07|Sant Kabir's Jayanti
-PB|2028-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2028-09-19|Maharaj Agrasen's Jayanti
-PB|2028-10-03|Maharshi Valmiki's Jayanti
-PB|2028-10-18|Vishwakarma Day
-PB|2028-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2028-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2028-12-28|Jor Mela Fatehgarh Sahib
-PB|2029-01-15|Guru Gobind Singh's Jayanti
-PB|2029-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2029-04-08|Guru Nabha Dass's Jayanti
-PB|2029-04-14|Vaisakhi
-PB|2029-05-16|Bhagvan Shri Parshuram's Jayanti
-PB|2029-06-16|Guru Arjun Dev's Shaheedi Diwas
-PB|2029-06-26|Sant Kabir's Jayanti
-PB|2029-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2029-10-08|Maharaj Agrasen's Jayanti
-PB|2029-10-22|Maharshi Valmiki's Jayanti
-PB|2029-11-06|Vishwakarma Day
-PB|2029-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2029-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2029-12-28|Jor Mela Fatehgarh Sahib
-PB|2030-01-10|Guru Gobind Singh's Jayanti
-PB|2030-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2030-04-08|Guru Nabha Dass's Jayanti
-PB|2030-04-14|Vaisakhi
-PB|2030-05-05|Bhagvan Shri Parshuram's Jayanti
-PB|2030-06-05|Guru Arjun Dev's Shaheedi Diwas
-PB|2030-06-15|Sant Kabir's Jayanti
-PB|2030-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2030-09-28|Maharaj Agrasen's Jayanti
-PB|2030-10-11|Maharshi Valmiki's Jayanti
-PB|2030-10-27|Vishwakarma Day
-PB|2030-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2030-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2030-12-28|Jor Mela Fatehgarh Sahib
-PB|2030-12-31|Guru Gobind Singh's Jayanti
-PB|2031-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2031-04-08|Guru Nabha Dass's Jayanti
-PB|2031-04-14|Vaisakhi
-PB|2031-04-24|Bhagvan Shri Parshuram's Jayanti
-PB|2031-05-26|Guru Arjun Dev's Shaheedi Diwas
-PB|2031-06-05|Sant Kabir's Jayanti
-PB|2031-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2031-10-17|Maharaj Agrasen's Jayanti
-PB|2031-10-30|Maharshi Valmiki's Jayanti
-PB|2031-11-15|Vishwakarma Day
-PB|2031-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2031-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2031-12-28|Jor Mela Fatehgarh Sahib
-PB|2032-01-18|Guru Gobind Singh's Jayanti
-PB|2032-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2032-04-08|Guru Nabha Dass's Jayanti
-PB|2032-04-13|Vaisakhi
-PB|2032-05-11|Bhagvan Shri Parshuram's Jayanti
-PB|2032-06-13|Guru Arjun Dev's Shaheedi Diwas
-PB|2032-06-23|Sant Kabir's Jayanti
-PB|2032-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2032-10-05|Maharaj Agrasen's Jayanti
-PB|2032-10-18|Maharshi Valmiki's Jayanti
-PB|2032-11-03|Vishwakarma Day
-PB|2032-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2032-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2032-12-28|Jor Mela Fatehgarh Sahib
-PB|2033-01-07|Guru Gobind Singh's Jayanti
-PB|2033-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2033-04-08|Guru Nabha Dass's Jayanti
-PB|2033-04-14|Vaisakhi
-PB|2033-05-01|Bhagvan Shri Parshuram's Jayanti
-PB|2033-06-02|Guru Arjun Dev's Shaheedi Diwas
-PB|2033-06-12|Sant Kabir's Jayanti
-PB|2033-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2033-09-24|Maharaj Agrasen's Jayanti
-PB|2033-10-08|Maharshi Valmiki's Jayanti
-PB|2033-10-23|Vishwakarma Day
-PB|2033-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2033-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2033-12-28|Jor Mela Fatehgarh Sahib
-PB|2034-01-17|Guru Gobind Singh's Jayanti
-PB|2034-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2034-04-08|Guru Nabha Dass's Jayanti
-PB|2034-04-14|Vaisakhi
-PB|2034-04-20|Bhagvan Shri Parshuram's Jayanti
-PB|2034-05-22|Guru Arjun Dev's Shaheedi Diwas
-PB|2034-06-02|Sant Kabir's Jayanti
-PB|2034-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2034-10-13|Maharaj Agrasen's Jayanti
-PB|2034-10-27|Maharshi Valmiki's Jayanti
-PB|2034-11-11|Vishwakarma Day
-PB|2034-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2034-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2034-12-28|Jor Mela Fatehgarh Sahib
-PB|2035-01-16|Guru Gobind Singh's Jayanti
-PB|2035-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
-PB|2035-04-08|Guru Nabha Dass's Jayanti
-PB|2035-04-14|Vaisakhi
-PB|2035-05-09|Bhagvan Shri Parshuram's Jayanti
-PB|2035-06-11|Guru Arjun Dev's Shaheedi Diwas
-PB|2035-06-20|Sant Kabir's Jayanti
-PB|2035-07-31|Shaheed Udham Singh's Shaheedi Diwas
-PB|2035-10-02|Maharaj Agrasen's Jayanti
-PB|2035-10-17|Maharshi Valmiki's Jayanti
-PB|2035-10-31|Vishwakarma Day
-PB|2035-11-16|Kartar Singh Sarabha's Shaheedi Diwas
-PB|2035-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-PB|2035-12-28|Jor Mela Fatehgarh Sahib
-PY|2001-01-14|Pongal
-PY|2001-01-15|Thiruvalluvar Day
-PY|2001-04-14|Puthandu
-PY|2001-04-14|Vishu
-PY|2001-04-15|Vishu (Day 2)
-PY|2001-05-01|May Day
-PY|2001-08-16|Puducherry De Jure Transfer Day
-PY|2001-08-22|Ganesh Chaturthi
-PY|2001-08-30|Onam (Day 1)
-PY|2001-08-31|Onam (Day 2)
-PY|2001-10-25|Ayudha Puja
-PY|2001-11-01|Puducherry Liberation Day
-PY|2002-01-14|Pongal
-PY|2002-01-15|Thiruvalluvar Day
-PY|2002-04-14|Puthandu
-PY|2002-04-14|Vishu
-PY|2002-04-15|Vishu (Day 2)
-PY|2002-05-01|May Day
-PY|2002-08-16|Puducherry De Jure Transfer Day
-PY|2002-08-20|Onam (Day 1)
-PY|2002-08-21|Onam (Day 2)
-PY|2002-09-10|Ganesh Chaturthi
-PY|2002-10-14|Ayudha Puja
-PY|2002-11-01|Puducherry Liberation Day
-PY|2003-01-15|Pongal
-PY|2003-01-16|Thiruvalluvar Day
-PY|2003-04-14|Puthandu
-PY|2003-04-14|Vishu
-PY|2003-04-15|Vishu (Day 2)
-PY|2003-05-01|May Day
-PY|2003-08-16|Puducherry De Jure Transfer Day
-PY|2003-08-31|Ganesh Chaturthi
-PY|2003-09-07|Onam (Day 1)
-PY|2003-09-08|Onam (Day 2)
-PY|2003-10-03|Ayudha Puja
-PY|2003-11-01|Puducherry Liberation Day
-PY|2004-01-15|Pongal
-PY|2004-01-16|Thiruvalluvar Day
-PY|2004-04-13|Puthandu
-PY|2004-04-13|Vishu
-PY|2004-04-14|Vishu (Day 2)
-PY|2004-05-01|May Day
-PY|2004-08-16|Puducherry De Jure Transfer Day
-PY|2004-08-27|Onam (Day 1)
-PY|2004-08-28|Onam (Day 2)
-PY|2004-09-18|Ganesh Chaturthi
-PY|2004-10-21|Ayudha Puja
-PY|2004-11-01|Puducherry Liberation Day
-PY|2005-01-14|Pongal
-PY|2005-01-15|Thiruvalluvar Day
-PY|2005-04-14|Puthandu
-PY|2005-04-14|Vishu
-PY|2005-04-15|Vishu (Day 2)
-PY|2005-05-01|May Day
-PY|2005-08-16|Puducherry De Jure Transfer Day
-PY|2005-09-07|Ganesh Chaturthi
-PY|2005-09-14|Onam (Day 1)
-PY|2005-09-15|Onam (Day 2)
-PY|2005-10-11|Ayudha Puja
-PY|2005-11-01|Puducherry Liberation Day
-PY|2006-01-14|Pongal
-PY|2006-01-15|Thiruvalluvar Day
-PY|2006-04-14|Puthandu
-PY|2006-04-14|Vishu
-PY|2006-04-15|Vishu (Day 2)
-PY|2006-05-01|May Day
-PY|2006-08-16|Puducherry De Jure Transfer Day
-PY|2006-08-27|Ganesh Chaturthi
-PY|2006-09-04|Onam (Day 1)
-PY|2006-09-05|Onam (Day 2)
-PY|2006-10-01|Ayudha Puja
-PY|2006-11-01|Puducherry Liberation Day
-PY|2007-01-15|Pongal
-PY|2007-01-16|Thiruvalluvar Day
-PY|2007-04-14|Puthandu
-PY|2007-04-15|Vishu
-PY|2007-04-16|Vishu (Day 2)
-PY|2007-05-01|May Day
-PY|2007-08-16|Puducherry De Jure Transfer Day
-PY|2007-08-25|Onam (Day 1)
-PY|2007-08-26|Onam (Day 2)
-PY|2007-09-15|Ganesh Chaturthi
-PY|2007-10-20|Ayudha Puja
-PY|2007-11-01|Puducherry Liberation Day
-PY|2008-01-15|Pongal
-PY|2008-01-16|Thiruvalluvar Day
-PY|2008-04-13|Puthandu
-PY|2008-04-14|Vishu
-PY|2008-04-15|Vishu (Day 2)
-PY|2008-05-01|May Day
-PY|2008-08-16|Puducherry De Jure Transfer Day
-PY|2008-09-03|Ganesh Chaturthi
-PY|2008-09-11|Onam (Day 1)
-PY|2008-09-12|Onam (Day 2)
-PY|2008-10-08|Ayudha Puja
-PY|2008-11-01|Puducherry Liberation Day
-PY|2009-01-14|Pongal
-PY|2009-01-15|Thiruvalluvar Day
-PY|2009-04-14|Puthandu
-PY|2009-04-14|Vishu
-PY|2009-04-15|Vishu (Day 2)
-PY|2009-05-01|May Day
-PY|2009-08-16|Puducherry De Jure Transfer Day
-PY|2009-08-23|Ganesh Chaturthi
-PY|2009-09-01|Onam (Day 1)
-PY|2009-09-02|Onam (Day 2)
-PY|2009-09-27|Ayudha Puja
-PY|2009-11-01|Puducherry Liberation Day
-PY|2010-01-14|Pongal
-PY|2010-01-15|Thiruvalluvar Day
-PY|2010-04-14|Puthandu
-PY|2010-04-14|Vishu
-PY|2010-04-15|Vishu (Day 2)
-PY|2010-05-01|May Day
-PY|2010-08-16|Puducherry De Jure Transfer Day
-PY|2010-08-22|Onam (Day 1)
-PY|2010-08-23|Onam (Day 2)
-PY|2010-09-11|Ganesh Chaturthi
-PY|2010-10-16|Ayudha Puja
-PY|2010-11-01|Puducherry Liberation Day
-PY|2011-01-15|Pongal
-PY|2011-01-16|Thiruvalluvar Day
-PY|2011-04-14|Puthandu
-PY|2011-04-14|Vishu
-PY|2011-04-15|Vishu (Day 2)
-PY|2011-05-01|May Day
-PY|2011-08-16|Puducherry De Jure Transfer Day
-PY|2011-09-01|Ganesh Chaturthi
-PY|2011-09-08|Onam (Day 1)
-PY|2011-09-09|Onam (Day 2)
-PY|2011-10-05|Ayudha Puja
-PY|2011-11-01|Puducherry Liberation Day
-PY|2012-01-15|Pongal
-PY|2012-01-16|Thiruvalluvar Day
-PY|2012-04-14|Puthandu
-PY|2012-04-14|Vishu
-PY|2012-04-15|Vishu (Day 2)
-PY|2012-05-01|May Day
-PY|2012-08-16|Puducherry De Jure Transfer Day
-PY|2012-08-28|Onam (Day 1)
-PY|2012-08-29|Onam (Day 2)
-PY|2012-09-19|Ganesh Chaturthi
-PY|2012-10-23|Ayudha Puja
-PY|2012-11-01|Puducherry Liberation Day
-PY|2013-01-14|Pongal
-PY|2013-01-15|Thiruvalluvar Day
-PY|2013-04-14|Puthandu
-PY|2013-04-14|Vishu
-PY|2013-04-15|Vishu (Day 2)
-PY|2013-05-01|May Day
-PY|2013-08-16|Puducherry De Jure Transfer Day
-PY|2013-09-09|Ganesh Chaturthi
-PY|2013-09-15|Onam (Day 1)
-PY|2013-09-16|Onam (Day 2)
-PY|2013-10-12|Ayudha Puja
-PY|2013-11-01|Puducherry Liberation Day
-PY|2014-01-14|Pongal
-PY|2014-01-15|Thiruvalluvar Day
-PY|2014-04-14|Puthandu
-PY|2014-04-15|Vishu
-PY|2014-04-16|Vishu (Day 2)
-PY|2014-05-01|May Day
-PY|2014-08-16|Puducherry De Jure Transfer Day
-PY|2014-08-29|Ganesh Chaturthi
-PY|2014-09-06|Onam (Day 1)
-PY|2014-09-07|Onam (Day 2)
-PY|2014-10-02|Ayudha Puja
-PY|2014-11-01|Puducherry Liberation Day
-PY|2015-01-15|Pongal
-PY|2015-01-16|Thiruvalluvar Day
-PY|2015-04-14|Puthandu
-PY|2015-04-15|Vishu
-PY|2015-04-16|Vishu (Day 2)
-PY|2015-05-01|May Day
-PY|2015-08-16|Puducherry De Jure Transfer Day
-PY|2015-08-27|Onam (Day 1)
-PY|2015-08-28|Onam (Day 2)
-PY|2015-09-17|Ganesh Chaturthi
-PY|2015-10-21|Ayudha Puja
-PY|2015-11-01|Puducherry Liberation Day
-PY|2016-01-15|Pongal
-PY|2016-01-16|Thiruvalluvar Day
-PY|2016-04-14|Puthandu
-PY|2016-04-14|Vishu
-PY|2016-04-15|Vishu (Day 2)
-PY|2016-05-01|May Day
-PY|2016-08-16|Puducherry De Jure Transfer Day
-PY|2016-09-05|Ganesh Chaturthi
-PY|2016-09-13|Onam (Day 1)
-PY|2016-09-14|Onam (Day 2)
-PY|2016-10-10|Ayudha Puja
-PY|2016-11-01|Puducherry Liberation Day
-PY|2017-01-14|Pongal
-PY|2017-01-15|Thiruvalluvar Day
-PY|2017-04-14|Puthandu
-PY|2017-04-14|Vishu
-PY|2017-04-15|Vishu (Day 2)
-PY|2017-05-01|May Day
-PY|2017-08-16|Puducherry De Jure Transfer Day
-PY|2017-08-25|Ganesh Chaturthi
-PY|2017-09-03|Onam (Day 1)
-PY|2017-09-04|Onam (Day 2)
-PY|2017-09-29|Ayudha Puja
-PY|2017-11-01|Puducherry Liberation Day
-PY|2018-01-14|Pongal
-PY|2018-01-15|Thiruvalluvar Day
-PY|2018-04-14|Puthandu
-PY|2018-04-14|Vishu
-PY|2018-04-15|Vishu (Day 2)
-PY|2018-05-01|May Day
-PY|2018-08-16|Puducherry De Jure Transfer Day
-PY|2018-08-24|Onam (Day 1)
-PY|2018-08-25|Onam (Day 2)
-PY|2018-09-13|Ganesh Chaturthi
-PY|2018-10-17|Ayudha Puja
-PY|2018-11-01|Puducherry Liberation Day
-PY|2019-01-15|Pongal
-PY|2019-01-16|Thiruvalluvar Day
-PY|2019-04-14|Puthandu
-PY|2019-04-14|Vishu
-PY|2019-04-15|Vishu (Day 2)
-PY|2019-05-01|May Day
-PY|2019-08-16|Puducherry De Jure Transfer Day
-PY|2019-09-02|Ganesh Chaturthi
-PY|2019-09-10|Onam (Day 1)
-PY|2019-09-11|Onam (Day 2)
-PY|2019-10-06|Ayudha Puja
-PY|2019-11-01|Puducherry Liberation Day
-PY|2020-01-15|Pongal
-PY|2020-01-16|Thiruvalluvar Day
-PY|2020-04-14|Puthandu
-PY|2020-04-14|Vishu
-PY|2020-04-15|Vishu (Day 2)
-PY|2020-05-01|May Day
-PY|2020-08-16|Puducherry De Jure Transfer Day
-PY|2020-08-22|Ganesh Chaturthi
-PY|2020-08-30|Onam (Day 1)
-PY|2020-08-31|Onam (Day 2)
-PY|2020-10-24|Ayudha Puja
-PY|2020-11-01|Puducherry Liberation Day
-PY|2021-01-14|Pongal
-PY|2021-01-15|Thiruvalluvar Day
-PY|2021-04-14|Puthandu
-PY|2021-04-14|Vishu
-PY|2021-04-15|Vishu (Day 2)
-PY|2021-05-01|May Day
-PY|2021-08-16|Puducherry De Jure Transfer Day
-PY|2021-08-20|Onam (Day 1)
-PY|2021-08-21|Onam (Day 2)
-PY|2021-09-10|Ganesh Chaturthi
-PY|2021-10-14|Ayudha Puja
-PY|2021-11-01|Puducherry Liberation Day
-PY|2022-01-14|Pongal
-PY|2022-01-15|Thiruvalluvar Day
-PY|2022-04-14|Puthandu
-PY|2022-04-15|Vishu
-PY|2022-04-16|Vishu (Day 2)
-PY|2022-05-01|May Day
-PY|2022-08-16|Puducherry De Jure Transfer Day
-PY|2022-08-31|Ganesh Chaturthi
-PY|2022-09-07|Onam (Day 1)
-PY|2022-09-08|Onam (Day 2)
-PY|2022-10-04|Ayudha Puja
-PY|2022-11-01|Puducherry Liberation Day
-PY|2023-01-15|Pongal
-PY|2023-01-16|Thiruvalluvar Day
-PY|2023-04-14|Puthandu
-PY|2023-04-15|Vishu
-PY|2023-04-16|Vishu (Day 2)
-PY|2023-05-01|May Day
-PY|2023-08-16|Puducherry De Jure Transfer Day
-PY|2023-08-28|Onam (Day 1)
-PY|2023-08-29|Onam (Day 2)
-PY|2023-09-19|Ganesh Chaturthi
-PY|2023-10-23|Ayudha Puja
-PY|2023-11-01|Puducherry Liberation Day
-PY|2024-01-15|Pongal
-PY|2024-01-16|Thiruvalluvar Day
-PY|2024-04-14|Puthandu
-PY|2024-04-14|Vishu
-PY|2024-04-15|Vishu (Day 2)
-PY|2024-05-01|May Day
-PY|2024-08-16|Puducherry De Jure Transfer Day
-PY|2024-09-07|Ganesh Chaturthi
-PY|2024-09-14|Onam (Day 1)
-PY|2024-09-15|Onam (Day 2)
-PY|2024-10-11|Ayudha Puja
-PY|2024-11-01|Puducherry Liberation Day
-PY|2025-01-14|Pongal
-PY|2025-01-15|Thiruvalluvar Day
-PY|2025-04-14|Puthandu
-PY|2025-04-14|Vishu
-PY|2025-04-15|Vishu (Day 2)
-PY|2025-05-01|May Day
-PY|2025-08-16|Puducherry De Jure Transfer Day
-PY|2025-08-27|Ganesh Chaturthi
-PY|2025-09-04|Onam (Day 1)
-PY|2025-09-05|Onam (Day 2)
-PY|2025-10-01|Ayudha Puja
-PY|2025-11-01|Puducherry Liberation Day
-PY|2026-01-15|Pongal
-PY|2026-01-16|Thiruvalluvar Day
-PY|2026-04-14|Puthandu
-PY|2026-04-15|Vishu
-PY|2026-04-16|Vishu (Day 2)
-PY|2026-05-01|May Day
-PY|2026-08-16|Puducherry De Jure Transfer Day
-PY|2026-08-25|Onam (Day 1)
-PY|2026-08-26|Onam (Day 2)
-PY|2026-09-14|Ganesh Chaturthi
-PY|2026-10-19|Ayudha Puja
-PY|2026-11-01|Puducherry Liberation Day
-PY|2027-01-15|Pongal
-PY|2027-01-16|Thiruvalluvar Day
-PY|2027-04-14|Puthandu
-PY|2027-04-15|Vishu
-PY|2027-04-16|Vishu (Day 2)
-PY|2027-05-01|May Day
-PY|2027-08-16|Puducherry De Jure Transfer Day
-PY|2027-09-04|Ganesh Chaturthi
-PY|2027-09-11|Onam (Day 1)
-PY|2027-09-12|Onam (Day 2)
-PY|2027-10-08|Ayudha Puja
-PY|2027-11-01|Puducherry Liberation Day
-PY|2028-01-15|Pongal
-PY|2028-01-16|Thiruvalluvar Day
-PY|2028-04-14|Puthandu
-PY|2028-04-14|Vishu
-PY|2028-04-15|Vishu (Day 2)
-PY|2028-05-01|May Day
-PY|2028-08-16|Puducherry De Jure Transfer Day
-PY|2028-08-23|Ganesh Chaturthi
-PY|2028-08-31|Onam (Day 1)
-PY|2028-09-01|Onam (Day 2)
-PY|2028-09-26|Ayudha Puja
-PY|2028-11-01|Puducherry Liberation Day
-PY|2029-01-14|Pongal
-PY|2029-01-15|Thiruvalluvar Day
-PY|2029-04-14|Puthandu
-PY|2029-04-14|Vishu
-PY|2029-04-15|Vishu (Day 2)
-PY|2029-05-01|May Day
-PY|2029-08-16|Puducherry De Jure Transfer Day
-PY|2029-08-21|Onam (Day 1)
-PY|2029-08-22|Onam (Day 2)
-PY|2029-09-11|Ganesh Chaturthi
-PY|2029-10-15|Ayudha Puja
-PY|2029-11-01|Puducherry Liberation Day
-PY|2030-01-14|Pongal
-PY|2030-01-15|Thiruvalluvar Day
-PY|2030-04-14|Puthandu
-PY|2030-04-15|Vishu
-PY|2030-04-16|Vishu (Day 2)
-PY|2030-05-01|May Day
-PY|2030-08-16|Puducherry De Jure Transfer Day
-PY|2030-09-01|Ganesh Chaturthi
-PY|2030-09-08|Onam (Day 1)
-PY|2030-09-09|Onam (Day 2)
-PY|2030-10-05|Ayudha Puja
-PY|2030-11-01|Puducherry Liberation Day
-PY|2031-01-15|Pongal
-PY|2031-01-16|Thiruvalluvar Day
-PY|2031-04-14|Puthandu
-PY|2031-04-15|Vishu
-PY|2031-04-16|Vishu (Day 2)
-PY|2031-05-01|May Day
-PY|2031-08-16|Puducherry De Jure Transfer Day
-PY|2031-08-29|Onam (Day 1)
-PY|2031-08-30|Onam (Day 2)
-PY|2031-09-20|Ganesh Chaturthi
-PY|2031-10-24|Ayudha Puja
-PY|2031-11-01|Puducherry Liberation Day
-PY|2032-01-15|Pongal
-PY|2032-01-16|Thiruvalluvar Day
-PY|2032-04-14|Puthandu
-PY|2032-04-14|Vishu
-PY|2032-04-15|Vishu (Day 2)
-PY|2032-05-01|May Day
-PY|2032-08-16|Puducherry De Jure Transfer Day
-PY|2032-08-19|Onam (Day 1)
-PY|2032-08-20|Onam (Day 2)
-PY|2032-09-08|Ganesh Chaturthi
-PY|2032-10-13|Ayudha Puja
-PY|2032-11-01|Puducherry Liberation Day
-PY|2033-01-14|Pongal
-PY|2033-01-15|Thiruvalluvar Day
-PY|2033-04-14|Puthandu
-PY|2033-04-14|Vishu
-PY|2033-04-15|Vishu (Day 2)
-PY|2033-05-01|May Day
-PY|2033-08-16|Puducherry De Jure Transfer Day
-PY|2033-08-28|Ganesh Chaturthi
-PY|2033-09-05|Onam (Day 1)
-PY|2033-09-06|Onam (Day 2)
-PY|2033-10-02|Ayudha Puja
-PY|2033-11-01|Puducherry Liberation Day
-PY|2034-01-14|Pongal
-PY|2034-01-15|Thiruvalluvar Day
-PY|2034-04-14|Puthandu
-PY|2034-04-14|Vishu
-PY|2034-04-15|Vishu (Day 2)
-PY|2034-05-01|May Day
-PY|2034-08-16|Puducherry De Jure Transfer Day
-PY|2034-08-27|Onam (Day 1)
-PY|2034-08-28|Onam (Day 2)
-PY|2034-09-16|Ganesh Chaturthi
-PY|2034-10-21|Ayudha Puja
-PY|2034-11-01|Puducherry Liberation Day
-PY|2035-01-15|Pongal
-PY|2035-01-16|Thiruvalluvar Day
-PY|2035-04-14|Puthandu
-PY|2035-04-14|Vishu
-PY|2035-04-15|Vishu (Day 2)
-PY|2035-05-01|May Day
-PY|2035-08-16|Puducherry De Jure Transfer Day
-PY|2035-09-05|Ganesh Chaturthi
-PY|2035-09-13|Onam (Day 1)
-PY|2035-09-14|Onam (Day 2)
-PY|2035-10-10|Ayudha Puja
-PY|2035-11-01|Puducherry Liberation Day
-RJ|2001-03-09|Holika Dahan
-RJ|2001-03-26|Cheti Chand
-RJ|2001-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2001-04-25|Bhagvan Shri Parshuram's Jayanti
-RJ|2001-05-25|Maharana Pratap's Jayanti
-RJ|2001-08-04|Raksha Bandhan
-RJ|2001-08-09|International Day of Adivasi Peoples
-RJ|2001-09-11|Khejarli's Shaheedi Diwas
-RJ|2001-10-17|Maharaj Agrasen's Jayanti
-RJ|2001-10-17|Sharad Navratri
-RJ|2001-10-24|Durgashtami
-RJ|2001-11-15|Govardhan Puja
-RJ|2001-11-16|Bhai Duj
-RJ|2002-03-28|Holika Dahan
-RJ|2002-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2002-04-13|Cheti Chand
-RJ|2002-05-14|Bhagvan Shri Parshuram's Jayanti
-RJ|2002-06-13|Maharana Pratap's Jayanti
-RJ|2002-08-09|International Day of Adivasi Peoples
-RJ|2002-08-22|Raksha Bandhan
-RJ|2002-09-11|Khejarli's Shaheedi Diwas
-RJ|2002-10-07|Maharaj Agrasen's Jayanti
-RJ|2002-10-07|Sharad Navratri
-RJ|2002-10-13|Durgashtami
-RJ|2002-11-05|Govardhan Puja
-RJ|2002-11-06|Bhai Duj
-RJ|2003-03-17|Holika Dahan
-RJ|2003-04-02|Cheti Chand
-RJ|2003-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2003-05-04|Bhagvan Shri Parshuram's Jayanti
-RJ|2003-06-03|Maharana Pratap's Jayanti
-RJ|2003-08-09|International Day of Adivasi Peoples
-RJ|2003-08-12|Raksha Bandhan
-RJ|2003-09-11|Khejarli's Shaheedi Diwas
-RJ|2003-09-26|Maharaj Agrasen's Jayanti
-RJ|2003-09-26|Sharad Navratri
-RJ|2003-10-03|Durgashtami
-RJ|2003-10-26|Govardhan Puja
-RJ|2003-10-27|Bhai Duj
-RJ|2004-03-06|Holika Dahan
-RJ|2004-03-21|Cheti Chand
-RJ|2004-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2004-04-22|Bhagvan Shri Parshuram's Jayanti
-RJ|2004-05-22|Maharana Pratap's Jayanti
-RJ|2004-08-09|International Day of Adivasi Peoples
-RJ|2004-08-29|Raksha Bandhan
-RJ|2004-09-11|Khejarli's Shaheedi Diwas
-RJ|2004-10-14|Maharaj Agrasen's Jayanti
-RJ|2004-10-14|Sharad Navratri
-RJ|2004-10-21|Durgashtami
-RJ|2004-11-13|Govardhan Puja
-RJ|2004-11-14|Bhai Duj
-RJ|2005-03-25|Holika Dahan
-RJ|2005-04-09|Cheti Chand
-RJ|2005-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2005-05-10|Bhagvan Shri Parshuram's Jayanti
-RJ|2005-06-10|Maharana Pratap's Jayanti
-RJ|2005-08-09|International Day of Adivasi Peoples
-RJ|2005-08-19|Raksha Bandhan
-RJ|2005-09-11|Khejarli's Shaheedi Diwas
-RJ|2005-10-04|Maharaj Agrasen's Jayanti
-RJ|2005-10-04|Sharad Navratri
-RJ|2005-10-11|Durgashtami
-RJ|2005-11-02|Govardhan Puja
-RJ|2005-11-03|Bhai Duj
-RJ|2006-03-14|Holika Dahan
-RJ|2006-03-30|Cheti Chand
-RJ|2006-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2006-04-30|Bhagvan Shri Parshuram's Jayanti
-RJ|2006-05-30|Maharana Pratap's Jayanti
-RJ|2006-08-09|International Day of Adivasi Peoples
-RJ|2006-08-09|Raksha Bandhan
-RJ|2006-09-11|Khejarli's Shaheedi Diwas
-RJ|2006-09-23|Maharaj Agrasen's Jayanti
-RJ|2006-09-23|Sharad Navratri
-RJ|2006-09-30|Durgashtami
-RJ|2006-10-22|Govardhan Puja
-RJ|2006-10-23|Bhai Duj
-RJ|2007-03-03|Holika Dahan
-RJ|2007-03-19|Cheti Chand
-RJ|2007-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2007-04-19|Bhagvan Shri Parshuram's Jayanti
-RJ|2007-06-17|Maharana Pratap's Jayanti
-RJ|2007-08-09|International Day of Adivasi Peoples
-RJ|2007-08-28|Raksha Bandhan
-RJ|2007-09-11|Khejarli's Shaheedi Diwas
-RJ|2007-10-12|Maharaj Agrasen's Jayanti
-RJ|2007-10-12|Sharad Navratri
-RJ|2007-10-19|Durgashtami
-RJ|2007-11-10|Govardhan Puja
-RJ|2007-11-11|Bhai Duj
-RJ|2008-03-21|Holika Dahan
-RJ|2008-04-06|Cheti Chand
-RJ|2008-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2008-05-07|Bhagvan Shri Parshuram's Jayanti
-RJ|2008-06-06|Maharana Pratap's Jayanti
-RJ|2008-08-09|International Day of Adivasi Peoples
-RJ|2008-08-16|Raksha Bandhan
-RJ|2008-09-11|Khejarli's Shaheedi Diwas
-RJ|2008-09-30|Maharaj Agrasen's Jayanti
-RJ|2008-09-30|Sharad Navratri
-RJ|2008-10-07|Durgashtami
-RJ|2008-10-29|Govardhan Puja
-RJ|2008-10-30|Bhai Duj
-RJ|2009-03-10|Holika Dahan
-RJ|2009-03-27|Cheti Chand
-RJ|2009-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2009-04-27|Bhagvan Shri Parshuram's Jayanti
-RJ|2009-05-27|Maharana Pratap's Jayanti
-RJ|2009-08-05|Raksha Bandhan
-RJ|2009-08-09|International Day of Adivasi Peoples
-RJ|2009-09-11|Khejarli's Shaheedi Diwas
-RJ|2009-09-19|Maharaj Agrasen's Jayanti
-RJ|2009-09-19|Sharad Navratri
-RJ|2009-09-26|Durgashtami
-RJ|2009-10-18|Govardhan Puja
-RJ|2009-10-19|Bhai Duj
-RJ|2010-02-28|Holika Dahan
-RJ|2010-03-16|Cheti Chand
-RJ|2010-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2010-05-16|Bhagvan Shri Parshuram's Jayanti
-RJ|2010-06-15|Maharana Pratap's Jayanti
-RJ|2010-08-09|International Day of Adivasi Peoples
-RJ|2010-08-24|Raksha Bandhan
-RJ|2010-09-11|Khejarli's Shaheedi Diwas
-RJ|2010-10-08|Maharaj Agrasen's Jayanti
-RJ|2010-10-08|Sharad Navratri
-RJ|2010-10-15|Durgashtami
-RJ|2010-11-06|Govardhan Puja
-RJ|2010-11-07|Bhai Duj
-RJ|2011-03-19|Holika Dahan
-RJ|2011-04-04|Cheti Chand
-RJ|2011-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2011-05-05|Bhagvan Shri Parshuram's Jayanti
-RJ|2011-06-04|Maharana Pratap's Jayanti
-RJ|2011-08-09|International Day of Adivasi Peoples
-RJ|2011-08-13|Raksha Bandhan
-RJ|2011-09-11|Khejarli's Shaheedi Diwas
-RJ|2011-09-28|Maharaj Agrasen's Jayanti
-RJ|2011-09-28|Sharad Navratri
-RJ|2011-10-04|Durgashtami
-RJ|2011-10-27|Govardhan Puja
-RJ|2011-10-28|Bhai Duj
-RJ|2012-03-07|Holika Dahan
-RJ|2012-03-23|Cheti Chand
-RJ|2012-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2012-04-24|Bhagvan Shri Parshuram's Jayanti
-RJ|2012-05-24|Maharana Pratap's Jayanti
-RJ|2012-08-02|Raksha Bandhan
-RJ|2012-08-09|International Day of Adivasi Peoples
-RJ|2012-09-11|Khejarli's Shaheedi Diwas
-RJ|2012-10-16|Maharaj Agrasen's Jayanti
-RJ|2012-10-16|Sharad Navratri
-RJ|2012-10-22|Durgashtami
-RJ|2012-11-14|Govardhan Puja
-RJ|2012-11-15|Bhai Duj
-RJ|2013-03-26|Holika Dahan
-RJ|2013-04-11|Cheti Chand
-RJ|2013-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2013-05-12|Bhagvan Shri Parshuram's Jayanti
-RJ|2013-06-11|Maharana Pratap's Jayanti
-RJ|2013-08-09|International Day of Adivasi Peoples
-RJ|2013-08-20|Raksha Bandhan
-RJ|2013-09-11|Khejarli's Shaheedi Diwas
-RJ|2013-10-05|Maharaj Agrasen's Jayanti
-RJ|2013-10-05|Sharad Navratri
-RJ|2013-10-12|Durgashtami
-RJ|2013-11-04|Govardhan Puja
-RJ|2013-11-05|Bhai Duj
-RJ|2014-03-16|Holika Dahan
-RJ|2014-03-31|Cheti Chand
-RJ|2014-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2014-05-01|Bhagvan Shri Parshuram's Jayanti
-RJ|2014-05-31|Maharana Pratap's Jayanti
-RJ|2014-08-09|International Day of Adivasi Peoples
-RJ|2014-08-10|Raksha Bandhan
-RJ|2014-09-11|Khejarli's Shaheedi Diwas
-RJ|2014-09-25|Maharaj Agrasen's Jayanti
-RJ|2014-09-25|Sharad Navratri
-RJ|2014-10-02|Durgashtami
-RJ|2014-10-24|Govardhan Puja
-RJ|2014-10-25|Bhai Duj
-RJ|2015-03-05|Holika Dahan
-RJ|2015-03-21|Cheti Chand
-RJ|2015-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2015-04-20|Bhagvan Shri Parshuram's Jayanti
-RJ|2015-05-20|Maharana Pratap's Jayanti
-RJ|2015-08-09|International Day of Adivasi Peoples
-RJ|2015-08-29|Raksha Bandhan
-RJ|2015-09-11|Khejarli's Shaheedi Diwas
-RJ|2015-10-13|Maharaj Agrasen's Jayanti
-RJ|2015-10-13|Sharad Navratri
-RJ|2015-10-21|Durgashtami
-RJ|2015-11-12|Govardhan Puja
-RJ|2015-11-13|Bhai Duj
-RJ|2016-03-23|Holika Dahan
-RJ|2016-04-08|Cheti Chand
-RJ|2016-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2016-05-08|Bhagvan Shri Parshuram's Jayanti
-RJ|2016-06-07|Maharana Pratap's Jayanti
-RJ|2016-08-09|International Day of Adivasi Peoples
-RJ|2016-08-18|Raksha Bandhan
-RJ|2016-09-11|Khejarli's Shaheedi Diwas
-RJ|2016-10-01|Maharaj Agrasen's Jayanti
-RJ|2016-10-01|Sharad Navratri
-RJ|2016-10-09|Durgashtami
-RJ|2016-10-31|Govardhan Puja
-RJ|2016-11-01|Bhai Duj
-RJ|2017-03-12|Holika Dahan
-RJ|2017-03-28|Cheti Chand
-RJ|2017-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2017-04-28|Bhagvan Shri Parshuram's Jayanti
-RJ|2017-05-28|Maharana Pratap's Jayanti
-RJ|2017-08-07|Raksha Bandhan
-RJ|2017-08-09|International Day of Adivasi Peoples
-RJ|2017-09-11|Khejarli's Shaheedi Diwas
-RJ|2017-09-21|Maharaj Agrasen's Jayanti
-RJ|2017-09-21|Sharad Navratri
-RJ|2017-09-28|Durgashtami
-RJ|2017-10-20|Govardhan Puja
-RJ|2017-10-21|Bhai Duj
-RJ|2018-03-01|Holika Dahan
-RJ|2018-03-18|Cheti Chand
-RJ|2018-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2018-04-18|Bhagvan Shri Parshuram's Jayanti
-RJ|2018-06-16|Maharana Pratap's Jayanti
-RJ|2018-08-09|International Day of Adivasi Peoples
-RJ|2018-08-26|Raksha Bandhan
-RJ|2018-09-11|Khejarli's Shaheedi Diwas
-RJ|2018-10-10|Maharaj Agrasen's Jayanti
-RJ|2018-10-10|Sharad Navratri
-RJ|2018-10-17|Durgashtami
-RJ|2018-11-08|Govardhan Puja
-RJ|2018-11-09|Bhai Duj
-RJ|2019-03-20|Holika Dahan
-RJ|2019-04-06|Cheti Chand
-RJ|2019-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2019-05-07|Bhagvan Shri Parshuram's Jayanti
-RJ|2019-06-06|Maharana Pratap's Jayanti
-RJ|2019-08-09|International Day of Adivasi Peoples
-RJ|2019-08-15|Raksha Bandhan
-RJ|2019-09-11|Khejarli's Shaheedi Diwas
-RJ|2019-09-29|Maharaj Agrasen's Jayanti
-RJ|2019-09-29|Sharad Navratri
-RJ|2019-10-06|Durgashtami
-RJ|2019-10-28|Govardhan Puja
-RJ|2019-10-29|Bhai Duj
-RJ|2020-03-09|Holika Dahan
-RJ|2020-03-25|Cheti Chand
-RJ|2020-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2020-04-25|Bhagvan Shri Parshuram's Jayanti
-RJ|2020-05-25|Maharana Pratap's Jayanti
-RJ|2020-08-03|Raksha Bandhan
-RJ|2020-08-09|International Day of Adivasi Peoples
-RJ|2020-09-11|Khejarli's Shaheedi Diwas
-RJ|2020-10-17|Maharaj Agrasen's Jayanti
-RJ|2020-10-17|Sharad Navratri
-RJ|2020-10-23|Durgashtami
-RJ|2020-11-15|Govardhan Puja
-RJ|2020-11-16|Bhai Duj
-RJ|2021-03-28|Holika Dahan
-RJ|2021-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2021-04-13|Cheti Chand
-RJ|2021-05-14|Bhagvan Shri Parshuram's Jayanti
-RJ|2021-06-13|Maharana Pratap's Jayanti
-RJ|2021-08-09|International Day of Adivasi Peoples
-RJ|2021-08-22|Raksha Bandhan
-RJ|2021-09-11|Khejarli's Shaheedi Diwas
-RJ|2021-10-07|Maharaj Agrasen's Jayanti
-RJ|2021-10-07|Sharad Navratri
-RJ|2021-10-13|Durgashtami
-RJ|2021-11-05|Govardhan Puja
-RJ|2021-11-06|Bhai Duj
-RJ|2022-03-17|Holika Dahan
-RJ|2022-04-02|Cheti Chand
-RJ|2022-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2022-05-03|Bhagvan Shri Parshuram's Jayanti
-RJ|2022-06-02|Maharana Pratap's Jayanti
-RJ|2022-08-09|International Day of Adivasi Peoples
-RJ|2022-08-11|Raksha Bandhan
-RJ|2022-09-11|Khejarli's Shaheedi Diwas
-RJ|2022-09-26|Maharaj Agrasen's Jayanti
-RJ|2022-09-26|Sharad Navratri
-RJ|2022-10-03|Durgashtami
-RJ|2022-10-25|Govardhan Puja
-RJ|2022-10-26|Bhai Duj
-RJ|2023-03-07|Holika Dahan
-RJ|2023-03-22|Cheti Chand
-RJ|2023-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2023-04-22|Bhagvan Shri Parshuram's Jayanti
-RJ|2023-05-22|Maharana Pratap's Jayanti
-RJ|2023-08-09|International Day of Adivasi Peoples
-RJ|2023-08-30|Raksha Bandhan
-RJ|2023-09-11|Khejarli's Shaheedi Diwas
-RJ|2023-10-15|Maharaj Agrasen's Jayanti
-RJ|2023-10-15|Sharad Navratri
-RJ|2023-10-22|Durgashtami
-RJ|2023-11-13|Govardhan Puja
-RJ|2023-11-14|Bhai Duj
-RJ|2024-03-24|Holika Dahan
-RJ|2024-04-09|Cheti Chand
-RJ|2024-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2024-05-10|Bhagvan Shri Parshuram's Jayanti
-RJ|2024-06-09|Maharana Pratap's Jayanti
-RJ|2024-08-09|International Day of Adivasi Peoples
-RJ|2024-08-19|Raksha Bandhan
-RJ|2024-09-11|Khejarli's Shaheedi Diwas
-RJ|2024-10-03|Maharaj Agrasen's Jayanti
-RJ|2024-10-03|Sharad Navratri
-RJ|2024-10-11|Durgashtami
-RJ|2024-11-02|Govardhan Puja
-RJ|2024-11-03|Bhai Duj
-RJ|2025-03-13|Holika Dahan
-RJ|2025-03-30|Cheti Chand
-RJ|2025-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2025-04-29|Bhagvan Shri Parshuram's Jayanti
-RJ|2025-05-29|Maharana Pratap's Jayanti
-RJ|2025-08-09|International Day of Adivasi Peoples
-RJ|2025-08-09|Raksha Bandhan
-RJ|2025-09-11|Khejarli's Shaheedi Diwas
-RJ|2025-09-22|Maharaj Agrasen's Jayanti
-RJ|2025-09-22|Sharad Navratri
-RJ|2025-09-30|Durgashtami
-RJ|2025-10-22|Govardhan Puja
-RJ|2025-10-23|Bhai Duj
-RJ|2026-03-03|Holika Dahan
-RJ|2026-03-19|Cheti Chand
-RJ|2026-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2026-04-19|Bhagvan Shri Parshuram's Jayanti
-RJ|2026-06-17|Maharana Pratap's Jayanti
-RJ|2026-08-09|International Day of Adivasi Peoples
-RJ|2026-08-28|Raksha Bandhan
-RJ|2026-09-11|Khejarli's Shaheedi Diwas
-RJ|2026-10-11|Maharaj Agrasen's Jayanti
-RJ|2026-10-11|Sharad Navratri
-RJ|2026-10-19|Durgashtami
-RJ|2026-11-10|Govardhan Puja
-RJ|2026-11-11|Bhai Duj
-RJ|2027-03-21|Holika Dahan
-RJ|2027-04-07|Cheti Chand
-RJ|2027-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2027-05-08|Bhagvan Shri Parshuram's Jayanti
-RJ|2027-06-07|Maharana Pratap's Jayanti
-RJ|2027-08-09|International Day of Adivasi Peoples
-RJ|2027-08-17|Raksha Bandhan
-RJ|2027-09-11|Khejarli's Shaheedi Diwas
-RJ|2027-09-30|Maharaj Agrasen's Jayanti
-RJ|2027-09-30|Sharad Navratri
-RJ|2027-10-07|Durgashtami
-RJ|2027-10-30|Govardhan Puja
-RJ|2027-10-31|Bhai Duj
-RJ|2028-03-10|Holika Dahan
-RJ|2028-03-27|Cheti Chand
-RJ|2028-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2028-04-27|Bhagvan Shri Parshuram's Jayanti
-RJ|2028-05-27|Maharana Pratap's Jayanti
-RJ|2028-08-05|Raksha Bandhan
-RJ|2028-08-09|International Day of Adivasi Peoples
-RJ|2028-09-11|Khejarli's Shaheedi Diwas
-RJ|2028-09-19|Maharaj Agrasen's Jayanti
-RJ|2028-09-19|Sharad Navratri
-RJ|2028-09-26|Durgashtami
-RJ|2028-10-18|Govardhan Puja
-RJ|2028-10-19|Bhai Duj
-RJ|2029-02-28|Holika Dahan
-RJ|2029-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2029-04-14|Cheti Chand
-RJ|2029-05-15|Maharana Pratap's Jayanti
-RJ|2029-05-16|Bhagvan Shri Parshuram's Jayanti
-RJ|2029-08-09|International Day of Adivasi Peoples
-RJ|2029-08-23|Raksha Bandhan
-RJ|2029-09-11|Khejarli's Shaheedi Diwas
-RJ|2029-10-08|Maharaj Agrasen's Jayanti
-RJ|2029-10-08|Sharad Navratri
-RJ|2029-10-14|Durgashtami
-RJ|2029-11-06|Govardhan Puja
-RJ|2029-11-07|Bhai Duj
-RJ|2030-03-19|Holika Dahan
-RJ|2030-04-03|Cheti Chand
-RJ|2030-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2030-05-05|Bhagvan Shri Parshuram's Jayanti
-RJ|2030-06-04|Maharana Pratap's Jayanti
-RJ|2030-08-09|International Day of Adivasi Peoples
-RJ|2030-08-13|Raksha Bandhan
-RJ|2030-09-11|Khejarli's Shaheedi Diwas
-RJ|2030-09-28|Maharaj Agrasen's Jayanti
-RJ|2030-09-28|Sharad Navratri
-RJ|2030-10-04|Durgashtami
-RJ|2030-10-27|Govardhan Puja
-RJ|2030-10-28|Bhai Duj
-RJ|2031-03-08|Holika Dahan
-RJ|2031-03-24|Cheti Chand
-RJ|2031-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2031-04-24|Bhagvan Shri Parshuram's Jayanti
-RJ|2031-05-24|Maharana Pratap's Jayanti
-RJ|2031-08-02|Raksha Bandhan
-RJ|2031-08-09|International Day of Adivasi Peoples
-RJ|2031-09-11|Khejarli's Shaheedi Diwas
-RJ|2031-10-17|Maharaj Agrasen's Jayanti
-RJ|2031-10-17|Sharad Navratri
-RJ|2031-10-23|Durgashtami
-RJ|2031-11-15|Govardhan Puja
-RJ|2031-11-16|Bhai Duj
-RJ|2032-03-26|Holika Dahan
-RJ|2032-04-11|Cheti Chand
-RJ|2032-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2032-05-11|Bhagvan Shri Parshuram's Jayanti
-RJ|2032-06-11|Maharana Pratap's Jayanti
-RJ|2032-08-09|International Day of Adivasi Peoples
-RJ|2032-08-20|Raksha Bandhan
-RJ|2032-09-11|Khejarli's Shaheedi Diwas
-RJ|2032-10-05|Maharaj Agrasen's Jayanti
-RJ|2032-10-05|Sharad Navratri
-RJ|2032-10-12|Durgashtami
-RJ|2032-11-03|Govardhan Puja
-RJ|2032-11-04|Bhai Duj
-RJ|2033-03-15|Holika Dahan
-RJ|2033-03-31|Cheti Chand
-RJ|2033-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2033-05-01|Bhagvan Shri Parshuram's Jayanti
-RJ|2033-05-31|Maharana Pratap's Jayanti
-RJ|2033-08-09|International Day of Adivasi Peoples
-RJ|2033-08-10|Raksha Bandhan
-RJ|2033-09-11|Khejarli's Shaheedi Diwas
-RJ|2033-09-24|Maharaj Agrasen's Jayanti
-RJ|2033-09-24|Sharad Navratri
-RJ|2033-10-02|Durgashtami
-RJ|2033-10-23|Govardhan Puja
-RJ|2033-10-24|Bhai Duj
-RJ|2034-03-04|Holika Dahan
-RJ|2034-03-21|Cheti Chand
-RJ|2034-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2034-04-20|Bhagvan Shri Parshuram's Jayanti
-RJ|2034-05-20|Maharana Pratap's Jayanti
-RJ|2034-08-09|International Day of Adivasi Peoples
-RJ|2034-08-29|Raksha Bandhan
-RJ|2034-09-11|Khejarli's Shaheedi Diwas
-RJ|2034-10-13|Maharaj Agrasen's Jayanti
-RJ|2034-10-13|Sharad Navratri
-RJ|2034-10-20|Durgashtami
-RJ|2034-11-11|Govardhan Puja
-RJ|2034-11-12|Bhai Duj
-RJ|2035-03-23|Holika Dahan
-RJ|2035-04-09|Cheti Chand
-RJ|2035-04-11|Mahatma Jyotiba Phule's Jayanti
-RJ|2035-05-09|Bhagvan Shri Parshuram's Jayanti
-RJ|2035-06-08|Maharana Pratap's Jayanti
-RJ|2035-08-09|International Day of Adivasi Peoples
-RJ|2035-08-18|Raksha Bandhan
-RJ|2035-09-11|Khejarli's Shaheedi Diwas
-RJ|2035-10-02|Maharaj Agrasen's Jayanti
-RJ|2035-10-02|Sharad Navratri
-RJ|2035-10-09|Durgashtami
-RJ|2035-10-31|Govardhan Puja
-RJ|2035-11-01|Bhai Duj
-Ram Navami|2001-04-02|Ram Navami
-Ram Navami|2003-04-11|Ram Navami
-Ram Navami|2004-03-30|Ram Navami
-Ram Navami|2005-04-18|Ram Navami
-Ram Navami|2006-04-06|Ram Navami
-Ram Navami|2007-03-26|Ram Navami
-Ram Navami|2008-04-14|Ram Navami
-Ram Navami|2009-04-03|Ram Navami
-Ram Navami|2010-03-24|Ram Navami
-Ram Navami|2011-04-12|Ram Navami
-Ram Navami|2013-04-19|Ram Navami
-Ram Navami|2014-04-08|Ram Navami
-Ram Navami|2015-03-28|Ram Navami
-Ram Navami|2016-04-15|Ram Navami
-Ram Navami|2017-04-04|Ram Navami
-Ram Navami|2019-04-13|Ram Navami
-Ram Navami|2020-04-02|Ram Navami
-Ram Navami|2021-04-21|Ram Navami
-Ram Navami|2023-03-30|Ram Navami
-Ram Navami|2024-04-17|Ram Navami
-Ram Navami|2026-03-26|Ram Navami
-Ram Navami|2027-04-15|Ram Navami
-Ram Navami|2028-04-03|Ram Navami
-Ram Navami|2030-04-12|Ram Navami
-Ram Navami|2031-04-01|Ram Navami
-Ram Navami|2032-04-19|Ram Navami
-Ram Navami|2033-04-07|Ram Navami
-Ram Navami|2034-03-28|Ram Navami
-Ram Navami|2035-04-16|Ram Navami
-SK|2001-01-14|Makar Sankranti
-SK|2001-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2001-05-16|Sikkim State Day
-SK|2001-07-13|Bhanu's Jayanti
-SK|2001-08-20|Nepali Bhasa Manyata Diwas
-SK|2001-08-21|Hartalika Teej
-SK|2001-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2002-01-14|Makar Sankranti
-SK|2002-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2002-05-16|Sikkim State Day
-SK|2002-07-13|Bhanu's Jayanti
-SK|2002-08-20|Nepali Bhasa Manyata Diwas
-SK|2002-09-09|Hartalika Teej
-SK|2002-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2003-01-14|Makar Sankranti
-SK|2003-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2003-05-16|Sikkim State Day
-SK|2003-07-13|Bhanu's Jayanti
-SK|2003-08-20|Nepali Bhasa Manyata Diwas
-SK|2003-08-30|Hartalika Teej
-SK|2003-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2004-01-15|Makar Sankranti
-SK|2004-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2004-05-16|Sikkim State Day
-SK|2004-07-13|Bhanu's Jayanti
-SK|2004-08-20|Nepali Bhasa Manyata Diwas
-SK|2004-09-17|Hartalika Teej
-SK|2004-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2005-01-14|Makar Sankranti
-SK|2005-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2005-05-16|Sikkim State Day
-SK|2005-07-13|Bhanu's Jayanti
-SK|2005-08-20|Nepali Bhasa Manyata Diwas
-SK|2005-09-06|Hartalika Teej
-SK|2005-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2006-01-14|Makar Sankranti
-SK|2006-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2006-05-16|Sikkim State Day
-SK|2006-07-13|Bhanu's Jayanti
-SK|2006-08-20|Nepali Bhasa Manyata Diwas
-SK|2006-08-27|Hartalika Teej
-SK|2006-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2007-01-15|Makar Sankranti
-SK|2007-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2007-05-16|Sikkim State Day
-SK|2007-07-13|Bhanu's Jayanti
-SK|2007-08-20|Nepali Bhasa Manyata Diwas
-SK|2007-09-14|Hartalika Teej
-SK|2007-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2008-01-15|Makar Sankranti
-SK|2008-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2008-05-16|Sikkim State Day
-SK|2008-07-13|Bhanu's Jayanti
-SK|2008-08-20|Nepali Bhasa Manyata Diwas
-SK|2008-09-02|Hartalika Teej
-SK|2008-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2009-01-14|Makar Sankranti
-SK|2009-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2009-05-16|Sikkim State Day
-SK|2009-07-13|Bhanu's Jayanti
-SK|2009-08-20|Nepali Bhasa Manyata Diwas
-SK|2009-08-23|Hartalika Teej
-SK|2009-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2010-01-14|Makar Sankranti
-SK|2010-01-16|Sonam Lochhar
-SK|2010-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2010-05-16|Sikkim State Day
-SK|2010-07-13|Bhanu's Jayanti
-SK|2010-08-20|Nepali Bhasa Manyata Diwas
-SK|2010-09-10|Hartalika Teej
-SK|2010-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2010-12-30|Tamu Lochhar
-SK|2011-01-15|Makar Sankranti
-SK|2011-02-04|Sonam Lochhar
-SK|2011-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2011-05-16|Sikkim State Day
-SK|2011-07-13|Bhanu's Jayanti
-SK|2011-08-20|Nepali Bhasa Manyata Diwas
-SK|2011-08-31|Hartalika Teej
-SK|2011-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2011-12-30|Tamu Lochhar
-SK|2012-01-15|Makar Sankranti
-SK|2012-01-24|Sonam Lochhar
-SK|2012-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2012-05-16|Sikkim State Day
-SK|2012-07-13|Bhanu's Jayanti
-SK|2012-08-20|Nepali Bhasa Manyata Diwas
-SK|2012-09-18|Hartalika Teej
-SK|2012-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2012-12-30|Tamu Lochhar
-SK|2013-01-14|Makar Sankranti
-SK|2013-02-11|Sonam Lochhar
-SK|2013-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2013-05-16|Sikkim State Day
-SK|2013-07-13|Bhanu's Jayanti
-SK|2013-08-20|Nepali Bhasa Manyata Diwas
-SK|2013-09-08|Hartalika Teej
-SK|2013-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2013-12-30|Tamu Lochhar
-SK|2014-01-14|Makar Sankranti
-SK|2014-01-31|Sonam Lochhar
-SK|2014-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2014-05-16|Sikkim State Day
-SK|2014-07-13|Bhanu's Jayanti
-SK|2014-08-20|Nepali Bhasa Manyata Diwas
-SK|2014-08-28|Hartalika Teej
-SK|2014-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2014-12-30|Tamu Lochhar
-SK|2015-01-15|Makar Sankranti
-SK|2015-01-21|Sonam Lochhar
-SK|2015-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2015-05-16|Sikkim State Day
-SK|2015-07-13|Bhanu's Jayanti
-SK|2015-08-20|Nepali Bhasa Manyata Diwas
-SK|2015-09-16|Hartalika Teej
-SK|2015-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2015-12-30|Tamu Lochhar
-SK|2016-01-15|Makar Sankranti
-SK|2016-02-09|Sonam Lochhar
-SK|2016-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2016-05-16|Sikkim State Day
-SK|2016-07-13|Bhanu's Jayanti
-SK|2016-08-20|Nepali Bhasa Manyata Diwas
-SK|2016-09-04|Hartalika Teej
-SK|2016-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2016-12-30|Tamu Lochhar
-SK|2017-01-14|Makar Sankranti
-SK|2017-01-28|Sonam Lochhar
-SK|2017-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2017-05-16|Sikkim State Day
-SK|2017-07-13|Bhanu's Jayanti
-SK|2017-08-20|Nepali Bhasa Manyata Diwas
-SK|2017-08-24|Hartalika Teej
-SK|2017-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2017-12-30|Tamu Lochhar
-SK|2018-01-14|Makar Sankranti
-SK|2018-01-18|Sonam Lochhar
-SK|2018-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2018-05-16|Sikkim State Day
-SK|2018-07-13|Bhanu's Jayanti
-SK|2018-08-20|Nepali Bhasa Manyata Diwas
-SK|2018-09-12|Hartalika Teej
-SK|2018-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2018-12-30|Tamu Lochhar
-SK|2019-01-15|Makar Sankranti
-SK|2019-02-05|Sonam Lochhar
-SK|2019-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2019-05-16|Sikkim State Day
-SK|2019-07-13|Bhanu's Jayanti
-SK|2019-08-20|Nepali Bhasa Manyata Diwas
-SK|2019-09-01|Hartalika Teej
-SK|2019-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2019-12-31|Tamu Lochhar
-SK|2020-01-15|Makar Sankranti
-SK|2020-01-25|Sonam Lochhar
-SK|2020-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2020-05-16|Sikkim State Day
-SK|2020-07-13|Bhanu's Jayanti
-SK|2020-08-20|Nepali Bhasa Manyata Diwas
-SK|2020-08-21|Hartalika Teej
-SK|2020-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2020-12-30|Tamu Lochhar
-SK|2021-01-14|Makar Sankranti
-SK|2021-02-12|Sonam Lochhar
-SK|2021-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2021-05-16|Sikkim State Day
-SK|2021-07-13|Bhanu's Jayanti
-SK|2021-08-20|Nepali Bhasa Manyata Diwas
-SK|2021-09-09|Hartalika Teej
-SK|2021-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2021-12-30|Tamu Lochhar
-SK|2022-01-14|Makar Sankranti
-SK|2022-02-02|Sonam Lochhar
-SK|2022-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2022-05-16|Sikkim State Day
-SK|2022-07-13|Bhanu's Jayanti
-SK|2022-08-20|Nepali Bhasa Manyata Diwas
-SK|2022-08-30|Hartalika Teej
-SK|2022-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2022-12-30|Tamu Lochhar
-SK|2023-01-14|Makar Sankranti
-SK|2023-01-22|Sonam Lochhar
-SK|2023-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2023-05-16|Sikkim State Day
-SK|2023-07-13|Bhanu's Jayanti
-SK|2023-08-20|Nepali Bhasa Manyata Diwas
-SK|2023-09-18|Hartalika Teej
-SK|2023-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2023-12-31|Tamu Lochhar
-SK|2024-01-14|Makar Sankranti
-SK|2024-02-10|Sonam Lochhar
-SK|2024-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2024-05-16|Sikkim State Day
-SK|2024-07-13|Bhanu's Jayanti
-SK|2024-08-20|Nepali Bhasa Manyata Diwas
-SK|2024-09-06|Hartalika Teej
-SK|2024-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2024-12-30|Tamu Lochhar
-SK|2025-01-14|Makar Sankranti
-SK|2025-01-30|Sonam Lochhar
-SK|2025-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2025-05-16|Sikkim State Day
-SK|2025-07-13|Bhanu's Jayanti
-SK|2025-08-20|Nepali Bhasa Manyata Diwas
-SK|2025-08-26|Hartalika Teej
-SK|2025-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2025-12-30|Tamu Lochhar
-SK|2026-01-14|Makar Sankranti
-SK|2026-01-19|Sonam Lochhar
-SK|2026-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2026-05-16|Sikkim State Day
-SK|2026-07-13|Bhanu's Jayanti
-SK|2026-08-20|Nepali Bhasa Manyata Diwas
-SK|2026-09-14|Hartalika Teej
-SK|2026-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2026-12-30|Tamu Lochhar
-SK|2027-01-15|Makar Sankranti
-SK|2027-02-07|Sonam Lochhar
-SK|2027-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2027-05-16|Sikkim State Day
-SK|2027-07-13|Bhanu's Jayanti
-SK|2027-08-20|Nepali Bhasa Manyata Diwas
-SK|2027-09-03|Hartalika Teej
-SK|2027-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2027-12-30|Tamu Lochhar
-SK|2028-01-15|Makar Sankranti
-SK|2028-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2028-02-26|Sonam Lochhar
-SK|2028-05-16|Sikkim State Day
-SK|2028-07-13|Bhanu's Jayanti
-SK|2028-08-20|Nepali Bhasa Manyata Diwas
-SK|2028-08-22|Hartalika Teej
-SK|2028-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2028-12-30|Tamu Lochhar
-SK|2029-01-14|Makar Sankranti
-SK|2029-01-15|Sonam Lochhar
-SK|2029-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2029-05-16|Sikkim State Day
-SK|2029-07-13|Bhanu's Jayanti
-SK|2029-08-20|Nepali Bhasa Manyata Diwas
-SK|2029-09-11|Hartalika Teej
-SK|2029-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2029-12-30|Tamu Lochhar
-SK|2030-01-14|Makar Sankranti
-SK|2030-02-03|Sonam Lochhar
-SK|2030-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2030-05-16|Sikkim State Day
-SK|2030-07-13|Bhanu's Jayanti
-SK|2030-08-20|Nepali Bhasa Manyata Diwas
-SK|2030-08-31|Hartalika Teej
-SK|2030-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2030-12-31|Tamu Lochhar
-SK|2031-01-15|Makar Sankranti
-SK|2031-01-24|Sonam Lochhar
-SK|2031-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2031-05-16|Sikkim State Day
-SK|2031-07-13|Bhanu's Jayanti
-SK|2031-08-20|Nepali Bhasa Manyata Diwas
-SK|2031-09-19|Hartalika Teej
-SK|2031-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2031-12-31|Tamu Lochhar
-SK|2032-01-15|Makar Sankranti
-SK|2032-02-12|Sonam Lochhar
-SK|2032-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2032-05-16|Sikkim State Day
-SK|2032-07-13|Bhanu's Jayanti
-SK|2032-08-20|Nepali Bhasa Manyata Diwas
-SK|2032-09-08|Hartalika Teej
-SK|2032-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2032-12-30|Tamu Lochhar
-SK|2033-01-14|Makar Sankranti
-SK|2033-01-31|Sonam Lochhar
-SK|2033-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2033-05-16|Sikkim State Day
-SK|2033-07-13|Bhanu's Jayanti
-SK|2033-08-20|Nepali Bhasa Manyata Diwas
-SK|2033-08-28|Hartalika Teej
-SK|2033-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2034-01-14|Makar Sankranti
-SK|2034-01-21|Sonam Lochhar
-SK|2034-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2034-05-16|Sikkim State Day
-SK|2034-07-13|Bhanu's Jayanti
-SK|2034-08-20|Nepali Bhasa Manyata Diwas
-SK|2034-09-15|Hartalika Teej
-SK|2034-10-05|Late Nar Bahadur Bhandari's Jayanti
-SK|2035-01-15|Makar Sankranti
-SK|2035-02-09|Sonam Lochhar
-SK|2035-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
-SK|2035-05-16|Sikkim State Day
-SK|2035-07-13|Bhanu's Jayanti
-SK|2035-08-20|Nepali Bhasa Manyata Diwas
-SK|2035-09-04|Hartalika Teej
-SK|2035-10-05|Late Nar Bahadur Bhandari's Jayanti
-TN|2001-01-14|Pongal
-TN|2001-01-15|Thiruvalluvar Day
-TN|2001-01-16|Uzhavar Thirunal
-TN|2001-04-14|Puthandu
-TN|2001-05-01|May Day
-TN|2001-08-22|Ganesh Chaturthi
-TN|2001-10-25|Ayudha Puja
-TN|2002-01-14|Pongal
-TN|2002-01-15|Thiruvalluvar Day
-TN|2002-01-16|Uzhavar Thirunal
-TN|2002-04-14|Puthandu
-TN|2002-05-01|May Day
-TN|2002-09-10|Ganesh Chaturthi
-TN|2002-10-14|Ayudha Puja
-TN|2003-01-15|Pongal
-TN|2003-01-16|Thiruvalluvar Day
-TN|2003-01-17|Uzhavar Thirunal
-TN|2003-04-14|Puthandu
-TN|2003-05-01|May Day
-TN|2003-08-31|Ganesh Chaturthi
-TN|2003-10-03|Ayudha Puja
-TN|2004-01-15|Pongal
-TN|2004-01-16|Thiruvalluvar Day
-TN|2004-01-17|Uzhavar Thirunal
-TN|2004-04-13|Puthandu
-TN|2004-05-01|May Day
-TN|2004-09-18|Ganesh Chaturthi
-TN|2004-10-21|Ayudha Puja
-TN|2005-01-14|Pongal
-TN|2005-01-15|Thiruvalluvar Day
-TN|2005-01-16|Uzhavar Thirunal
-TN|2005-04-14|Puthandu
-TN|2005-05-01|May Day
-TN|2005-09-07|Ganesh Chaturthi
-TN|2005-10-11|Ayudha Puja
-TN|2006-01-14|Pongal
-TN|2006-01-15|Thiruvalluvar Day
-TN|2006-01-16|Uzhavar Thirunal
-TN|2006-04-14|Puthandu
-TN|2006-05-01|May Day
-TN|2006-08-27|Ganesh Chaturthi
-TN|2006-10-01|Ayudha Puja
-TN|2007-01-15|Pongal
-TN|2007-01-16|Thiruvalluvar Day
-TN|2007-01-17|Uzhavar Thirunal
-TN|2007-04-14|Puthandu
-TN|2007-05-01|May Day
-TN|2007-09-15|Ganesh Chaturthi
-TN|2007-10-20|Ayudha Puja
-TN|2008-01-15|Pongal
-TN|2008-01-16|Thiruvalluvar Day
-TN|2008-01-17|Uzhavar Thirunal
-TN|2008-04-13|Puthandu
-TN|2008-05-01|May Day
-TN|2008-09-03|Ganesh Chaturthi
-TN|2008-10-08|Ayudha Puja
-TN|2009-01-14|Pongal
-TN|2009-01-15|Thiruvalluvar Day
-TN|2009-01-16|Uzhavar Thirunal
-TN|2009-04-14|Puthandu
-TN|2009-05-01|May Day
-TN|2009-08-23|Ganesh Chaturthi
-TN|2009-09-27|Ayudha Puja
-TN|2010-01-14|Pongal
-TN|2010-01-15|Thiruvalluvar Day
-TN|2010-01-16|Uzhavar Thirunal
-TN|2010-04-14|Puthandu
-TN|2010-05-01|May Day
-TN|2010-09-11|Ganesh Chaturthi
-TN|2010-10-16|Ayudha Puja
-TN|2011-01-15|Pongal
-TN|2011-01-16|Thiruvalluvar Day
-TN|2011-01-17|Uzhavar Thirunal
-TN|2011-04-14|Puthandu
-TN|2011-05-01|May Day
-TN|2011-09-01|Ganesh Chaturthi
-TN|2011-10-05|Ayudha Puja
-TN|2012-01-15|Pongal
-TN|2012-01-16|Thiruvalluvar Day
-TN|2012-01-17|Uzhavar Thirunal
-TN|2012-04-14|Puthandu
-TN|2012-05-01|May Day
-TN|2012-09-19|Ganesh Chaturthi
-TN|2012-10-23|Ayudha Puja
-TN|2013-01-14|Pongal
-TN|2013-01-15|Thiruvalluvar Day
-TN|2013-01-16|Uzhavar Thirunal
-TN|2013-04-14|Puthandu
-TN|2013-05-01|May Day
-TN|2013-09-09|Ganesh Chaturthi
-TN|2013-10-12|Ayudha Puja
-TN|2014-01-14|Pongal
-TN|2014-01-15|Thiruvalluvar Day
-TN|2014-01-16|Uzhavar Thirunal
-TN|2014-04-14|Puthandu
-TN|2014-05-01|May Day
-TN|2014-08-29|Ganesh Chaturthi
-TN|2014-10-02|Ayudha Puja
-TN|2015-01-15|Pongal
-TN|2015-01-16|Thiruvalluvar Day
-TN|2015-01-17|Uzhavar Thirunal
-TN|2015-04-14|Puthandu
-TN|2015-05-01|May Day
-TN|2015-09-17|Ganesh Chaturthi
-TN|2015-10-21|Ayudha Puja
-TN|2016-01-15|Pongal
-TN|2016-01-16|Thiruvalluvar Day
-TN|2016-01-17|Uzhavar Thirunal
-TN|2016-04-14|Puthandu
-TN|2016-05-01|May Day
-TN|2016-09-05|Ganesh Chaturthi
-TN|2016-10-10|Ayudha Puja
-TN|2017-01-14|Pongal
-TN|2017-01-15|Thiruvalluvar Day
-TN|2017-01-16|Uzhavar Thirunal
-TN|2017-04-14|Puthandu
-TN|2017-05-01|May Day
-TN|2017-08-25|Ganesh Chaturthi
-TN|2017-09-29|Ayudha Puja
-TN|2018-01-14|Pongal
-TN|2018-01-15|Thiruvalluvar Day
-TN|2018-01-16|Uzhavar Thirunal
-TN|2018-04-14|Puthandu
-TN|2018-05-01|May Day
-TN|2018-09-13|Ganesh Chaturthi
-TN|2018-10-17|Ayudha Puja
-TN|2019-01-15|Pongal
-TN|2019-01-16|Thiruvalluvar Day
-TN|2019-01-17|Uzhavar Thirunal
-TN|2019-04-14|Puthandu
-TN|2019-05-01|May Day
-TN|2019-09-02|Ganesh Chaturthi
-TN|2019-10-06|Ayudha Puja
-TN|2020-01-15|Pongal
-TN|2020-01-16|Thiruvalluvar Day
-TN|2020-01-17|Uzhavar Thirunal
-TN|2020-04-14|Puthandu
-TN|2020-05-01|May Day
-TN|2020-08-22|Ganesh Chaturthi
-TN|2020-10-24|Ayudha Puja
-TN|2021-01-14|Pongal
-TN|2021-01-15|Thiruvalluvar Day
-TN|2021-01-16|Uzhavar Thirunal
-TN|2021-04-14|Puthandu
-TN|2021-05-01|May Day
-TN|2021-09-10|Ganesh Chaturthi
-TN|2021-10-14|Ayudha Puja
-TN|2022-01-14|Pongal
-TN|2022-01-15|Thiruvalluvar Day
-TN|2022-01-16|Uzhavar Thirunal
-TN|2022-04-14|Puthandu
-TN|2022-05-01|May Day
-TN|2022-08-31|Ganesh Chaturthi
-TN|2022-10-04|Ayudha Puja
-TN|2023-01-15|Pongal
-TN|2023-01-16|Thiruvalluvar Day
-TN|2023-01-17|Uzhavar Thirunal
-TN|2023-04-14|Puthandu
-TN|2023-05-01|May Day
-TN|2023-09-19|Ganesh Chaturthi
-TN|2023-10-23|Ayudha Puja
-TN|2024-01-15|Pongal
-TN|2024-01-16|Thiruvalluvar Day
-TN|2024-01-17|Uzhavar Thirunal
-TN|2024-04-14|Puthandu
-TN|2024-05-01|May Day
-TN|2024-09-07|Ganesh Chaturthi
-TN|2024-10-11|Ayudha Puja
-TN|2025-01-14|Pongal
-TN|2025-01-15|Thiruvalluvar Day
-TN|2025-01-16|Uzhavar Thirunal
-TN|2025-04-14|Puthandu
-TN|2025-05-01|May Day
-TN|2025-08-27|Ganesh Chaturthi
-TN|2025-10-01|Ayudha Puja
-TN|2026-01-14|Pongal
-TN|2026-01-15|Thiruvalluvar Day
-TN|2026-01-16|Uzhavar Thirunal
-TN|2026-04-14|Puthandu
-TN|2026-05-01|May Day
-TN|2026-09-14|Ganesh Chaturthi
-TN|2026-10-19|Ayudha Puja
-TN|2027-01-15|Pongal
-TN|2027-01-16|Thiruvalluvar Day
-TN|2027-01-17|Uzhavar Thirunal
-TN|2027-04-14|Puthandu
-TN|2027-05-01|May Day
-TN|2027-09-04|Ganesh Chaturthi
-TN|2027-10-08|Ayudha Puja
-TN|2028-01-15|Pongal
-TN|2028-01-16|Thiruvalluvar Day
-TN|2028-01-17|Uzhavar Thirunal
-TN|2028-04-14|Puthandu
-TN|2028-05-01|May Day
-TN|2028-08-23|Ganesh Chaturthi
-TN|2028-09-26|Ayudha Puja
-TN|2029-01-14|Pongal
-TN|2029-01-15|Thiruvalluvar Day
-TN|2029-01-16|Uzhavar Thirunal
-TN|2029-04-14|Puthandu
-TN|2029-05-01|May Day
-TN|2029-09-11|Ganesh Chaturthi
-TN|2029-10-15|Ayudha Puja
-TN|2030-01-14|Pongal
-TN|2030-01-15|Thiruvalluvar Day
-TN|2030-01-16|Uzhavar Thirunal
-TN|2030-04-14|Puthandu
-TN|2030-05-01|May Day
-TN|2030-09-01|Ganesh Chaturthi
-TN|2030-10-05|Ayudha Puja
-TN|2031-01-15|Pongal
-TN|2031-01-16|Thiruvalluvar Day
-TN|2031-01-17|Uzhavar Thirunal
-TN|2031-04-14|Puthandu
-TN|2031-05-01|May Day
-TN|2031-09-20|Ganesh Chaturthi
-TN|2031-10-24|Ayudha Puja
-TN|2032-01-15|Pongal
-TN|2032-01-16|Thiruvalluvar Day
-TN|2032-01-17|Uzhavar Thirunal
-TN|2032-04-14|Puthandu
-TN|2032-05-01|May Day
-TN|2032-09-08|Ganesh Chaturthi
-TN|2032-10-13|Ayudha Puja
-TN|2033-01-14|Pongal
-TN|2033-01-15|Thiruvalluvar Day
-TN|2033-01-16|Uzhavar Thirunal
-TN|2033-04-14|Puthandu
-TN|2033-05-01|May Day
-TN|2033-08-28|Ganesh Chaturthi
-TN|2033-10-02|Ayudha Puja
-TN|2034-01-14|Pongal
-TN|2034-01-15|Thiruvalluvar Day
-TN|2034-01-16|Uzhavar Thirunal
-TN|2034-04-14|Puthandu
-TN|2034-05-01|May Day
-TN|2034-09-16|Ganesh Chaturthi
-TN|2034-10-21|Ayudha Puja
-TN|2035-01-15|Pongal
-TN|2035-01-16|Thiruvalluvar Day
-TN|2035-01-17|Uzhavar Thirunal
-TN|2035-04-14|Puthandu
-TN|2035-05-01|May Day
-TN|2035-09-05|Ganesh Chaturthi
-TN|2035-10-10|Ayudha Puja
-TR|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2001-04-14|Pohela Boishakh
-TR|2001-04-21|Garia Puja
-TR|2001-06-28|Kharchi Puja
-TR|2001-07-12|Ker Puja
-TR|2001-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2001-10-23|Mahasaptami
-TR|2001-10-24|Mahashtami
-TR|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2002-04-15|Pohela Boishakh
-TR|2002-04-21|Garia Puja
-TR|2002-07-18|Kharchi Puja
-TR|2002-08-01|Ker Puja
-TR|2002-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2002-10-12|Mahasaptami
-TR|2002-10-13|Mahashtami
-TR|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2003-04-15|Pohela Boishakh
-TR|2003-04-21|Garia Puja
-TR|2003-07-07|Kharchi Puja
-TR|2003-07-22|Ker Puja
-TR|2003-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2003-10-02|Mahasaptami
-TR|2003-10-03|Mahashtami
-TR|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2004-04-14|Pohela Boishakh
-TR|2004-04-20|Garia Puja
-TR|2004-06-25|Kharchi Puja
-TR|2004-07-10|Ker Puja
-TR|2004-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2004-10-20|Mahasaptami
-TR|2004-10-21|Mahashtami
-TR|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2005-04-14|Pohela Boishakh
-TR|2005-04-21|Garia Puja
-TR|2005-07-14|Kharchi Puja
-TR|2005-07-28|Ker Puja
-TR|2005-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2005-10-10|Mahasaptami
-TR|2005-10-11|Mahashtami
-TR|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2006-04-15|Pohela Boishakh
-TR|2006-04-21|Garia Puja
-TR|2006-07-03|Kharchi Puja
-TR|2006-07-18|Ker Puja
-TR|2006-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2006-09-29|Mahasaptami
-TR|2006-09-30|Mahashtami
-TR|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2007-04-15|Pohela Boishakh
-TR|2007-04-21|Garia Puja
-TR|2007-07-23|Kharchi Puja
-TR|2007-08-07|Ker Puja
-TR|2007-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2007-10-18|Mahasaptami
-TR|2007-10-19|Mahashtami
-TR|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2008-04-14|Pohela Boishakh
-TR|2008-04-20|Garia Puja
-TR|2008-07-11|Kharchi Puja
-TR|2008-07-26|Ker Puja
-TR|2008-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2008-10-06|Mahasaptami
-TR|2008-10-07|Mahashtami
-TR|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2009-04-15|Pohela Boishakh
-TR|2009-04-21|Garia Puja
-TR|2009-06-30|Kharchi Puja
-TR|2009-07-14|Ker Puja
-TR|2009-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2009-09-25|Mahasaptami
-TR|2009-09-26|Mahashtami
-TR|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2010-04-15|Pohela Boishakh
-TR|2010-04-21|Garia Puja
-TR|2010-07-19|Kharchi Puja
-TR|2010-08-03|Ker Puja
-TR|2010-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2010-10-14|Mahasaptami
-TR|2010-10-15|Mahashtami
-TR|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2011-04-15|Pohela Boishakh
-TR|2011-04-21|Garia Puja
-TR|2011-07-08|Kharchi Puja
-TR|2011-07-23|Ker Puja
-TR|2011-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2011-10-03|Mahasaptami
-TR|2011-10-04|Mahashtami
-TR|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2012-04-14|Pohela Boishakh
-TR|2012-04-20|Garia Puja
-TR|2012-06-27|Kharchi Puja
-TR|2012-07-11|Ker Puja
-TR|2012-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2012-10-21|Mahasaptami
-TR|2012-10-22|Mahashtami
-TR|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2013-04-15|Pohela Boishakh
-TR|2013-04-21|Garia Puja
-TR|2013-07-16|Kharchi Puja
-TR|2013-07-30|Ker Puja
-TR|2013-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2013-10-11|Mahasaptami
-TR|2013-10-12|Mahashtami
-TR|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2014-04-15|Pohela Boishakh
-TR|2014-04-21|Garia Puja
-TR|2014-07-05|Kharchi Puja
-TR|2014-07-19|Ker Puja
-TR|2014-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2014-10-01|Mahasaptami
-TR|2014-10-02|Mahashtami
-TR|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2015-04-15|Pohela Boishakh
-TR|2015-04-21|Garia Puja
-TR|2015-07-24|Kharchi Puja
-TR|2015-08-08|Ker Puja
-TR|2015-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2015-10-20|Mahasaptami
-TR|2015-10-21|Mahashtami
-TR|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2016-04-14|Pohela Boishakh
-TR|2016-04-20|Garia Puja
-TR|2016-07-12|Kharchi Puja
-TR|2016-07-26|Ker Puja
-TR|2016-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2016-10-08|Mahasaptami
-TR|2016-10-09|Mahashtami
-TR|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2017-04-15|Pohela Boishakh
-TR|2017-04-21|Garia Puja
-TR|2017-07-02|Kharchi Puja
-TR|2017-07-18|Ker Puja
-TR|2017-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2017-09-27|Mahasaptami
-TR|2017-09-28|Mahashtami
-TR|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2018-04-15|Pohela Boishakh
-TR|2018-04-21|Garia Puja
-TR|2018-07-21|Kharchi Puja
-TR|2018-08-04|Ker Puja
-TR|2018-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2018-10-16|Mahasaptami
-TR|2018-10-17|Mahashtami
-TR|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2019-04-15|Pohela Boishakh
-TR|2019-04-21|Garia Puja
-TR|2019-07-10|Kharchi Puja
-TR|2019-07-24|Ker Puja
-TR|2019-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2019-10-05|Mahasaptami
-TR|2019-10-06|Mahashtami
-TR|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2020-04-14|Pohela Boishakh
-TR|2020-04-20|Garia Puja
-TR|2020-06-28|Kharchi Puja
-TR|2020-07-14|Ker Puja
-TR|2020-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2020-10-22|Mahasaptami
-TR|2020-10-23|Mahashtami
-TR|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2021-04-15|Pohela Boishakh
-TR|2021-04-21|Garia Puja
-TR|2021-07-17|Kharchi Puja
-TR|2021-07-31|Ker Puja
-TR|2021-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2021-10-12|Mahasaptami
-TR|2021-10-13|Mahashtami
-TR|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2022-04-15|Pohela Boishakh
-TR|2022-04-21|Garia Puja
-TR|2022-07-07|Kharchi Puja
-TR|2022-07-21|Ker Puja
-TR|2022-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2022-10-02|Mahasaptami
-TR|2022-10-03|Mahashtami
-TR|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2023-04-15|Pohela Boishakh
-TR|2023-04-21|Garia Puja
-TR|2023-06-26|Kharchi Puja
-TR|2023-07-11|Ker Puja
-TR|2023-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2023-10-21|Mahasaptami
-TR|2023-10-22|Mahashtami
-TR|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2024-04-14|Pohela Boishakh
-TR|2024-04-20|Garia Puja
-TR|2024-07-14|Kharchi Puja
-TR|2024-08-03|Ker Puja
-TR|2024-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2024-10-10|Mahasaptami
-TR|2024-10-11|Mahashtami
-TR|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2025-04-15|Pohela Boishakh
-TR|2025-04-21|Garia Puja
-TR|2025-07-03|Kharchi Puja
-TR|2025-07-19|Ker Puja
-TR|2025-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2025-09-29|Mahasaptami
-TR|2025-09-30|Mahashtami
-TR|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2026-04-15|Pohela Boishakh
-TR|2026-04-21|Garia Puja
-TR|2026-07-22|Kharchi Puja
-TR|2026-08-04|Ker Puja
-TR|2026-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2026-10-18|Mahasaptami
-TR|2026-10-19|Mahashtami
-TR|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2027-04-15|Pohela Boishakh
-TR|2027-04-21|Garia Puja
-TR|2027-07-11|Kharchi Puja
-TR|2027-07-28|Ker Puja
-TR|2027-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2027-10-06|Mahasaptami
-TR|2027-10-07|Mahashtami
-TR|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2028-04-14|Pohela Boishakh
-TR|2028-04-20|Garia Puja
-TR|2028-06-30|Kharchi Puja
-TR|2028-07-25|Ker Puja
-TR|2028-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2028-09-25|Mahasaptami
-TR|2028-09-26|Mahashtami
-TR|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2029-04-15|Pohela Boishakh
-TR|2029-04-21|Garia Puja
-TR|2029-07-19|Kharchi Puja
-TR|2029-07-28|Ker Puja
-TR|2029-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2029-10-13|Mahasaptami
-TR|2029-10-14|Mahashtami
-TR|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2030-04-15|Pohela Boishakh
-TR|2030-04-21|Garia Puja
-TR|2030-07-08|Kharchi Puja
-TR|2030-07-17|Ker Puja
-TR|2030-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2030-10-03|Mahasaptami
-TR|2030-10-04|Mahashtami
-TR|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2031-04-15|Pohela Boishakh
-TR|2031-04-21|Garia Puja
-TR|2031-06-28|Kharchi Puja
-TR|2031-08-05|Ker Puja
-TR|2031-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2031-10-22|Mahasaptami
-TR|2031-10-23|Mahashtami
-TR|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2032-04-14|Pohela Boishakh
-TR|2032-04-20|Garia Puja
-TR|2032-07-16|Kharchi Puja
-TR|2032-07-24|Ker Puja
-TR|2032-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2032-10-11|Mahasaptami
-TR|2032-10-12|Mahashtami
-TR|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2033-04-15|Pohela Boishakh
-TR|2033-04-21|Garia Puja
-TR|2033-07-05|Kharchi Puja
-TR|2033-07-13|Ker Puja
-TR|2033-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2033-10-01|Mahasaptami
-TR|2033-10-02|Mahashtami
-TR|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2034-04-15|Pohela Boishakh
-TR|2034-04-21|Garia Puja
-TR|2034-07-24|Kharchi Puja
-TR|2034-08-01|Ker Puja
-TR|2034-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2034-10-19|Mahasaptami
-TR|2034-10-20|Mahashtami
-TR|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
-TR|2035-04-15|Pohela Boishakh
-TR|2035-04-21|Garia Puja
-TR|2035-07-13|Kharchi Puja
-TR|2035-07-21|Ker Puja
-TR|2035-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
-TR|2035-10-08|Mahasaptami
-TR|2035-10-09|Mahashtami
-UK|2001-03-09|Holika Dahan
-UK|2001-03-26|Cheti Chand
-UK|2001-07-16|Harela
-UK|2001-08-04|Raksha Bandhan
-UK|2001-09-17|Vishwakarma Puja
-UK|2001-11-01|Maharshi Valmiki's Jayanti
-UK|2002-03-28|Holika Dahan
-UK|2002-04-13|Cheti Chand
-UK|2002-07-16|Harela
-UK|2002-08-22|Raksha Bandhan
-UK|2002-09-17|Vishwakarma Puja
-UK|2002-10-21|Maharshi Valmiki's Jayanti
-UK|2002-12-08|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2003-03-17|Holika Dahan
-UK|2003-04-02|Cheti Chand
-UK|2003-07-16|Harela
-UK|2003-08-12|Raksha Bandhan
-UK|2003-09-17|Vishwakarma Puja
-UK|2003-10-10|Maharshi Valmiki's Jayanti
-UK|2003-11-28|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2004-03-06|Holika Dahan
-UK|2004-03-21|Cheti Chand
-UK|2004-07-16|Harela
-UK|2004-08-29|Raksha Bandhan
-UK|2004-09-16|Vishwakarma Puja
-UK|2004-10-28|Maharshi Valmiki's Jayanti
-UK|2004-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2005-03-25|Holika Dahan
-UK|2005-04-09|Cheti Chand
-UK|2005-07-16|Harela
-UK|2005-08-19|Raksha Bandhan
-UK|2005-09-17|Vishwakarma Puja
-UK|2005-10-17|Maharshi Valmiki's Jayanti
-UK|2005-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2006-03-14|Holika Dahan
-UK|2006-03-30|Cheti Chand
-UK|2006-07-16|Harela
-UK|2006-08-09|Raksha Bandhan
-UK|2006-09-17|Vishwakarma Puja
-UK|2006-10-07|Maharshi Valmiki's Jayanti
-UK|2006-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2007-03-03|Holika Dahan
-UK|2007-03-19|Cheti Chand
-UK|2007-07-16|Harela
-UK|2007-08-28|Raksha Bandhan
-UK|2007-09-17|Vishwakarma Puja
-UK|2007-10-26|Maharshi Valmiki's Jayanti
-UK|2007-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2008-03-21|Holika Dahan
-UK|2008-04-06|Cheti Chand
-UK|2008-07-16|Harela
-UK|2008-08-16|Raksha Bandhan
-UK|2008-09-16|Vishwakarma Puja
-UK|2008-10-14|Maharshi Valmiki's Jayanti
-UK|2008-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2009-03-10|Holika Dahan
-UK|2009-03-27|Cheti Chand
-UK|2009-07-16|Harela
-UK|2009-08-05|Raksha Bandhan
-UK|2009-09-17|Vishwakarma Puja
-UK|2009-10-04|Maharshi Valmiki's Jayanti
-UK|2009-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2010-02-28|Holika Dahan
-UK|2010-03-16|Cheti Chand
-UK|2010-07-16|Harela
-UK|2010-08-24|Raksha Bandhan
-UK|2010-09-17|Vishwakarma Puja
-UK|2010-10-22|Maharshi Valmiki's Jayanti
-UK|2010-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2011-03-19|Holika Dahan
-UK|2011-04-04|Cheti Chand
-UK|2011-07-16|Harela
-UK|2011-08-13|Raksha Bandhan
-UK|2011-09-17|Vishwakarma Puja
-UK|2011-10-11|Maharshi Valmiki's Jayanti
-UK|2011-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2012-03-07|Holika Dahan
-UK|2012-03-23|Cheti Chand
-UK|2012-07-16|Harela
-UK|2012-08-02|Raksha Bandhan
-UK|2012-09-16|Vishwakarma Puja
-UK|2012-10-29|Maharshi Valmiki's Jayanti
-UK|2012-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2013-03-26|Holika Dahan
-UK|2013-04-11|Cheti Chand
-UK|2013-07-16|Harela
-UK|2013-08-20|Raksha Bandhan
-UK|2013-09-17|Vishwakarma Puja
-UK|2013-10-18|Maharshi Valmiki's Jayanti
-UK|2013-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2014-03-16|Holika Dahan
-UK|2014-03-31|Cheti Chand
-UK|2014-07-16|Harela
-UK|2014-08-10|Raksha Bandhan
-UK|2014-09-17|Vishwakarma Puja
-UK|2014-10-08|Maharshi Valmiki's Jayanti
-UK|2014-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2015-03-05|Holika Dahan
-UK|2015-03-21|Cheti Chand
-UK|2015-07-16|Harela
-UK|2015-08-29|Raksha Bandhan
-UK|2015-09-17|Vishwakarma Puja
-UK|2015-10-27|Maharshi Valmiki's Jayanti
-UK|2015-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2016-03-23|Holika Dahan
-UK|2016-04-08|Cheti Chand
-UK|2016-07-16|Harela
-UK|2016-08-18|Raksha Bandhan
-UK|2016-09-16|Vishwakarma Puja
-UK|2016-10-16|Maharshi Valmiki's Jayanti
-UK|2016-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2017-03-12|Holika Dahan
-UK|2017-03-28|Cheti Chand
-UK|2017-07-16|Harela
-UK|2017-08-07|Raksha Bandhan
-UK|2017-09-17|Vishwakarma Puja
-UK|2017-10-05|Maharshi Valmiki's Jayanti
-UK|2017-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2018-03-01|Holika Dahan
-UK|2018-03-18|Cheti Chand
-UK|2018-07-16|Harela
-UK|2018-08-26|Raksha Bandhan
-UK|2018-09-17|Vishwakarma Puja
-UK|2018-10-24|Maharshi Valmiki's Jayanti
-UK|2018-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2019-03-20|Holika Dahan
-UK|2019-04-06|Cheti Chand
-UK|2019-07-16|Harela
-UK|2019-08-15|Raksha Bandhan
-UK|2019-09-17|Vishwakarma Puja
-UK|2019-10-13|Maharshi Valmiki's Jayanti
-UK|2019-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2020-03-09|Holika Dahan
-UK|2020-03-25|Cheti Chand
-UK|2020-07-16|Harela
-UK|2020-08-03|Raksha Bandhan
-UK|2020-09-16|Vishwakarma Puja
-UK|2020-10-31|Maharshi Valmiki's Jayanti
-UK|2020-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2021-03-28|Holika Dahan
-UK|2021-04-13|Cheti Chand
-UK|2021-07-16|Harela
-UK|2021-08-22|Raksha Bandhan
-UK|2021-09-17|Vishwakarma Puja
-UK|2021-10-20|Maharshi Valmiki's Jayanti
-UK|2021-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2022-03-17|Holika Dahan
-UK|2022-04-02|Cheti Chand
-UK|2022-07-16|Harela
-UK|2022-08-11|Raksha Bandhan
-UK|2022-09-17|Vishwakarma Puja
-UK|2022-10-09|Maharshi Valmiki's Jayanti
-UK|2022-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2023-03-07|Holika Dahan
-UK|2023-03-22|Cheti Chand
-UK|2023-07-16|Harela
-UK|2023-08-30|Raksha Bandhan
-UK|2023-09-17|Vishwakarma Puja
-UK|2023-10-28|Maharshi Valmiki's Jayanti
-UK|2023-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2024-03-24|Holika Dahan
-UK|2024-04-09|Cheti Chand
-UK|2024-07-16|Harela
-UK|2024-08-19|Raksha Bandhan
-UK|2024-09-16|Vishwakarma Puja
-UK|2024-10-17|Maharshi Valmiki's Jayanti
-UK|2024-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2025-03-13|Holika Dahan
-UK|2025-03-30|Cheti Chand
-UK|2025-07-16|Harela
-UK|2025-08-09|Raksha Bandhan
-UK|2025-09-17|Vishwakarma Puja
-UK|2025-10-07|Maharshi Valmiki's Jayanti
-UK|2025-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2026-03-03|Holika Dahan
-UK|2026-03-19|Cheti Chand
-UK|2026-07-16|Harela
-UK|2026-08-28|Raksha Bandhan
-UK|2026-09-17|Vishwakarma Puja
-UK|2026-10-26|Maharshi Valmiki's Jayanti
-UK|2026-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2027-03-21|Holika Dahan
-UK|2027-04-07|Cheti Chand
-UK|2027-07-16|Harela
-UK|2027-08-17|Raksha Bandhan
-UK|2027-09-17|Vishwakarma Puja
-UK|2027-10-15|Maharshi Valmiki's Jayanti
-UK|2027-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2028-03-10|Holika Dahan
-UK|2028-03-27|Cheti Chand
-UK|2028-07-16|Harela
-UK|2028-08-05|Raksha Bandhan
-UK|2028-09-17|Vishwakarma Puja
-UK|2028-10-03|Maharshi Valmiki's Jayanti
-UK|2028-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2029-02-28|Holika Dahan
-UK|2029-04-14|Cheti Chand
-UK|2029-07-16|Harela
-UK|2029-08-23|Raksha Bandhan
-UK|2029-09-17|Vishwakarma Puja
-UK|2029-10-22|Maharshi Valmiki's Jayanti
-UK|2029-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2030-03-19|Holika Dahan
-UK|2030-04-03|Cheti Chand
-UK|2030-07-16|Harela
-UK|2030-08-13|Raksha Bandhan
-UK|2030-09-17|Vishwakarma Puja
-UK|2030-10-11|Maharshi Valmiki's Jayanti
-UK|2030-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2031-03-08|Holika Dahan
-UK|2031-03-24|Cheti Chand
-UK|2031-07-16|Harela
-UK|2031-08-02|Raksha Bandhan
-UK|2031-09-17|Vishwakarma Puja
-UK|2031-10-30|Maharshi Valmiki's Jayanti
-UK|2031-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2032-03-26|Holika Dahan
-UK|2032-04-11|Cheti Chand
-UK|2032-07-16|Harela
-UK|2032-08-20|Raksha Bandhan
-UK|2032-09-17|Vishwakarma Puja
-UK|2032-10-18|Maharshi Valmiki's Jayanti
-UK|2032-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2033-03-15|Holika Dahan
-UK|2033-03-31|Cheti Chand
-UK|2033-07-16|Harela
-UK|2033-08-10|Raksha Bandhan
-UK|2033-09-17|Vishwakarma Puja
-UK|2033-10-08|Maharshi Valmiki's Jayanti
-UK|2033-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2034-03-04|Holika Dahan
-UK|2034-03-21|Cheti Chand
-UK|2034-07-16|Harela
-UK|2034-08-29|Raksha Bandhan
-UK|2034-09-17|Vishwakarma Puja
-UK|2034-10-27|Maharshi Valmiki's Jayanti
-UK|2034-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UK|2035-03-23|Holika Dahan
-UK|2035-04-09|Cheti Chand
-UK|2035-07-16|Harela
-UK|2035-08-18|Raksha Bandhan
-UK|2035-09-17|Vishwakarma Puja
-UK|2035-10-17|Maharshi Valmiki's Jayanti
-UK|2035-11-24|Guru Tegh Bahadur's Shaheedi Diwas
-UP|2001-08-04|Raksha Bandhan
-UP|2001-11-15|Govardhan Puja
-UP|2001-11-16|Bhai Duj
-UP|2001-11-16|Chitragupt's Jayanti
-UP|2002-08-22|Raksha Bandhan
-UP|2002-11-05|Govardhan Puja
-UP|2002-11-06|Bhai Duj
-UP|2002-11-06|Chitragupt's Jayanti
-UP|2003-08-12|Raksha Bandhan
-UP|2003-10-26|Govardhan Puja
-UP|2003-10-27|Bhai Duj
-UP|2003-10-27|Chitragupt's Jayanti
-UP|2004-08-29|Raksha Bandhan
-UP|2004-11-13|Govardhan Puja
-UP|2004-11-14|Bhai Duj
-UP|2004-11-14|Chitragupt's Jayanti
-UP|2005-08-19|Raksha Bandhan
-UP|2005-11-02|Govardhan Puja
-UP|2005-11-03|Bhai Duj
-UP|2005-11-03|Chitragupt's Jayanti
-UP|2006-08-09|Raksha Bandhan
-UP|2006-10-22|Govardhan Puja
-UP|2006-10-23|Bhai Duj
-UP|2006-10-23|Chitragupt's Jayanti
-UP|2007-08-28|Raksha Bandhan
-UP|2007-11-10|Govardhan Puja
-UP|2007-11-11|Bhai Duj
-UP|2007-11-11|Chitragupt's Jayanti
-UP|2008-08-16|Raksha Bandhan
-UP|2008-10-29|Govardhan Puja
-UP|2008-10-30|Bhai Duj
-UP|2008-10-30|Chitragupt's Jayanti
-UP|2009-08-05|Raksha Bandhan
-UP|2009-10-18|Govardhan Puja
-UP|2009-10-19|Bhai Duj
-UP|2009-10-19|Chitragupt's Jayanti
-UP|2010-08-24|Raksha Bandhan
-UP|2010-11-06|Govardhan Puja
-UP|2010-11-07|Bhai Duj
-UP|2010-11-07|Chitragupt's Jayanti
-UP|2011-08-13|Raksha Bandhan
-UP|2011-10-27|Govardhan Puja
-UP|2011-10-28|Bhai Duj
-UP|2011-10-28|Chitragupt's Jayanti
-UP|2012-08-02|Raksha Bandhan
-UP|2012-11-14|Govardhan Puja
-UP|2012-11-15|Bhai Duj
-UP|2012-11-15|Chitragupt's Jayanti
-UP|2013-08-20|Raksha Bandhan
-UP|2013-11-04|Govardhan Puja
-UP|2013-11-05|Bhai Duj
-UP|2013-11-05|Chitragupt's Jayanti
-UP|2014-08-10|Raksha Bandhan
-UP|2014-10-24|Govardhan Puja
-UP|2014-10-25|Bhai Duj
-UP|2014-10-25|Chitragupt's Jayanti
-UP|2015-08-29|Raksha Bandhan
-UP|2015-11-12|Govardhan Puja
-UP|2015-11-13|Bhai Duj
-UP|2015-11-13|Chitragupt's Jayanti
-UP|2016-08-18|Raksha Bandhan
-UP|2016-10-31|Govardhan Puja
-UP|2016-11-01|Bhai Duj
-UP|2016-11-01|Chitragupt's Jayanti
-UP|2017-08-07|Raksha Bandhan
-UP|2017-10-20|Govardhan Puja
-UP|2017-10-21|Bhai Duj
-UP|2017-10-21|Chitragupt's Jayanti
-UP|2018-08-26|Raksha Bandhan
-UP|2018-11-08|Govardhan Puja
-UP|2018-11-09|Bhai Duj
-UP|2018-11-09|Chitragupt's Jayanti
-UP|2019-08-15|Raksha Bandhan
-UP|2019-10-28|Govardhan Puja
-UP|2019-10-29|Bhai Duj
-UP|2019-10-29|Chitragupt's Jayanti
-UP|2020-08-03|Raksha Bandhan
-UP|2020-11-15|Govardhan Puja
-UP|2020-11-16|Bhai Duj
-UP|2020-11-16|Chitragupt's Jayanti
-UP|2021-08-22|Raksha Bandhan
-UP|2021-11-05|Govardhan Puja
-UP|2021-11-06|Bhai Duj
-UP|2021-11-06|Chitragupt's Jayanti
-UP|2022-08-11|Raksha Bandhan
-UP|2022-10-25|Govardhan Puja
-UP|2022-10-26|Bhai Duj
-UP|2022-10-26|Chitragupt's Jayanti
-UP|2023-08-30|Raksha Bandhan
-UP|2023-11-13|Govardhan Puja
-UP|2023-11-14|Bhai Duj
-UP|2023-11-14|Chitragupt's Jayanti
-UP|2024-08-19|Raksha Bandhan
-UP|2024-11-02|Govardhan Puja
-UP|2024-11-03|Bhai Duj
-UP|2024-11-03|Chitragupt's Jayanti
-UP|2025-08-09|Raksha Bandhan
-UP|2025-10-22|Govardhan Puja
-UP|2025-10-23|Bhai Duj
-UP|2025-10-23|Chitragupt's Jayanti
-UP|2026-08-28|Raksha Bandhan
-UP|2026-11-10|Govardhan Puja
-UP|2026-11-11|Bhai Duj
-UP|2026-11-11|Chitragupt's Jayanti
-UP|2027-08-17|Raksha Bandhan
-UP|2027-10-30|Govardhan Puja
-UP|2027-10-31|Bhai Duj
-UP|2027-10-31|Chitragupt's Jayanti
-UP|2028-08-05|Raksha Bandhan
-UP|2028-10-18|Govardhan Puja
-UP|2028-10-19|Bhai Duj
-UP|2028-10-19|Chitragupt's Jayanti
-UP|2029-08-23|Raksha Bandhan
-UP|2029-11-06|Govardhan Puja
-UP|2029-11-07|Bhai Duj
-UP|2029-11-07|Chitragupt's Jayanti
-UP|2030-08-13|Raksha Bandhan
-UP|2030-10-27|Govardhan Puja
-UP|2030-10-28|Bhai Duj
-UP|2030-10-28|Chitragupt's Jayanti
-UP|2031-08-02|Raksha Bandhan
-UP|2031-11-15|Govardhan Puja
-UP|2031-11-16|Bhai Duj
-UP|2031-11-16|Chitragupt's Jayanti
-UP|2032-08-20|Raksha Bandhan
-UP|2032-11-03|Govardhan Puja
-UP|2032-11-04|Bhai Duj
-UP|2032-11-04|Chitragupt's Jayanti
-UP|2033-08-10|Raksha Bandhan
-UP|2033-10-23|Govardhan Puja
-UP|2033-10-24|Bhai Duj
-UP|2033-10-24|Chitragupt's Jayanti
-UP|2034-08-29|Raksha Bandhan
-UP|2034-11-11|Govardhan Puja
-UP|2034-11-12|Bhai Duj
-UP|2034-11-12|Chitragupt's Jayanti
-UP|2035-08-18|Raksha Bandhan
-UP|2035-10-31|Govardhan Puja
-UP|2035-11-01|Bhai Duj
-UP|2035-11-01|Chitragupt's Jayanti
-WB|2001-01-12|Swami Vivekananda's Jayanti
-WB|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2001-04-14|Pohela Boishakh
-WB|2001-05-01|May Day
-WB|2001-05-09|Rabindranath Tagore's Jayanti
-WB|2001-09-17|Mahalaya
-WB|2001-10-23|Mahasaptami
-WB|2001-10-24|Mahashtami
-WB|2001-10-25|Mahanavami
-WB|2001-10-26|Vijayadashami
-WB|2001-11-14|Kali Puja
-WB|2001-11-15|Birsa Munda's Jayanti
-WB|2001-11-16|Bhai Duj
-WB|2001-11-21|Chhath Puja
-WB|2002-01-12|Swami Vivekananda's Jayanti
-WB|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2002-04-15|Pohela Boishakh
-WB|2002-05-01|May Day
-WB|2002-05-09|Rabindranath Tagore's Jayanti
-WB|2002-10-06|Mahalaya
-WB|2002-10-12|Mahasaptami
-WB|2002-10-13|Mahashtami
-WB|2002-10-14|Mahanavami
-WB|2002-10-15|Vijayadashami
-WB|2002-11-04|Kali Puja
-WB|2002-11-06|Bhai Duj
-WB|2002-11-10|Chhath Puja
-WB|2002-11-15|Birsa Munda's Jayanti
-WB|2003-01-12|Swami Vivekananda's Jayanti
-WB|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2003-04-15|Pohela Boishakh
-WB|2003-05-01|May Day
-WB|2003-05-09|Rabindranath Tagore's Jayanti
-WB|2003-09-25|Mahalaya
-WB|2003-10-02|Mahasaptami
-WB|2003-10-03|Mahanavami
-WB|2003-10-03|Mahashtami
-WB|2003-10-05|Vijayadashami
-WB|2003-10-24|Kali Puja
-WB|2003-10-27|Bhai Duj
-WB|2003-10-30|Chhath Puja
-WB|2003-11-15|Birsa Munda's Jayanti
-WB|2004-01-12|Swami Vivekananda's Jayanti
-WB|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2004-04-14|Pohela Boishakh
-WB|2004-05-01|May Day
-WB|2004-05-08|Rabindranath Tagore's Jayanti
-WB|2004-10-13|Mahalaya
-WB|2004-10-20|Mahasaptami
-WB|2004-10-21|Mahanavami
-WB|2004-10-21|Mahashtami
-WB|2004-10-22|Vijayadashami
-WB|2004-11-11|Kali Puja
-WB|2004-11-14|Bhai Duj
-WB|2004-11-15|Birsa Munda's Jayanti
-WB|2004-11-17|Chhath Puja
-WB|2005-01-12|Swami Vivekananda's Jayanti
-WB|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2005-04-14|Pohela Boishakh
-WB|2005-05-01|May Day
-WB|2005-05-09|Rabindranath Tagore's Jayanti
-WB|2005-10-03|Mahalaya
-WB|2005-10-10|Mahasaptami
-WB|2005-10-11|Mahanavami
-WB|2005-10-11|Mahashtami
-WB|2005-10-12|Vijayadashami
-WB|2005-11-01|Kali Puja
-WB|2005-11-03|Bhai Duj
-WB|2005-11-07|Chhath Puja
-WB|2005-11-15|Birsa Munda's Jayanti
-WB|2006-01-12|Swami Vivekananda's Jayanti
-WB|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2006-04-15|Pohela Boishakh
-WB|2006-05-01|May Day
-WB|2006-05-09|Rabindranath Tagore's Jayanti
-WB|2006-09-22|Mahalaya
-WB|2006-09-29|Mahasaptami
-WB|2006-09-30|Mahashtami
-WB|2006-10-01|Mahanavami
-WB|2006-10-02|Vijayadashami
-WB|2006-10-21|Kali Puja
-WB|2006-10-23|Bhai Duj
-WB|2006-10-28|Chhath Puja
-WB|2006-11-15|Birsa Munda's Jayanti
-WB|2007-01-12|Swami Vivekananda's Jayanti
-WB|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2007-04-15|Pohela Boishakh
-WB|2007-05-01|May Day
-WB|2007-05-09|Rabindranath Tagore's Jayanti
-WB|2007-10-10|Mahalaya
-WB|2007-10-18|Mahasaptami
-WB|2007-10-19|Mahashtami
-WB|2007-10-20|Mahanavami
-WB|2007-10-21|Vijayadashami
-WB|2007-11-09|Kali Puja
-WB|2007-11-11|Bhai Duj
-WB|2007-11-15|Birsa Munda's Jayanti
-WB|2007-11-16|Chhath Puja
-WB|2008-01-12|Swami Vivekananda's Jayanti
-WB|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2008-04-14|Pohela Boishakh
-WB|2008-05-01|May Day
-WB|2008-05-08|Rabindranath Tagore's Jayanti
-WB|2008-09-28|Mahalaya
-WB|2008-10-06|Mahasaptami
-WB|2008-10-07|Mahashtami
-WB|2008-10-08|Mahanavami
-WB|2008-10-09|Vijayadashami
-WB|2008-10-28|Kali Puja
-WB|2008-10-30|Bhai Duj
-WB|2008-11-04|Chhath Puja
-WB|2008-11-15|Birsa Munda's Jayanti
-WB|2009-01-12|Swami Vivekananda's Jayanti
-WB|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2009-04-15|Pohela Boishakh
-WB|2009-05-01|May Day
-WB|2009-05-09|Rabindranath Tagore's Jayanti
-WB|2009-09-18|Mahalaya
-WB|2009-09-25|Mahasaptami
-WB|2009-09-26|Mahashtami
-WB|2009-09-27|Mahanavami
-WB|2009-09-28|Vijayadashami
-WB|2009-10-17|Kali Puja
-WB|2009-10-19|Bhai Duj
-WB|2009-10-24|Chhath Puja
-WB|2009-11-15|Birsa Munda's Jayanti
-WB|2010-01-12|Swami Vivekananda's Jayanti
-WB|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2010-04-15|Pohela Boishakh
-WB|2010-05-01|May Day
-WB|2010-05-09|Rabindranath Tagore's Jayanti
-WB|2010-10-07|Mahalaya
-WB|2010-10-14|Mahasaptami
-WB|2010-10-15|Mahashtami
-WB|2010-10-16|Mahanavami
-WB|2010-10-17|Vijayadashami
-WB|2010-11-05|Kali Puja
-WB|2010-11-07|Bhai Duj
-WB|2010-11-11|Chhath Puja
-WB|2010-11-15|Birsa Munda's Jayanti
-WB|2011-01-12|Swami Vivekananda's Jayanti
-WB|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2011-04-15|Pohela Boishakh
-WB|2011-05-01|May Day
-WB|2011-05-09|Rabindranath Tagore's Jayanti
-WB|2011-09-27|Mahalaya
-WB|2011-10-03|Mahasaptami
-WB|2011-10-04|Mahashtami
-WB|2011-10-05|Mahanavami
-WB|2011-10-06|Vijayadashami
-WB|2011-10-26|Kali Puja
-WB|2011-10-28|Bhai Duj
-WB|2011-11-01|Chhath Puja
-WB|2011-11-15|Birsa Munda's Jayanti
-WB|2012-01-12|Swami Vivekananda's Jayanti
-WB|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2012-04-14|Pohela Boishakh
-WB|2012-05-01|May Day
-WB|2012-05-08|Rabindranath Tagore's Jayanti
-WB|2012-10-15|Mahalaya
-WB|2012-10-21|Mahasaptami
-WB|2012-10-22|Mahashtami
-WB|2012-10-23|Mahanavami
-WB|2012-10-24|Vijayadashami
-WB|2012-11-13|Kali Puja
-WB|2012-11-15|Bhai Duj
-WB|2012-11-15|Birsa Munda's Jayanti
-WB|2012-11-19|Chhath Puja
-WB|2013-01-12|Swami Vivekananda's Jayanti
-WB|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2013-04-15|Pohela Boishakh
-WB|2013-05-01|May Day
-WB|2013-05-09|Rabindranath Tagore's Jayanti
-WB|2013-10-04|Mahalaya
-WB|2013-10-11|Mahasaptami
-WB|2013-10-12|Mahanavami
-WB|2013-10-12|Mahashtami
-WB|2013-10-13|Vijayadashami
-WB|2013-11-02|Kali Puja
-WB|2013-11-05|Bhai Duj
-WB|2013-11-08|Chhath Puja
-WB|2013-11-15|Birsa Munda's Jayanti
-WB|2014-01-12|Swami Vivekananda's Jayanti
-WB|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2014-04-15|Pohela Boishakh
-WB|2014-05-01|May Day
-WB|2014-05-09|Rabindranath Tagore's Jayanti
-WB|2014-09-23|Mahalaya
-WB|2014-10-01|Mahasaptami
-WB|2014-10-02|Mahanavami
-WB|2014-10-02|Mahashtami
-WB|2014-10-03|Vijayadashami
-WB|2014-10-23|Kali Puja
-WB|2014-10-25|Bhai Duj
-WB|2014-10-29|Chhath Puja
-WB|2014-11-15|Birsa Munda's Jayanti
-WB|2015-01-12|Swami Vivekananda's Jayanti
-WB|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2015-04-15|Pohela Boishakh
-WB|2015-05-01|May Day
-WB|2015-05-09|Rabindranath Tagore's Jayanti
-WB|2015-10-12|Mahalaya
-WB|2015-10-20|Mahasaptami
-WB|2015-10-21|Mahanavami
-WB|2015-10-21|Mahashtami
-WB|2015-10-22|Vijayadashami
-WB|2015-11-10|Kali Puja
-WB|2015-11-13|Bhai Duj
-WB|2015-11-15|Birsa Munda's Jayanti
-WB|2015-11-17|Chhath Puja
-WB|2016-01-12|Swami Vivekananda's Jayanti
-WB|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2016-04-14|Pohela Boishakh
-WB|2016-05-01|May Day
-WB|2016-05-08|Rabindranath Tagore's Jayanti
-WB|2016-09-30|Mahalaya
-WB|2016-10-08|Mahasaptami
-WB|2016-10-09|Mahashtami
-WB|2016-10-10|Mahanavami
-WB|2016-10-11|Vijayadashami
-WB|2016-10-29|Kali Puja
-WB|2016-11-01|Bhai Duj
-WB|2016-11-06|Chhath Puja
-WB|2016-11-15|Birsa Munda's Jayanti
-WB|2017-01-12|Swami Vivekananda's Jayanti
-WB|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2017-04-15|Pohela Boishakh
-WB|2017-05-01|May Day
-WB|2017-05-09|Rabindranath Tagore's Jayanti
-WB|2017-09-19|Mahalaya
-WB|2017-09-27|Mahasaptami
-WB|2017-09-28|Mahashtami
-WB|2017-09-29|Mahanavami
-WB|2017-09-30|Vijayadashami
-WB|2017-10-19|Kali Puja
-WB|2017-10-21|Bhai Duj
-WB|2017-10-26|Chhath Puja
-WB|2017-11-15|Birsa Munda's Jayanti
-WB|2018-01-12|Swami Vivekananda's Jayanti
-WB|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2018-04-15|Pohela Boishakh
-WB|2018-05-01|May Day
-WB|2018-05-09|Rabindranath Tagore's Jayanti
-WB|2018-10-08|Mahalaya
-WB|2018-10-16|Mahasaptami
-WB|2018-10-17|Mahanavami
-WB|2018-10-17|Mahashtami
-WB|2018-10-19|Vijayadashami
-WB|2018-11-06|Kali Puja
-WB|2018-11-09|Bhai Duj
-WB|2018-11-13|Chhath Puja
-WB|2018-11-15|Birsa Munda's Jayanti
-WB|2019-01-12|Swami Vivekananda's Jayanti
-WB|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2019-04-15|Pohela Boishakh
-WB|2019-05-01|May Day
-WB|2019-05-09|Rabindranath Tagore's Jayanti
-WB|2019-09-28|Mahalaya
-WB|2019-10-05|Mahasaptami
-WB|2019-10-06|Mahanavami
-WB|2019-10-06|Mahashtami
-WB|2019-10-08|Vijayadashami
-WB|2019-10-27|Kali Puja
-WB|2019-10-29|Bhai Duj
-WB|2019-11-02|Chhath Puja
-WB|2019-11-15|Birsa Munda's Jayanti
-WB|2020-01-12|Swami Vivekananda's Jayanti
-WB|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2020-04-14|Pohela Boishakh
-WB|2020-05-01|May Day
-WB|2020-05-08|Rabindranath Tagore's Jayanti
-WB|2020-09-17|Mahalaya
-WB|2020-10-22|Mahasaptami
-WB|2020-10-23|Mahashtami
-WB|2020-10-24|Mahanavami
-WB|2020-10-25|Vijayadashami
-WB|2020-11-14|Kali Puja
-WB|2020-11-15|Birsa Munda's Jayanti
-WB|2020-11-16|Bhai Duj
-WB|2020-11-20|Chhath Puja
-WB|2021-01-12|Swami Vivekananda's Jayanti
-WB|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2021-04-15|Pohela Boishakh
-WB|2021-05-01|May Day
-WB|2021-05-09|Rabindranath Tagore's Jayanti
-WB|2021-10-06|Mahalaya
-WB|2021-10-12|Mahasaptami
-WB|2021-10-13|Mahashtami
-WB|2021-10-14|Mahanavami
-WB|2021-10-15|Vijayadashami
-WB|2021-11-04|Kali Puja
-WB|2021-11-06|Bhai Duj
-WB|2021-11-10|Chhath Puja
-WB|2021-11-15|Birsa Munda's Jayanti
-WB|2022-01-12|Swami Vivekananda's Jayanti
-WB|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2022-04-15|Pohela Boishakh
-WB|2022-05-01|May Day
-WB|2022-05-09|Rabindranath Tagore's Jayanti
-WB|2022-09-25|Mahalaya
-WB|2022-10-02|Mahasaptami
-WB|2022-10-03|Mahashtami
-WB|2022-10-04|Mahanavami
-WB|2022-10-05|Vijayadashami
-WB|2022-10-24|Kali Puja
-WB|2022-10-26|Bhai Duj
-WB|2022-10-30|Chhath Puja
-WB|2022-11-15|Birsa Munda's Jayanti
-WB|2023-01-12|Swami Vivekananda's Jayanti
-WB|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2023-04-15|Pohela Boishakh
-WB|2023-05-01|May Day
-WB|2023-05-09|Rabindranath Tagore's Jayanti
-WB|2023-10-14|Mahalaya
-WB|2023-10-21|Mahasaptami
-WB|2023-10-22|Mahashtami
-WB|2023-10-23|Mahanavami
-WB|2023-10-24|Vijayadashami
-WB|2023-11-12|Kali Puja
-WB|2023-11-14|Bhai Duj
-WB|2023-11-15|Birsa Munda's Jayanti
-WB|2023-11-19|Chhath Puja
-WB|2024-01-12|Swami Vivekananda's Jayanti
-WB|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2024-04-14|Pohela Boishakh
-WB|2024-05-01|May Day
-WB|2024-05-08|Rabindranath Tagore's Jayanti
-WB|2024-10-02|Mahalaya
-WB|2024-10-10|Mahasaptami
-WB|2024-10-11|Mahanavami
-WB|2024-10-11|Mahashtami
-WB|2024-10-12|Vijayadashami
-WB|2024-10-31|Kali Puja
-WB|2024-11-03|Bhai Duj
-WB|2024-11-07|Chhath Puja
-WB|2024-11-15|Birsa Munda's Jayanti
-WB|2025-01-12|Swami Vivekananda's Jayanti
-WB|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2025-04-15|Pohela Boishakh
-WB|2025-05-01|May Day
-WB|2025-05-09|Rabindranath Tagore's Jayanti
-WB|2025-09-21|Mahalaya
-WB|2025-09-29|Mahasaptami
-WB|2025-09-30|Mahashtami
-WB|2025-10-01|Mahanavami
-WB|2025-10-02|Vijayadashami
-WB|2025-10-20|Kali Puja
-WB|2025-10-23|Bhai Duj
-WB|2025-10-28|Chhath Puja
-WB|2025-11-15|Birsa Munda's Jayanti
-WB|2026-01-12|Swami Vivekananda's Jayanti
-WB|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2026-04-15|Pohela Boishakh
-WB|2026-05-01|May Day
-WB|2026-05-09|Rabindranath Tagore's Jayanti
-WB|2026-10-10|Mahalaya
-WB|2026-10-18|Mahasaptami
-WB|2026-10-19|Mahashtami
-WB|2026-10-20|Mahanavami
-WB|2026-10-21|Vijayadashami
-WB|2026-11-08|Kali Puja
-WB|2026-11-11|Bhai Duj
-WB|2026-11-15|Birsa Munda's Jayanti
-WB|2026-11-15|Chhath Puja
-WB|2027-01-12|Swami Vivekananda's Jayanti
-WB|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2027-04-15|Pohela Boishakh
-WB|2027-05-01|May Day
-WB|2027-05-09|Rabindranath Tagore's Jayanti
-WB|2027-09-29|Mahalaya
-WB|2027-10-06|Mahasaptami
-WB|2027-10-07|Mahashtami
-WB|2027-10-08|Mahanavami
-WB|2027-10-09|Vijayadashami
-WB|2027-10-28|Kali Puja
-WB|2027-10-31|Bhai Duj
-WB|2027-11-04|Chhath Puja
-WB|2027-11-15|Birsa Munda's Jayanti
-WB|2028-01-12|Swami Vivekananda's Jayanti
-WB|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2028-04-14|Pohela Boishakh
-WB|2028-05-01|May Day
-WB|2028-05-08|Rabindranath Tagore's Jayanti
-WB|2028-09-18|Mahalaya
-WB|2028-09-25|Mahasaptami
-WB|2028-09-26|Mahanavami
-WB|2028-09-26|Mahashtami
-WB|2028-09-27|Vijayadashami
-WB|2028-10-17|Kali Puja
-WB|2028-10-19|Bhai Duj
-WB|2028-10-23|Chhath Puja
-WB|2028-11-15|Birsa Munda's Jayanti
-WB|2029-01-12|Swami Vivekananda's Jayanti
-WB|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2029-04-15|Pohela Boishakh
-WB|2029-05-01|May Day
-WB|2029-05-09|Rabindranath Tagore's Jayanti
-WB|2029-10-07|Mahalaya
-WB|2029-10-13|Mahasaptami
-WB|2029-10-14|Mahashtami
-WB|2029-10-15|Mahanavami
-WB|2029-10-16|Vijayadashami
-WB|2029-11-05|Kali Puja
-WB|2029-11-07|Bhai Duj
-WB|2029-11-11|Chhath Puja
-WB|2029-11-15|Birsa Munda's Jayanti
-WB|2030-01-12|Swami Vivekananda's Jayanti
-WB|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2030-04-15|Pohela Boishakh
-WB|2030-05-01|May Day
-WB|2030-05-09|Rabindranath Tagore's Jayanti
-WB|2030-09-27|Mahalaya
-WB|2030-10-03|Mahasaptami
-WB|2030-10-04|Mahashtami
-WB|2030-10-05|Mahanavami
-WB|2030-10-06|Vijayadashami
-WB|2030-10-26|Kali Puja
-WB|2030-10-28|Bhai Duj
-WB|2030-11-01|Chhath Puja
-WB|2030-11-15|Birsa Munda's Jayanti
-WB|2031-01-12|Swami Vivekananda's Jayanti
-WB|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2031-04-15|Pohela Boishakh
-WB|2031-05-01|May Day
-WB|2031-05-09|Rabindranath Tagore's Jayanti
-WB|2031-10-15|Mahalaya
-WB|2031-10-22|Mahasaptami
-WB|2031-10-23|Mahashtami
-WB|2031-10-24|Mahanavami
-WB|2031-10-25|Vijayadashami
-WB|2031-11-14|Kali Puja
-WB|2031-11-15|Birsa Munda's Jayanti
-WB|2031-11-16|Bhai Duj
-WB|2031-11-20|Chhath Puja
-WB|2032-01-12|Swami Vivekananda's Jayanti
-WB|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2032-04-14|Pohela Boishakh
-WB|2032-05-01|May Day
-WB|2032-05-08|Rabindranath Tagore's Jayanti
-WB|2032-10-04|Mahalaya
-WB|2032-10-11|Mahasaptami
-WB|2032-10-12|Mahashtami
-WB|2032-10-13|Mahanavami
-WB|2032-10-14|Vijayadashami
-WB|2032-11-02|Kali Puja
-WB|2032-11-04|Bhai Duj
-WB|2032-11-09|Chhath Puja
-WB|2032-11-15|Birsa Munda's Jayanti
-WB|2033-01-12|Swami Vivekananda's Jayanti
-WB|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2033-04-15|Pohela Boishakh
-WB|2033-05-01|May Day
-WB|2033-05-09|Rabindranath Tagore's Jayanti
-WB|2033-09-23|Mahalaya
-WB|2033-10-01|Mahasaptami
-WB|2033-10-02|Mahanavami
-WB|2033-10-02|Mahashtami
-WB|2033-10-03|Vijayadashami
-WB|2033-10-22|Kali Puja
-WB|2033-10-24|Bhai Duj
-WB|2033-10-29|Chhath Puja
-WB|2033-11-15|Birsa Munda's Jayanti
-WB|2034-01-12|Swami Vivekananda's Jayanti
-WB|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2034-04-15|Pohela Boishakh
-WB|2034-05-01|May Day
-WB|2034-05-09|Rabindranath Tagore's Jayanti
-WB|2034-10-11|Mahalaya
-WB|2034-10-19|Mahasaptami
-WB|2034-10-20|Mahashtami
-WB|2034-10-21|Mahanavami
-WB|2034-10-22|Vijayadashami
-WB|2034-11-10|Kali Puja
-WB|2034-11-12|Bhai Duj
-WB|2034-11-15|Birsa Munda's Jayanti
-WB|2034-11-17|Chhath Puja
-WB|2035-01-12|Swami Vivekananda's Jayanti
-WB|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
-WB|2035-04-15|Pohela Boishakh
-WB|2035-05-01|May Day
-WB|2035-05-09|Rabindranath Tagore's Jayanti
-WB|2035-10-01|Mahalaya
-WB|2035-10-08|Mahasaptami
-WB|2035-10-09|Mahashtami
-WB|2035-10-10|Mahanavami
-WB|2035-10-11|Vijayadashami
-WB|2035-10-30|Kali Puja
-WB|2035-11-01|Bhai Duj
-WB|2035-11-06|Chhath Puja
-WB|2035-11-15|Birsa Munda's Jayanti
-"""
+            AN|2001-08-31|Onam
+            AN|2002-08-21|Onam
+            AN|2003-09-08|Onam
+            AN|2004-08-28|Onam
+            AN|2005-09-15|Onam
+            AN|2006-09-05|Onam
+            AN|2007-08-26|Onam
+            AN|2008-09-12|Onam
+            AN|2009-09-02|Onam
+            AN|2010-08-23|Onam
+            AN|2011-09-09|Onam
+            AN|2012-08-29|Onam
+            AN|2013-09-16|Onam
+            AN|2014-09-07|Onam
+            AN|2015-08-28|Onam
+            AN|2016-09-14|Onam
+            AN|2017-09-04|Onam
+            AN|2018-08-25|Onam
+            AN|2019-09-11|Onam
+            AN|2020-08-31|Onam
+            AN|2021-08-21|Onam
+            AN|2022-09-08|Onam
+            AN|2023-08-29|Onam
+            AN|2024-09-15|Onam
+            AN|2025-09-05|Onam
+            AN|2026-08-26|Onam
+            AN|2027-09-12|Onam
+            AN|2028-09-01|Onam
+            AN|2029-08-22|Onam
+            AN|2030-09-09|Onam
+            AN|2031-08-30|Onam
+            AN|2032-08-20|Onam
+            AN|2033-09-06|Onam
+            AN|2034-08-28|Onam
+            AN|2035-09-14|Onam
+            AR|2001-02-20|Statehood Day
+            AR|2001-04-15|Bahag Bihu
+            AR|2001-10-24|Mahashtami
+            AR|2001-12-01|Indigenous Faith Day
+            AR|2002-02-20|Statehood Day
+            AR|2002-04-15|Bahag Bihu
+            AR|2002-10-13|Mahashtami
+            AR|2002-12-01|Indigenous Faith Day
+            AR|2003-02-20|Statehood Day
+            AR|2003-04-15|Bahag Bihu
+            AR|2003-10-03|Mahashtami
+            AR|2003-12-01|Indigenous Faith Day
+            AR|2004-02-20|Statehood Day
+            AR|2004-04-14|Bahag Bihu
+            AR|2004-10-21|Mahashtami
+            AR|2004-12-01|Indigenous Faith Day
+            AR|2005-02-20|Statehood Day
+            AR|2005-04-15|Bahag Bihu
+            AR|2005-10-11|Mahashtami
+            AR|2005-12-01|Indigenous Faith Day
+            AR|2006-02-20|Statehood Day
+            AR|2006-04-15|Bahag Bihu
+            AR|2006-09-30|Mahashtami
+            AR|2006-12-01|Indigenous Faith Day
+            AR|2007-02-20|Statehood Day
+            AR|2007-04-15|Bahag Bihu
+            AR|2007-10-19|Mahashtami
+            AR|2007-12-01|Indigenous Faith Day
+            AR|2008-02-20|Statehood Day
+            AR|2008-04-14|Bahag Bihu
+            AR|2008-10-07|Mahashtami
+            AR|2008-12-01|Indigenous Faith Day
+            AR|2009-02-20|Statehood Day
+            AR|2009-04-15|Bahag Bihu
+            AR|2009-09-26|Mahashtami
+            AR|2009-12-01|Indigenous Faith Day
+            AR|2010-02-20|Statehood Day
+            AR|2010-04-15|Bahag Bihu
+            AR|2010-10-15|Mahashtami
+            AR|2010-12-01|Indigenous Faith Day
+            AR|2011-02-20|Statehood Day
+            AR|2011-04-15|Bahag Bihu
+            AR|2011-10-04|Mahashtami
+            AR|2011-12-01|Indigenous Faith Day
+            AR|2012-02-20|Statehood Day
+            AR|2012-04-14|Bahag Bihu
+            AR|2012-10-22|Mahashtami
+            AR|2012-12-01|Indigenous Faith Day
+            AR|2013-02-20|Statehood Day
+            AR|2013-04-15|Bahag Bihu
+            AR|2013-10-12|Mahashtami
+            AR|2013-12-01|Indigenous Faith Day
+            AR|2014-02-20|Statehood Day
+            AR|2014-04-15|Bahag Bihu
+            AR|2014-10-02|Mahashtami
+            AR|2014-12-01|Indigenous Faith Day
+            AR|2015-02-20|Statehood Day
+            AR|2015-04-15|Bahag Bihu
+            AR|2015-10-21|Mahashtami
+            AR|2015-12-01|Indigenous Faith Day
+            AR|2016-02-20|Statehood Day
+            AR|2016-04-14|Bahag Bihu
+            AR|2016-10-09|Mahashtami
+            AR|2016-12-01|Indigenous Faith Day
+            AR|2017-02-20|Statehood Day
+            AR|2017-04-15|Bahag Bihu
+            AR|2017-09-28|Mahashtami
+            AR|2017-12-01|Indigenous Faith Day
+            AR|2018-02-20|Statehood Day
+            AR|2018-04-15|Bahag Bihu
+            AR|2018-10-17|Mahashtami
+            AR|2018-12-01|Indigenous Faith Day
+            AR|2019-02-20|Statehood Day
+            AR|2019-04-15|Bahag Bihu
+            AR|2019-10-06|Mahashtami
+            AR|2019-12-01|Indigenous Faith Day
+            AR|2020-02-20|Statehood Day
+            AR|2020-04-14|Bahag Bihu
+            AR|2020-10-23|Mahashtami
+            AR|2020-12-01|Indigenous Faith Day
+            AR|2021-02-20|Statehood Day
+            AR|2021-04-15|Bahag Bihu
+            AR|2021-10-13|Mahashtami
+            AR|2021-12-01|Indigenous Faith Day
+            AR|2022-02-20|Statehood Day
+            AR|2022-04-15|Bahag Bihu
+            AR|2022-10-03|Mahashtami
+            AR|2022-12-01|Indigenous Faith Day
+            AR|2023-02-20|Statehood Day
+            AR|2023-04-15|Bahag Bihu
+            AR|2023-10-22|Mahashtami
+            AR|2023-12-01|Indigenous Faith Day
+            AR|2024-02-20|Statehood Day
+            AR|2024-04-14|Bahag Bihu
+            AR|2024-10-11|Mahashtami
+            AR|2024-12-01|Indigenous Faith Day
+            AR|2025-02-20|Statehood Day
+            AR|2025-04-15|Bahag Bihu
+            AR|2025-09-30|Mahashtami
+            AR|2025-12-01|Indigenous Faith Day
+            AR|2026-02-20|Statehood Day
+            AR|2026-04-15|Bahag Bihu
+            AR|2026-10-19|Mahashtami
+            AR|2026-12-01|Indigenous Faith Day
+            AR|2027-02-20|Statehood Day
+            AR|2027-04-15|Bahag Bihu
+            AR|2027-10-07|Mahashtami
+            AR|2027-12-01|Indigenous Faith Day
+            AR|2028-02-20|Statehood Day
+            AR|2028-04-14|Bahag Bihu
+            AR|2028-09-26|Mahashtami
+            AR|2028-12-01|Indigenous Faith Day
+            AR|2029-02-20|Statehood Day
+            AR|2029-04-15|Bahag Bihu
+            AR|2029-10-14|Mahashtami
+            AR|2029-12-01|Indigenous Faith Day
+            AR|2030-02-20|Statehood Day
+            AR|2030-04-15|Bahag Bihu
+            AR|2030-10-04|Mahashtami
+            AR|2030-12-01|Indigenous Faith Day
+            AR|2031-02-20|Statehood Day
+            AR|2031-04-15|Bahag Bihu
+            AR|2031-10-23|Mahashtami
+            AR|2031-12-01|Indigenous Faith Day
+            AR|2032-02-20|Statehood Day
+            AR|2032-04-14|Bahag Bihu
+            AR|2032-10-12|Mahashtami
+            AR|2032-12-01|Indigenous Faith Day
+            AR|2033-02-20|Statehood Day
+            AR|2033-04-15|Bahag Bihu
+            AR|2033-10-02|Mahashtami
+            AR|2033-12-01|Indigenous Faith Day
+            AR|2034-02-20|Statehood Day
+            AR|2034-04-15|Bahag Bihu
+            AR|2034-10-20|Mahashtami
+            AR|2034-12-01|Indigenous Faith Day
+            AR|2035-02-20|Statehood Day
+            AR|2035-04-15|Bahag Bihu
+            AR|2035-10-09|Mahashtami
+            AR|2035-12-01|Indigenous Faith Day
+            AS|2001-01-14|Magh Bihu
+            AS|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2001-04-14|Bahag Bihu
+            AS|2001-04-15|Bahag Bihu
+            AS|2001-04-16|Bahag Bihu
+            AS|2001-05-01|May Day
+            AS|2002-01-14|Magh Bihu
+            AS|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2002-04-14|Bahag Bihu
+            AS|2002-04-15|Bahag Bihu
+            AS|2002-04-16|Bahag Bihu
+            AS|2002-05-01|May Day
+            AS|2003-01-15|Magh Bihu
+            AS|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2003-04-14|Bahag Bihu
+            AS|2003-04-15|Bahag Bihu
+            AS|2003-04-16|Bahag Bihu
+            AS|2003-05-01|May Day
+            AS|2004-01-15|Magh Bihu
+            AS|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2004-04-13|Bahag Bihu
+            AS|2004-04-14|Bahag Bihu
+            AS|2004-04-15|Bahag Bihu
+            AS|2004-05-01|May Day
+            AS|2005-01-14|Magh Bihu
+            AS|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2005-04-14|Bahag Bihu
+            AS|2005-04-15|Bahag Bihu
+            AS|2005-04-16|Bahag Bihu
+            AS|2005-05-01|May Day
+            AS|2006-01-14|Magh Bihu
+            AS|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2006-04-14|Bahag Bihu
+            AS|2006-04-15|Bahag Bihu
+            AS|2006-04-16|Bahag Bihu
+            AS|2006-05-01|May Day
+            AS|2007-01-15|Magh Bihu
+            AS|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2007-04-14|Bahag Bihu
+            AS|2007-04-15|Bahag Bihu
+            AS|2007-04-16|Bahag Bihu
+            AS|2007-05-01|May Day
+            AS|2008-01-15|Magh Bihu
+            AS|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2008-04-13|Bahag Bihu
+            AS|2008-04-14|Bahag Bihu
+            AS|2008-04-15|Bahag Bihu
+            AS|2008-05-01|May Day
+            AS|2009-01-14|Magh Bihu
+            AS|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2009-04-14|Bahag Bihu
+            AS|2009-04-15|Bahag Bihu
+            AS|2009-04-16|Bahag Bihu
+            AS|2009-05-01|May Day
+            AS|2010-01-14|Magh Bihu
+            AS|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2010-04-14|Bahag Bihu
+            AS|2010-04-15|Bahag Bihu
+            AS|2010-04-16|Bahag Bihu
+            AS|2010-05-01|May Day
+            AS|2011-01-15|Magh Bihu
+            AS|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2011-04-14|Bahag Bihu
+            AS|2011-04-15|Bahag Bihu
+            AS|2011-04-16|Bahag Bihu
+            AS|2011-05-01|May Day
+            AS|2012-01-15|Magh Bihu
+            AS|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2012-04-13|Bahag Bihu
+            AS|2012-04-14|Bahag Bihu
+            AS|2012-04-15|Bahag Bihu
+            AS|2012-05-01|May Day
+            AS|2013-01-14|Magh Bihu
+            AS|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2013-04-14|Bahag Bihu
+            AS|2013-04-15|Bahag Bihu
+            AS|2013-04-16|Bahag Bihu
+            AS|2013-05-01|May Day
+            AS|2014-01-14|Magh Bihu
+            AS|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2014-04-14|Bahag Bihu
+            AS|2014-04-15|Bahag Bihu
+            AS|2014-04-16|Bahag Bihu
+            AS|2014-05-01|May Day
+            AS|2015-01-15|Magh Bihu
+            AS|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2015-04-14|Bahag Bihu
+            AS|2015-04-15|Bahag Bihu
+            AS|2015-04-16|Bahag Bihu
+            AS|2015-05-01|May Day
+            AS|2016-01-15|Magh Bihu
+            AS|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2016-04-13|Bahag Bihu
+            AS|2016-04-14|Bahag Bihu
+            AS|2016-04-15|Bahag Bihu
+            AS|2016-05-01|May Day
+            AS|2017-01-14|Magh Bihu
+            AS|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2017-04-14|Bahag Bihu
+            AS|2017-04-15|Bahag Bihu
+            AS|2017-04-16|Bahag Bihu
+            AS|2017-05-01|May Day
+            AS|2018-01-14|Magh Bihu
+            AS|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2018-04-14|Bahag Bihu
+            AS|2018-04-15|Bahag Bihu
+            AS|2018-04-16|Bahag Bihu
+            AS|2018-05-01|May Day
+            AS|2019-01-15|Magh Bihu
+            AS|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2019-04-14|Bahag Bihu
+            AS|2019-04-15|Bahag Bihu
+            AS|2019-04-16|Bahag Bihu
+            AS|2019-05-01|May Day
+            AS|2020-01-15|Magh Bihu
+            AS|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2020-04-13|Bahag Bihu
+            AS|2020-04-14|Bahag Bihu
+            AS|2020-04-15|Bahag Bihu
+            AS|2020-05-01|May Day
+            AS|2021-01-14|Magh Bihu
+            AS|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2021-04-14|Bahag Bihu
+            AS|2021-04-15|Bahag Bihu
+            AS|2021-04-16|Bahag Bihu
+            AS|2021-05-01|May Day
+            AS|2022-01-14|Magh Bihu
+            AS|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2022-04-14|Bahag Bihu
+            AS|2022-04-15|Bahag Bihu
+            AS|2022-04-16|Bahag Bihu
+            AS|2022-05-01|May Day
+            AS|2023-01-15|Magh Bihu
+            AS|2023-01-16|Magh Bihu
+            AS|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2023-04-14|Bahag Bihu
+            AS|2023-04-15|Bahag Bihu
+            AS|2023-04-16|Bahag Bihu
+            AS|2023-05-01|May Day
+            AS|2024-01-15|Magh Bihu
+            AS|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2024-04-13|Bahag Bihu
+            AS|2024-04-14|Bahag Bihu
+            AS|2024-04-15|Bahag Bihu
+            AS|2024-05-01|May Day
+            AS|2025-01-14|Magh Bihu
+            AS|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2025-04-14|Bahag Bihu
+            AS|2025-04-15|Bahag Bihu
+            AS|2025-04-16|Bahag Bihu
+            AS|2025-05-01|May Day
+            AS|2026-01-14|Magh Bihu
+            AS|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2026-04-14|Bahag Bihu
+            AS|2026-04-15|Bahag Bihu
+            AS|2026-04-16|Bahag Bihu
+            AS|2026-05-01|May Day
+            AS|2027-01-15|Magh Bihu
+            AS|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2027-04-14|Bahag Bihu
+            AS|2027-04-15|Bahag Bihu
+            AS|2027-04-16|Bahag Bihu
+            AS|2027-05-01|May Day
+            AS|2028-01-15|Magh Bihu
+            AS|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2028-04-13|Bahag Bihu
+            AS|2028-04-14|Bahag Bihu
+            AS|2028-04-15|Bahag Bihu
+            AS|2028-05-01|May Day
+            AS|2029-01-14|Magh Bihu
+            AS|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2029-04-14|Bahag Bihu
+            AS|2029-04-15|Bahag Bihu
+            AS|2029-04-16|Bahag Bihu
+            AS|2029-05-01|May Day
+            AS|2030-01-14|Magh Bihu
+            AS|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2030-04-14|Bahag Bihu
+            AS|2030-04-15|Bahag Bihu
+            AS|2030-04-16|Bahag Bihu
+            AS|2030-05-01|May Day
+            AS|2031-01-15|Magh Bihu
+            AS|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2031-04-14|Bahag Bihu
+            AS|2031-04-15|Bahag Bihu
+            AS|2031-04-16|Bahag Bihu
+            AS|2031-05-01|May Day
+            AS|2032-01-15|Magh Bihu
+            AS|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2032-04-13|Bahag Bihu
+            AS|2032-04-14|Bahag Bihu
+            AS|2032-04-15|Bahag Bihu
+            AS|2032-05-01|May Day
+            AS|2033-01-14|Magh Bihu
+            AS|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2033-04-14|Bahag Bihu
+            AS|2033-04-15|Bahag Bihu
+            AS|2033-04-16|Bahag Bihu
+            AS|2033-05-01|May Day
+            AS|2034-01-14|Magh Bihu
+            AS|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2034-04-14|Bahag Bihu
+            AS|2034-04-15|Bahag Bihu
+            AS|2034-04-16|Bahag Bihu
+            AS|2034-05-01|May Day
+            AS|2035-01-15|Magh Bihu
+            AS|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
+            AS|2035-04-14|Bahag Bihu
+            AS|2035-04-15|Bahag Bihu
+            AS|2035-04-16|Bahag Bihu
+            AS|2035-05-01|May Day
+            Buddha Purnima|2001-04-30|Buddha Purnima
+            Buddha Purnima|2002-05-19|Buddha Purnima
+            Buddha Purnima|2003-05-08|Buddha Purnima
+            Buddha Purnima|2004-05-26|Buddha Purnima
+            Buddha Purnima|2005-05-23|Buddha Purnima
+            Buddha Purnima|2006-05-13|Buddha Purnima
+            Buddha Purnima|2007-05-02|Buddha Purnima
+            Buddha Purnima|2008-05-20|Buddha Purnima
+            Buddha Purnima|2009-05-08|Buddha Purnima
+            Buddha Purnima|2010-05-27|Buddha Purnima
+            Buddha Purnima|2011-05-17|Buddha Purnima
+            Buddha Purnima|2012-05-06|Buddha Purnima
+            Buddha Purnima|2013-05-25|Buddha Purnima
+            Buddha Purnima|2014-05-14|Buddha Purnima
+            Buddha Purnima|2015-05-04|Buddha Purnima
+            Buddha Purnima|2016-05-21|Buddha Purnima
+            Buddha Purnima|2017-05-10|Buddha Purnima
+            Buddha Purnima|2018-04-30|Buddha Purnima
+            Buddha Purnima|2019-05-18|Buddha Purnima
+            Buddha Purnima|2020-05-07|Buddha Purnima
+            Buddha Purnima|2021-05-26|Buddha Purnima
+            Buddha Purnima|2022-05-16|Buddha Purnima
+            Buddha Purnima|2023-05-05|Buddha Purnima
+            Buddha Purnima|2024-05-23|Buddha Purnima
+            Buddha Purnima|2025-05-12|Buddha Purnima
+            Buddha Purnima|2026-05-01|Buddha Purnima
+            Buddha Purnima|2027-05-20|Buddha Purnima
+            Buddha Purnima|2028-05-08|Buddha Purnima
+            Buddha Purnima|2029-05-27|Buddha Purnima
+            Buddha Purnima|2030-05-17|Buddha Purnima
+            Buddha Purnima|2031-05-07|Buddha Purnima
+            Buddha Purnima|2032-05-25|Buddha Purnima
+            Buddha Purnima|2033-05-14|Buddha Purnima
+            Buddha Purnima|2034-05-03|Buddha Purnima
+            Buddha Purnima|2035-05-22|Buddha Purnima
+            CH|2001-01-02|Guru Gobind Singh's Jayanti
+            CH|2001-11-01|Maharshi Valmiki's Jayanti
+            CH|2002-01-21|Guru Gobind Singh's Jayanti
+            CH|2002-10-21|Maharshi Valmiki's Jayanti
+            CH|2003-10-10|Maharshi Valmiki's Jayanti
+            CH|2003-12-29|Guru Gobind Singh's Jayanti
+            CH|2004-10-28|Maharshi Valmiki's Jayanti
+            CH|2004-11-20|Guru Gobind Singh's Jayanti
+            CH|2005-01-05|Guru Gobind Singh's Jayanti
+            CH|2005-10-17|Maharshi Valmiki's Jayanti
+            CH|2006-01-05|Guru Gobind Singh's Jayanti
+            CH|2006-10-07|Maharshi Valmiki's Jayanti
+            CH|2007-01-05|Guru Gobind Singh's Jayanti
+            CH|2007-10-26|Maharshi Valmiki's Jayanti
+            CH|2008-01-05|Guru Gobind Singh's Jayanti
+            CH|2008-10-14|Maharshi Valmiki's Jayanti
+            CH|2009-01-05|Guru Gobind Singh's Jayanti
+            CH|2009-10-04|Maharshi Valmiki's Jayanti
+            CH|2010-01-05|Guru Gobind Singh's Jayanti
+            CH|2010-10-22|Maharshi Valmiki's Jayanti
+            CH|2011-01-31|Guru Gobind Singh's Jayanti
+            CH|2011-10-11|Maharshi Valmiki's Jayanti
+            CH|2012-01-05|Guru Gobind Singh's Jayanti
+            CH|2012-10-29|Maharshi Valmiki's Jayanti
+            CH|2013-01-18|Guru Gobind Singh's Jayanti
+            CH|2013-10-18|Maharshi Valmiki's Jayanti
+            CH|2014-01-07|Guru Gobind Singh's Jayanti
+            CH|2014-10-08|Maharshi Valmiki's Jayanti
+            CH|2015-01-05|Guru Gobind Singh's Jayanti
+            CH|2015-10-27|Maharshi Valmiki's Jayanti
+            CH|2016-01-16|Guru Gobind Singh's Jayanti
+            CH|2016-10-16|Maharshi Valmiki's Jayanti
+            CH|2017-01-05|Guru Gobind Singh's Jayanti
+            CH|2017-10-05|Maharshi Valmiki's Jayanti
+            CH|2017-12-25|Guru Gobind Singh's Jayanti
+            CH|2018-10-24|Maharshi Valmiki's Jayanti
+            CH|2019-01-13|Guru Gobind Singh's Jayanti
+            CH|2019-10-13|Maharshi Valmiki's Jayanti
+            CH|2020-01-02|Guru Gobind Singh's Jayanti
+            CH|2020-10-31|Maharshi Valmiki's Jayanti
+            CH|2021-01-20|Guru Gobind Singh's Jayanti
+            CH|2021-10-20|Maharshi Valmiki's Jayanti
+            CH|2022-01-09|Guru Gobind Singh's Jayanti
+            CH|2022-10-09|Maharshi Valmiki's Jayanti
+            CH|2022-12-29|Guru Gobind Singh's Jayanti
+            CH|2023-10-28|Maharshi Valmiki's Jayanti
+            CH|2024-01-17|Guru Gobind Singh's Jayanti
+            CH|2024-10-17|Maharshi Valmiki's Jayanti
+            CH|2025-01-06|Guru Gobind Singh's Jayanti
+            CH|2025-10-07|Maharshi Valmiki's Jayanti
+            CH|2025-12-27|Guru Gobind Singh's Jayanti
+            CH|2026-10-26|Maharshi Valmiki's Jayanti
+            CH|2027-01-15|Guru Gobind Singh's Jayanti
+            CH|2027-10-15|Maharshi Valmiki's Jayanti
+            CH|2028-01-04|Guru Gobind Singh's Jayanti
+            CH|2028-10-03|Maharshi Valmiki's Jayanti
+            CH|2029-01-15|Guru Gobind Singh's Jayanti
+            CH|2029-10-22|Maharshi Valmiki's Jayanti
+            CH|2030-01-10|Guru Gobind Singh's Jayanti
+            CH|2030-10-11|Maharshi Valmiki's Jayanti
+            CH|2030-12-31|Guru Gobind Singh's Jayanti
+            CH|2031-10-30|Maharshi Valmiki's Jayanti
+            CH|2032-01-18|Guru Gobind Singh's Jayanti
+            CH|2032-10-18|Maharshi Valmiki's Jayanti
+            CH|2033-01-07|Guru Gobind Singh's Jayanti
+            CH|2033-10-08|Maharshi Valmiki's Jayanti
+            CH|2034-01-17|Guru Gobind Singh's Jayanti
+            CH|2034-10-27|Maharshi Valmiki's Jayanti
+            CH|2035-01-16|Guru Gobind Singh's Jayanti
+            CH|2035-10-17|Maharshi Valmiki's Jayanti
+            DH|2001-01-14|Magh Bihu
+            DH|2001-01-14|Makar Sankranti
+            DH|2001-01-14|Pongal
+            DH|2001-03-26|Chaitra Sukladi
+            DH|2001-03-26|Cheti Chand
+            DH|2001-03-26|Gudi Padwa
+            DH|2001-03-26|Ugadi
+            DH|2001-08-04|Raksha Bandhan
+            DH|2001-08-21|Parsi New Year (Shahenshahi)
+            DH|2001-08-22|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2001-11-15|Govardhan Puja
+            DH|2001-11-21|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2002-01-14|Magh Bihu
+            DH|2002-01-14|Makar Sankranti
+            DH|2002-01-14|Pongal
+            DH|2002-04-13|Chaitra Sukladi
+            DH|2002-04-13|Cheti Chand
+            DH|2002-04-13|Gudi Padwa
+            DH|2002-04-13|Ugadi
+            DH|2002-08-21|Parsi New Year (Shahenshahi)
+            DH|2002-08-22|Raksha Bandhan
+            DH|2002-09-10|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2002-11-05|Govardhan Puja
+            DH|2002-11-10|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2003-01-14|Makar Sankranti
+            DH|2003-01-15|Magh Bihu
+            DH|2003-01-15|Pongal
+            DH|2003-04-02|Chaitra Sukladi
+            DH|2003-04-02|Cheti Chand
+            DH|2003-04-02|Gudi Padwa
+            DH|2003-04-02|Ugadi
+            DH|2003-08-12|Raksha Bandhan
+            DH|2003-08-21|Parsi New Year (Shahenshahi)
+            DH|2003-08-31|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2003-10-26|Govardhan Puja
+            DH|2003-10-30|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2004-01-15|Magh Bihu
+            DH|2004-01-15|Makar Sankranti
+            DH|2004-01-15|Pongal
+            DH|2004-03-21|Chaitra Sukladi
+            DH|2004-03-21|Cheti Chand
+            DH|2004-03-21|Gudi Padwa
+            DH|2004-03-21|Ugadi
+            DH|2004-08-20|Parsi New Year (Shahenshahi)
+            DH|2004-08-29|Raksha Bandhan
+            DH|2004-09-18|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2004-11-13|Govardhan Puja
+            DH|2004-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2005-01-14|Magh Bihu
+            DH|2005-01-14|Makar Sankranti
+            DH|2005-01-14|Pongal
+            DH|2005-04-09|Chaitra Sukladi
+            DH|2005-04-09|Cheti Chand
+            DH|2005-04-09|Gudi Padwa
+            DH|2005-04-09|Ugadi
+            DH|2005-08-19|Raksha Bandhan
+            DH|2005-08-20|Parsi New Year (Shahenshahi)
+            DH|2005-09-07|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2005-11-02|Govardhan Puja
+            DH|2005-11-07|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2006-01-14|Magh Bihu
+            DH|2006-01-14|Makar Sankranti
+            DH|2006-01-14|Pongal
+            DH|2006-03-30|Chaitra Sukladi
+            DH|2006-03-30|Cheti Chand
+            DH|2006-03-30|Gudi Padwa
+            DH|2006-03-30|Ugadi
+            DH|2006-08-09|Raksha Bandhan
+            DH|2006-08-20|Parsi New Year (Shahenshahi)
+            DH|2006-08-27|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2006-10-22|Govardhan Puja
+            DH|2006-10-28|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2007-01-15|Magh Bihu
+            DH|2007-01-15|Makar Sankranti
+            DH|2007-01-15|Pongal
+            DH|2007-03-19|Chaitra Sukladi
+            DH|2007-03-19|Cheti Chand
+            DH|2007-03-19|Gudi Padwa
+            DH|2007-03-19|Ugadi
+            DH|2007-08-20|Parsi New Year (Shahenshahi)
+            DH|2007-08-28|Raksha Bandhan
+            DH|2007-09-15|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2007-11-10|Govardhan Puja
+            DH|2007-11-16|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2008-01-15|Magh Bihu
+            DH|2008-01-15|Makar Sankranti
+            DH|2008-01-15|Pongal
+            DH|2008-04-06|Chaitra Sukladi
+            DH|2008-04-06|Cheti Chand
+            DH|2008-04-06|Gudi Padwa
+            DH|2008-04-06|Ugadi
+            DH|2008-08-16|Raksha Bandhan
+            DH|2008-08-19|Parsi New Year (Shahenshahi)
+            DH|2008-09-03|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2008-10-29|Govardhan Puja
+            DH|2008-11-04|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2009-01-14|Magh Bihu
+            DH|2009-01-14|Makar Sankranti
+            DH|2009-01-14|Pongal
+            DH|2009-03-27|Chaitra Sukladi
+            DH|2009-03-27|Cheti Chand
+            DH|2009-03-27|Gudi Padwa
+            DH|2009-03-27|Ugadi
+            DH|2009-08-05|Raksha Bandhan
+            DH|2009-08-19|Parsi New Year (Shahenshahi)
+            DH|2009-08-23|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2009-10-18|Govardhan Puja
+            DH|2009-10-24|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2010-01-14|Magh Bihu
+            DH|2010-01-14|Makar Sankranti
+            DH|2010-01-14|Pongal
+            DH|2010-03-16|Chaitra Sukladi
+            DH|2010-03-16|Cheti Chand
+            DH|2010-03-16|Gudi Padwa
+            DH|2010-03-16|Ugadi
+            DH|2010-08-19|Parsi New Year (Shahenshahi)
+            DH|2010-08-24|Raksha Bandhan
+            DH|2010-09-11|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2010-11-06|Govardhan Puja
+            DH|2010-11-11|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2011-01-15|Magh Bihu
+            DH|2011-01-15|Makar Sankranti
+            DH|2011-01-15|Pongal
+            DH|2011-04-04|Chaitra Sukladi
+            DH|2011-04-04|Cheti Chand
+            DH|2011-04-04|Gudi Padwa
+            DH|2011-04-04|Ugadi
+            DH|2011-08-13|Raksha Bandhan
+            DH|2011-08-19|Parsi New Year (Shahenshahi)
+            DH|2011-09-01|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2011-10-27|Govardhan Puja
+            DH|2011-11-01|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2012-01-15|Magh Bihu
+            DH|2012-01-15|Makar Sankranti
+            DH|2012-01-15|Pongal
+            DH|2012-03-23|Chaitra Sukladi
+            DH|2012-03-23|Cheti Chand
+            DH|2012-03-23|Gudi Padwa
+            DH|2012-03-23|Ugadi
+            DH|2012-08-02|Raksha Bandhan
+            DH|2012-08-18|Parsi New Year (Shahenshahi)
+            DH|2012-09-19|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2012-11-14|Govardhan Puja
+            DH|2012-11-19|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2013-01-14|Magh Bihu
+            DH|2013-01-14|Makar Sankranti
+            DH|2013-01-14|Pongal
+            DH|2013-04-11|Chaitra Sukladi
+            DH|2013-04-11|Cheti Chand
+            DH|2013-04-11|Gudi Padwa
+            DH|2013-04-11|Ugadi
+            DH|2013-08-18|Parsi New Year (Shahenshahi)
+            DH|2013-08-20|Raksha Bandhan
+            DH|2013-09-09|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2013-11-04|Govardhan Puja
+            DH|2013-11-08|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2014-01-14|Magh Bihu
+            DH|2014-01-14|Makar Sankranti
+            DH|2014-01-14|Pongal
+            DH|2014-03-31|Chaitra Sukladi
+            DH|2014-03-31|Cheti Chand
+            DH|2014-03-31|Gudi Padwa
+            DH|2014-03-31|Ugadi
+            DH|2014-08-10|Raksha Bandhan
+            DH|2014-08-18|Parsi New Year (Shahenshahi)
+            DH|2014-08-29|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2014-10-24|Govardhan Puja
+            DH|2014-10-29|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2015-01-15|Magh Bihu
+            DH|2015-01-15|Makar Sankranti
+            DH|2015-01-15|Pongal
+            DH|2015-03-21|Chaitra Sukladi
+            DH|2015-03-21|Cheti Chand
+            DH|2015-03-21|Gudi Padwa
+            DH|2015-03-21|Ugadi
+            DH|2015-08-18|Parsi New Year (Shahenshahi)
+            DH|2015-08-29|Raksha Bandhan
+            DH|2015-09-17|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2015-11-12|Govardhan Puja
+            DH|2015-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2016-01-15|Magh Bihu
+            DH|2016-01-15|Makar Sankranti
+            DH|2016-01-15|Pongal
+            DH|2016-04-08|Chaitra Sukladi
+            DH|2016-04-08|Cheti Chand
+            DH|2016-04-08|Gudi Padwa
+            DH|2016-04-08|Ugadi
+            DH|2016-08-17|Parsi New Year (Shahenshahi)
+            DH|2016-08-18|Raksha Bandhan
+            DH|2016-09-05|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2016-10-31|Govardhan Puja
+            DH|2016-11-06|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2017-01-14|Magh Bihu
+            DH|2017-01-14|Makar Sankranti
+            DH|2017-01-14|Pongal
+            DH|2017-03-28|Chaitra Sukladi
+            DH|2017-03-28|Cheti Chand
+            DH|2017-03-28|Gudi Padwa
+            DH|2017-03-28|Ugadi
+            DH|2017-08-07|Raksha Bandhan
+            DH|2017-08-17|Parsi New Year (Shahenshahi)
+            DH|2017-08-25|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2017-10-20|Govardhan Puja
+            DH|2017-10-26|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2018-01-14|Magh Bihu
+            DH|2018-01-14|Makar Sankranti
+            DH|2018-01-14|Pongal
+            DH|2018-03-18|Chaitra Sukladi
+            DH|2018-03-18|Cheti Chand
+            DH|2018-03-18|Gudi Padwa
+            DH|2018-03-18|Ugadi
+            DH|2018-08-17|Parsi New Year (Shahenshahi)
+            DH|2018-08-26|Raksha Bandhan
+            DH|2018-09-13|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2018-11-08|Govardhan Puja
+            DH|2018-11-13|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2019-01-15|Magh Bihu
+            DH|2019-01-15|Makar Sankranti
+            DH|2019-01-15|Pongal
+            DH|2019-04-06|Chaitra Sukladi
+            DH|2019-04-06|Cheti Chand
+            DH|2019-04-06|Gudi Padwa
+            DH|2019-04-06|Ugadi
+            DH|2019-08-15|Raksha Bandhan
+            DH|2019-08-17|Parsi New Year (Shahenshahi)
+            DH|2019-09-02|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2019-10-28|Govardhan Puja
+            DH|2019-11-02|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2020-01-15|Magh Bihu
+            DH|2020-01-15|Makar Sankranti
+            DH|2020-01-15|Pongal
+            DH|2020-03-25|Chaitra Sukladi
+            DH|2020-03-25|Cheti Chand
+            DH|2020-03-25|Gudi Padwa
+            DH|2020-03-25|Ugadi
+            DH|2020-08-03|Raksha Bandhan
+            DH|2020-08-16|Parsi New Year (Shahenshahi)
+            DH|2020-08-22|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2020-11-15|Govardhan Puja
+            DH|2020-11-20|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2021-01-14|Magh Bihu
+            DH|2021-01-14|Makar Sankranti
+            DH|2021-01-14|Pongal
+            DH|2021-04-13|Chaitra Sukladi
+            DH|2021-04-13|Cheti Chand
+            DH|2021-04-13|Gudi Padwa
+            DH|2021-04-13|Ugadi
+            DH|2021-08-16|Parsi New Year (Shahenshahi)
+            DH|2021-08-22|Raksha Bandhan
+            DH|2021-09-10|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2021-11-05|Govardhan Puja
+            DH|2021-11-10|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2022-01-14|Magh Bihu
+            DH|2022-01-14|Makar Sankranti
+            DH|2022-01-14|Pongal
+            DH|2022-04-02|Chaitra Sukladi
+            DH|2022-04-02|Cheti Chand
+            DH|2022-04-02|Gudi Padwa
+            DH|2022-04-02|Ugadi
+            DH|2022-08-11|Raksha Bandhan
+            DH|2022-08-16|Parsi New Year (Shahenshahi)
+            DH|2022-08-31|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2022-10-25|Govardhan Puja
+            DH|2022-10-30|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2023-01-14|Magh Bihu
+            DH|2023-01-14|Makar Sankranti
+            DH|2023-01-15|Magh Bihu
+            DH|2023-01-15|Pongal
+            DH|2023-03-22|Chaitra Sukladi
+            DH|2023-03-22|Cheti Chand
+            DH|2023-03-22|Gudi Padwa
+            DH|2023-03-22|Ugadi
+            DH|2023-08-16|Parsi New Year (Shahenshahi)
+            DH|2023-08-30|Raksha Bandhan
+            DH|2023-09-19|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2023-11-13|Govardhan Puja
+            DH|2023-11-19|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2024-01-14|Makar Sankranti
+            DH|2024-01-15|Magh Bihu
+            DH|2024-01-15|Pongal
+            DH|2024-04-09|Chaitra Sukladi
+            DH|2024-04-09|Cheti Chand
+            DH|2024-04-09|Gudi Padwa
+            DH|2024-04-09|Ugadi
+            DH|2024-08-15|Parsi New Year (Shahenshahi)
+            DH|2024-08-19|Raksha Bandhan
+            DH|2024-09-07|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2024-11-02|Govardhan Puja
+            DH|2024-11-07|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2025-01-14|Magh Bihu
+            DH|2025-01-14|Makar Sankranti
+            DH|2025-01-14|Pongal
+            DH|2025-03-30|Chaitra Sukladi
+            DH|2025-03-30|Cheti Chand
+            DH|2025-03-30|Gudi Padwa
+            DH|2025-03-30|Ugadi
+            DH|2025-08-09|Raksha Bandhan
+            DH|2025-08-15|Parsi New Year (Shahenshahi)
+            DH|2025-08-27|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2025-10-22|Govardhan Puja
+            DH|2025-10-28|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2026-01-14|Magh Bihu
+            DH|2026-01-14|Makar Sankranti
+            DH|2026-01-14|Pongal
+            DH|2026-03-19|Chaitra Sukladi
+            DH|2026-03-19|Cheti Chand
+            DH|2026-03-19|Gudi Padwa
+            DH|2026-03-19|Ugadi
+            DH|2026-08-15|Parsi New Year (Shahenshahi)
+            DH|2026-08-28|Raksha Bandhan
+            DH|2026-09-14|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2026-11-10|Govardhan Puja
+            DH|2026-11-15|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2027-01-15|Magh Bihu
+            DH|2027-01-15|Makar Sankranti
+            DH|2027-01-15|Pongal
+            DH|2027-04-07|Chaitra Sukladi
+            DH|2027-04-07|Cheti Chand
+            DH|2027-04-07|Gudi Padwa
+            DH|2027-04-07|Ugadi
+            DH|2027-08-15|Parsi New Year (Shahenshahi)
+            DH|2027-08-17|Raksha Bandhan
+            DH|2027-09-04|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2027-10-30|Govardhan Puja
+            DH|2027-11-04|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2028-01-15|Magh Bihu
+            DH|2028-01-15|Makar Sankranti
+            DH|2028-01-15|Pongal
+            DH|2028-03-27|Chaitra Sukladi
+            DH|2028-03-27|Cheti Chand
+            DH|2028-03-27|Gudi Padwa
+            DH|2028-03-27|Ugadi
+            DH|2028-08-05|Raksha Bandhan
+            DH|2028-08-14|Parsi New Year (Shahenshahi)
+            DH|2028-08-23|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2028-10-18|Govardhan Puja
+            DH|2028-10-23|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2029-01-14|Magh Bihu
+            DH|2029-01-14|Makar Sankranti
+            DH|2029-01-14|Pongal
+            DH|2029-04-14|Chaitra Sukladi
+            DH|2029-04-14|Cheti Chand
+            DH|2029-04-14|Gudi Padwa
+            DH|2029-04-14|Ugadi
+            DH|2029-08-14|Parsi New Year (Shahenshahi)
+            DH|2029-08-23|Raksha Bandhan
+            DH|2029-09-11|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2029-11-06|Govardhan Puja
+            DH|2029-11-11|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2030-01-14|Magh Bihu
+            DH|2030-01-14|Makar Sankranti
+            DH|2030-01-14|Pongal
+            DH|2030-04-03|Chaitra Sukladi
+            DH|2030-04-03|Cheti Chand
+            DH|2030-04-03|Gudi Padwa
+            DH|2030-04-03|Ugadi
+            DH|2030-08-13|Raksha Bandhan
+            DH|2030-08-14|Parsi New Year (Shahenshahi)
+            DH|2030-09-01|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2030-10-27|Govardhan Puja
+            DH|2030-11-01|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2031-01-15|Magh Bihu
+            DH|2031-01-15|Makar Sankranti
+            DH|2031-01-15|Pongal
+            DH|2031-03-24|Chaitra Sukladi
+            DH|2031-03-24|Cheti Chand
+            DH|2031-03-24|Gudi Padwa
+            DH|2031-03-24|Ugadi
+            DH|2031-08-02|Raksha Bandhan
+            DH|2031-08-14|Parsi New Year (Shahenshahi)
+            DH|2031-09-20|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2031-11-15|Govardhan Puja
+            DH|2031-11-20|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2032-01-15|Magh Bihu
+            DH|2032-01-15|Makar Sankranti
+            DH|2032-01-15|Pongal
+            DH|2032-04-11|Chaitra Sukladi
+            DH|2032-04-11|Cheti Chand
+            DH|2032-04-11|Gudi Padwa
+            DH|2032-04-11|Ugadi
+            DH|2032-08-13|Parsi New Year (Shahenshahi)
+            DH|2032-08-20|Raksha Bandhan
+            DH|2032-09-08|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2032-11-03|Govardhan Puja
+            DH|2032-11-09|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2033-01-14|Magh Bihu
+            DH|2033-01-14|Makar Sankranti
+            DH|2033-01-14|Pongal
+            DH|2033-03-31|Chaitra Sukladi
+            DH|2033-03-31|Cheti Chand
+            DH|2033-03-31|Gudi Padwa
+            DH|2033-03-31|Ugadi
+            DH|2033-08-10|Raksha Bandhan
+            DH|2033-08-13|Parsi New Year (Shahenshahi)
+            DH|2033-08-28|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2033-10-23|Govardhan Puja
+            DH|2033-10-29|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2034-01-14|Magh Bihu
+            DH|2034-01-14|Makar Sankranti
+            DH|2034-01-14|Pongal
+            DH|2034-03-21|Chaitra Sukladi
+            DH|2034-03-21|Cheti Chand
+            DH|2034-03-21|Gudi Padwa
+            DH|2034-03-21|Ugadi
+            DH|2034-08-13|Parsi New Year (Shahenshahi)
+            DH|2034-08-29|Raksha Bandhan
+            DH|2034-09-16|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2034-11-11|Govardhan Puja
+            DH|2034-11-17|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            DH|2035-01-15|Magh Bihu
+            DH|2035-01-15|Makar Sankranti
+            DH|2035-01-15|Pongal
+            DH|2035-04-09|Chaitra Sukladi
+            DH|2035-04-09|Cheti Chand
+            DH|2035-04-09|Gudi Padwa
+            DH|2035-04-09|Ugadi
+            DH|2035-08-13|Parsi New Year (Shahenshahi)
+            DH|2035-08-18|Raksha Bandhan
+            DH|2035-09-05|Ganesh Chaturthi / Vinayak Chaturthi
+            DH|2035-10-31|Govardhan Puja
+            DH|2035-11-06|Pratihar Shashthi or Surya Shashthi (Chhath Puja)
+            Diwali (Deepavali)|2001-11-14|Diwali (Deepavali)
+            Diwali (Deepavali)|2002-11-04|Diwali (Deepavali)
+            Diwali (Deepavali)|2003-10-25|Diwali (Deepavali)
+            Diwali (Deepavali)|2004-11-12|Diwali (Deepavali)
+            Diwali (Deepavali)|2005-11-01|Diwali (Deepavali)
+            Diwali (Deepavali)|2006-10-21|Diwali (Deepavali)
+            Diwali (Deepavali)|2007-11-09|Diwali (Deepavali)
+            Diwali (Deepavali)|2008-10-28|Diwali (Deepavali)
+            Diwali (Deepavali)|2009-10-17|Diwali (Deepavali)
+            Diwali (Deepavali)|2010-11-05|Diwali (Deepavali)
+            Diwali (Deepavali)|2011-10-26|Diwali (Deepavali)
+            Diwali (Deepavali)|2012-11-13|Diwali (Deepavali)
+            Diwali (Deepavali)|2013-11-03|Diwali (Deepavali)
+            Diwali (Deepavali)|2014-10-23|Diwali (Deepavali)
+            Diwali (Deepavali)|2015-11-11|Diwali (Deepavali)
+            Diwali (Deepavali)|2016-10-30|Diwali (Deepavali)
+            Diwali (Deepavali)|2017-10-19|Diwali (Deepavali)
+            Diwali (Deepavali)|2018-11-07|Diwali (Deepavali)
+            Diwali (Deepavali)|2019-10-27|Diwali (Deepavali)
+            Diwali (Deepavali)|2020-11-14|Diwali (Deepavali)
+            Diwali (Deepavali)|2021-11-04|Diwali (Deepavali)
+            Diwali (Deepavali)|2022-10-24|Diwali (Deepavali)
+            Diwali (Deepavali)|2023-11-12|Diwali (Deepavali)
+            Diwali (Deepavali)|2024-10-31|Diwali (Deepavali)
+            Diwali (Deepavali)|2025-10-20|Diwali (Deepavali)
+            Diwali (Deepavali)|2026-11-08|Diwali (Deepavali)
+            Diwali (Deepavali)|2027-10-29|Diwali (Deepavali)
+            Diwali (Deepavali)|2028-10-17|Diwali (Deepavali)
+            Diwali (Deepavali)|2029-11-05|Diwali (Deepavali)
+            Diwali (Deepavali)|2030-10-26|Diwali (Deepavali)
+            Diwali (Deepavali)|2031-11-14|Diwali (Deepavali)
+            Diwali (Deepavali)|2032-11-02|Diwali (Deepavali)
+            Diwali (Deepavali)|2033-10-22|Diwali (Deepavali)
+            Diwali (Deepavali)|2034-11-10|Diwali (Deepavali)
+            Diwali (Deepavali)|2035-10-30|Diwali (Deepavali)
+            Dussehra|2001-10-26|Dussehra
+            Dussehra|2002-10-15|Dussehra
+            Dussehra|2003-10-05|Dussehra
+            Dussehra|2004-10-22|Dussehra
+            Dussehra|2005-10-12|Dussehra
+            Dussehra|2006-10-02|Dussehra
+            Dussehra|2007-10-21|Dussehra
+            Dussehra|2008-10-09|Dussehra
+            Dussehra|2009-09-28|Dussehra
+            Dussehra|2010-10-17|Dussehra
+            Dussehra|2011-10-06|Dussehra
+            Dussehra|2012-10-24|Dussehra
+            Dussehra|2013-10-13|Dussehra
+            Dussehra|2014-10-03|Dussehra
+            Dussehra|2015-10-22|Dussehra
+            Dussehra|2016-10-11|Dussehra
+            Dussehra|2017-09-30|Dussehra
+            Dussehra|2018-10-19|Dussehra
+            Dussehra|2019-10-08|Dussehra
+            Dussehra|2020-10-25|Dussehra
+            Dussehra|2021-10-15|Dussehra
+            Dussehra|2022-10-05|Dussehra
+            Dussehra|2023-10-24|Dussehra
+            Dussehra|2024-10-12|Dussehra
+            Dussehra|2025-10-02|Dussehra
+            Dussehra|2026-10-20|Dussehra
+            Dussehra|2027-10-09|Dussehra
+            Dussehra|2028-09-27|Dussehra
+            Dussehra|2029-10-16|Dussehra
+            Dussehra|2030-10-06|Dussehra
+            Dussehra|2031-10-25|Dussehra
+            Dussehra|2032-10-14|Dussehra
+            Dussehra|2033-10-03|Dussehra
+            Dussehra|2034-10-22|Dussehra
+            Dussehra|2035-10-11|Dussehra
+            GA|2001-03-26|Gudi Padwa
+            GA|2001-08-22|Ganesh Chaturthi
+            GA|2001-08-23|Ganesh Chaturthi (Day 2)
+            GA|2001-12-03|Saint Francis Xavier's Day
+            GA|2001-12-19|Goa Liberation Day
+            GA|2002-04-13|Gudi Padwa
+            GA|2002-09-10|Ganesh Chaturthi
+            GA|2002-09-11|Ganesh Chaturthi (Day 2)
+            GA|2002-12-03|Saint Francis Xavier's Day
+            GA|2002-12-19|Goa Liberation Day
+            GA|2003-04-02|Gudi Padwa
+            GA|2003-08-31|Ganesh Chaturthi
+            GA|2003-09-01|Ganesh Chaturthi (Day 2)
+            GA|2003-12-03|Saint Francis Xavier's Day
+            GA|2003-12-19|Goa Liberation Day
+            GA|2004-03-21|Gudi Padwa
+            GA|2004-09-18|Ganesh Chaturthi
+            GA|2004-09-19|Ganesh Chaturthi (Day 2)
+            GA|2004-12-03|Saint Francis Xavier's Day
+            GA|2004-12-19|Goa Liberation Day
+            GA|2005-04-09|Gudi Padwa
+            GA|2005-09-07|Ganesh Chaturthi
+            GA|2005-09-08|Ganesh Chaturthi (Day 2)
+            GA|2005-12-03|Saint Francis Xavier's Day
+            GA|2005-12-19|Goa Liberation Day
+            GA|2006-03-30|Gudi Padwa
+            GA|2006-08-27|Ganesh Chaturthi
+            GA|2006-08-28|Ganesh Chaturthi (Day 2)
+            GA|2006-12-03|Saint Francis Xavier's Day
+            GA|2006-12-19|Goa Liberation Day
+            GA|2007-03-19|Gudi Padwa
+            GA|2007-09-15|Ganesh Chaturthi
+            GA|2007-09-16|Ganesh Chaturthi (Day 2)
+            GA|2007-12-03|Saint Francis Xavier's Day
+            GA|2007-12-19|Goa Liberation Day
+            GA|2008-04-06|Gudi Padwa
+            GA|2008-09-03|Ganesh Chaturthi
+            GA|2008-09-04|Ganesh Chaturthi (Day 2)
+            GA|2008-12-03|Saint Francis Xavier's Day
+            GA|2008-12-19|Goa Liberation Day
+            GA|2009-03-27|Gudi Padwa
+            GA|2009-08-23|Ganesh Chaturthi
+            GA|2009-08-24|Ganesh Chaturthi (Day 2)
+            GA|2009-12-03|Saint Francis Xavier's Day
+            GA|2009-12-19|Goa Liberation Day
+            GA|2010-03-16|Gudi Padwa
+            GA|2010-09-11|Ganesh Chaturthi
+            GA|2010-09-12|Ganesh Chaturthi (Day 2)
+            GA|2010-12-03|Saint Francis Xavier's Day
+            GA|2010-12-19|Goa Liberation Day
+            GA|2011-04-04|Gudi Padwa
+            GA|2011-09-01|Ganesh Chaturthi
+            GA|2011-09-02|Ganesh Chaturthi (Day 2)
+            GA|2011-12-03|Saint Francis Xavier's Day
+            GA|2011-12-19|Goa Liberation Day
+            GA|2012-03-23|Gudi Padwa
+            GA|2012-09-19|Ganesh Chaturthi
+            GA|2012-09-20|Ganesh Chaturthi (Day 2)
+            GA|2012-12-03|Saint Francis Xavier's Day
+            GA|2012-12-19|Goa Liberation Day
+            GA|2013-04-11|Gudi Padwa
+            GA|2013-09-09|Ganesh Chaturthi
+            GA|2013-09-10|Ganesh Chaturthi (Day 2)
+            GA|2013-12-03|Saint Francis Xavier's Day
+            GA|2013-12-19|Goa Liberation Day
+            GA|2014-03-31|Gudi Padwa
+            GA|2014-08-29|Ganesh Chaturthi
+            GA|2014-08-30|Ganesh Chaturthi (Day 2)
+            GA|2014-12-03|Saint Francis Xavier's Day
+            GA|2014-12-19|Goa Liberation Day
+            GA|2015-03-21|Gudi Padwa
+            GA|2015-09-17|Ganesh Chaturthi
+            GA|2015-09-18|Ganesh Chaturthi (Day 2)
+            GA|2015-12-03|Saint Francis Xavier's Day
+            GA|2015-12-19|Goa Liberation Day
+            GA|2016-04-08|Gudi Padwa
+            GA|2016-09-05|Ganesh Chaturthi
+            GA|2016-09-06|Ganesh Chaturthi (Day 2)
+            GA|2016-12-03|Saint Francis Xavier's Day
+            GA|2016-12-19|Goa Liberation Day
+            GA|2017-03-28|Gudi Padwa
+            GA|2017-08-25|Ganesh Chaturthi
+            GA|2017-08-26|Ganesh Chaturthi (Day 2)
+            GA|2017-12-03|Saint Francis Xavier's Day
+            GA|2017-12-19|Goa Liberation Day
+            GA|2018-03-18|Gudi Padwa
+            GA|2018-09-13|Ganesh Chaturthi
+            GA|2018-09-14|Ganesh Chaturthi (Day 2)
+            GA|2018-12-03|Saint Francis Xavier's Day
+            GA|2018-12-19|Goa Liberation Day
+            GA|2019-04-06|Gudi Padwa
+            GA|2019-09-02|Ganesh Chaturthi
+            GA|2019-09-03|Ganesh Chaturthi (Day 2)
+            GA|2019-12-03|Saint Francis Xavier's Day
+            GA|2019-12-19|Goa Liberation Day
+            GA|2020-03-25|Gudi Padwa
+            GA|2020-08-22|Ganesh Chaturthi
+            GA|2020-08-23|Ganesh Chaturthi (Day 2)
+            GA|2020-12-03|Saint Francis Xavier's Day
+            GA|2020-12-19|Goa Liberation Day
+            GA|2021-04-13|Gudi Padwa
+            GA|2021-09-10|Ganesh Chaturthi
+            GA|2021-09-11|Ganesh Chaturthi (Day 2)
+            GA|2021-12-03|Saint Francis Xavier's Day
+            GA|2021-12-19|Goa Liberation Day
+            GA|2022-04-02|Gudi Padwa
+            GA|2022-08-31|Ganesh Chaturthi
+            GA|2022-09-01|Ganesh Chaturthi (Day 2)
+            GA|2022-12-03|Saint Francis Xavier's Day
+            GA|2022-12-19|Goa Liberation Day
+            GA|2023-03-22|Gudi Padwa
+            GA|2023-09-19|Ganesh Chaturthi
+            GA|2023-09-20|Ganesh Chaturthi (Day 2)
+            GA|2023-12-03|Saint Francis Xavier's Day
+            GA|2023-12-19|Goa Liberation Day
+            GA|2024-04-09|Gudi Padwa
+            GA|2024-09-07|Ganesh Chaturthi
+            GA|2024-09-08|Ganesh Chaturthi (Day 2)
+            GA|2024-12-03|Saint Francis Xavier's Day
+            GA|2024-12-19|Goa Liberation Day
+            GA|2025-03-30|Gudi Padwa
+            GA|2025-08-27|Ganesh Chaturthi
+            GA|2025-08-28|Ganesh Chaturthi (Day 2)
+            GA|2025-12-03|Saint Francis Xavier's Day
+            GA|2025-12-19|Goa Liberation Day
+            GA|2026-03-19|Gudi Padwa
+            GA|2026-09-14|Ganesh Chaturthi
+            GA|2026-09-15|Ganesh Chaturthi (Day 2)
+            GA|2026-12-03|Saint Francis Xavier's Day
+            GA|2026-12-19|Goa Liberation Day
+            GA|2027-04-07|Gudi Padwa
+            GA|2027-09-04|Ganesh Chaturthi
+            GA|2027-09-05|Ganesh Chaturthi (Day 2)
+            GA|2027-12-03|Saint Francis Xavier's Day
+            GA|2027-12-19|Goa Liberation Day
+            GA|2028-03-27|Gudi Padwa
+            GA|2028-08-23|Ganesh Chaturthi
+            GA|2028-08-24|Ganesh Chaturthi (Day 2)
+            GA|2028-12-03|Saint Francis Xavier's Day
+            GA|2028-12-19|Goa Liberation Day
+            GA|2029-04-14|Gudi Padwa
+            GA|2029-09-11|Ganesh Chaturthi
+            GA|2029-09-12|Ganesh Chaturthi (Day 2)
+            GA|2029-12-03|Saint Francis Xavier's Day
+            GA|2029-12-19|Goa Liberation Day
+            GA|2030-04-03|Gudi Padwa
+            GA|2030-09-01|Ganesh Chaturthi
+            GA|2030-09-02|Ganesh Chaturthi (Day 2)
+            GA|2030-12-03|Saint Francis Xavier's Day
+            GA|2030-12-19|Goa Liberation Day
+            GA|2031-03-24|Gudi Padwa
+            GA|2031-09-20|Ganesh Chaturthi
+            GA|2031-09-21|Ganesh Chaturthi (Day 2)
+            GA|2031-12-03|Saint Francis Xavier's Day
+            GA|2031-12-19|Goa Liberation Day
+            GA|2032-04-11|Gudi Padwa
+            GA|2032-09-08|Ganesh Chaturthi
+            GA|2032-09-09|Ganesh Chaturthi (Day 2)
+            GA|2032-12-03|Saint Francis Xavier's Day
+            GA|2032-12-19|Goa Liberation Day
+            GA|2033-03-31|Gudi Padwa
+            GA|2033-08-28|Ganesh Chaturthi
+            GA|2033-08-29|Ganesh Chaturthi (Day 2)
+            GA|2033-12-03|Saint Francis Xavier's Day
+            GA|2033-12-19|Goa Liberation Day
+            GA|2034-03-21|Gudi Padwa
+            GA|2034-09-16|Ganesh Chaturthi
+            GA|2034-09-17|Ganesh Chaturthi (Day 2)
+            GA|2034-12-03|Saint Francis Xavier's Day
+            GA|2034-12-19|Goa Liberation Day
+            GA|2035-04-09|Gudi Padwa
+            GA|2035-09-05|Ganesh Chaturthi
+            GA|2035-09-06|Ganesh Chaturthi (Day 2)
+            GA|2035-12-03|Saint Francis Xavier's Day
+            GA|2035-12-19|Goa Liberation Day
+            GJ|2001-01-14|Uttarayan
+            GJ|2001-03-26|Cheti Chand
+            GJ|2001-04-25|Bhagvan Shri Parshuram's Jayanti
+            GJ|2001-08-04|Raksha Bandhan
+            GJ|2001-08-21|Parsi New Year (Shahenshahi)
+            GJ|2001-08-23|Samvatsari Day
+            GJ|2001-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2001-11-16|Bhai Duj
+            GJ|2001-11-16|Vikram Samvat New Year
+            GJ|2002-01-14|Uttarayan
+            GJ|2002-04-13|Cheti Chand
+            GJ|2002-05-14|Bhagvan Shri Parshuram's Jayanti
+            GJ|2002-08-21|Parsi New Year (Shahenshahi)
+            GJ|2002-08-22|Raksha Bandhan
+            GJ|2002-09-11|Samvatsari Day
+            GJ|2002-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2002-11-05|Vikram Samvat New Year
+            GJ|2002-11-06|Bhai Duj
+            GJ|2003-01-14|Uttarayan
+            GJ|2003-04-02|Cheti Chand
+            GJ|2003-05-04|Bhagvan Shri Parshuram's Jayanti
+            GJ|2003-08-12|Raksha Bandhan
+            GJ|2003-08-21|Parsi New Year (Shahenshahi)
+            GJ|2003-09-01|Samvatsari Day
+            GJ|2003-10-26|Vikram Samvat New Year
+            GJ|2003-10-27|Bhai Duj
+            GJ|2003-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2004-01-15|Uttarayan
+            GJ|2004-03-21|Cheti Chand
+            GJ|2004-04-22|Bhagvan Shri Parshuram's Jayanti
+            GJ|2004-08-20|Parsi New Year (Shahenshahi)
+            GJ|2004-08-29|Raksha Bandhan
+            GJ|2004-09-19|Samvatsari Day
+            GJ|2004-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2004-11-13|Vikram Samvat New Year
+            GJ|2004-11-14|Bhai Duj
+            GJ|2005-01-14|Uttarayan
+            GJ|2005-04-09|Cheti Chand
+            GJ|2005-05-10|Bhagvan Shri Parshuram's Jayanti
+            GJ|2005-08-19|Raksha Bandhan
+            GJ|2005-08-20|Parsi New Year (Shahenshahi)
+            GJ|2005-09-08|Samvatsari Day
+            GJ|2005-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2005-11-02|Vikram Samvat New Year
+            GJ|2005-11-03|Bhai Duj
+            GJ|2006-01-14|Uttarayan
+            GJ|2006-03-30|Cheti Chand
+            GJ|2006-04-30|Bhagvan Shri Parshuram's Jayanti
+            GJ|2006-08-09|Raksha Bandhan
+            GJ|2006-08-20|Parsi New Year (Shahenshahi)
+            GJ|2006-08-28|Samvatsari Day
+            GJ|2006-10-23|Bhai Duj
+            GJ|2006-10-23|Vikram Samvat New Year
+            GJ|2006-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2007-01-15|Uttarayan
+            GJ|2007-03-19|Cheti Chand
+            GJ|2007-04-19|Bhagvan Shri Parshuram's Jayanti
+            GJ|2007-08-20|Parsi New Year (Shahenshahi)
+            GJ|2007-08-28|Raksha Bandhan
+            GJ|2007-09-16|Samvatsari Day
+            GJ|2007-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2007-11-10|Vikram Samvat New Year
+            GJ|2007-11-11|Bhai Duj
+            GJ|2008-01-15|Uttarayan
+            GJ|2008-04-06|Cheti Chand
+            GJ|2008-05-07|Bhagvan Shri Parshuram's Jayanti
+            GJ|2008-08-16|Raksha Bandhan
+            GJ|2008-08-19|Parsi New Year (Shahenshahi)
+            GJ|2008-09-04|Samvatsari Day
+            GJ|2008-10-29|Vikram Samvat New Year
+            GJ|2008-10-30|Bhai Duj
+            GJ|2008-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2009-01-14|Uttarayan
+            GJ|2009-03-27|Cheti Chand
+            GJ|2009-04-27|Bhagvan Shri Parshuram's Jayanti
+            GJ|2009-08-05|Raksha Bandhan
+            GJ|2009-08-19|Parsi New Year (Shahenshahi)
+            GJ|2009-08-24|Samvatsari Day
+            GJ|2009-10-19|Bhai Duj
+            GJ|2009-10-19|Vikram Samvat New Year
+            GJ|2009-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2010-01-14|Uttarayan
+            GJ|2010-03-16|Cheti Chand
+            GJ|2010-05-16|Bhagvan Shri Parshuram's Jayanti
+            GJ|2010-08-19|Parsi New Year (Shahenshahi)
+            GJ|2010-08-24|Raksha Bandhan
+            GJ|2010-09-12|Samvatsari Day
+            GJ|2010-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2010-11-07|Bhai Duj
+            GJ|2010-11-07|Vikram Samvat New Year
+            GJ|2011-01-15|Uttarayan
+            GJ|2011-04-04|Cheti Chand
+            GJ|2011-05-05|Bhagvan Shri Parshuram's Jayanti
+            GJ|2011-08-13|Raksha Bandhan
+            GJ|2011-08-19|Parsi New Year (Shahenshahi)
+            GJ|2011-09-02|Samvatsari Day
+            GJ|2011-10-27|Vikram Samvat New Year
+            GJ|2011-10-28|Bhai Duj
+            GJ|2011-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2012-01-15|Uttarayan
+            GJ|2012-03-23|Cheti Chand
+            GJ|2012-04-24|Bhagvan Shri Parshuram's Jayanti
+            GJ|2012-08-02|Raksha Bandhan
+            GJ|2012-08-18|Parsi New Year (Shahenshahi)
+            GJ|2012-09-20|Samvatsari Day
+            GJ|2012-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2012-11-14|Vikram Samvat New Year
+            GJ|2012-11-15|Bhai Duj
+            GJ|2013-01-14|Uttarayan
+            GJ|2013-04-11|Cheti Chand
+            GJ|2013-05-12|Bhagvan Shri Parshuram's Jayanti
+            GJ|2013-08-18|Parsi New Year (Shahenshahi)
+            GJ|2013-08-20|Raksha Bandhan
+            GJ|2013-09-10|Samvatsari Day
+            GJ|2013-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2013-11-04|Vikram Samvat New Year
+            GJ|2013-11-05|Bhai Duj
+            GJ|2014-01-14|Uttarayan
+            GJ|2014-03-31|Cheti Chand
+            GJ|2014-05-01|Bhagvan Shri Parshuram's Jayanti
+            GJ|2014-08-10|Raksha Bandhan
+            GJ|2014-08-18|Parsi New Year (Shahenshahi)
+            GJ|2014-08-30|Samvatsari Day
+            GJ|2014-10-24|Vikram Samvat New Year
+            GJ|2014-10-25|Bhai Duj
+            GJ|2014-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2015-01-15|Uttarayan
+            GJ|2015-03-21|Cheti Chand
+            GJ|2015-04-20|Bhagvan Shri Parshuram's Jayanti
+            GJ|2015-08-18|Parsi New Year (Shahenshahi)
+            GJ|2015-08-29|Raksha Bandhan
+            GJ|2015-09-18|Samvatsari Day
+            GJ|2015-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2015-11-12|Vikram Samvat New Year
+            GJ|2015-11-13|Bhai Duj
+            GJ|2016-01-15|Uttarayan
+            GJ|2016-04-08|Cheti Chand
+            GJ|2016-05-08|Bhagvan Shri Parshuram's Jayanti
+            GJ|2016-08-17|Parsi New Year (Shahenshahi)
+            GJ|2016-08-18|Raksha Bandhan
+            GJ|2016-09-06|Samvatsari Day
+            GJ|2016-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2016-10-31|Vikram Samvat New Year
+            GJ|2016-11-01|Bhai Duj
+            GJ|2017-01-14|Uttarayan
+            GJ|2017-03-28|Cheti Chand
+            GJ|2017-04-28|Bhagvan Shri Parshuram's Jayanti
+            GJ|2017-08-07|Raksha Bandhan
+            GJ|2017-08-17|Parsi New Year (Shahenshahi)
+            GJ|2017-08-26|Samvatsari Day
+            GJ|2017-10-20|Vikram Samvat New Year
+            GJ|2017-10-21|Bhai Duj
+            GJ|2017-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2018-01-14|Uttarayan
+            GJ|2018-03-18|Cheti Chand
+            GJ|2018-04-18|Bhagvan Shri Parshuram's Jayanti
+            GJ|2018-08-17|Parsi New Year (Shahenshahi)
+            GJ|2018-08-26|Raksha Bandhan
+            GJ|2018-09-14|Samvatsari Day
+            GJ|2018-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2018-11-08|Vikram Samvat New Year
+            GJ|2018-11-09|Bhai Duj
+            GJ|2019-01-15|Uttarayan
+            GJ|2019-04-06|Cheti Chand
+            GJ|2019-05-07|Bhagvan Shri Parshuram's Jayanti
+            GJ|2019-08-15|Raksha Bandhan
+            GJ|2019-08-17|Parsi New Year (Shahenshahi)
+            GJ|2019-09-03|Samvatsari Day
+            GJ|2019-10-28|Vikram Samvat New Year
+            GJ|2019-10-29|Bhai Duj
+            GJ|2019-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2020-01-15|Uttarayan
+            GJ|2020-03-25|Cheti Chand
+            GJ|2020-04-25|Bhagvan Shri Parshuram's Jayanti
+            GJ|2020-08-03|Raksha Bandhan
+            GJ|2020-08-16|Parsi New Year (Shahenshahi)
+            GJ|2020-08-23|Samvatsari Day
+            GJ|2020-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2020-11-16|Bhai Duj
+            GJ|2020-11-16|Vikram Samvat New Year
+            GJ|2021-01-14|Uttarayan
+            GJ|2021-04-13|Cheti Chand
+            GJ|2021-05-14|Bhagvan Shri Parshuram's Jayanti
+            GJ|2021-08-16|Parsi New Year (Shahenshahi)
+            GJ|2021-08-22|Raksha Bandhan
+            GJ|2021-09-11|Samvatsari Day
+            GJ|2021-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2021-11-05|Vikram Samvat New Year
+            GJ|2021-11-06|Bhai Duj
+            GJ|2022-01-14|Uttarayan
+            GJ|2022-04-02|Cheti Chand
+            GJ|2022-05-03|Bhagvan Shri Parshuram's Jayanti
+            GJ|2022-08-11|Raksha Bandhan
+            GJ|2022-08-16|Parsi New Year (Shahenshahi)
+            GJ|2022-09-01|Samvatsari Day
+            GJ|2022-10-26|Bhai Duj
+            GJ|2022-10-26|Vikram Samvat New Year
+            GJ|2022-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2023-01-14|Uttarayan
+            GJ|2023-03-22|Cheti Chand
+            GJ|2023-04-22|Bhagvan Shri Parshuram's Jayanti
+            GJ|2023-08-16|Parsi New Year (Shahenshahi)
+            GJ|2023-08-30|Raksha Bandhan
+            GJ|2023-09-20|Samvatsari Day
+            GJ|2023-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2023-11-14|Bhai Duj
+            GJ|2023-11-14|Vikram Samvat New Year
+            GJ|2024-01-14|Uttarayan
+            GJ|2024-04-09|Cheti Chand
+            GJ|2024-05-10|Bhagvan Shri Parshuram's Jayanti
+            GJ|2024-08-15|Parsi New Year (Shahenshahi)
+            GJ|2024-08-19|Raksha Bandhan
+            GJ|2024-09-08|Samvatsari Day
+            GJ|2024-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2024-11-02|Vikram Samvat New Year
+            GJ|2024-11-03|Bhai Duj
+            GJ|2025-01-14|Uttarayan
+            GJ|2025-03-30|Cheti Chand
+            GJ|2025-04-29|Bhagvan Shri Parshuram's Jayanti
+            GJ|2025-08-09|Raksha Bandhan
+            GJ|2025-08-15|Parsi New Year (Shahenshahi)
+            GJ|2025-08-28|Samvatsari Day
+            GJ|2025-10-22|Vikram Samvat New Year
+            GJ|2025-10-23|Bhai Duj
+            GJ|2025-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2026-01-14|Uttarayan
+            GJ|2026-03-19|Cheti Chand
+            GJ|2026-04-19|Bhagvan Shri Parshuram's Jayanti
+            GJ|2026-08-15|Parsi New Year (Shahenshahi)
+            GJ|2026-08-28|Raksha Bandhan
+            GJ|2026-09-15|Samvatsari Day
+            GJ|2026-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2026-11-10|Vikram Samvat New Year
+            GJ|2026-11-11|Bhai Duj
+            GJ|2027-01-15|Uttarayan
+            GJ|2027-04-07|Cheti Chand
+            GJ|2027-05-08|Bhagvan Shri Parshuram's Jayanti
+            GJ|2027-08-15|Parsi New Year (Shahenshahi)
+            GJ|2027-08-17|Raksha Bandhan
+            GJ|2027-09-04|Samvatsari Day
+            GJ|2027-10-30|Vikram Samvat New Year
+            GJ|2027-10-31|Bhai Duj
+            GJ|2027-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2028-01-15|Uttarayan
+            GJ|2028-03-27|Cheti Chand
+            GJ|2028-04-27|Bhagvan Shri Parshuram's Jayanti
+            GJ|2028-08-05|Raksha Bandhan
+            GJ|2028-08-14|Parsi New Year (Shahenshahi)
+            GJ|2028-08-24|Samvatsari Day
+            GJ|2028-10-18|Vikram Samvat New Year
+            GJ|2028-10-19|Bhai Duj
+            GJ|2028-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2029-01-14|Uttarayan
+            GJ|2029-04-14|Cheti Chand
+            GJ|2029-05-16|Bhagvan Shri Parshuram's Jayanti
+            GJ|2029-08-14|Parsi New Year (Shahenshahi)
+            GJ|2029-08-23|Raksha Bandhan
+            GJ|2029-09-12|Samvatsari Day
+            GJ|2029-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2029-11-06|Vikram Samvat New Year
+            GJ|2029-11-07|Bhai Duj
+            GJ|2030-01-14|Uttarayan
+            GJ|2030-04-03|Cheti Chand
+            GJ|2030-05-05|Bhagvan Shri Parshuram's Jayanti
+            GJ|2030-08-13|Raksha Bandhan
+            GJ|2030-08-14|Parsi New Year (Shahenshahi)
+            GJ|2030-09-02|Samvatsari Day
+            GJ|2030-10-27|Vikram Samvat New Year
+            GJ|2030-10-28|Bhai Duj
+            GJ|2030-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2031-01-15|Uttarayan
+            GJ|2031-03-24|Cheti Chand
+            GJ|2031-04-24|Bhagvan Shri Parshuram's Jayanti
+            GJ|2031-08-02|Raksha Bandhan
+            GJ|2031-08-14|Parsi New Year (Shahenshahi)
+            GJ|2031-09-21|Samvatsari Day
+            GJ|2031-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2031-11-15|Vikram Samvat New Year
+            GJ|2031-11-16|Bhai Duj
+            GJ|2032-01-15|Uttarayan
+            GJ|2032-04-11|Cheti Chand
+            GJ|2032-05-11|Bhagvan Shri Parshuram's Jayanti
+            GJ|2032-08-13|Parsi New Year (Shahenshahi)
+            GJ|2032-08-20|Raksha Bandhan
+            GJ|2032-09-09|Samvatsari Day
+            GJ|2032-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2032-11-04|Bhai Duj
+            GJ|2032-11-04|Vikram Samvat New Year
+            GJ|2033-01-14|Uttarayan
+            GJ|2033-03-31|Cheti Chand
+            GJ|2033-05-01|Bhagvan Shri Parshuram's Jayanti
+            GJ|2033-08-10|Raksha Bandhan
+            GJ|2033-08-13|Parsi New Year (Shahenshahi)
+            GJ|2033-08-30|Samvatsari Day
+            GJ|2033-10-24|Bhai Duj
+            GJ|2033-10-24|Vikram Samvat New Year
+            GJ|2033-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2034-01-14|Uttarayan
+            GJ|2034-03-21|Cheti Chand
+            GJ|2034-04-20|Bhagvan Shri Parshuram's Jayanti
+            GJ|2034-08-13|Parsi New Year (Shahenshahi)
+            GJ|2034-08-29|Raksha Bandhan
+            GJ|2034-09-17|Samvatsari Day
+            GJ|2034-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2034-11-12|Bhai Duj
+            GJ|2034-11-12|Vikram Samvat New Year
+            GJ|2035-01-15|Uttarayan
+            GJ|2035-04-09|Cheti Chand
+            GJ|2035-05-09|Bhagvan Shri Parshuram's Jayanti
+            GJ|2035-08-13|Parsi New Year (Shahenshahi)
+            GJ|2035-08-18|Raksha Bandhan
+            GJ|2035-09-06|Samvatsari Day
+            GJ|2035-10-31|Sardar Vallabhbhai Patel's Jayanti
+            GJ|2035-11-01|Bhai Duj
+            GJ|2035-11-01|Vikram Samvat New Year
+            Guru Nanak's Jayanti|2001-11-30|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2002-11-19|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2003-11-08|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2004-11-26|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2005-11-15|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2006-11-05|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2007-11-24|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2008-11-13|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2009-11-02|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2010-11-21|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2011-11-10|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2012-11-28|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2013-11-17|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2014-11-06|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2015-11-25|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2016-11-14|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2017-11-04|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2018-11-23|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2019-11-12|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2020-11-30|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2021-11-19|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2022-11-08|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2023-11-27|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2024-11-15|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2025-11-05|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2026-11-24|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2027-11-14|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2028-11-02|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2029-11-21|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2030-11-10|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2031-11-28|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2032-11-17|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2033-11-06|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2034-11-25|Guru Nanak's Jayanti
+            Guru Nanak's Jayanti|2035-11-15|Guru Nanak's Jayanti
+            HP|2001-01-25|Statehood Day
+            HP|2001-02-08|Guru Ravi Das's Jayanti
+            HP|2001-04-15|Himachal Day
+            HP|2001-04-25|Bhagvan Shri Parshuram's Jayanti
+            HP|2001-05-25|Maharana Pratap's Jayanti
+            HP|2001-06-06|Sant Kabir's Jayanti
+            HP|2001-11-01|Maharshi Valmiki's Jayanti
+            HP|2002-01-25|Statehood Day
+            HP|2002-02-27|Guru Ravi Das's Jayanti
+            HP|2002-04-15|Himachal Day
+            HP|2002-05-14|Bhagvan Shri Parshuram's Jayanti
+            HP|2002-06-13|Maharana Pratap's Jayanti
+            HP|2002-06-24|Sant Kabir's Jayanti
+            HP|2002-10-21|Maharshi Valmiki's Jayanti
+            HP|2003-01-25|Statehood Day
+            HP|2003-02-16|Guru Ravi Das's Jayanti
+            HP|2003-04-15|Himachal Day
+            HP|2003-05-04|Bhagvan Shri Parshuram's Jayanti
+            HP|2003-06-03|Maharana Pratap's Jayanti
+            HP|2003-06-14|Sant Kabir's Jayanti
+            HP|2003-10-10|Maharshi Valmiki's Jayanti
+            HP|2004-01-25|Statehood Day
+            HP|2004-02-06|Guru Ravi Das's Jayanti
+            HP|2004-04-15|Himachal Day
+            HP|2004-04-22|Bhagvan Shri Parshuram's Jayanti
+            HP|2004-05-22|Maharana Pratap's Jayanti
+            HP|2004-06-03|Sant Kabir's Jayanti
+            HP|2004-10-28|Maharshi Valmiki's Jayanti
+            HP|2005-01-25|Statehood Day
+            HP|2005-02-24|Guru Ravi Das's Jayanti
+            HP|2005-04-15|Himachal Day
+            HP|2005-05-10|Bhagvan Shri Parshuram's Jayanti
+            HP|2005-06-10|Maharana Pratap's Jayanti
+            HP|2005-06-22|Sant Kabir's Jayanti
+            HP|2005-10-17|Maharshi Valmiki's Jayanti
+            HP|2006-01-25|Statehood Day
+            HP|2006-02-13|Guru Ravi Das's Jayanti
+            HP|2006-04-15|Himachal Day
+            HP|2006-04-30|Bhagvan Shri Parshuram's Jayanti
+            HP|2006-05-30|Maharana Pratap's Jayanti
+            HP|2006-06-11|Sant Kabir's Jayanti
+            HP|2006-10-07|Maharshi Valmiki's Jayanti
+            HP|2007-01-25|Statehood Day
+            HP|2007-02-02|Guru Ravi Das's Jayanti
+            HP|2007-04-15|Himachal Day
+            HP|2007-04-19|Bhagvan Shri Parshuram's Jayanti
+            HP|2007-06-17|Maharana Pratap's Jayanti
+            HP|2007-06-30|Sant Kabir's Jayanti
+            HP|2007-10-26|Maharshi Valmiki's Jayanti
+            HP|2008-01-25|Statehood Day
+            HP|2008-02-21|Guru Ravi Das's Jayanti
+            HP|2008-04-15|Himachal Day
+            HP|2008-05-07|Bhagvan Shri Parshuram's Jayanti
+            HP|2008-06-06|Maharana Pratap's Jayanti
+            HP|2008-06-18|Sant Kabir's Jayanti
+            HP|2008-10-14|Maharshi Valmiki's Jayanti
+            HP|2009-01-25|Statehood Day
+            HP|2009-02-09|Guru Ravi Das's Jayanti
+            HP|2009-04-15|Himachal Day
+            HP|2009-04-27|Bhagvan Shri Parshuram's Jayanti
+            HP|2009-05-27|Maharana Pratap's Jayanti
+            HP|2009-06-07|Sant Kabir's Jayanti
+            HP|2009-10-04|Maharshi Valmiki's Jayanti
+            HP|2010-01-25|Statehood Day
+            HP|2010-01-30|Guru Ravi Das's Jayanti
+            HP|2010-04-15|Himachal Day
+            HP|2010-05-16|Bhagvan Shri Parshuram's Jayanti
+            HP|2010-06-15|Maharana Pratap's Jayanti
+            HP|2010-06-26|Sant Kabir's Jayanti
+            HP|2010-10-22|Maharshi Valmiki's Jayanti
+            HP|2011-01-25|Statehood Day
+            HP|2011-02-18|Guru Ravi Das's Jayanti
+            HP|2011-04-15|Himachal Day
+            HP|2011-05-05|Bhagvan Shri Parshuram's Jayanti
+            HP|2011-06-04|Maharana Pratap's Jayanti
+            HP|2011-06-15|Sant Kabir's Jayanti
+            HP|2011-10-11|Maharshi Valmiki's Jayanti
+            HP|2012-01-25|Statehood Day
+            HP|2012-02-07|Guru Ravi Das's Jayanti
+            HP|2012-04-15|Himachal Day
+            HP|2012-04-24|Bhagvan Shri Parshuram's Jayanti
+            HP|2012-05-24|Maharana Pratap's Jayanti
+            HP|2012-06-04|Sant Kabir's Jayanti
+            HP|2012-10-29|Maharshi Valmiki's Jayanti
+            HP|2013-01-25|Statehood Day
+            HP|2013-02-25|Guru Ravi Das's Jayanti
+            HP|2013-04-15|Himachal Day
+            HP|2013-05-12|Bhagvan Shri Parshuram's Jayanti
+            HP|2013-06-11|Maharana Pratap's Jayanti
+            HP|2013-06-23|Sant Kabir's Jayanti
+            HP|2013-10-18|Maharshi Valmiki's Jayanti
+            HP|2014-01-25|Statehood Day
+            HP|2014-02-14|Guru Ravi Das's Jayanti
+            HP|2014-04-15|Himachal Day
+            HP|2014-05-01|Bhagvan Shri Parshuram's Jayanti
+            HP|2014-05-31|Maharana Pratap's Jayanti
+            HP|2014-06-13|Sant Kabir's Jayanti
+            HP|2014-10-08|Maharshi Valmiki's Jayanti
+            HP|2015-01-25|Statehood Day
+            HP|2015-02-03|Guru Ravi Das's Jayanti
+            HP|2015-04-15|Himachal Day
+            HP|2015-04-20|Bhagvan Shri Parshuram's Jayanti
+            HP|2015-05-20|Maharana Pratap's Jayanti
+            HP|2015-06-02|Sant Kabir's Jayanti
+            HP|2015-10-27|Maharshi Valmiki's Jayanti
+            HP|2016-01-25|Statehood Day
+            HP|2016-02-22|Guru Ravi Das's Jayanti
+            HP|2016-04-15|Himachal Day
+            HP|2016-05-08|Bhagvan Shri Parshuram's Jayanti
+            HP|2016-06-07|Maharana Pratap's Jayanti
+            HP|2016-06-20|Sant Kabir's Jayanti
+            HP|2016-10-16|Maharshi Valmiki's Jayanti
+            HP|2017-01-25|Statehood Day
+            HP|2017-02-10|Guru Ravi Das's Jayanti
+            HP|2017-04-15|Himachal Day
+            HP|2017-04-28|Bhagvan Shri Parshuram's Jayanti
+            HP|2017-05-28|Maharana Pratap's Jayanti
+            HP|2017-06-09|Sant Kabir's Jayanti
+            HP|2017-10-05|Maharshi Valmiki's Jayanti
+            HP|2018-01-25|Statehood Day
+            HP|2018-01-31|Guru Ravi Das's Jayanti
+            HP|2018-04-15|Himachal Day
+            HP|2018-04-18|Bhagvan Shri Parshuram's Jayanti
+            HP|2018-06-16|Maharana Pratap's Jayanti
+            HP|2018-06-28|Sant Kabir's Jayanti
+            HP|2018-10-24|Maharshi Valmiki's Jayanti
+            HP|2019-01-25|Statehood Day
+            HP|2019-02-19|Guru Ravi Das's Jayanti
+            HP|2019-04-15|Himachal Day
+            HP|2019-05-07|Bhagvan Shri Parshuram's Jayanti
+            HP|2019-06-06|Maharana Pratap's Jayanti
+            HP|2019-06-17|Sant Kabir's Jayanti
+            HP|2019-10-13|Maharshi Valmiki's Jayanti
+            HP|2020-01-25|Statehood Day
+            HP|2020-02-09|Guru Ravi Das's Jayanti
+            HP|2020-04-15|Himachal Day
+            HP|2020-04-25|Bhagvan Shri Parshuram's Jayanti
+            HP|2020-05-25|Maharana Pratap's Jayanti
+            HP|2020-06-05|Sant Kabir's Jayanti
+            HP|2020-10-31|Maharshi Valmiki's Jayanti
+            HP|2021-01-25|Statehood Day
+            HP|2021-02-27|Guru Ravi Das's Jayanti
+            HP|2021-04-15|Himachal Day
+            HP|2021-05-14|Bhagvan Shri Parshuram's Jayanti
+            HP|2021-06-13|Maharana Pratap's Jayanti
+            HP|2021-06-24|Sant Kabir's Jayanti
+            HP|2021-10-20|Maharshi Valmiki's Jayanti
+            HP|2022-01-25|Statehood Day
+            HP|2022-02-16|Guru Ravi Das's Jayanti
+            HP|2022-04-15|Himachal Day
+            HP|2022-05-03|Bhagvan Shri Parshuram's Jayanti
+            HP|2022-06-02|Maharana Pratap's Jayanti
+            HP|2022-06-14|Sant Kabir's Jayanti
+            HP|2022-10-09|Maharshi Valmiki's Jayanti
+            HP|2023-01-25|Statehood Day
+            HP|2023-02-05|Guru Ravi Das's Jayanti
+            HP|2023-04-15|Himachal Day
+            HP|2023-04-22|Bhagvan Shri Parshuram's Jayanti
+            HP|2023-05-22|Maharana Pratap's Jayanti
+            HP|2023-06-04|Sant Kabir's Jayanti
+            HP|2023-10-28|Maharshi Valmiki's Jayanti
+            HP|2024-01-25|Statehood Day
+            HP|2024-02-24|Guru Ravi Das's Jayanti
+            HP|2024-04-15|Himachal Day
+            HP|2024-05-10|Bhagvan Shri Parshuram's Jayanti
+            HP|2024-06-09|Maharana Pratap's Jayanti
+            HP|2024-06-22|Sant Kabir's Jayanti
+            HP|2024-10-17|Maharshi Valmiki's Jayanti
+            HP|2025-01-25|Statehood Day
+            HP|2025-02-12|Guru Ravi Das's Jayanti
+            HP|2025-04-15|Himachal Day
+            HP|2025-04-29|Bhagvan Shri Parshuram's Jayanti
+            HP|2025-05-29|Maharana Pratap's Jayanti
+            HP|2025-06-11|Sant Kabir's Jayanti
+            HP|2025-10-07|Maharshi Valmiki's Jayanti
+            HP|2026-01-25|Statehood Day
+            HP|2026-02-01|Guru Ravi Das's Jayanti
+            HP|2026-04-15|Himachal Day
+            HP|2026-04-19|Bhagvan Shri Parshuram's Jayanti
+            HP|2026-06-17|Maharana Pratap's Jayanti
+            HP|2026-06-29|Sant Kabir's Jayanti
+            HP|2026-10-26|Maharshi Valmiki's Jayanti
+            HP|2027-01-25|Statehood Day
+            HP|2027-02-20|Guru Ravi Das's Jayanti
+            HP|2027-04-15|Himachal Day
+            HP|2027-05-08|Bhagvan Shri Parshuram's Jayanti
+            HP|2027-06-07|Maharana Pratap's Jayanti
+            HP|2027-06-18|Sant Kabir's Jayanti
+            HP|2027-10-15|Maharshi Valmiki's Jayanti
+            HP|2028-01-25|Statehood Day
+            HP|2028-02-10|Guru Ravi Das's Jayanti
+            HP|2028-04-15|Himachal Day
+            HP|2028-04-27|Bhagvan Shri Parshuram's Jayanti
+            HP|2028-05-27|Maharana Pratap's Jayanti
+            HP|2028-06-07|Sant Kabir's Jayanti
+            HP|2028-10-03|Maharshi Valmiki's Jayanti
+            HP|2029-01-25|Statehood Day
+            HP|2029-01-30|Guru Ravi Das's Jayanti
+            HP|2029-04-15|Himachal Day
+            HP|2029-05-15|Maharana Pratap's Jayanti
+            HP|2029-05-16|Bhagvan Shri Parshuram's Jayanti
+            HP|2029-06-26|Sant Kabir's Jayanti
+            HP|2029-10-22|Maharshi Valmiki's Jayanti
+            HP|2030-01-25|Statehood Day
+            HP|2030-02-18|Guru Ravi Das's Jayanti
+            HP|2030-04-15|Himachal Day
+            HP|2030-05-05|Bhagvan Shri Parshuram's Jayanti
+            HP|2030-06-04|Maharana Pratap's Jayanti
+            HP|2030-06-15|Sant Kabir's Jayanti
+            HP|2030-10-11|Maharshi Valmiki's Jayanti
+            HP|2031-01-25|Statehood Day
+            HP|2031-02-07|Guru Ravi Das's Jayanti
+            HP|2031-04-15|Himachal Day
+            HP|2031-04-24|Bhagvan Shri Parshuram's Jayanti
+            HP|2031-05-24|Maharana Pratap's Jayanti
+            HP|2031-06-05|Sant Kabir's Jayanti
+            HP|2031-10-30|Maharshi Valmiki's Jayanti
+            HP|2032-01-25|Statehood Day
+            HP|2032-02-26|Guru Ravi Das's Jayanti
+            HP|2032-04-15|Himachal Day
+            HP|2032-05-11|Bhagvan Shri Parshuram's Jayanti
+            HP|2032-06-11|Maharana Pratap's Jayanti
+            HP|2032-06-23|Sant Kabir's Jayanti
+            HP|2032-10-18|Maharshi Valmiki's Jayanti
+            HP|2033-01-25|Statehood Day
+            HP|2033-02-14|Guru Ravi Das's Jayanti
+            HP|2033-04-15|Himachal Day
+            HP|2033-05-01|Bhagvan Shri Parshuram's Jayanti
+            HP|2033-05-31|Maharana Pratap's Jayanti
+            HP|2033-06-12|Sant Kabir's Jayanti
+            HP|2033-10-08|Maharshi Valmiki's Jayanti
+            HP|2034-01-25|Statehood Day
+            HP|2034-02-03|Guru Ravi Das's Jayanti
+            HP|2034-04-15|Himachal Day
+            HP|2034-04-20|Bhagvan Shri Parshuram's Jayanti
+            HP|2034-05-20|Maharana Pratap's Jayanti
+            HP|2034-06-02|Sant Kabir's Jayanti
+            HP|2034-10-27|Maharshi Valmiki's Jayanti
+            HP|2035-01-25|Statehood Day
+            HP|2035-02-22|Guru Ravi Das's Jayanti
+            HP|2035-04-15|Himachal Day
+            HP|2035-05-09|Bhagvan Shri Parshuram's Jayanti
+            HP|2035-06-08|Maharana Pratap's Jayanti
+            HP|2035-06-20|Sant Kabir's Jayanti
+            HP|2035-10-17|Maharshi Valmiki's Jayanti
+            HR|2001-01-29|Sir Chottu Ram's Jayanti
+            HR|2001-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2001-04-13|Vaisakhi
+            HR|2001-04-25|Akshay Tritiya
+            HR|2001-04-25|Bhagvan Shri Parshuram's Jayanti
+            HR|2001-05-25|Maharana Pratap's Jayanti
+            HR|2001-06-06|Sant Kabir's Jayanti
+            HR|2001-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2001-08-04|Raksha Bandhan
+            HR|2001-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2001-10-17|Maharaj Agrasen's Jayanti
+            HR|2001-11-01|Haryana Day
+            HR|2001-11-01|Maharshi Valmiki's Jayanti
+            HR|2001-11-15|Vishwakarma Day
+            HR|2002-02-17|Sir Chottu Ram's Jayanti
+            HR|2002-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2002-04-14|Vaisakhi
+            HR|2002-05-14|Akshay Tritiya
+            HR|2002-05-14|Bhagvan Shri Parshuram's Jayanti
+            HR|2002-06-13|Maharana Pratap's Jayanti
+            HR|2002-06-24|Sant Kabir's Jayanti
+            HR|2002-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2002-08-22|Raksha Bandhan
+            HR|2002-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2002-10-07|Maharaj Agrasen's Jayanti
+            HR|2002-10-21|Maharshi Valmiki's Jayanti
+            HR|2002-11-01|Haryana Day
+            HR|2002-11-05|Vishwakarma Day
+            HR|2003-02-06|Sir Chottu Ram's Jayanti
+            HR|2003-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2003-04-14|Vaisakhi
+            HR|2003-05-04|Akshay Tritiya
+            HR|2003-05-04|Bhagvan Shri Parshuram's Jayanti
+            HR|2003-06-03|Maharana Pratap's Jayanti
+            HR|2003-06-14|Sant Kabir's Jayanti
+            HR|2003-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2003-08-12|Raksha Bandhan
+            HR|2003-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2003-09-26|Maharaj Agrasen's Jayanti
+            HR|2003-10-10|Maharshi Valmiki's Jayanti
+            HR|2003-10-26|Vishwakarma Day
+            HR|2003-11-01|Haryana Day
+            HR|2004-01-26|Sir Chottu Ram's Jayanti
+            HR|2004-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2004-04-13|Vaisakhi
+            HR|2004-04-22|Akshay Tritiya
+            HR|2004-04-22|Bhagvan Shri Parshuram's Jayanti
+            HR|2004-05-22|Maharana Pratap's Jayanti
+            HR|2004-06-03|Sant Kabir's Jayanti
+            HR|2004-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2004-08-29|Raksha Bandhan
+            HR|2004-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2004-10-14|Maharaj Agrasen's Jayanti
+            HR|2004-10-28|Maharshi Valmiki's Jayanti
+            HR|2004-11-01|Haryana Day
+            HR|2004-11-13|Vishwakarma Day
+            HR|2005-02-13|Sir Chottu Ram's Jayanti
+            HR|2005-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2005-04-14|Vaisakhi
+            HR|2005-05-10|Akshay Tritiya
+            HR|2005-05-10|Bhagvan Shri Parshuram's Jayanti
+            HR|2005-06-10|Maharana Pratap's Jayanti
+            HR|2005-06-22|Sant Kabir's Jayanti
+            HR|2005-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2005-08-19|Raksha Bandhan
+            HR|2005-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2005-10-04|Maharaj Agrasen's Jayanti
+            HR|2005-10-17|Maharshi Valmiki's Jayanti
+            HR|2005-11-01|Haryana Day
+            HR|2005-11-02|Vishwakarma Day
+            HR|2006-02-02|Sir Chottu Ram's Jayanti
+            HR|2006-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2006-04-14|Vaisakhi
+            HR|2006-04-30|Akshay Tritiya
+            HR|2006-04-30|Bhagvan Shri Parshuram's Jayanti
+            HR|2006-05-30|Maharana Pratap's Jayanti
+            HR|2006-06-11|Sant Kabir's Jayanti
+            HR|2006-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2006-08-09|Raksha Bandhan
+            HR|2006-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2006-09-23|Maharaj Agrasen's Jayanti
+            HR|2006-10-07|Maharshi Valmiki's Jayanti
+            HR|2006-10-22|Vishwakarma Day
+            HR|2006-11-01|Haryana Day
+            HR|2007-01-23|Sir Chottu Ram's Jayanti
+            HR|2007-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2007-04-14|Vaisakhi
+            HR|2007-04-19|Akshay Tritiya
+            HR|2007-04-19|Bhagvan Shri Parshuram's Jayanti
+            HR|2007-06-17|Maharana Pratap's Jayanti
+            HR|2007-06-30|Sant Kabir's Jayanti
+            HR|2007-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2007-08-28|Raksha Bandhan
+            HR|2007-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2007-10-12|Maharaj Agrasen's Jayanti
+            HR|2007-10-26|Maharshi Valmiki's Jayanti
+            HR|2007-11-01|Haryana Day
+            HR|2007-11-10|Vishwakarma Day
+            HR|2008-02-11|Sir Chottu Ram's Jayanti
+            HR|2008-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2008-04-13|Vaisakhi
+            HR|2008-05-07|Akshay Tritiya
+            HR|2008-05-07|Bhagvan Shri Parshuram's Jayanti
+            HR|2008-06-06|Maharana Pratap's Jayanti
+            HR|2008-06-18|Sant Kabir's Jayanti
+            HR|2008-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2008-08-16|Raksha Bandhan
+            HR|2008-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2008-09-30|Maharaj Agrasen's Jayanti
+            HR|2008-10-14|Maharshi Valmiki's Jayanti
+            HR|2008-10-29|Vishwakarma Day
+            HR|2008-11-01|Haryana Day
+            HR|2009-01-31|Sir Chottu Ram's Jayanti
+            HR|2009-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2009-04-14|Vaisakhi
+            HR|2009-04-27|Akshay Tritiya
+            HR|2009-04-27|Bhagvan Shri Parshuram's Jayanti
+            HR|2009-05-27|Maharana Pratap's Jayanti
+            HR|2009-06-07|Sant Kabir's Jayanti
+            HR|2009-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2009-08-05|Raksha Bandhan
+            HR|2009-09-19|Maharaj Agrasen's Jayanti
+            HR|2009-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2009-10-04|Maharshi Valmiki's Jayanti
+            HR|2009-10-18|Vishwakarma Day
+            HR|2009-11-01|Haryana Day
+            HR|2010-01-20|Sir Chottu Ram's Jayanti
+            HR|2010-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2010-04-14|Vaisakhi
+            HR|2010-05-16|Akshay Tritiya
+            HR|2010-05-16|Bhagvan Shri Parshuram's Jayanti
+            HR|2010-06-15|Maharana Pratap's Jayanti
+            HR|2010-06-26|Sant Kabir's Jayanti
+            HR|2010-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2010-08-24|Raksha Bandhan
+            HR|2010-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2010-10-08|Maharaj Agrasen's Jayanti
+            HR|2010-10-22|Maharshi Valmiki's Jayanti
+            HR|2010-11-01|Haryana Day
+            HR|2010-11-06|Vishwakarma Day
+            HR|2011-02-08|Sir Chottu Ram's Jayanti
+            HR|2011-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2011-04-14|Vaisakhi
+            HR|2011-05-05|Akshay Tritiya
+            HR|2011-05-05|Bhagvan Shri Parshuram's Jayanti
+            HR|2011-06-04|Maharana Pratap's Jayanti
+            HR|2011-06-15|Sant Kabir's Jayanti
+            HR|2011-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2011-08-13|Raksha Bandhan
+            HR|2011-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2011-09-28|Maharaj Agrasen's Jayanti
+            HR|2011-10-11|Maharshi Valmiki's Jayanti
+            HR|2011-10-27|Vishwakarma Day
+            HR|2011-11-01|Haryana Day
+            HR|2012-01-28|Sir Chottu Ram's Jayanti
+            HR|2012-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2012-04-13|Vaisakhi
+            HR|2012-04-24|Akshay Tritiya
+            HR|2012-04-24|Bhagvan Shri Parshuram's Jayanti
+            HR|2012-05-24|Maharana Pratap's Jayanti
+            HR|2012-06-04|Sant Kabir's Jayanti
+            HR|2012-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2012-08-02|Raksha Bandhan
+            HR|2012-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2012-10-16|Maharaj Agrasen's Jayanti
+            HR|2012-10-29|Maharshi Valmiki's Jayanti
+            HR|2012-11-01|Haryana Day
+            HR|2012-11-14|Vishwakarma Day
+            HR|2013-02-14|Sir Chottu Ram's Jayanti
+            HR|2013-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2013-04-13|Vaisakhi
+            HR|2013-05-12|Akshay Tritiya
+            HR|2013-05-12|Bhagvan Shri Parshuram's Jayanti
+            HR|2013-06-11|Maharana Pratap's Jayanti
+            HR|2013-06-23|Sant Kabir's Jayanti
+            HR|2013-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2013-08-20|Raksha Bandhan
+            HR|2013-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2013-10-05|Maharaj Agrasen's Jayanti
+            HR|2013-10-18|Maharshi Valmiki's Jayanti
+            HR|2013-11-01|Haryana Day
+            HR|2013-11-04|Vishwakarma Day
+            HR|2014-02-04|Sir Chottu Ram's Jayanti
+            HR|2014-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2014-04-14|Vaisakhi
+            HR|2014-05-01|Akshay Tritiya
+            HR|2014-05-01|Bhagvan Shri Parshuram's Jayanti
+            HR|2014-05-31|Maharana Pratap's Jayanti
+            HR|2014-06-13|Sant Kabir's Jayanti
+            HR|2014-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2014-08-10|Raksha Bandhan
+            HR|2014-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2014-09-25|Maharaj Agrasen's Jayanti
+            HR|2014-10-08|Maharshi Valmiki's Jayanti
+            HR|2014-10-24|Vishwakarma Day
+            HR|2014-11-01|Haryana Day
+            HR|2015-01-24|Sir Chottu Ram's Jayanti
+            HR|2015-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2015-04-14|Vaisakhi
+            HR|2015-04-20|Akshay Tritiya
+            HR|2015-04-20|Bhagvan Shri Parshuram's Jayanti
+            HR|2015-05-20|Maharana Pratap's Jayanti
+            HR|2015-06-02|Sant Kabir's Jayanti
+            HR|2015-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2015-08-29|Raksha Bandhan
+            HR|2015-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2015-10-13|Maharaj Agrasen's Jayanti
+            HR|2015-10-27|Maharshi Valmiki's Jayanti
+            HR|2015-11-01|Haryana Day
+            HR|2015-11-12|Vishwakarma Day
+            HR|2016-02-12|Sir Chottu Ram's Jayanti
+            HR|2016-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2016-04-13|Vaisakhi
+            HR|2016-05-08|Akshay Tritiya
+            HR|2016-05-08|Bhagvan Shri Parshuram's Jayanti
+            HR|2016-06-07|Maharana Pratap's Jayanti
+            HR|2016-06-20|Sant Kabir's Jayanti
+            HR|2016-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2016-08-18|Raksha Bandhan
+            HR|2016-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2016-10-01|Maharaj Agrasen's Jayanti
+            HR|2016-10-16|Maharshi Valmiki's Jayanti
+            HR|2016-10-31|Vishwakarma Day
+            HR|2016-11-01|Haryana Day
+            HR|2017-02-01|Sir Chottu Ram's Jayanti
+            HR|2017-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2017-04-14|Vaisakhi
+            HR|2017-04-28|Akshay Tritiya
+            HR|2017-04-28|Bhagvan Shri Parshuram's Jayanti
+            HR|2017-05-28|Maharana Pratap's Jayanti
+            HR|2017-06-09|Sant Kabir's Jayanti
+            HR|2017-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2017-08-07|Raksha Bandhan
+            HR|2017-09-21|Maharaj Agrasen's Jayanti
+            HR|2017-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2017-10-05|Maharshi Valmiki's Jayanti
+            HR|2017-10-20|Vishwakarma Day
+            HR|2017-11-01|Haryana Day
+            HR|2018-01-22|Sir Chottu Ram's Jayanti
+            HR|2018-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2018-04-14|Vaisakhi
+            HR|2018-04-18|Akshay Tritiya
+            HR|2018-04-18|Bhagvan Shri Parshuram's Jayanti
+            HR|2018-06-16|Maharana Pratap's Jayanti
+            HR|2018-06-28|Sant Kabir's Jayanti
+            HR|2018-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2018-08-26|Raksha Bandhan
+            HR|2018-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2018-10-10|Maharaj Agrasen's Jayanti
+            HR|2018-10-24|Maharshi Valmiki's Jayanti
+            HR|2018-11-01|Haryana Day
+            HR|2018-11-08|Vishwakarma Day
+            HR|2019-02-09|Sir Chottu Ram's Jayanti
+            HR|2019-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2019-04-14|Vaisakhi
+            HR|2019-05-07|Akshay Tritiya
+            HR|2019-05-07|Bhagvan Shri Parshuram's Jayanti
+            HR|2019-06-06|Maharana Pratap's Jayanti
+            HR|2019-06-17|Sant Kabir's Jayanti
+            HR|2019-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2019-08-15|Raksha Bandhan
+            HR|2019-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2019-09-29|Maharaj Agrasen's Jayanti
+            HR|2019-10-13|Maharshi Valmiki's Jayanti
+            HR|2019-10-28|Vishwakarma Day
+            HR|2019-11-01|Haryana Day
+            HR|2020-01-29|Sir Chottu Ram's Jayanti
+            HR|2020-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2020-04-13|Vaisakhi
+            HR|2020-04-25|Akshay Tritiya
+            HR|2020-04-25|Bhagvan Shri Parshuram's Jayanti
+            HR|2020-05-25|Maharana Pratap's Jayanti
+            HR|2020-06-05|Sant Kabir's Jayanti
+            HR|2020-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2020-08-03|Raksha Bandhan
+            HR|2020-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2020-10-17|Maharaj Agrasen's Jayanti
+            HR|2020-10-31|Maharshi Valmiki's Jayanti
+            HR|2020-11-01|Haryana Day
+            HR|2020-11-15|Vishwakarma Day
+            HR|2021-02-16|Sir Chottu Ram's Jayanti
+            HR|2021-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2021-04-14|Vaisakhi
+            HR|2021-05-14|Akshay Tritiya
+            HR|2021-05-14|Bhagvan Shri Parshuram's Jayanti
+            HR|2021-06-13|Maharana Pratap's Jayanti
+            HR|2021-06-24|Sant Kabir's Jayanti
+            HR|2021-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2021-08-22|Raksha Bandhan
+            HR|2021-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2021-10-07|Maharaj Agrasen's Jayanti
+            HR|2021-10-20|Maharshi Valmiki's Jayanti
+            HR|2021-11-01|Haryana Day
+            HR|2021-11-05|Vishwakarma Day
+            HR|2022-02-05|Sir Chottu Ram's Jayanti
+            HR|2022-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2022-04-14|Vaisakhi
+            HR|2022-05-03|Akshay Tritiya
+            HR|2022-05-03|Bhagvan Shri Parshuram's Jayanti
+            HR|2022-06-02|Maharana Pratap's Jayanti
+            HR|2022-06-14|Sant Kabir's Jayanti
+            HR|2022-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2022-08-11|Raksha Bandhan
+            HR|2022-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2022-09-26|Maharaj Agrasen's Jayanti
+            HR|2022-10-09|Maharshi Valmiki's Jayanti
+            HR|2022-10-25|Vishwakarma Day
+            HR|2022-11-01|Haryana Day
+            HR|2023-01-26|Sir Chottu Ram's Jayanti
+            HR|2023-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2023-04-14|Vaisakhi
+            HR|2023-04-22|Akshay Tritiya
+            HR|2023-04-22|Bhagvan Shri Parshuram's Jayanti
+            HR|2023-05-22|Maharana Pratap's Jayanti
+            HR|2023-06-04|Sant Kabir's Jayanti
+            HR|2023-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2023-08-30|Raksha Bandhan
+            HR|2023-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2023-10-15|Maharaj Agrasen's Jayanti
+            HR|2023-10-28|Maharshi Valmiki's Jayanti
+            HR|2023-11-01|Haryana Day
+            HR|2023-11-13|Vishwakarma Day
+            HR|2024-02-14|Sir Chottu Ram's Jayanti
+            HR|2024-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2024-04-13|Vaisakhi
+            HR|2024-05-10|Akshay Tritiya
+            HR|2024-05-10|Bhagvan Shri Parshuram's Jayanti
+            HR|2024-06-09|Maharana Pratap's Jayanti
+            HR|2024-06-22|Sant Kabir's Jayanti
+            HR|2024-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2024-08-19|Raksha Bandhan
+            HR|2024-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2024-10-03|Maharaj Agrasen's Jayanti
+            HR|2024-10-17|Maharshi Valmiki's Jayanti
+            HR|2024-11-01|Haryana Day
+            HR|2024-11-02|Vishwakarma Day
+            HR|2025-02-02|Sir Chottu Ram's Jayanti
+            HR|2025-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2025-04-13|Vaisakhi
+            HR|2025-04-29|Akshay Tritiya
+            HR|2025-04-29|Bhagvan Shri Parshuram's Jayanti
+            HR|2025-05-29|Maharana Pratap's Jayanti
+            HR|2025-06-11|Sant Kabir's Jayanti
+            HR|2025-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2025-08-09|Raksha Bandhan
+            HR|2025-09-22|Maharaj Agrasen's Jayanti
+            HR|2025-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2025-10-07|Maharshi Valmiki's Jayanti
+            HR|2025-10-22|Vishwakarma Day
+            HR|2025-11-01|Haryana Day
+            HR|2026-01-23|Sir Chottu Ram's Jayanti
+            HR|2026-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2026-04-14|Vaisakhi
+            HR|2026-04-19|Akshay Tritiya
+            HR|2026-04-19|Bhagvan Shri Parshuram's Jayanti
+            HR|2026-06-17|Maharana Pratap's Jayanti
+            HR|2026-06-29|Sant Kabir's Jayanti
+            HR|2026-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2026-08-28|Raksha Bandhan
+            HR|2026-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2026-10-11|Maharaj Agrasen's Jayanti
+            HR|2026-10-26|Maharshi Valmiki's Jayanti
+            HR|2026-11-01|Haryana Day
+            HR|2026-11-10|Vishwakarma Day
+            HR|2027-02-11|Sir Chottu Ram's Jayanti
+            HR|2027-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2027-04-14|Vaisakhi
+            HR|2027-05-08|Akshay Tritiya
+            HR|2027-05-08|Bhagvan Shri Parshuram's Jayanti
+            HR|2027-06-07|Maharana Pratap's Jayanti
+            HR|2027-06-18|Sant Kabir's Jayanti
+            HR|2027-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2027-08-17|Raksha Bandhan
+            HR|2027-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2027-09-30|Maharaj Agrasen's Jayanti
+            HR|2027-10-15|Maharshi Valmiki's Jayanti
+            HR|2027-10-30|Vishwakarma Day
+            HR|2027-11-01|Haryana Day
+            HR|2028-01-31|Sir Chottu Ram's Jayanti
+            HR|2028-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2028-04-13|Vaisakhi
+            HR|2028-04-27|Akshay Tritiya
+            HR|2028-04-27|Bhagvan Shri Parshuram's Jayanti
+            HR|2028-05-27|Maharana Pratap's Jayanti
+            HR|2028-06-07|Sant Kabir's Jayanti
+            HR|2028-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2028-08-05|Raksha Bandhan
+            HR|2028-09-19|Maharaj Agrasen's Jayanti
+            HR|2028-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2028-10-03|Maharshi Valmiki's Jayanti
+            HR|2028-10-18|Vishwakarma Day
+            HR|2028-11-01|Haryana Day
+            HR|2029-01-19|Sir Chottu Ram's Jayanti
+            HR|2029-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2029-04-14|Vaisakhi
+            HR|2029-05-15|Maharana Pratap's Jayanti
+            HR|2029-05-16|Akshay Tritiya
+            HR|2029-05-16|Bhagvan Shri Parshuram's Jayanti
+            HR|2029-06-26|Sant Kabir's Jayanti
+            HR|2029-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2029-08-23|Raksha Bandhan
+            HR|2029-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2029-10-08|Maharaj Agrasen's Jayanti
+            HR|2029-10-22|Maharshi Valmiki's Jayanti
+            HR|2029-11-01|Haryana Day
+            HR|2029-11-06|Vishwakarma Day
+            HR|2030-02-07|Sir Chottu Ram's Jayanti
+            HR|2030-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2030-04-14|Vaisakhi
+            HR|2030-05-05|Akshay Tritiya
+            HR|2030-05-05|Bhagvan Shri Parshuram's Jayanti
+            HR|2030-06-04|Maharana Pratap's Jayanti
+            HR|2030-06-15|Sant Kabir's Jayanti
+            HR|2030-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2030-08-13|Raksha Bandhan
+            HR|2030-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2030-09-28|Maharaj Agrasen's Jayanti
+            HR|2030-10-11|Maharshi Valmiki's Jayanti
+            HR|2030-10-27|Vishwakarma Day
+            HR|2030-11-01|Haryana Day
+            HR|2031-01-27|Sir Chottu Ram's Jayanti
+            HR|2031-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2031-04-14|Vaisakhi
+            HR|2031-04-24|Akshay Tritiya
+            HR|2031-04-24|Bhagvan Shri Parshuram's Jayanti
+            HR|2031-05-24|Maharana Pratap's Jayanti
+            HR|2031-06-05|Sant Kabir's Jayanti
+            HR|2031-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2031-08-02|Raksha Bandhan
+            HR|2031-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2031-10-17|Maharaj Agrasen's Jayanti
+            HR|2031-10-30|Maharshi Valmiki's Jayanti
+            HR|2031-11-01|Haryana Day
+            HR|2031-11-15|Vishwakarma Day
+            HR|2032-02-15|Sir Chottu Ram's Jayanti
+            HR|2032-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2032-04-13|Vaisakhi
+            HR|2032-05-11|Akshay Tritiya
+            HR|2032-05-11|Bhagvan Shri Parshuram's Jayanti
+            HR|2032-06-11|Maharana Pratap's Jayanti
+            HR|2032-06-23|Sant Kabir's Jayanti
+            HR|2032-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2032-08-20|Raksha Bandhan
+            HR|2032-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2032-10-05|Maharaj Agrasen's Jayanti
+            HR|2032-10-18|Maharshi Valmiki's Jayanti
+            HR|2032-11-01|Haryana Day
+            HR|2032-11-03|Vishwakarma Day
+            HR|2033-02-04|Sir Chottu Ram's Jayanti
+            HR|2033-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2033-04-14|Vaisakhi
+            HR|2033-05-01|Akshay Tritiya
+            HR|2033-05-01|Bhagvan Shri Parshuram's Jayanti
+            HR|2033-05-31|Maharana Pratap's Jayanti
+            HR|2033-06-12|Sant Kabir's Jayanti
+            HR|2033-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2033-08-10|Raksha Bandhan
+            HR|2033-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2033-09-24|Maharaj Agrasen's Jayanti
+            HR|2033-10-08|Maharshi Valmiki's Jayanti
+            HR|2033-10-23|Vishwakarma Day
+            HR|2033-11-01|Haryana Day
+            HR|2034-01-24|Sir Chottu Ram's Jayanti
+            HR|2034-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2034-04-14|Vaisakhi
+            HR|2034-04-20|Akshay Tritiya
+            HR|2034-04-20|Bhagvan Shri Parshuram's Jayanti
+            HR|2034-05-20|Maharana Pratap's Jayanti
+            HR|2034-06-02|Sant Kabir's Jayanti
+            HR|2034-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2034-08-29|Raksha Bandhan
+            HR|2034-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2034-10-13|Maharaj Agrasen's Jayanti
+            HR|2034-10-27|Maharshi Valmiki's Jayanti
+            HR|2034-11-01|Haryana Day
+            HR|2034-11-11|Vishwakarma Day
+            HR|2035-02-12|Sir Chottu Ram's Jayanti
+            HR|2035-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            HR|2035-04-14|Vaisakhi
+            HR|2035-05-09|Akshay Tritiya
+            HR|2035-05-09|Bhagvan Shri Parshuram's Jayanti
+            HR|2035-06-08|Maharana Pratap's Jayanti
+            HR|2035-06-20|Sant Kabir's Jayanti
+            HR|2035-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            HR|2035-08-18|Raksha Bandhan
+            HR|2035-09-23|Haryana War Heroes' Shaheedi Diwas
+            HR|2035-10-02|Maharaj Agrasen's Jayanti
+            HR|2035-10-17|Maharshi Valmiki's Jayanti
+            HR|2035-10-31|Vishwakarma Day
+            HR|2035-11-01|Haryana Day
+            Holi|2001-03-10|Holi
+            Holi|2003-03-18|Holi
+            Holi|2004-03-07|Holi
+            Holi|2005-03-26|Holi
+            Holi|2006-03-15|Holi
+            Holi|2007-03-04|Holi
+            Holi|2008-03-22|Holi
+            Holi|2009-03-11|Holi
+            Holi|2010-03-01|Holi
+            Holi|2012-03-08|Holi
+            Holi|2013-03-27|Holi
+            Holi|2014-03-17|Holi
+            Holi|2015-03-06|Holi
+            Holi|2016-03-24|Holi
+            Holi|2017-03-13|Holi
+            Holi|2018-03-02|Holi
+            Holi|2019-03-21|Holi
+            Holi|2020-03-10|Holi
+            Holi|2021-03-29|Holi
+            Holi|2022-03-18|Holi
+            Holi|2023-03-08|Holi
+            Holi|2024-03-25|Holi
+            Holi|2025-03-14|Holi
+            Holi|2026-03-04|Holi
+            Holi|2027-03-22|Holi
+            Holi|2028-03-11|Holi
+            Holi|2029-03-01|Holi
+            Holi|2030-03-20|Holi
+            Holi|2031-03-09|Holi
+            Holi|2032-03-27|Holi
+            Holi|2033-03-16|Holi
+            Holi|2034-03-05|Holi
+            Holi|2035-03-24|Holi
+            Id-ul-Fitr|2001-12-17|Id-ul-Fitr
+            Id-ul-Fitr|2002-12-06|Id-ul-Fitr
+            Id-ul-Fitr|2003-11-26|Id-ul-Fitr
+            Id-ul-Fitr|2004-11-15|Id-ul-Fitr
+            Id-ul-Fitr|2005-11-04|Id-ul-Fitr
+            Id-ul-Fitr|2006-10-25|Id-ul-Fitr
+            Id-ul-Fitr|2007-10-14|Id-ul-Fitr
+            Id-ul-Fitr|2008-10-02|Id-ul-Fitr
+            Id-ul-Fitr|2009-09-21|Id-ul-Fitr
+            Id-ul-Fitr|2010-09-11|Id-ul-Fitr
+            Id-ul-Fitr|2011-08-31|Id-ul-Fitr
+            Id-ul-Fitr|2012-08-20|Id-ul-Fitr
+            Id-ul-Fitr|2013-08-09|Id-ul-Fitr
+            Id-ul-Fitr|2014-07-29|Id-ul-Fitr
+            Id-ul-Fitr|2015-07-18|Id-ul-Fitr
+            Id-ul-Fitr|2016-07-06|Id-ul-Fitr
+            Id-ul-Fitr|2017-06-26|Id-ul-Fitr
+            Id-ul-Fitr|2018-06-16|Id-ul-Fitr
+            Id-ul-Fitr|2019-06-05|Id-ul-Fitr
+            Id-ul-Fitr|2020-05-25|Id-ul-Fitr
+            Id-ul-Fitr|2021-05-14|Id-ul-Fitr
+            Id-ul-Fitr|2022-05-03|Id-ul-Fitr
+            Id-ul-Fitr|2023-04-22|Id-ul-Fitr
+            Id-ul-Fitr|2024-04-11|Id-ul-Fitr
+            Id-ul-Fitr|2025-03-31|Id-ul-Fitr
+            Id-ul-Fitr|2026-03-21|Id-ul-Fitr
+            Id-ul-Fitr|2027-03-10|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2028-02-27|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2029-02-15|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2030-02-05|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2031-01-25|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2032-01-15|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2033-01-03|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2033-12-24|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2034-12-13|Id-ul-Fitr (estimated)
+            Id-ul-Fitr|2035-12-02|Id-ul-Fitr (estimated)
+            Id-ul-Zuha (Bakrid)|2001-03-06|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2002-02-23|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2003-02-12|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2004-02-02|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2005-01-21|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2006-01-11|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2007-01-01|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2007-12-21|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2008-12-09|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2009-11-28|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2010-11-17|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2011-11-07|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2012-10-27|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2013-10-16|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2014-10-06|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2015-09-25|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2016-09-12|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2017-09-02|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2018-08-22|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2019-08-12|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2020-08-01|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2021-07-21|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2022-07-10|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2023-06-29|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2024-06-17|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2025-06-07|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2026-05-27|Id-ul-Zuha (Bakrid)
+            Id-ul-Zuha (Bakrid)|2027-05-17|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2028-05-06|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2029-04-25|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2030-04-14|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2031-04-03|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2032-03-23|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2033-03-12|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2034-03-02|Id-ul-Zuha (Bakrid) (estimated)
+            Id-ul-Zuha (Bakrid)|2035-02-19|Id-ul-Zuha (Bakrid) (estimated)
+            JH|2001-08-29|Karma Puja
+            JH|2001-11-21|Chhath Puja
+            JH|2002-09-17|Karma Puja
+            JH|2002-11-10|Chhath Puja
+            JH|2003-09-06|Karma Puja
+            JH|2003-10-30|Chhath Puja
+            JH|2004-09-24|Karma Puja
+            JH|2004-11-17|Chhath Puja
+            JH|2005-09-14|Karma Puja
+            JH|2005-11-07|Chhath Puja
+            JH|2006-09-04|Karma Puja
+            JH|2006-10-28|Chhath Puja
+            JH|2007-09-23|Karma Puja
+            JH|2007-11-16|Chhath Puja
+            JH|2008-09-11|Karma Puja
+            JH|2008-11-04|Chhath Puja
+            JH|2009-08-31|Karma Puja
+            JH|2009-10-24|Chhath Puja
+            JH|2010-09-18|Karma Puja
+            JH|2010-11-11|Chhath Puja
+            JH|2011-09-08|Karma Puja
+            JH|2011-11-01|Chhath Puja
+            JH|2012-09-26|Karma Puja
+            JH|2012-11-19|Chhath Puja
+            JH|2013-09-15|Karma Puja
+            JH|2013-11-08|Chhath Puja
+            JH|2014-09-05|Karma Puja
+            JH|2014-10-29|Chhath Puja
+            JH|2015-09-24|Karma Puja
+            JH|2015-11-17|Chhath Puja
+            JH|2016-09-13|Karma Puja
+            JH|2016-11-06|Chhath Puja
+            JH|2017-09-02|Karma Puja
+            JH|2017-10-26|Chhath Puja
+            JH|2018-09-20|Karma Puja
+            JH|2018-11-13|Chhath Puja
+            JH|2019-09-09|Karma Puja
+            JH|2019-11-02|Chhath Puja
+            JH|2020-08-29|Karma Puja
+            JH|2020-11-20|Chhath Puja
+            JH|2021-09-17|Karma Puja
+            JH|2021-11-10|Chhath Puja
+            JH|2022-09-06|Karma Puja
+            JH|2022-10-30|Chhath Puja
+            JH|2023-09-25|Karma Puja
+            JH|2023-11-19|Chhath Puja
+            JH|2024-09-14|Karma Puja
+            JH|2024-11-07|Chhath Puja
+            JH|2025-09-03|Karma Puja
+            JH|2025-10-28|Chhath Puja
+            JH|2026-09-22|Karma Puja
+            JH|2026-11-15|Chhath Puja
+            JH|2027-09-11|Karma Puja
+            JH|2027-11-04|Chhath Puja
+            JH|2028-08-30|Karma Puja
+            JH|2028-10-23|Chhath Puja
+            JH|2029-09-18|Karma Puja
+            JH|2029-11-11|Chhath Puja
+            JH|2030-09-08|Karma Puja
+            JH|2030-11-01|Chhath Puja
+            JH|2031-09-27|Karma Puja
+            JH|2031-11-20|Chhath Puja
+            JH|2032-09-15|Karma Puja
+            JH|2032-11-09|Chhath Puja
+            JH|2033-09-05|Karma Puja
+            JH|2033-10-29|Chhath Puja
+            JH|2034-09-24|Karma Puja
+            JH|2034-11-17|Chhath Puja
+            JH|2035-09-13|Karma Puja
+            JH|2035-11-06|Chhath Puja
+            JK|2001-03-21|Nauroz
+            JK|2001-03-26|1st Navratra
+            JK|2001-04-13|Baisakhi
+            JK|2001-09-23|Maharaja Hari Singh's Jayanti
+            JK|2001-10-15|Shab-I-Miraj (estimated)
+            JK|2001-10-25|Mahanavami
+            JK|2001-10-26|Accession Day
+            JK|2002-03-21|Nauroz
+            JK|2002-04-13|1st Navratra
+            JK|2002-04-14|Baisakhi
+            JK|2002-09-23|Maharaja Hari Singh's Jayanti
+            JK|2002-10-05|Shab-I-Miraj (estimated)
+            JK|2002-10-14|Mahanavami
+            JK|2002-10-26|Accession Day
+            JK|2003-03-21|Nauroz
+            JK|2003-04-02|1st Navratra
+            JK|2003-04-14|Baisakhi
+            JK|2003-09-23|Maharaja Hari Singh's Jayanti
+            JK|2003-09-25|Shab-I-Miraj (estimated)
+            JK|2003-10-03|Mahanavami
+            JK|2003-10-26|Accession Day
+            JK|2004-03-20|Nauroz
+            JK|2004-03-22|1st Navratra
+            JK|2004-04-13|Baisakhi
+            JK|2004-09-13|Shab-I-Miraj (estimated)
+            JK|2004-09-23|Maharaja Hari Singh's Jayanti
+            JK|2004-10-21|Mahanavami
+            JK|2004-10-26|Accession Day
+            JK|2005-03-21|Nauroz
+            JK|2005-04-09|1st Navratra
+            JK|2005-04-14|Baisakhi
+            JK|2005-09-02|Shab-I-Miraj (estimated)
+            JK|2005-09-23|Maharaja Hari Singh's Jayanti
+            JK|2005-10-11|Mahanavami
+            JK|2005-10-26|Accession Day
+            JK|2006-03-21|Nauroz
+            JK|2006-03-30|1st Navratra
+            JK|2006-04-14|Baisakhi
+            JK|2006-08-22|Shab-I-Miraj (estimated)
+            JK|2006-09-23|Maharaja Hari Singh's Jayanti
+            JK|2006-10-01|Mahanavami
+            JK|2006-10-26|Accession Day
+            JK|2007-03-20|1st Navratra
+            JK|2007-03-21|Nauroz
+            JK|2007-04-14|Baisakhi
+            JK|2007-08-11|Shab-I-Miraj (estimated)
+            JK|2007-09-23|Maharaja Hari Singh's Jayanti
+            JK|2007-10-20|Mahanavami
+            JK|2007-10-26|Accession Day
+            JK|2008-03-20|Nauroz
+            JK|2008-04-07|1st Navratra
+            JK|2008-04-13|Baisakhi
+            JK|2008-07-31|Shab-I-Miraj (estimated)
+            JK|2008-09-23|Maharaja Hari Singh's Jayanti
+            JK|2008-10-08|Mahanavami
+            JK|2008-10-26|Accession Day
+            JK|2009-03-21|Nauroz
+            JK|2009-03-27|1st Navratra
+            JK|2009-04-14|Baisakhi
+            JK|2009-07-21|Shab-I-Miraj (estimated)
+            JK|2009-09-23|Maharaja Hari Singh's Jayanti
+            JK|2009-09-27|Mahanavami
+            JK|2009-10-26|Accession Day
+            JK|2010-03-17|1st Navratra
+            JK|2010-03-21|Nauroz
+            JK|2010-04-14|Baisakhi
+            JK|2010-07-10|Shab-I-Miraj (estimated)
+            JK|2010-09-23|Maharaja Hari Singh's Jayanti
+            JK|2010-10-16|Mahanavami
+            JK|2010-10-26|Accession Day
+            JK|2011-03-21|Nauroz
+            JK|2011-04-04|1st Navratra
+            JK|2011-04-14|Baisakhi
+            JK|2011-06-30|Shab-I-Miraj (estimated)
+            JK|2011-09-23|Maharaja Hari Singh's Jayanti
+            JK|2011-10-05|Mahanavami
+            JK|2011-10-26|Accession Day
+            JK|2012-03-20|Nauroz
+            JK|2012-03-23|1st Navratra
+            JK|2012-04-13|Baisakhi
+            JK|2012-06-18|Shab-I-Miraj (estimated)
+            JK|2012-09-23|Maharaja Hari Singh's Jayanti
+            JK|2012-10-23|Mahanavami
+            JK|2012-10-26|Accession Day
+            JK|2013-03-21|Nauroz
+            JK|2013-04-11|1st Navratra
+            JK|2013-04-13|Baisakhi
+            JK|2013-06-07|Shab-I-Miraj (estimated)
+            JK|2013-09-23|Maharaja Hari Singh's Jayanti
+            JK|2013-10-12|Mahanavami
+            JK|2013-10-26|Accession Day
+            JK|2014-03-21|Nauroz
+            JK|2014-03-31|1st Navratra
+            JK|2014-04-14|Baisakhi
+            JK|2014-05-27|Shab-I-Miraj (estimated)
+            JK|2014-09-23|Maharaja Hari Singh's Jayanti
+            JK|2014-10-02|Mahanavami
+            JK|2014-10-26|Accession Day
+            JK|2015-03-21|1st Navratra
+            JK|2015-03-21|Nauroz
+            JK|2015-04-14|Baisakhi
+            JK|2015-05-17|Shab-I-Miraj (estimated)
+            JK|2015-09-23|Maharaja Hari Singh's Jayanti
+            JK|2015-10-21|Mahanavami
+            JK|2015-10-26|Accession Day
+            JK|2016-03-20|Nauroz
+            JK|2016-04-08|1st Navratra
+            JK|2016-04-13|Baisakhi
+            JK|2016-05-05|Shab-I-Miraj (estimated)
+            JK|2016-09-23|Maharaja Hari Singh's Jayanti
+            JK|2016-10-10|Mahanavami
+            JK|2016-10-26|Accession Day
+            JK|2017-03-21|Nauroz
+            JK|2017-03-29|1st Navratra
+            JK|2017-04-14|Baisakhi
+            JK|2017-04-25|Shab-I-Miraj (estimated)
+            JK|2017-09-23|Maharaja Hari Singh's Jayanti
+            JK|2017-09-29|Mahanavami
+            JK|2017-10-26|Accession Day
+            JK|2018-03-18|1st Navratra
+            JK|2018-03-21|Nauroz
+            JK|2018-04-14|Baisakhi
+            JK|2018-04-14|Shab-I-Miraj (estimated)
+            JK|2018-09-23|Maharaja Hari Singh's Jayanti
+            JK|2018-10-17|Mahanavami
+            JK|2018-10-26|Accession Day
+            JK|2019-03-21|Nauroz
+            JK|2019-04-04|Shab-I-Miraj (estimated)
+            JK|2019-04-06|1st Navratra
+            JK|2019-04-14|Baisakhi
+            JK|2019-09-23|Maharaja Hari Singh's Jayanti
+            JK|2019-10-06|Mahanavami
+            JK|2019-10-26|Accession Day
+            JK|2020-03-20|Nauroz
+            JK|2020-03-23|Shab-I-Miraj (estimated)
+            JK|2020-03-25|1st Navratra
+            JK|2020-04-13|Baisakhi
+            JK|2020-09-23|Maharaja Hari Singh's Jayanti
+            JK|2020-10-24|Mahanavami
+            JK|2020-10-26|Accession Day
+            JK|2021-03-12|Shab-I-Miraj (estimated)
+            JK|2021-03-21|Nauroz
+            JK|2021-04-13|1st Navratra
+            JK|2021-04-14|Baisakhi
+            JK|2021-09-23|Maharaja Hari Singh's Jayanti
+            JK|2021-10-14|Mahanavami
+            JK|2021-10-26|Accession Day
+            JK|2022-03-01|Shab-I-Miraj (estimated)
+            JK|2022-03-21|Nauroz
+            JK|2022-04-02|1st Navratra
+            JK|2022-04-14|Baisakhi
+            JK|2022-09-23|Maharaja Hari Singh's Jayanti
+            JK|2022-10-04|Mahanavami
+            JK|2022-10-26|Accession Day
+            JK|2023-02-19|Shab-I-Miraj (estimated)
+            JK|2023-03-21|Nauroz
+            JK|2023-03-22|1st Navratra
+            JK|2023-04-14|Baisakhi
+            JK|2023-09-23|Maharaja Hari Singh's Jayanti
+            JK|2023-10-23|Mahanavami
+            JK|2023-10-26|Accession Day
+            JK|2024-02-09|Shab-I-Miraj (estimated)
+            JK|2024-03-20|Nauroz
+            JK|2024-04-09|1st Navratra
+            JK|2024-04-13|Baisakhi
+            JK|2024-09-23|Maharaja Hari Singh's Jayanti
+            JK|2024-10-11|Mahanavami
+            JK|2024-10-26|Accession Day
+            JK|2025-01-28|Shab-I-Miraj (estimated)
+            JK|2025-03-21|Nauroz
+            JK|2025-03-30|1st Navratra
+            JK|2025-04-13|Baisakhi
+            JK|2025-09-23|Maharaja Hari Singh's Jayanti
+            JK|2025-10-01|Mahanavami
+            JK|2025-10-26|Accession Day
+            JK|2026-01-17|Shab-I-Miraj (estimated)
+            JK|2026-03-20|1st Navratra
+            JK|2026-03-21|Nauroz
+            JK|2026-04-14|Baisakhi
+            JK|2026-09-23|Maharaja Hari Singh's Jayanti
+            JK|2026-10-19|Mahanavami
+            JK|2026-10-26|Accession Day
+            JK|2027-01-06|Shab-I-Miraj (estimated)
+            JK|2027-03-21|Nauroz
+            JK|2027-04-08|1st Navratra
+            JK|2027-04-14|Baisakhi
+            JK|2027-09-23|Maharaja Hari Singh's Jayanti
+            JK|2027-10-08|Mahanavami
+            JK|2027-10-26|Accession Day
+            JK|2027-12-26|Shab-I-Miraj (estimated)
+            JK|2028-03-20|Nauroz
+            JK|2028-03-27|1st Navratra
+            JK|2028-04-13|Baisakhi
+            JK|2028-09-23|Maharaja Hari Singh's Jayanti
+            JK|2028-09-26|Mahanavami
+            JK|2028-10-26|Accession Day
+            JK|2028-12-15|Shab-I-Miraj (estimated)
+            JK|2029-03-20|Nauroz
+            JK|2029-04-14|Baisakhi
+            JK|2029-04-15|1st Navratra
+            JK|2029-09-23|Maharaja Hari Singh's Jayanti
+            JK|2029-10-15|Mahanavami
+            JK|2029-10-26|Accession Day
+            JK|2029-12-04|Shab-I-Miraj (estimated)
+            JK|2030-03-21|Nauroz
+            JK|2030-04-04|1st Navratra
+            JK|2030-04-14|Baisakhi
+            JK|2030-09-23|Maharaja Hari Singh's Jayanti
+            JK|2030-10-05|Mahanavami
+            JK|2030-10-26|Accession Day
+            JK|2030-11-24|Shab-I-Miraj (estimated)
+            JK|2031-03-21|Nauroz
+            JK|2031-03-24|1st Navratra
+            JK|2031-04-14|Baisakhi
+            JK|2031-09-23|Maharaja Hari Singh's Jayanti
+            JK|2031-10-24|Mahanavami
+            JK|2031-10-26|Accession Day
+            JK|2031-11-13|Shab-I-Miraj (estimated)
+            JK|2032-03-20|Nauroz
+            JK|2032-04-11|1st Navratra
+            JK|2032-04-13|Baisakhi
+            JK|2032-09-23|Maharaja Hari Singh's Jayanti
+            JK|2032-10-13|Mahanavami
+            JK|2032-10-26|Accession Day
+            JK|2032-11-02|Shab-I-Miraj (estimated)
+            JK|2033-03-20|Nauroz
+            JK|2033-03-31|1st Navratra
+            JK|2033-04-14|Baisakhi
+            JK|2033-09-23|Maharaja Hari Singh's Jayanti
+            JK|2033-10-02|Mahanavami
+            JK|2033-10-22|Shab-I-Miraj (estimated)
+            JK|2033-10-26|Accession Day
+            JK|2034-03-21|1st Navratra
+            JK|2034-03-21|Nauroz
+            JK|2034-04-14|Baisakhi
+            JK|2034-09-23|Maharaja Hari Singh's Jayanti
+            JK|2034-10-11|Shab-I-Miraj (estimated)
+            JK|2034-10-21|Mahanavami
+            JK|2034-10-26|Accession Day
+            JK|2035-03-21|Nauroz
+            JK|2035-04-09|1st Navratra
+            JK|2035-04-14|Baisakhi
+            JK|2035-09-23|Maharaja Hari Singh's Jayanti
+            JK|2035-09-30|Shab-I-Miraj (estimated)
+            JK|2035-10-10|Mahanavami
+            JK|2035-10-26|Accession Day
+            Janmashtami (Vaishnava)|2001-08-12|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2002-08-31|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2003-08-20|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2004-09-07|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2005-08-27|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2006-08-16|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2007-09-04|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2009-08-14|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2010-09-02|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2011-08-22|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2012-08-10|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2013-08-28|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2014-08-18|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2015-09-05|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2016-08-25|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2018-09-03|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2019-08-24|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2020-08-12|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2021-08-30|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2022-08-19|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2023-09-07|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2024-08-26|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2025-08-16|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2026-09-04|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2027-08-25|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2028-08-13|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2029-09-01|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2030-08-21|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2031-08-10|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2032-08-28|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2033-08-17|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2034-09-06|Janmashtami (Vaishnava)
+            Janmashtami (Vaishnava)|2035-08-26|Janmashtami (Vaishnava)
+            KA|2001-01-14|Makar Sankranti
+            KA|2001-03-26|Ugadi
+            KA|2001-05-01|May Day
+            KA|2001-08-22|Ganesh Chaturthi
+            KA|2001-11-01|Karnataka Rajyotsava
+            KA|2002-01-14|Makar Sankranti
+            KA|2002-04-13|Ugadi
+            KA|2002-05-01|May Day
+            KA|2002-09-10|Ganesh Chaturthi
+            KA|2002-11-01|Karnataka Rajyotsava
+            KA|2003-01-14|Makar Sankranti
+            KA|2003-04-02|Ugadi
+            KA|2003-05-01|May Day
+            KA|2003-08-31|Ganesh Chaturthi
+            KA|2003-11-01|Karnataka Rajyotsava
+            KA|2004-01-15|Makar Sankranti
+            KA|2004-03-21|Ugadi
+            KA|2004-05-01|May Day
+            KA|2004-09-18|Ganesh Chaturthi
+            KA|2004-11-01|Karnataka Rajyotsava
+            KA|2005-01-14|Makar Sankranti
+            KA|2005-04-09|Ugadi
+            KA|2005-05-01|May Day
+            KA|2005-09-07|Ganesh Chaturthi
+            KA|2005-11-01|Karnataka Rajyotsava
+            KA|2006-01-14|Makar Sankranti
+            KA|2006-03-30|Ugadi
+            KA|2006-05-01|May Day
+            KA|2006-08-27|Ganesh Chaturthi
+            KA|2006-11-01|Karnataka Rajyotsava
+            KA|2007-01-15|Makar Sankranti
+            KA|2007-03-19|Ugadi
+            KA|2007-05-01|May Day
+            KA|2007-09-15|Ganesh Chaturthi
+            KA|2007-11-01|Karnataka Rajyotsava
+            KA|2008-01-15|Makar Sankranti
+            KA|2008-04-06|Ugadi
+            KA|2008-05-01|May Day
+            KA|2008-09-03|Ganesh Chaturthi
+            KA|2008-11-01|Karnataka Rajyotsava
+            KA|2009-01-14|Makar Sankranti
+            KA|2009-03-27|Ugadi
+            KA|2009-05-01|May Day
+            KA|2009-08-23|Ganesh Chaturthi
+            KA|2009-11-01|Karnataka Rajyotsava
+            KA|2010-01-14|Makar Sankranti
+            KA|2010-03-16|Ugadi
+            KA|2010-05-01|May Day
+            KA|2010-09-11|Ganesh Chaturthi
+            KA|2010-11-01|Karnataka Rajyotsava
+            KA|2011-01-15|Makar Sankranti
+            KA|2011-04-04|Ugadi
+            KA|2011-05-01|May Day
+            KA|2011-09-01|Ganesh Chaturthi
+            KA|2011-11-01|Karnataka Rajyotsava
+            KA|2012-01-15|Makar Sankranti
+            KA|2012-03-23|Ugadi
+            KA|2012-05-01|May Day
+            KA|2012-09-19|Ganesh Chaturthi
+            KA|2012-11-01|Karnataka Rajyotsava
+            KA|2013-01-14|Makar Sankranti
+            KA|2013-04-11|Ugadi
+            KA|2013-05-01|May Day
+            KA|2013-09-09|Ganesh Chaturthi
+            KA|2013-11-01|Karnataka Rajyotsava
+            KA|2014-01-14|Makar Sankranti
+            KA|2014-03-31|Ugadi
+            KA|2014-05-01|May Day
+            KA|2014-08-29|Ganesh Chaturthi
+            KA|2014-11-01|Karnataka Rajyotsava
+            KA|2015-01-15|Makar Sankranti
+            KA|2015-03-21|Ugadi
+            KA|2015-05-01|May Day
+            KA|2015-09-17|Ganesh Chaturthi
+            KA|2015-11-01|Karnataka Rajyotsava
+            KA|2016-01-15|Makar Sankranti
+            KA|2016-04-08|Ugadi
+            KA|2016-05-01|May Day
+            KA|2016-09-05|Ganesh Chaturthi
+            KA|2016-11-01|Karnataka Rajyotsava
+            KA|2017-01-14|Makar Sankranti
+            KA|2017-03-28|Ugadi
+            KA|2017-05-01|May Day
+            KA|2017-08-25|Ganesh Chaturthi
+            KA|2017-11-01|Karnataka Rajyotsava
+            KA|2018-01-14|Makar Sankranti
+            KA|2018-03-18|Ugadi
+            KA|2018-05-01|May Day
+            KA|2018-09-13|Ganesh Chaturthi
+            KA|2018-11-01|Karnataka Rajyotsava
+            KA|2019-01-15|Makar Sankranti
+            KA|2019-04-06|Ugadi
+            KA|2019-05-01|May Day
+            KA|2019-09-02|Ganesh Chaturthi
+            KA|2019-11-01|Karnataka Rajyotsava
+            KA|2020-01-15|Makar Sankranti
+            KA|2020-03-25|Ugadi
+            KA|2020-05-01|May Day
+            KA|2020-08-22|Ganesh Chaturthi
+            KA|2020-11-01|Karnataka Rajyotsava
+            KA|2021-01-14|Makar Sankranti
+            KA|2021-04-13|Ugadi
+            KA|2021-05-01|May Day
+            KA|2021-09-10|Ganesh Chaturthi
+            KA|2021-11-01|Karnataka Rajyotsava
+            KA|2022-01-14|Makar Sankranti
+            KA|2022-04-02|Ugadi
+            KA|2022-05-01|May Day
+            KA|2022-08-31|Ganesh Chaturthi
+            KA|2022-11-01|Karnataka Rajyotsava
+            KA|2023-01-14|Makar Sankranti
+            KA|2023-03-22|Ugadi
+            KA|2023-05-01|May Day
+            KA|2023-09-19|Ganesh Chaturthi
+            KA|2023-11-01|Karnataka Rajyotsava
+            KA|2024-01-14|Makar Sankranti
+            KA|2024-04-09|Ugadi
+            KA|2024-05-01|May Day
+            KA|2024-09-07|Ganesh Chaturthi
+            KA|2024-11-01|Karnataka Rajyotsava
+            KA|2025-01-14|Makar Sankranti
+            KA|2025-03-30|Ugadi
+            KA|2025-05-01|May Day
+            KA|2025-08-27|Ganesh Chaturthi
+            KA|2025-11-01|Karnataka Rajyotsava
+            KA|2026-01-14|Makar Sankranti
+            KA|2026-03-19|Ugadi
+            KA|2026-05-01|May Day
+            KA|2026-09-14|Ganesh Chaturthi
+            KA|2026-11-01|Karnataka Rajyotsava
+            KA|2027-01-15|Makar Sankranti
+            KA|2027-04-07|Ugadi
+            KA|2027-05-01|May Day
+            KA|2027-09-04|Ganesh Chaturthi
+            KA|2027-11-01|Karnataka Rajyotsava
+            KA|2028-01-15|Makar Sankranti
+            KA|2028-03-27|Ugadi
+            KA|2028-05-01|May Day
+            KA|2028-08-23|Ganesh Chaturthi
+            KA|2028-11-01|Karnataka Rajyotsava
+            KA|2029-01-14|Makar Sankranti
+            KA|2029-04-14|Ugadi
+            KA|2029-05-01|May Day
+            KA|2029-09-11|Ganesh Chaturthi
+            KA|2029-11-01|Karnataka Rajyotsava
+            KA|2030-01-14|Makar Sankranti
+            KA|2030-04-03|Ugadi
+            KA|2030-05-01|May Day
+            KA|2030-09-01|Ganesh Chaturthi
+            KA|2030-11-01|Karnataka Rajyotsava
+            KA|2031-01-15|Makar Sankranti
+            KA|2031-03-24|Ugadi
+            KA|2031-05-01|May Day
+            KA|2031-09-20|Ganesh Chaturthi
+            KA|2031-11-01|Karnataka Rajyotsava
+            KA|2032-01-15|Makar Sankranti
+            KA|2032-04-11|Ugadi
+            KA|2032-05-01|May Day
+            KA|2032-09-08|Ganesh Chaturthi
+            KA|2032-11-01|Karnataka Rajyotsava
+            KA|2033-01-14|Makar Sankranti
+            KA|2033-03-31|Ugadi
+            KA|2033-05-01|May Day
+            KA|2033-08-28|Ganesh Chaturthi
+            KA|2033-11-01|Karnataka Rajyotsava
+            KA|2034-01-14|Makar Sankranti
+            KA|2034-03-21|Ugadi
+            KA|2034-05-01|May Day
+            KA|2034-09-16|Ganesh Chaturthi
+            KA|2034-11-01|Karnataka Rajyotsava
+            KA|2035-01-15|Makar Sankranti
+            KA|2035-04-09|Ugadi
+            KA|2035-05-01|May Day
+            KA|2035-09-05|Ganesh Chaturthi
+            KA|2035-11-01|Karnataka Rajyotsava
+            KL|2001-01-02|Mannam's Jayanti
+            KL|2001-04-12|Maundy Thursday
+            KL|2001-04-14|Vishu
+            KL|2001-04-15|Easter Sunday
+            KL|2001-05-01|May Day
+            KL|2001-07-20|Karkadaka Vavu
+            KL|2001-08-28|Ayyankali's Jayanti
+            KL|2001-08-30|Onam (Day 1)
+            KL|2001-08-31|Onam (Day 2)
+            KL|2001-09-01|Onam (Day 3)
+            KL|2001-09-02|Onam (Day 4)
+            KL|2001-09-02|Shri Narayana Guru's Jayanti
+            KL|2001-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2001-10-25|Mahanavami
+            KL|2001-10-26|Vijayadashami
+            KL|2002-01-02|Mannam's Jayanti
+            KL|2002-03-28|Maundy Thursday
+            KL|2002-03-31|Easter Sunday
+            KL|2002-04-14|Vishu
+            KL|2002-05-01|May Day
+            KL|2002-08-08|Karkadaka Vavu
+            KL|2002-08-20|Onam (Day 1)
+            KL|2002-08-21|Onam (Day 2)
+            KL|2002-08-22|Onam (Day 3)
+            KL|2002-08-23|Onam (Day 4)
+            KL|2002-08-23|Shri Narayana Guru's Jayanti
+            KL|2002-08-28|Ayyankali's Jayanti
+            KL|2002-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2002-10-14|Mahanavami
+            KL|2002-10-15|Vijayadashami
+            KL|2003-01-02|Mannam's Jayanti
+            KL|2003-04-14|Vishu
+            KL|2003-04-17|Maundy Thursday
+            KL|2003-04-20|Easter Sunday
+            KL|2003-05-01|May Day
+            KL|2003-07-29|Karkadaka Vavu
+            KL|2003-08-28|Ayyankali's Jayanti
+            KL|2003-09-07|Onam (Day 1)
+            KL|2003-09-08|Onam (Day 2)
+            KL|2003-09-09|Onam (Day 3)
+            KL|2003-09-10|Onam (Day 4)
+            KL|2003-09-10|Shri Narayana Guru's Jayanti
+            KL|2003-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2003-10-03|Mahanavami
+            KL|2003-10-05|Vijayadashami
+            KL|2004-01-02|Mannam's Jayanti
+            KL|2004-04-08|Maundy Thursday
+            KL|2004-04-11|Easter Sunday
+            KL|2004-04-13|Vishu
+            KL|2004-05-01|May Day
+            KL|2004-07-17|Karkadaka Vavu
+            KL|2004-08-27|Onam (Day 1)
+            KL|2004-08-28|Ayyankali's Jayanti
+            KL|2004-08-28|Onam (Day 2)
+            KL|2004-08-29|Onam (Day 3)
+            KL|2004-08-30|Onam (Day 4)
+            KL|2004-08-30|Shri Narayana Guru's Jayanti
+            KL|2004-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2004-10-21|Mahanavami
+            KL|2004-10-22|Vijayadashami
+            KL|2005-01-02|Mannam's Jayanti
+            KL|2005-03-24|Maundy Thursday
+            KL|2005-03-27|Easter Sunday
+            KL|2005-04-14|Vishu
+            KL|2005-05-01|May Day
+            KL|2005-08-05|Karkadaka Vavu
+            KL|2005-08-28|Ayyankali's Jayanti
+            KL|2005-09-14|Onam (Day 1)
+            KL|2005-09-15|Onam (Day 2)
+            KL|2005-09-16|Onam (Day 3)
+            KL|2005-09-17|Onam (Day 4)
+            KL|2005-09-17|Shri Narayana Guru's Jayanti
+            KL|2005-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2005-10-11|Mahanavami
+            KL|2005-10-12|Vijayadashami
+            KL|2006-01-02|Mannam's Jayanti
+            KL|2006-04-13|Maundy Thursday
+            KL|2006-04-14|Vishu
+            KL|2006-04-16|Easter Sunday
+            KL|2006-05-01|May Day
+            KL|2006-07-25|Karkadaka Vavu
+            KL|2006-08-28|Ayyankali's Jayanti
+            KL|2006-09-04|Onam (Day 1)
+            KL|2006-09-05|Onam (Day 2)
+            KL|2006-09-06|Onam (Day 3)
+            KL|2006-09-07|Onam (Day 4)
+            KL|2006-09-07|Shri Narayana Guru's Jayanti
+            KL|2006-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2006-10-01|Mahanavami
+            KL|2006-10-02|Vijayadashami
+            KL|2007-01-02|Mannam's Jayanti
+            KL|2007-04-05|Maundy Thursday
+            KL|2007-04-08|Easter Sunday
+            KL|2007-04-15|Vishu
+            KL|2007-05-01|May Day
+            KL|2007-08-12|Karkadaka Vavu
+            KL|2007-08-25|Onam (Day 1)
+            KL|2007-08-26|Onam (Day 2)
+            KL|2007-08-27|Onam (Day 3)
+            KL|2007-08-28|Ayyankali's Jayanti
+            KL|2007-08-28|Onam (Day 4)
+            KL|2007-08-28|Shri Narayana Guru's Jayanti
+            KL|2007-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2007-10-20|Mahanavami
+            KL|2007-10-21|Vijayadashami
+            KL|2008-01-02|Mannam's Jayanti
+            KL|2008-03-20|Maundy Thursday
+            KL|2008-03-23|Easter Sunday
+            KL|2008-04-14|Vishu
+            KL|2008-05-01|May Day
+            KL|2008-08-01|Karkadaka Vavu
+            KL|2008-08-28|Ayyankali's Jayanti
+            KL|2008-09-11|Onam (Day 1)
+            KL|2008-09-12|Onam (Day 2)
+            KL|2008-09-13|Onam (Day 3)
+            KL|2008-09-14|Onam (Day 4)
+            KL|2008-09-14|Shri Narayana Guru's Jayanti
+            KL|2008-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2008-10-08|Mahanavami
+            KL|2008-10-09|Vijayadashami
+            KL|2009-01-02|Mannam's Jayanti
+            KL|2009-04-09|Maundy Thursday
+            KL|2009-04-12|Easter Sunday
+            KL|2009-04-14|Vishu
+            KL|2009-05-01|May Day
+            KL|2009-07-22|Karkadaka Vavu
+            KL|2009-08-28|Ayyankali's Jayanti
+            KL|2009-09-01|Onam (Day 1)
+            KL|2009-09-02|Onam (Day 2)
+            KL|2009-09-03|Onam (Day 3)
+            KL|2009-09-04|Onam (Day 4)
+            KL|2009-09-04|Shri Narayana Guru's Jayanti
+            KL|2009-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2009-09-27|Mahanavami
+            KL|2009-09-28|Vijayadashami
+            KL|2010-01-02|Mannam's Jayanti
+            KL|2010-04-01|Maundy Thursday
+            KL|2010-04-04|Easter Sunday
+            KL|2010-04-14|Vishu
+            KL|2010-05-01|May Day
+            KL|2010-08-10|Karkadaka Vavu
+            KL|2010-08-22|Onam (Day 1)
+            KL|2010-08-23|Onam (Day 2)
+            KL|2010-08-24|Onam (Day 3)
+            KL|2010-08-25|Onam (Day 4)
+            KL|2010-08-25|Shri Narayana Guru's Jayanti
+            KL|2010-08-28|Ayyankali's Jayanti
+            KL|2010-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2010-10-16|Mahanavami
+            KL|2010-10-17|Vijayadashami
+            KL|2011-01-02|Mannam's Jayanti
+            KL|2011-04-14|Vishu
+            KL|2011-04-21|Maundy Thursday
+            KL|2011-04-24|Easter Sunday
+            KL|2011-05-01|May Day
+            KL|2011-07-30|Karkadaka Vavu
+            KL|2011-08-28|Ayyankali's Jayanti
+            KL|2011-09-08|Onam (Day 1)
+            KL|2011-09-09|Onam (Day 2)
+            KL|2011-09-10|Onam (Day 3)
+            KL|2011-09-11|Onam (Day 4)
+            KL|2011-09-11|Shri Narayana Guru's Jayanti
+            KL|2011-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2011-10-05|Mahanavami
+            KL|2011-10-06|Vijayadashami
+            KL|2012-01-02|Mannam's Jayanti
+            KL|2012-04-05|Maundy Thursday
+            KL|2012-04-08|Easter Sunday
+            KL|2012-04-14|Vishu
+            KL|2012-05-01|May Day
+            KL|2012-07-19|Karkadaka Vavu
+            KL|2012-08-28|Ayyankali's Jayanti
+            KL|2012-08-28|Onam (Day 1)
+            KL|2012-08-29|Onam (Day 2)
+            KL|2012-08-30|Onam (Day 3)
+            KL|2012-08-31|Onam (Day 4)
+            KL|2012-08-31|Shri Narayana Guru's Jayanti
+            KL|2012-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2012-10-23|Mahanavami
+            KL|2012-10-24|Vijayadashami
+            KL|2013-01-02|Mannam's Jayanti
+            KL|2013-03-28|Maundy Thursday
+            KL|2013-03-31|Easter Sunday
+            KL|2013-04-14|Vishu
+            KL|2013-05-01|May Day
+            KL|2013-08-06|Karkadaka Vavu
+            KL|2013-08-22|Shri Narayana Guru's Jayanti
+            KL|2013-08-28|Ayyankali's Jayanti
+            KL|2013-09-15|Onam (Day 1)
+            KL|2013-09-16|Onam (Day 2)
+            KL|2013-09-17|Onam (Day 3)
+            KL|2013-09-18|Onam (Day 4)
+            KL|2013-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2013-10-12|Mahanavami
+            KL|2013-10-13|Vijayadashami
+            KL|2014-01-02|Mannam's Jayanti
+            KL|2014-04-15|Vishu
+            KL|2014-04-17|Maundy Thursday
+            KL|2014-04-20|Easter Sunday
+            KL|2014-05-01|May Day
+            KL|2014-07-26|Karkadaka Vavu
+            KL|2014-08-28|Ayyankali's Jayanti
+            KL|2014-09-06|Onam (Day 1)
+            KL|2014-09-07|Onam (Day 2)
+            KL|2014-09-08|Onam (Day 3)
+            KL|2014-09-08|Shri Narayana Guru's Jayanti
+            KL|2014-09-09|Onam (Day 4)
+            KL|2014-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2014-10-02|Mahanavami
+            KL|2014-10-03|Vijayadashami
+            KL|2015-01-02|Mannam's Jayanti
+            KL|2015-04-02|Maundy Thursday
+            KL|2015-04-05|Easter Sunday
+            KL|2015-04-15|Vishu
+            KL|2015-05-01|May Day
+            KL|2015-08-14|Karkadaka Vavu
+            KL|2015-08-27|Onam (Day 1)
+            KL|2015-08-28|Ayyankali's Jayanti
+            KL|2015-08-28|Onam (Day 2)
+            KL|2015-08-29|Onam (Day 3)
+            KL|2015-08-30|Onam (Day 4)
+            KL|2015-08-30|Shri Narayana Guru's Jayanti
+            KL|2015-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2015-10-21|Mahanavami
+            KL|2015-10-22|Vijayadashami
+            KL|2016-01-02|Mannam's Jayanti
+            KL|2016-03-24|Maundy Thursday
+            KL|2016-03-27|Easter Sunday
+            KL|2016-04-14|Vishu
+            KL|2016-05-01|May Day
+            KL|2016-08-02|Karkadaka Vavu
+            KL|2016-08-28|Ayyankali's Jayanti
+            KL|2016-09-13|Onam (Day 1)
+            KL|2016-09-14|Onam (Day 2)
+            KL|2016-09-15|Onam (Day 3)
+            KL|2016-09-16|Onam (Day 4)
+            KL|2016-09-16|Shri Narayana Guru's Jayanti
+            KL|2016-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2016-10-10|Mahanavami
+            KL|2016-10-11|Vijayadashami
+            KL|2017-01-02|Mannam's Jayanti
+            KL|2017-04-13|Maundy Thursday
+            KL|2017-04-14|Vishu
+            KL|2017-04-16|Easter Sunday
+            KL|2017-05-01|May Day
+            KL|2017-07-23|Karkadaka Vavu
+            KL|2017-08-28|Ayyankali's Jayanti
+            KL|2017-09-03|Onam (Day 1)
+            KL|2017-09-04|Onam (Day 2)
+            KL|2017-09-05|Onam (Day 3)
+            KL|2017-09-06|Onam (Day 4)
+            KL|2017-09-06|Shri Narayana Guru's Jayanti
+            KL|2017-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2017-09-29|Mahanavami
+            KL|2017-09-30|Vijayadashami
+            KL|2018-01-02|Mannam's Jayanti
+            KL|2018-03-29|Maundy Thursday
+            KL|2018-04-01|Easter Sunday
+            KL|2018-04-14|Vishu
+            KL|2018-05-01|May Day
+            KL|2018-08-11|Karkadaka Vavu
+            KL|2018-08-24|Onam (Day 1)
+            KL|2018-08-25|Onam (Day 2)
+            KL|2018-08-26|Onam (Day 3)
+            KL|2018-08-27|Onam (Day 4)
+            KL|2018-08-27|Shri Narayana Guru's Jayanti
+            KL|2018-08-28|Ayyankali's Jayanti
+            KL|2018-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2018-10-17|Mahanavami
+            KL|2018-10-19|Vijayadashami
+            KL|2019-01-02|Mannam's Jayanti
+            KL|2019-04-14|Vishu
+            KL|2019-04-18|Maundy Thursday
+            KL|2019-04-21|Easter Sunday
+            KL|2019-05-01|May Day
+            KL|2019-08-01|Karkadaka Vavu
+            KL|2019-08-28|Ayyankali's Jayanti
+            KL|2019-09-10|Onam (Day 1)
+            KL|2019-09-11|Onam (Day 2)
+            KL|2019-09-12|Onam (Day 3)
+            KL|2019-09-13|Onam (Day 4)
+            KL|2019-09-13|Shri Narayana Guru's Jayanti
+            KL|2019-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2019-10-06|Mahanavami
+            KL|2019-10-08|Vijayadashami
+            KL|2020-01-02|Mannam's Jayanti
+            KL|2020-04-09|Maundy Thursday
+            KL|2020-04-12|Easter Sunday
+            KL|2020-04-14|Vishu
+            KL|2020-05-01|May Day
+            KL|2020-07-20|Karkadaka Vavu
+            KL|2020-08-28|Ayyankali's Jayanti
+            KL|2020-08-30|Onam (Day 1)
+            KL|2020-08-31|Onam (Day 2)
+            KL|2020-09-01|Onam (Day 3)
+            KL|2020-09-02|Onam (Day 4)
+            KL|2020-09-02|Shri Narayana Guru's Jayanti
+            KL|2020-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2020-10-24|Mahanavami
+            KL|2020-10-25|Vijayadashami
+            KL|2021-01-02|Mannam's Jayanti
+            KL|2021-04-01|Maundy Thursday
+            KL|2021-04-04|Easter Sunday
+            KL|2021-04-14|Vishu
+            KL|2021-05-01|May Day
+            KL|2021-08-08|Karkadaka Vavu
+            KL|2021-08-20|Onam (Day 1)
+            KL|2021-08-21|Onam (Day 2)
+            KL|2021-08-22|Onam (Day 3)
+            KL|2021-08-23|Onam (Day 4)
+            KL|2021-08-23|Shri Narayana Guru's Jayanti
+            KL|2021-08-28|Ayyankali's Jayanti
+            KL|2021-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2021-10-14|Mahanavami
+            KL|2021-10-15|Vijayadashami
+            KL|2022-01-02|Mannam's Jayanti
+            KL|2022-04-14|Maundy Thursday
+            KL|2022-04-15|Vishu
+            KL|2022-04-17|Easter Sunday
+            KL|2022-05-01|May Day
+            KL|2022-07-28|Karkadaka Vavu
+            KL|2022-08-28|Ayyankali's Jayanti
+            KL|2022-09-07|Onam (Day 1)
+            KL|2022-09-08|Onam (Day 2)
+            KL|2022-09-09|Onam (Day 3)
+            KL|2022-09-10|Onam (Day 4)
+            KL|2022-09-10|Shri Narayana Guru's Jayanti
+            KL|2022-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2022-10-04|Mahanavami
+            KL|2022-10-05|Vijayadashami
+            KL|2023-01-02|Mannam's Jayanti
+            KL|2023-04-06|Maundy Thursday
+            KL|2023-04-09|Easter Sunday
+            KL|2023-04-15|Vishu
+            KL|2023-05-01|May Day
+            KL|2023-07-17|Karkadaka Vavu
+            KL|2023-08-28|Ayyankali's Jayanti
+            KL|2023-08-28|Onam (Day 1)
+            KL|2023-08-29|Onam (Day 2)
+            KL|2023-08-30|Onam (Day 3)
+            KL|2023-08-31|Onam (Day 4)
+            KL|2023-08-31|Shri Narayana Guru's Jayanti
+            KL|2023-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2023-10-23|Mahanavami
+            KL|2023-10-24|Vijayadashami
+            KL|2024-01-02|Mannam's Jayanti
+            KL|2024-03-28|Maundy Thursday
+            KL|2024-03-31|Easter Sunday
+            KL|2024-04-14|Vishu
+            KL|2024-05-01|May Day
+            KL|2024-08-03|Karkadaka Vavu
+            KL|2024-08-20|Shri Narayana Guru's Jayanti
+            KL|2024-08-28|Ayyankali's Jayanti
+            KL|2024-09-14|Onam (Day 1)
+            KL|2024-09-15|Onam (Day 2)
+            KL|2024-09-16|Onam (Day 3)
+            KL|2024-09-17|Onam (Day 4)
+            KL|2024-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2024-10-11|Mahanavami
+            KL|2024-10-12|Vijayadashami
+            KL|2025-01-02|Mannam's Jayanti
+            KL|2025-04-14|Vishu
+            KL|2025-04-17|Maundy Thursday
+            KL|2025-04-20|Easter Sunday
+            KL|2025-05-01|May Day
+            KL|2025-07-24|Karkadaka Vavu
+            KL|2025-08-28|Ayyankali's Jayanti
+            KL|2025-09-04|Onam (Day 1)
+            KL|2025-09-05|Onam (Day 2)
+            KL|2025-09-06|Onam (Day 3)
+            KL|2025-09-07|Onam (Day 4)
+            KL|2025-09-07|Shri Narayana Guru's Jayanti
+            KL|2025-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2025-10-01|Mahanavami
+            KL|2025-10-02|Vijayadashami
+            KL|2026-01-02|Mannam's Jayanti
+            KL|2026-04-02|Maundy Thursday
+            KL|2026-04-05|Easter Sunday
+            KL|2026-04-09|Kerala Assembly Election Day
+            KL|2026-04-15|Vishu
+            KL|2026-05-01|May Day
+            KL|2026-08-12|Karkadaka Vavu
+            KL|2026-08-25|Onam (Day 1)
+            KL|2026-08-26|Onam (Day 2)
+            KL|2026-08-27|Onam (Day 3)
+            KL|2026-08-28|Ayyankali's Jayanti
+            KL|2026-08-28|Onam (Day 4)
+            KL|2026-08-28|Shri Narayana Guru's Jayanti
+            KL|2026-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2026-10-20|Mahanavami
+            KL|2026-10-21|Vijayadashami
+            KL|2027-01-02|Mannam's Jayanti
+            KL|2027-03-25|Maundy Thursday
+            KL|2027-03-28|Easter Sunday
+            KL|2027-04-15|Vishu
+            KL|2027-05-01|May Day
+            KL|2027-08-02|Karkadaka Vavu
+            KL|2027-08-28|Ayyankali's Jayanti
+            KL|2027-09-11|Onam (Day 1)
+            KL|2027-09-12|Onam (Day 2)
+            KL|2027-09-13|Onam (Day 3)
+            KL|2027-09-14|Onam (Day 4)
+            KL|2027-09-15|Shri Narayana Guru's Jayanti
+            KL|2027-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2027-10-08|Mahanavami
+            KL|2027-10-09|Vijayadashami
+            KL|2028-01-02|Mannam's Jayanti
+            KL|2028-04-13|Maundy Thursday
+            KL|2028-04-14|Vishu
+            KL|2028-04-16|Easter Sunday
+            KL|2028-05-01|May Day
+            KL|2028-07-22|Karkadaka Vavu
+            KL|2028-08-28|Ayyankali's Jayanti
+            KL|2028-08-31|Onam (Day 1)
+            KL|2028-09-01|Onam (Day 2)
+            KL|2028-09-02|Onam (Day 3)
+            KL|2028-09-03|Onam (Day 4)
+            KL|2028-09-03|Shri Narayana Guru's Jayanti
+            KL|2028-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2028-09-26|Mahanavami
+            KL|2028-09-27|Vijayadashami
+            KL|2029-01-02|Mannam's Jayanti
+            KL|2029-03-29|Maundy Thursday
+            KL|2029-04-01|Easter Sunday
+            KL|2029-04-14|Vishu
+            KL|2029-05-01|May Day
+            KL|2029-08-10|Karkadaka Vavu
+            KL|2029-08-21|Onam (Day 1)
+            KL|2029-08-22|Onam (Day 2)
+            KL|2029-08-23|Onam (Day 3)
+            KL|2029-08-24|Onam (Day 4)
+            KL|2029-08-24|Shri Narayana Guru's Jayanti
+            KL|2029-08-28|Ayyankali's Jayanti
+            KL|2029-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2029-10-15|Mahanavami
+            KL|2029-10-16|Vijayadashami
+            KL|2030-01-02|Mannam's Jayanti
+            KL|2030-04-15|Vishu
+            KL|2030-04-18|Maundy Thursday
+            KL|2030-04-21|Easter Sunday
+            KL|2030-05-01|May Day
+            KL|2030-07-30|Karkadaka Vavu
+            KL|2030-08-28|Ayyankali's Jayanti
+            KL|2030-09-08|Onam (Day 1)
+            KL|2030-09-09|Onam (Day 2)
+            KL|2030-09-10|Onam (Day 3)
+            KL|2030-09-11|Onam (Day 4)
+            KL|2030-09-11|Shri Narayana Guru's Jayanti
+            KL|2030-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2030-10-05|Mahanavami
+            KL|2030-10-06|Vijayadashami
+            KL|2031-01-02|Mannam's Jayanti
+            KL|2031-04-10|Maundy Thursday
+            KL|2031-04-13|Easter Sunday
+            KL|2031-04-15|Vishu
+            KL|2031-05-01|May Day
+            KL|2031-07-19|Karkadaka Vavu
+            KL|2031-08-28|Ayyankali's Jayanti
+            KL|2031-08-29|Onam (Day 1)
+            KL|2031-08-30|Onam (Day 2)
+            KL|2031-08-31|Onam (Day 3)
+            KL|2031-09-01|Onam (Day 4)
+            KL|2031-09-01|Shri Narayana Guru's Jayanti
+            KL|2031-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2031-10-24|Mahanavami
+            KL|2031-10-25|Vijayadashami
+            KL|2032-01-02|Mannam's Jayanti
+            KL|2032-03-25|Maundy Thursday
+            KL|2032-03-28|Easter Sunday
+            KL|2032-04-14|Vishu
+            KL|2032-05-01|May Day
+            KL|2032-08-06|Karkadaka Vavu
+            KL|2032-08-19|Onam (Day 1)
+            KL|2032-08-20|Onam (Day 2)
+            KL|2032-08-21|Onam (Day 3)
+            KL|2032-08-22|Onam (Day 4)
+            KL|2032-08-22|Shri Narayana Guru's Jayanti
+            KL|2032-08-28|Ayyankali's Jayanti
+            KL|2032-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2032-10-13|Mahanavami
+            KL|2032-10-14|Vijayadashami
+            KL|2033-01-02|Mannam's Jayanti
+            KL|2033-04-14|Maundy Thursday
+            KL|2033-04-14|Vishu
+            KL|2033-04-17|Easter Sunday
+            KL|2033-05-01|May Day
+            KL|2033-07-26|Karkadaka Vavu
+            KL|2033-08-28|Ayyankali's Jayanti
+            KL|2033-09-05|Onam (Day 1)
+            KL|2033-09-06|Onam (Day 2)
+            KL|2033-09-07|Onam (Day 3)
+            KL|2033-09-08|Onam (Day 4)
+            KL|2033-09-08|Shri Narayana Guru's Jayanti
+            KL|2033-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2033-10-02|Mahanavami
+            KL|2033-10-03|Vijayadashami
+            KL|2034-01-02|Mannam's Jayanti
+            KL|2034-04-06|Maundy Thursday
+            KL|2034-04-09|Easter Sunday
+            KL|2034-04-14|Vishu
+            KL|2034-05-01|May Day
+            KL|2034-08-14|Karkadaka Vavu
+            KL|2034-08-27|Onam (Day 1)
+            KL|2034-08-28|Ayyankali's Jayanti
+            KL|2034-08-28|Onam (Day 2)
+            KL|2034-08-29|Onam (Day 3)
+            KL|2034-08-30|Onam (Day 4)
+            KL|2034-08-30|Shri Narayana Guru's Jayanti
+            KL|2034-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2034-10-21|Mahanavami
+            KL|2034-10-22|Vijayadashami
+            KL|2035-01-02|Mannam's Jayanti
+            KL|2035-03-22|Maundy Thursday
+            KL|2035-03-25|Easter Sunday
+            KL|2035-04-14|Vishu
+            KL|2035-05-01|May Day
+            KL|2035-08-03|Karkadaka Vavu
+            KL|2035-08-28|Ayyankali's Jayanti
+            KL|2035-09-13|Onam (Day 1)
+            KL|2035-09-14|Onam (Day 2)
+            KL|2035-09-15|Onam (Day 3)
+            KL|2035-09-16|Onam (Day 4)
+            KL|2035-09-16|Shri Narayana Guru's Jayanti
+            KL|2035-09-21|Shri Narayana Guru's Death Anniversary
+            KL|2035-10-10|Mahanavami
+            KL|2035-10-11|Vijayadashami
+            LA|2001-03-21|Nauroz
+            LA|2002-03-21|Nauroz
+            LA|2003-03-21|Nauroz
+            LA|2004-03-20|Nauroz
+            LA|2005-03-21|Nauroz
+            LA|2006-03-21|Nauroz
+            LA|2007-03-21|Nauroz
+            LA|2008-03-20|Nauroz
+            LA|2009-03-21|Nauroz
+            LA|2010-03-21|Nauroz
+            LA|2011-03-21|Nauroz
+            LA|2012-03-20|Nauroz
+            LA|2013-03-21|Nauroz
+            LA|2014-03-21|Nauroz
+            LA|2015-03-21|Nauroz
+            LA|2016-03-20|Nauroz
+            LA|2017-03-21|Nauroz
+            LA|2018-03-21|Nauroz
+            LA|2019-03-21|Nauroz
+            LA|2020-03-20|Nauroz
+            LA|2021-03-21|Nauroz
+            LA|2022-03-21|Nauroz
+            LA|2023-03-21|Nauroz
+            LA|2024-03-20|Nauroz
+            LA|2025-03-21|Nauroz
+            LA|2026-03-21|Nauroz
+            LA|2027-03-21|Nauroz
+            LA|2028-03-20|Nauroz
+            LA|2029-03-20|Nauroz
+            LA|2030-03-21|Nauroz
+            LA|2031-03-21|Nauroz
+            LA|2032-03-20|Nauroz
+            LA|2033-03-20|Nauroz
+            LA|2034-03-21|Nauroz
+            LA|2035-03-21|Nauroz
+            LD|2001-01-14|Makar Sankranti
+            LD|2001-08-22|Ganesh Chaturthi
+            LD|2001-08-31|Onam
+            LD|2002-01-14|Makar Sankranti
+            LD|2002-08-21|Onam
+            LD|2002-09-10|Ganesh Chaturthi
+            LD|2003-01-14|Makar Sankranti
+            LD|2003-08-31|Ganesh Chaturthi
+            LD|2003-09-08|Onam
+            LD|2004-01-15|Makar Sankranti
+            LD|2004-08-28|Onam
+            LD|2004-09-18|Ganesh Chaturthi
+            LD|2005-01-14|Makar Sankranti
+            LD|2005-09-07|Ganesh Chaturthi
+            LD|2005-09-15|Onam
+            LD|2006-01-14|Makar Sankranti
+            LD|2006-08-27|Ganesh Chaturthi
+            LD|2006-09-05|Onam
+            LD|2007-01-15|Makar Sankranti
+            LD|2007-08-26|Onam
+            LD|2007-09-15|Ganesh Chaturthi
+            LD|2008-01-15|Makar Sankranti
+            LD|2008-09-03|Ganesh Chaturthi
+            LD|2008-09-12|Onam
+            LD|2009-01-14|Makar Sankranti
+            LD|2009-08-23|Ganesh Chaturthi
+            LD|2009-09-02|Onam
+            LD|2010-01-14|Makar Sankranti
+            LD|2010-08-23|Onam
+            LD|2010-09-11|Ganesh Chaturthi
+            LD|2011-01-15|Makar Sankranti
+            LD|2011-09-01|Ganesh Chaturthi
+            LD|2011-09-09|Onam
+            LD|2012-01-15|Makar Sankranti
+            LD|2012-08-29|Onam
+            LD|2012-09-19|Ganesh Chaturthi
+            LD|2013-01-14|Makar Sankranti
+            LD|2013-09-09|Ganesh Chaturthi
+            LD|2013-09-16|Onam
+            LD|2014-01-14|Makar Sankranti
+            LD|2014-08-29|Ganesh Chaturthi
+            LD|2014-09-07|Onam
+            LD|2015-01-15|Makar Sankranti
+            LD|2015-08-28|Onam
+            LD|2015-09-17|Ganesh Chaturthi
+            LD|2016-01-15|Makar Sankranti
+            LD|2016-09-05|Ganesh Chaturthi
+            LD|2016-09-14|Onam
+            LD|2017-01-14|Makar Sankranti
+            LD|2017-08-25|Ganesh Chaturthi
+            LD|2017-09-04|Onam
+            LD|2018-01-14|Makar Sankranti
+            LD|2018-08-25|Onam
+            LD|2018-09-13|Ganesh Chaturthi
+            LD|2019-01-15|Makar Sankranti
+            LD|2019-09-02|Ganesh Chaturthi
+            LD|2019-09-11|Onam
+            LD|2020-01-15|Makar Sankranti
+            LD|2020-08-22|Ganesh Chaturthi
+            LD|2020-08-31|Onam
+            LD|2021-01-14|Makar Sankranti
+            LD|2021-08-21|Onam
+            LD|2021-09-10|Ganesh Chaturthi
+            LD|2022-01-14|Makar Sankranti
+            LD|2022-08-31|Ganesh Chaturthi
+            LD|2022-09-08|Onam
+            LD|2023-01-14|Makar Sankranti
+            LD|2023-08-29|Onam
+            LD|2023-09-19|Ganesh Chaturthi
+            LD|2024-01-14|Makar Sankranti
+            LD|2024-09-07|Ganesh Chaturthi
+            LD|2024-09-15|Onam
+            LD|2025-01-14|Makar Sankranti
+            LD|2025-08-27|Ganesh Chaturthi
+            LD|2025-09-05|Onam
+            LD|2026-01-14|Makar Sankranti
+            LD|2026-08-26|Onam
+            LD|2026-09-14|Ganesh Chaturthi
+            LD|2027-01-15|Makar Sankranti
+            LD|2027-09-04|Ganesh Chaturthi
+            LD|2027-09-12|Onam
+            LD|2028-01-15|Makar Sankranti
+            LD|2028-08-23|Ganesh Chaturthi
+            LD|2028-09-01|Onam
+            LD|2029-01-14|Makar Sankranti
+            LD|2029-08-22|Onam
+            LD|2029-09-11|Ganesh Chaturthi
+            LD|2030-01-14|Makar Sankranti
+            LD|2030-09-01|Ganesh Chaturthi
+            LD|2030-09-09|Onam
+            LD|2031-01-15|Makar Sankranti
+            LD|2031-08-30|Onam
+            LD|2031-09-20|Ganesh Chaturthi
+            LD|2032-01-15|Makar Sankranti
+            LD|2032-08-20|Onam
+            LD|2032-09-08|Ganesh Chaturthi
+            LD|2033-01-14|Makar Sankranti
+            LD|2033-08-28|Ganesh Chaturthi
+            LD|2033-09-06|Onam
+            LD|2034-01-14|Makar Sankranti
+            LD|2034-08-28|Onam
+            LD|2034-09-16|Ganesh Chaturthi
+            LD|2035-01-15|Makar Sankranti
+            LD|2035-09-05|Ganesh Chaturthi
+            LD|2035-09-14|Onam
+            MH|2001-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2001-03-10|Holi
+            MH|2001-03-26|Gudi Padwa
+            MH|2001-05-01|Maharashtra Day
+            MH|2001-08-21|Parsi New Year (Shahenshahi)
+            MH|2001-08-22|Ganesh Chaturthi
+            MH|2001-11-15|Diwali (Bali Pratipada)
+            MH|2002-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2002-03-29|Holi
+            MH|2002-04-13|Gudi Padwa
+            MH|2002-05-01|Maharashtra Day
+            MH|2002-08-21|Parsi New Year (Shahenshahi)
+            MH|2002-09-10|Ganesh Chaturthi
+            MH|2002-11-05|Diwali (Bali Pratipada)
+            MH|2003-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2003-03-18|Holi
+            MH|2003-04-02|Gudi Padwa
+            MH|2003-05-01|Maharashtra Day
+            MH|2003-08-21|Parsi New Year (Shahenshahi)
+            MH|2003-08-31|Ganesh Chaturthi
+            MH|2003-10-26|Diwali (Bali Pratipada)
+            MH|2004-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2004-03-07|Holi
+            MH|2004-03-21|Gudi Padwa
+            MH|2004-05-01|Maharashtra Day
+            MH|2004-08-20|Parsi New Year (Shahenshahi)
+            MH|2004-09-18|Ganesh Chaturthi
+            MH|2004-11-13|Diwali (Bali Pratipada)
+            MH|2005-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2005-03-26|Holi
+            MH|2005-04-09|Gudi Padwa
+            MH|2005-05-01|Maharashtra Day
+            MH|2005-08-20|Parsi New Year (Shahenshahi)
+            MH|2005-09-07|Ganesh Chaturthi
+            MH|2005-11-02|Diwali (Bali Pratipada)
+            MH|2006-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2006-03-15|Holi
+            MH|2006-03-30|Gudi Padwa
+            MH|2006-05-01|Maharashtra Day
+            MH|2006-08-20|Parsi New Year (Shahenshahi)
+            MH|2006-08-27|Ganesh Chaturthi
+            MH|2006-10-22|Diwali (Bali Pratipada)
+            MH|2007-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2007-03-04|Holi
+            MH|2007-03-19|Gudi Padwa
+            MH|2007-05-01|Maharashtra Day
+            MH|2007-08-20|Parsi New Year (Shahenshahi)
+            MH|2007-09-15|Ganesh Chaturthi
+            MH|2007-11-10|Diwali (Bali Pratipada)
+            MH|2008-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2008-03-22|Holi
+            MH|2008-04-06|Gudi Padwa
+            MH|2008-05-01|Maharashtra Day
+            MH|2008-08-19|Parsi New Year (Shahenshahi)
+            MH|2008-09-03|Ganesh Chaturthi
+            MH|2008-10-29|Diwali (Bali Pratipada)
+            MH|2009-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2009-03-11|Holi
+            MH|2009-03-27|Gudi Padwa
+            MH|2009-05-01|Maharashtra Day
+            MH|2009-08-19|Parsi New Year (Shahenshahi)
+            MH|2009-08-23|Ganesh Chaturthi
+            MH|2009-10-18|Diwali (Bali Pratipada)
+            MH|2010-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2010-03-01|Holi
+            MH|2010-03-16|Gudi Padwa
+            MH|2010-05-01|Maharashtra Day
+            MH|2010-08-19|Parsi New Year (Shahenshahi)
+            MH|2010-09-11|Ganesh Chaturthi
+            MH|2010-11-06|Diwali (Bali Pratipada)
+            MH|2011-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2011-03-20|Holi
+            MH|2011-04-04|Gudi Padwa
+            MH|2011-05-01|Maharashtra Day
+            MH|2011-08-19|Parsi New Year (Shahenshahi)
+            MH|2011-09-01|Ganesh Chaturthi
+            MH|2011-10-27|Diwali (Bali Pratipada)
+            MH|2012-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2012-03-08|Holi
+            MH|2012-03-23|Gudi Padwa
+            MH|2012-05-01|Maharashtra Day
+            MH|2012-08-18|Parsi New Year (Shahenshahi)
+            MH|2012-09-19|Ganesh Chaturthi
+            MH|2012-11-14|Diwali (Bali Pratipada)
+            MH|2013-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2013-03-27|Holi
+            MH|2013-04-11|Gudi Padwa
+            MH|2013-05-01|Maharashtra Day
+            MH|2013-08-18|Parsi New Year (Shahenshahi)
+            MH|2013-09-09|Ganesh Chaturthi
+            MH|2013-11-04|Diwali (Bali Pratipada)
+            MH|2014-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2014-03-17|Holi
+            MH|2014-03-31|Gudi Padwa
+            MH|2014-05-01|Maharashtra Day
+            MH|2014-08-18|Parsi New Year (Shahenshahi)
+            MH|2014-08-29|Ganesh Chaturthi
+            MH|2014-10-24|Diwali (Bali Pratipada)
+            MH|2015-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2015-03-06|Holi
+            MH|2015-03-21|Gudi Padwa
+            MH|2015-05-01|Maharashtra Day
+            MH|2015-08-18|Parsi New Year (Shahenshahi)
+            MH|2015-09-17|Ganesh Chaturthi
+            MH|2015-11-12|Diwali (Bali Pratipada)
+            MH|2016-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2016-03-24|Holi
+            MH|2016-04-08|Gudi Padwa
+            MH|2016-05-01|Maharashtra Day
+            MH|2016-08-17|Parsi New Year (Shahenshahi)
+            MH|2016-09-05|Ganesh Chaturthi
+            MH|2016-10-31|Diwali (Bali Pratipada)
+            MH|2017-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2017-03-13|Holi
+            MH|2017-03-28|Gudi Padwa
+            MH|2017-05-01|Maharashtra Day
+            MH|2017-08-17|Parsi New Year (Shahenshahi)
+            MH|2017-08-25|Ganesh Chaturthi
+            MH|2017-10-20|Diwali (Bali Pratipada)
+            MH|2018-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2018-03-02|Holi
+            MH|2018-03-18|Gudi Padwa
+            MH|2018-05-01|Maharashtra Day
+            MH|2018-08-17|Parsi New Year (Shahenshahi)
+            MH|2018-09-13|Ganesh Chaturthi
+            MH|2018-11-08|Diwali (Bali Pratipada)
+            MH|2019-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2019-03-21|Holi
+            MH|2019-04-06|Gudi Padwa
+            MH|2019-05-01|Maharashtra Day
+            MH|2019-08-17|Parsi New Year (Shahenshahi)
+            MH|2019-09-02|Ganesh Chaturthi
+            MH|2019-10-28|Diwali (Bali Pratipada)
+            MH|2020-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2020-03-10|Holi
+            MH|2020-03-25|Gudi Padwa
+            MH|2020-05-01|Maharashtra Day
+            MH|2020-08-16|Parsi New Year (Shahenshahi)
+            MH|2020-08-22|Ganesh Chaturthi
+            MH|2020-11-15|Diwali (Bali Pratipada)
+            MH|2021-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2021-03-29|Holi
+            MH|2021-04-13|Gudi Padwa
+            MH|2021-05-01|Maharashtra Day
+            MH|2021-08-16|Parsi New Year (Shahenshahi)
+            MH|2021-09-10|Ganesh Chaturthi
+            MH|2021-11-05|Diwali (Bali Pratipada)
+            MH|2022-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2022-03-18|Holi
+            MH|2022-04-02|Gudi Padwa
+            MH|2022-05-01|Maharashtra Day
+            MH|2022-08-16|Parsi New Year (Shahenshahi)
+            MH|2022-08-31|Ganesh Chaturthi
+            MH|2022-10-25|Diwali (Bali Pratipada)
+            MH|2023-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2023-03-08|Holi
+            MH|2023-03-22|Gudi Padwa
+            MH|2023-05-01|Maharashtra Day
+            MH|2023-08-16|Parsi New Year (Shahenshahi)
+            MH|2023-09-19|Ganesh Chaturthi
+            MH|2023-11-13|Diwali (Bali Pratipada)
+            MH|2024-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2024-03-25|Holi
+            MH|2024-04-09|Gudi Padwa
+            MH|2024-05-01|Maharashtra Day
+            MH|2024-08-15|Parsi New Year (Shahenshahi)
+            MH|2024-09-07|Ganesh Chaturthi
+            MH|2024-11-02|Diwali (Bali Pratipada)
+            MH|2025-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2025-03-14|Holi
+            MH|2025-03-30|Gudi Padwa
+            MH|2025-05-01|Maharashtra Day
+            MH|2025-08-15|Parsi New Year (Shahenshahi)
+            MH|2025-08-27|Ganesh Chaturthi
+            MH|2025-10-22|Diwali (Bali Pratipada)
+            MH|2026-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2026-03-03|Holi
+            MH|2026-03-19|Gudi Padwa
+            MH|2026-05-01|Maharashtra Day
+            MH|2026-08-15|Parsi New Year (Shahenshahi)
+            MH|2026-09-14|Ganesh Chaturthi
+            MH|2026-11-10|Diwali (Bali Pratipada)
+            MH|2027-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2027-03-22|Holi
+            MH|2027-04-07|Gudi Padwa
+            MH|2027-05-01|Maharashtra Day
+            MH|2027-08-15|Parsi New Year (Shahenshahi)
+            MH|2027-09-04|Ganesh Chaturthi
+            MH|2027-10-30|Diwali (Bali Pratipada)
+            MH|2028-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2028-03-11|Holi
+            MH|2028-03-27|Gudi Padwa
+            MH|2028-05-01|Maharashtra Day
+            MH|2028-08-14|Parsi New Year (Shahenshahi)
+            MH|2028-08-23|Ganesh Chaturthi
+            MH|2028-10-18|Diwali (Bali Pratipada)
+            MH|2029-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2029-03-01|Holi
+            MH|2029-04-14|Gudi Padwa
+            MH|2029-05-01|Maharashtra Day
+            MH|2029-08-14|Parsi New Year (Shahenshahi)
+            MH|2029-09-11|Ganesh Chaturthi
+            MH|2029-11-06|Diwali (Bali Pratipada)
+            MH|2030-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2030-03-20|Holi
+            MH|2030-04-03|Gudi Padwa
+            MH|2030-05-01|Maharashtra Day
+            MH|2030-08-14|Parsi New Year (Shahenshahi)
+            MH|2030-09-01|Ganesh Chaturthi
+            MH|2030-10-27|Diwali (Bali Pratipada)
+            MH|2031-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2031-03-09|Holi
+            MH|2031-03-24|Gudi Padwa
+            MH|2031-05-01|Maharashtra Day
+            MH|2031-08-14|Parsi New Year (Shahenshahi)
+            MH|2031-09-20|Ganesh Chaturthi
+            MH|2031-11-15|Diwali (Bali Pratipada)
+            MH|2032-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2032-03-27|Holi
+            MH|2032-04-11|Gudi Padwa
+            MH|2032-05-01|Maharashtra Day
+            MH|2032-08-13|Parsi New Year (Shahenshahi)
+            MH|2032-09-08|Ganesh Chaturthi
+            MH|2032-11-03|Diwali (Bali Pratipada)
+            MH|2033-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2033-03-16|Holi
+            MH|2033-03-31|Gudi Padwa
+            MH|2033-05-01|Maharashtra Day
+            MH|2033-08-13|Parsi New Year (Shahenshahi)
+            MH|2033-08-28|Ganesh Chaturthi
+            MH|2033-10-23|Diwali (Bali Pratipada)
+            MH|2034-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2034-03-05|Holi
+            MH|2034-03-21|Gudi Padwa
+            MH|2034-05-01|Maharashtra Day
+            MH|2034-08-13|Parsi New Year (Shahenshahi)
+            MH|2034-09-16|Ganesh Chaturthi
+            MH|2034-11-11|Diwali (Bali Pratipada)
+            MH|2035-02-19|Chhatrapati Shivaji Maharaj's Jayanti
+            MH|2035-03-24|Holi
+            MH|2035-04-09|Gudi Padwa
+            MH|2035-05-01|Maharashtra Day
+            MH|2035-08-13|Parsi New Year (Shahenshahi)
+            MH|2035-09-05|Ganesh Chaturthi
+            MH|2035-10-31|Diwali (Bali Pratipada)
+            MP|2001-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2001-08-04|Raksha Bandhan
+            MP|2001-11-15|Govardhan Puja
+            MP|2002-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2002-08-22|Raksha Bandhan
+            MP|2002-11-05|Govardhan Puja
+            MP|2003-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2003-08-12|Raksha Bandhan
+            MP|2003-10-26|Govardhan Puja
+            MP|2004-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2004-08-29|Raksha Bandhan
+            MP|2004-11-13|Govardhan Puja
+            MP|2005-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2005-08-19|Raksha Bandhan
+            MP|2005-11-02|Govardhan Puja
+            MP|2006-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2006-08-09|Raksha Bandhan
+            MP|2006-10-22|Govardhan Puja
+            MP|2007-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2007-08-28|Raksha Bandhan
+            MP|2007-11-10|Govardhan Puja
+            MP|2008-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2008-08-16|Raksha Bandhan
+            MP|2008-10-29|Govardhan Puja
+            MP|2009-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2009-08-05|Raksha Bandhan
+            MP|2009-10-18|Govardhan Puja
+            MP|2010-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2010-08-24|Raksha Bandhan
+            MP|2010-11-06|Govardhan Puja
+            MP|2011-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2011-08-13|Raksha Bandhan
+            MP|2011-10-27|Govardhan Puja
+            MP|2012-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2012-08-02|Raksha Bandhan
+            MP|2012-11-14|Govardhan Puja
+            MP|2013-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2013-08-20|Raksha Bandhan
+            MP|2013-11-04|Govardhan Puja
+            MP|2014-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2014-08-10|Raksha Bandhan
+            MP|2014-10-24|Govardhan Puja
+            MP|2015-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2015-08-29|Raksha Bandhan
+            MP|2015-11-12|Govardhan Puja
+            MP|2016-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2016-08-18|Raksha Bandhan
+            MP|2016-10-31|Govardhan Puja
+            MP|2017-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2017-08-07|Raksha Bandhan
+            MP|2017-10-20|Govardhan Puja
+            MP|2018-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2018-08-26|Raksha Bandhan
+            MP|2018-11-08|Govardhan Puja
+            MP|2019-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2019-08-15|Raksha Bandhan
+            MP|2019-10-28|Govardhan Puja
+            MP|2020-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2020-08-03|Raksha Bandhan
+            MP|2020-11-15|Govardhan Puja
+            MP|2021-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2021-08-22|Raksha Bandhan
+            MP|2021-11-05|Govardhan Puja
+            MP|2022-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2022-08-11|Raksha Bandhan
+            MP|2022-10-25|Govardhan Puja
+            MP|2023-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2023-08-30|Raksha Bandhan
+            MP|2023-11-13|Govardhan Puja
+            MP|2024-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2024-08-19|Raksha Bandhan
+            MP|2024-11-02|Govardhan Puja
+            MP|2025-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2025-08-09|Raksha Bandhan
+            MP|2025-10-22|Govardhan Puja
+            MP|2026-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2026-08-28|Raksha Bandhan
+            MP|2026-11-10|Govardhan Puja
+            MP|2027-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2027-08-17|Raksha Bandhan
+            MP|2027-10-30|Govardhan Puja
+            MP|2028-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2028-08-05|Raksha Bandhan
+            MP|2028-10-18|Govardhan Puja
+            MP|2029-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2029-08-23|Raksha Bandhan
+            MP|2029-11-06|Govardhan Puja
+            MP|2030-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2030-08-13|Raksha Bandhan
+            MP|2030-10-27|Govardhan Puja
+            MP|2031-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2031-08-02|Raksha Bandhan
+            MP|2031-11-15|Govardhan Puja
+            MP|2032-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2032-08-20|Raksha Bandhan
+            MP|2032-11-03|Govardhan Puja
+            MP|2033-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2033-08-10|Raksha Bandhan
+            MP|2033-10-23|Govardhan Puja
+            MP|2034-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2034-08-29|Raksha Bandhan
+            MP|2034-11-11|Govardhan Puja
+            MP|2035-03-20|Veerangana Avantibai's Shaheedi Diwas
+            MP|2035-08-18|Raksha Bandhan
+            MP|2035-10-31|Govardhan Puja
+            MZ|2001-01-02|Post New Year
+            MZ|2001-01-11|Missionary Day
+            MZ|2001-06-15|Young Mizo Association's Day
+            MZ|2001-06-30|Remna Ni
+            MZ|2001-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2001-12-24|Christmas Eve
+            MZ|2001-12-26|Post Christmas
+            MZ|2001-12-31|New Year's Eve
+            MZ|2002-01-02|Post New Year
+            MZ|2002-01-11|Missionary Day
+            MZ|2002-06-15|Young Mizo Association's Day
+            MZ|2002-06-30|Remna Ni
+            MZ|2002-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2002-12-24|Christmas Eve
+            MZ|2002-12-26|Post Christmas
+            MZ|2002-12-31|New Year's Eve
+            MZ|2003-01-02|Post New Year
+            MZ|2003-01-11|Missionary Day
+            MZ|2003-06-15|Young Mizo Association's Day
+            MZ|2003-06-30|Remna Ni
+            MZ|2003-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2003-12-24|Christmas Eve
+            MZ|2003-12-26|Post Christmas
+            MZ|2003-12-31|New Year's Eve
+            MZ|2004-01-02|Post New Year
+            MZ|2004-01-11|Missionary Day
+            MZ|2004-06-15|Young Mizo Association's Day
+            MZ|2004-06-30|Remna Ni
+            MZ|2004-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2004-12-24|Christmas Eve
+            MZ|2004-12-26|Post Christmas
+            MZ|2004-12-31|New Year's Eve
+            MZ|2005-01-02|Post New Year
+            MZ|2005-01-11|Missionary Day
+            MZ|2005-06-15|Young Mizo Association's Day
+            MZ|2005-06-30|Remna Ni
+            MZ|2005-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2005-12-24|Christmas Eve
+            MZ|2005-12-26|Post Christmas
+            MZ|2005-12-31|New Year's Eve
+            MZ|2006-01-02|Post New Year
+            MZ|2006-01-11|Missionary Day
+            MZ|2006-06-15|Young Mizo Association's Day
+            MZ|2006-06-30|Remna Ni
+            MZ|2006-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2006-12-24|Christmas Eve
+            MZ|2006-12-26|Post Christmas
+            MZ|2006-12-31|New Year's Eve
+            MZ|2007-01-02|Post New Year
+            MZ|2007-01-11|Missionary Day
+            MZ|2007-06-15|Young Mizo Association's Day
+            MZ|2007-06-30|Remna Ni
+            MZ|2007-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2007-12-24|Christmas Eve
+            MZ|2007-12-26|Post Christmas
+            MZ|2007-12-31|New Year's Eve
+            MZ|2008-01-02|Post New Year
+            MZ|2008-01-11|Missionary Day
+            MZ|2008-06-15|Young Mizo Association's Day
+            MZ|2008-06-30|Remna Ni
+            MZ|2008-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2008-12-24|Christmas Eve
+            MZ|2008-12-26|Post Christmas
+            MZ|2008-12-31|New Year's Eve
+            MZ|2009-01-02|Post New Year
+            MZ|2009-01-11|Missionary Day
+            MZ|2009-06-15|Young Mizo Association's Day
+            MZ|2009-06-30|Remna Ni
+            MZ|2009-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2009-12-24|Christmas Eve
+            MZ|2009-12-26|Post Christmas
+            MZ|2009-12-31|New Year's Eve
+            MZ|2010-01-02|Post New Year
+            MZ|2010-01-11|Missionary Day
+            MZ|2010-06-15|Young Mizo Association's Day
+            MZ|2010-06-30|Remna Ni
+            MZ|2010-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2010-12-24|Christmas Eve
+            MZ|2010-12-26|Post Christmas
+            MZ|2010-12-31|New Year's Eve
+            MZ|2011-01-02|Post New Year
+            MZ|2011-01-11|Missionary Day
+            MZ|2011-06-15|Young Mizo Association's Day
+            MZ|2011-06-30|Remna Ni
+            MZ|2011-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2011-12-24|Christmas Eve
+            MZ|2011-12-26|Post Christmas
+            MZ|2011-12-31|New Year's Eve
+            MZ|2012-01-02|Post New Year
+            MZ|2012-01-11|Missionary Day
+            MZ|2012-06-15|Young Mizo Association's Day
+            MZ|2012-06-30|Remna Ni
+            MZ|2012-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2012-12-24|Christmas Eve
+            MZ|2012-12-26|Post Christmas
+            MZ|2012-12-31|New Year's Eve
+            MZ|2013-01-02|Post New Year
+            MZ|2013-01-11|Missionary Day
+            MZ|2013-06-15|Young Mizo Association's Day
+            MZ|2013-06-30|Remna Ni
+            MZ|2013-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2013-12-24|Christmas Eve
+            MZ|2013-12-26|Post Christmas
+            MZ|2013-12-31|New Year's Eve
+            MZ|2014-01-02|Post New Year
+            MZ|2014-01-11|Missionary Day
+            MZ|2014-06-15|Young Mizo Association's Day
+            MZ|2014-06-30|Remna Ni
+            MZ|2014-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2014-12-24|Christmas Eve
+            MZ|2014-12-26|Post Christmas
+            MZ|2014-12-31|New Year's Eve
+            MZ|2015-01-02|Post New Year
+            MZ|2015-01-11|Missionary Day
+            MZ|2015-06-15|Young Mizo Association's Day
+            MZ|2015-06-30|Remna Ni
+            MZ|2015-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2015-12-24|Christmas Eve
+            MZ|2015-12-26|Post Christmas
+            MZ|2015-12-31|New Year's Eve
+            MZ|2016-01-02|Post New Year
+            MZ|2016-01-11|Missionary Day
+            MZ|2016-06-15|Young Mizo Association's Day
+            MZ|2016-06-30|Remna Ni
+            MZ|2016-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2016-12-24|Christmas Eve
+            MZ|2016-12-26|Post Christmas
+            MZ|2016-12-31|New Year's Eve
+            MZ|2017-01-02|Post New Year
+            MZ|2017-01-11|Missionary Day
+            MZ|2017-06-15|Young Mizo Association's Day
+            MZ|2017-06-30|Remna Ni
+            MZ|2017-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2017-12-24|Christmas Eve
+            MZ|2017-12-26|Post Christmas
+            MZ|2017-12-31|New Year's Eve
+            MZ|2018-01-02|Post New Year
+            MZ|2018-01-11|Missionary Day
+            MZ|2018-06-15|Young Mizo Association's Day
+            MZ|2018-06-30|Remna Ni
+            MZ|2018-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2018-12-24|Christmas Eve
+            MZ|2018-12-26|Post Christmas
+            MZ|2018-12-31|New Year's Eve
+            MZ|2019-01-02|Post New Year
+            MZ|2019-01-11|Missionary Day
+            MZ|2019-06-15|Young Mizo Association's Day
+            MZ|2019-06-30|Remna Ni
+            MZ|2019-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2019-12-24|Christmas Eve
+            MZ|2019-12-26|Post Christmas
+            MZ|2019-12-31|New Year's Eve
+            MZ|2020-01-02|Post New Year
+            MZ|2020-01-11|Missionary Day
+            MZ|2020-06-15|Young Mizo Association's Day
+            MZ|2020-06-30|Remna Ni
+            MZ|2020-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2020-12-24|Christmas Eve
+            MZ|2020-12-26|Post Christmas
+            MZ|2020-12-31|New Year's Eve
+            MZ|2021-01-02|Post New Year
+            MZ|2021-01-11|Missionary Day
+            MZ|2021-06-15|Young Mizo Association's Day
+            MZ|2021-06-30|Remna Ni
+            MZ|2021-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2021-12-24|Christmas Eve
+            MZ|2021-12-26|Post Christmas
+            MZ|2021-12-31|New Year's Eve
+            MZ|2022-01-02|Post New Year
+            MZ|2022-01-11|Missionary Day
+            MZ|2022-06-15|Young Mizo Association's Day
+            MZ|2022-06-30|Remna Ni
+            MZ|2022-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2022-12-24|Christmas Eve
+            MZ|2022-12-26|Post Christmas
+            MZ|2022-12-31|New Year's Eve
+            MZ|2023-01-02|Post New Year
+            MZ|2023-01-11|Missionary Day
+            MZ|2023-06-15|Young Mizo Association's Day
+            MZ|2023-06-30|Remna Ni
+            MZ|2023-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2023-12-24|Christmas Eve
+            MZ|2023-12-26|Post Christmas
+            MZ|2023-12-31|New Year's Eve
+            MZ|2024-01-02|Post New Year
+            MZ|2024-01-11|Missionary Day
+            MZ|2024-06-15|Young Mizo Association's Day
+            MZ|2024-06-30|Remna Ni
+            MZ|2024-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2024-12-24|Christmas Eve
+            MZ|2024-12-26|Post Christmas
+            MZ|2024-12-31|New Year's Eve
+            MZ|2025-01-02|Post New Year
+            MZ|2025-01-11|Missionary Day
+            MZ|2025-06-15|Young Mizo Association's Day
+            MZ|2025-06-30|Remna Ni
+            MZ|2025-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2025-12-24|Christmas Eve
+            MZ|2025-12-26|Post Christmas
+            MZ|2025-12-31|New Year's Eve
+            MZ|2026-01-02|Post New Year
+            MZ|2026-01-11|Missionary Day
+            MZ|2026-06-15|Young Mizo Association's Day
+            MZ|2026-06-30|Remna Ni
+            MZ|2026-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2026-12-24|Christmas Eve
+            MZ|2026-12-26|Post Christmas
+            MZ|2026-12-31|New Year's Eve
+            MZ|2027-01-02|Post New Year
+            MZ|2027-01-11|Missionary Day
+            MZ|2027-06-15|Young Mizo Association's Day
+            MZ|2027-06-30|Remna Ni
+            MZ|2027-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2027-12-24|Christmas Eve
+            MZ|2027-12-26|Post Christmas
+            MZ|2027-12-31|New Year's Eve
+            MZ|2028-01-02|Post New Year
+            MZ|2028-01-11|Missionary Day
+            MZ|2028-06-15|Young Mizo Association's Day
+            MZ|2028-06-30|Remna Ni
+            MZ|2028-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2028-12-24|Christmas Eve
+            MZ|2028-12-26|Post Christmas
+            MZ|2028-12-31|New Year's Eve
+            MZ|2029-01-02|Post New Year
+            MZ|2029-01-11|Missionary Day
+            MZ|2029-06-15|Young Mizo Association's Day
+            MZ|2029-06-30|Remna Ni
+            MZ|2029-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2029-12-24|Christmas Eve
+            MZ|2029-12-26|Post Christmas
+            MZ|2029-12-31|New Year's Eve
+            MZ|2030-01-02|Post New Year
+            MZ|2030-01-11|Missionary Day
+            MZ|2030-06-15|Young Mizo Association's Day
+            MZ|2030-06-30|Remna Ni
+            MZ|2030-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2030-12-24|Christmas Eve
+            MZ|2030-12-26|Post Christmas
+            MZ|2030-12-31|New Year's Eve
+            MZ|2031-01-02|Post New Year
+            MZ|2031-01-11|Missionary Day
+            MZ|2031-06-15|Young Mizo Association's Day
+            MZ|2031-06-30|Remna Ni
+            MZ|2031-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2031-12-24|Christmas Eve
+            MZ|2031-12-26|Post Christmas
+            MZ|2031-12-31|New Year's Eve
+            MZ|2032-01-02|Post New Year
+            MZ|2032-01-11|Missionary Day
+            MZ|2032-06-15|Young Mizo Association's Day
+            MZ|2032-06-30|Remna Ni
+            MZ|2032-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2032-12-24|Christmas Eve
+            MZ|2032-12-26|Post Christmas
+            MZ|2032-12-31|New Year's Eve
+            MZ|2033-01-02|Post New Year
+            MZ|2033-01-11|Missionary Day
+            MZ|2033-06-15|Young Mizo Association's Day
+            MZ|2033-06-30|Remna Ni
+            MZ|2033-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2033-12-24|Christmas Eve
+            MZ|2033-12-26|Post Christmas
+            MZ|2033-12-31|New Year's Eve
+            MZ|2034-01-02|Post New Year
+            MZ|2034-01-11|Missionary Day
+            MZ|2034-06-15|Young Mizo Association's Day
+            MZ|2034-06-30|Remna Ni
+            MZ|2034-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2034-12-24|Christmas Eve
+            MZ|2034-12-26|Post Christmas
+            MZ|2034-12-31|New Year's Eve
+            MZ|2035-01-02|Post New Year
+            MZ|2035-01-11|Missionary Day
+            MZ|2035-06-15|Young Mizo Association's Day
+            MZ|2035-06-30|Remna Ni
+            MZ|2035-07-06|Mizo Hmeichhe Insuihkhawm Pawl's Day
+            MZ|2035-12-24|Christmas Eve
+            MZ|2035-12-26|Post Christmas
+            MZ|2035-12-31|New Year's Eve
+            Maha Shivaratri|2001-02-21|Maha Shivaratri
+            Maha Shivaratri|2002-03-12|Maha Shivaratri
+            Maha Shivaratri|2004-02-18|Maha Shivaratri
+            Maha Shivaratri|2005-03-08|Maha Shivaratri
+            Maha Shivaratri|2006-02-26|Maha Shivaratri
+            Maha Shivaratri|2007-02-16|Maha Shivaratri
+            Maha Shivaratri|2008-03-06|Maha Shivaratri
+            Maha Shivaratri|2011-03-02|Maha Shivaratri
+            Maha Shivaratri|2012-02-20|Maha Shivaratri
+            Maha Shivaratri|2017-02-24|Maha Shivaratri
+            Maha Shivaratri|2018-02-13|Maha Shivaratri
+            Maha Shivaratri|2019-03-04|Maha Shivaratri
+            Maha Shivaratri|2022-03-01|Maha Shivaratri
+            Maha Shivaratri|2025-02-26|Maha Shivaratri
+            Maha Shivaratri|2027-03-06|Maha Shivaratri
+            Maha Shivaratri|2028-02-23|Maha Shivaratri
+            Maha Shivaratri|2029-02-11|Maha Shivaratri
+            Maha Shivaratri|2030-03-02|Maha Shivaratri
+            Maha Shivaratri|2031-02-20|Maha Shivaratri
+            Maha Shivaratri|2032-03-10|Maha Shivaratri
+            Maha Shivaratri|2033-02-27|Maha Shivaratri
+            Maha Shivaratri|2034-02-17|Maha Shivaratri
+            Maha Shivaratri|2035-03-08|Maha Shivaratri
+            Mahavir Jayanti|2001-04-06|Mahavir Jayanti
+            Mahavir Jayanti|2002-04-25|Mahavir Jayanti
+            Mahavir Jayanti|2003-04-15|Mahavir Jayanti
+            Mahavir Jayanti|2004-04-03|Mahavir Jayanti
+            Mahavir Jayanti|2005-04-22|Mahavir Jayanti
+            Mahavir Jayanti|2006-04-11|Mahavir Jayanti
+            Mahavir Jayanti|2007-03-31|Mahavir Jayanti
+            Mahavir Jayanti|2008-04-18|Mahavir Jayanti
+            Mahavir Jayanti|2009-04-07|Mahavir Jayanti
+            Mahavir Jayanti|2010-04-28|Mahavir Jayanti
+            Mahavir Jayanti|2011-04-16|Mahavir Jayanti
+            Mahavir Jayanti|2012-04-05|Mahavir Jayanti
+            Mahavir Jayanti|2013-04-24|Mahavir Jayanti
+            Mahavir Jayanti|2014-04-13|Mahavir Jayanti
+            Mahavir Jayanti|2015-04-02|Mahavir Jayanti
+            Mahavir Jayanti|2016-04-20|Mahavir Jayanti
+            Mahavir Jayanti|2017-04-09|Mahavir Jayanti
+            Mahavir Jayanti|2018-03-29|Mahavir Jayanti
+            Mahavir Jayanti|2019-04-17|Mahavir Jayanti
+            Mahavir Jayanti|2020-04-06|Mahavir Jayanti
+            Mahavir Jayanti|2021-04-25|Mahavir Jayanti
+            Mahavir Jayanti|2022-04-14|Mahavir Jayanti
+            Mahavir Jayanti|2023-04-04|Mahavir Jayanti
+            Mahavir Jayanti|2024-04-21|Mahavir Jayanti
+            Mahavir Jayanti|2025-04-10|Mahavir Jayanti
+            Mahavir Jayanti|2026-03-31|Mahavir Jayanti
+            Mahavir Jayanti|2027-04-18|Mahavir Jayanti
+            Mahavir Jayanti|2028-04-07|Mahavir Jayanti
+            Mahavir Jayanti|2029-04-26|Mahavir Jayanti
+            Mahavir Jayanti|2030-04-16|Mahavir Jayanti
+            Mahavir Jayanti|2031-04-05|Mahavir Jayanti
+            Mahavir Jayanti|2032-04-23|Mahavir Jayanti
+            Mahavir Jayanti|2033-04-12|Mahavir Jayanti
+            Mahavir Jayanti|2034-04-01|Mahavir Jayanti
+            Mahavir Jayanti|2035-04-20|Mahavir Jayanti
+            Milad-un-Nabi|2001-06-05|Milad-un-Nabi
+            Milad-un-Nabi|2002-05-25|Milad-un-Nabi
+            Milad-un-Nabi|2003-05-14|Milad-un-Nabi
+            Milad-un-Nabi|2004-05-02|Milad-un-Nabi
+            Milad-un-Nabi|2005-04-22|Milad-un-Nabi
+            Milad-un-Nabi|2006-04-11|Milad-un-Nabi
+            Milad-un-Nabi|2007-04-01|Milad-un-Nabi
+            Milad-un-Nabi|2008-03-21|Milad-un-Nabi
+            Milad-un-Nabi|2009-03-10|Milad-un-Nabi
+            Milad-un-Nabi|2010-02-27|Milad-un-Nabi
+            Milad-un-Nabi|2011-02-16|Milad-un-Nabi
+            Milad-un-Nabi|2012-02-05|Milad-un-Nabi
+            Milad-un-Nabi|2013-01-25|Milad-un-Nabi
+            Milad-un-Nabi|2014-01-14|Milad-un-Nabi
+            Milad-un-Nabi|2015-01-04|Milad-un-Nabi
+            Milad-un-Nabi|2015-12-24|Milad-un-Nabi
+            Milad-un-Nabi|2016-12-13|Milad-un-Nabi
+            Milad-un-Nabi|2017-12-02|Milad-un-Nabi
+            Milad-un-Nabi|2018-11-21|Milad-un-Nabi
+            Milad-un-Nabi|2019-11-10|Milad-un-Nabi
+            Milad-un-Nabi|2020-10-30|Milad-un-Nabi
+            Milad-un-Nabi|2021-10-19|Milad-un-Nabi
+            Milad-un-Nabi|2022-10-09|Milad-un-Nabi
+            Milad-un-Nabi|2023-09-28|Milad-un-Nabi
+            Milad-un-Nabi|2024-09-16|Milad-un-Nabi
+            Milad-un-Nabi|2025-09-05|Milad-un-Nabi
+            Milad-un-Nabi|2026-08-26|Milad-un-Nabi
+            Milad-un-Nabi|2027-08-15|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2028-08-04|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2029-07-25|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2030-07-14|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2031-07-03|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2032-06-21|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2033-06-10|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2034-05-31|Milad-un-Nabi (estimated)
+            Milad-un-Nabi|2035-05-21|Milad-un-Nabi (estimated)
+            Muharram|2001-04-05|Muharram
+            Muharram|2002-03-25|Muharram
+            Muharram|2003-03-14|Muharram
+            Muharram|2004-03-02|Muharram
+            Muharram|2005-02-20|Muharram
+            Muharram|2006-02-09|Muharram
+            Muharram|2007-01-30|Muharram
+            Muharram|2008-01-19|Muharram
+            Muharram|2009-01-08|Muharram
+            Muharram|2009-12-28|Muharram
+            Muharram|2010-12-17|Muharram
+            Muharram|2011-12-06|Muharram
+            Muharram|2012-11-25|Muharram
+            Muharram|2013-11-14|Muharram
+            Muharram|2014-11-04|Muharram
+            Muharram|2015-10-24|Muharram
+            Muharram|2016-10-12|Muharram
+            Muharram|2017-10-01|Muharram
+            Muharram|2018-09-21|Muharram
+            Muharram|2019-09-10|Muharram
+            Muharram|2020-08-30|Muharram
+            Muharram|2021-08-19|Muharram
+            Muharram|2022-08-09|Muharram
+            Muharram|2023-07-29|Muharram
+            Muharram|2024-07-17|Muharram
+            Muharram|2025-07-06|Muharram
+            Muharram|2026-06-26|Muharram
+            Muharram|2027-06-16|Muharram (estimated)
+            Muharram|2028-06-04|Muharram (estimated)
+            Muharram|2029-05-24|Muharram (estimated)
+            Muharram|2030-05-13|Muharram (estimated)
+            Muharram|2031-05-03|Muharram (estimated)
+            Muharram|2032-04-21|Muharram (estimated)
+            Muharram|2033-04-11|Muharram (estimated)
+            Muharram|2034-03-31|Muharram (estimated)
+            Muharram|2035-03-21|Muharram (estimated)
+            OD|2026-03-27|Ram Navami
+            PB|2001-01-02|Guru Gobind Singh's Jayanti
+            PB|2001-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2001-04-08|Guru Nabha Dass's Jayanti
+            PB|2001-04-13|Vaisakhi
+            PB|2001-04-25|Bhagvan Shri Parshuram's Jayanti
+            PB|2001-05-28|Guru Arjun Dev's Shaheedi Diwas
+            PB|2001-06-06|Sant Kabir's Jayanti
+            PB|2001-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2001-10-17|Maharaj Agrasen's Jayanti
+            PB|2001-11-01|Maharshi Valmiki's Jayanti
+            PB|2001-11-15|Vishwakarma Day
+            PB|2001-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2001-12-28|Jor Mela Fatehgarh Sahib
+            PB|2002-01-21|Guru Gobind Singh's Jayanti
+            PB|2002-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2002-04-08|Guru Nabha Dass's Jayanti
+            PB|2002-04-14|Vaisakhi
+            PB|2002-05-14|Bhagvan Shri Parshuram's Jayanti
+            PB|2002-06-16|Guru Arjun Dev's Shaheedi Diwas
+            PB|2002-06-24|Sant Kabir's Jayanti
+            PB|2002-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2002-10-07|Maharaj Agrasen's Jayanti
+            PB|2002-10-21|Maharshi Valmiki's Jayanti
+            PB|2002-11-05|Vishwakarma Day
+            PB|2002-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2002-12-08|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2002-12-28|Jor Mela Fatehgarh Sahib
+            PB|2003-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2003-04-08|Guru Nabha Dass's Jayanti
+            PB|2003-04-14|Vaisakhi
+            PB|2003-05-04|Bhagvan Shri Parshuram's Jayanti
+            PB|2003-06-06|Guru Arjun Dev's Shaheedi Diwas
+            PB|2003-06-14|Sant Kabir's Jayanti
+            PB|2003-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2003-09-26|Maharaj Agrasen's Jayanti
+            PB|2003-10-10|Maharshi Valmiki's Jayanti
+            PB|2003-10-26|Vishwakarma Day
+            PB|2003-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2003-11-28|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2003-12-28|Jor Mela Fatehgarh Sahib
+            PB|2003-12-29|Guru Gobind Singh's Jayanti
+            PB|2004-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2004-04-08|Guru Nabha Dass's Jayanti
+            PB|2004-04-13|Vaisakhi
+            PB|2004-04-22|Bhagvan Shri Parshuram's Jayanti
+            PB|2004-05-26|Guru Arjun Dev's Shaheedi Diwas
+            PB|2004-06-03|Sant Kabir's Jayanti
+            PB|2004-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2004-10-14|Maharaj Agrasen's Jayanti
+            PB|2004-10-28|Maharshi Valmiki's Jayanti
+            PB|2004-11-13|Vishwakarma Day
+            PB|2004-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2004-11-20|Guru Gobind Singh's Jayanti
+            PB|2004-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2004-12-28|Jor Mela Fatehgarh Sahib
+            PB|2005-01-05|Guru Gobind Singh's Jayanti
+            PB|2005-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2005-04-08|Guru Nabha Dass's Jayanti
+            PB|2005-04-14|Vaisakhi
+            PB|2005-05-10|Bhagvan Shri Parshuram's Jayanti
+            PB|2005-06-14|Guru Arjun Dev's Shaheedi Diwas
+            PB|2005-06-22|Sant Kabir's Jayanti
+            PB|2005-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2005-10-04|Maharaj Agrasen's Jayanti
+            PB|2005-10-17|Maharshi Valmiki's Jayanti
+            PB|2005-11-02|Vishwakarma Day
+            PB|2005-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2005-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2005-12-28|Jor Mela Fatehgarh Sahib
+            PB|2006-01-05|Guru Gobind Singh's Jayanti
+            PB|2006-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2006-04-08|Guru Nabha Dass's Jayanti
+            PB|2006-04-14|Vaisakhi
+            PB|2006-04-30|Bhagvan Shri Parshuram's Jayanti
+            PB|2006-06-03|Guru Arjun Dev's Shaheedi Diwas
+            PB|2006-06-11|Sant Kabir's Jayanti
+            PB|2006-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2006-09-23|Maharaj Agrasen's Jayanti
+            PB|2006-10-07|Maharshi Valmiki's Jayanti
+            PB|2006-10-22|Vishwakarma Day
+            PB|2006-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2006-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2006-12-28|Jor Mela Fatehgarh Sahib
+            PB|2007-01-05|Guru Gobind Singh's Jayanti
+            PB|2007-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2007-04-08|Guru Nabha Dass's Jayanti
+            PB|2007-04-14|Vaisakhi
+            PB|2007-04-19|Bhagvan Shri Parshuram's Jayanti
+            PB|2007-05-24|Guru Arjun Dev's Shaheedi Diwas
+            PB|2007-06-30|Sant Kabir's Jayanti
+            PB|2007-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2007-10-12|Maharaj Agrasen's Jayanti
+            PB|2007-10-26|Maharshi Valmiki's Jayanti
+            PB|2007-11-10|Vishwakarma Day
+            PB|2007-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2007-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2007-12-28|Jor Mela Fatehgarh Sahib
+            PB|2008-01-05|Guru Gobind Singh's Jayanti
+            PB|2008-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2008-04-08|Guru Nabha Dass's Jayanti
+            PB|2008-04-13|Vaisakhi
+            PB|2008-05-07|Bhagvan Shri Parshuram's Jayanti
+            PB|2008-06-11|Guru Arjun Dev's Shaheedi Diwas
+            PB|2008-06-18|Sant Kabir's Jayanti
+            PB|2008-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2008-09-30|Maharaj Agrasen's Jayanti
+            PB|2008-10-14|Maharshi Valmiki's Jayanti
+            PB|2008-10-29|Vishwakarma Day
+            PB|2008-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2008-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2008-12-28|Jor Mela Fatehgarh Sahib
+            PB|2009-01-05|Guru Gobind Singh's Jayanti
+            PB|2009-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2009-04-08|Guru Nabha Dass's Jayanti
+            PB|2009-04-14|Vaisakhi
+            PB|2009-04-27|Bhagvan Shri Parshuram's Jayanti
+            PB|2009-05-31|Guru Arjun Dev's Shaheedi Diwas
+            PB|2009-06-07|Sant Kabir's Jayanti
+            PB|2009-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2009-09-19|Maharaj Agrasen's Jayanti
+            PB|2009-10-04|Maharshi Valmiki's Jayanti
+            PB|2009-10-18|Vishwakarma Day
+            PB|2009-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2009-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2009-12-28|Jor Mela Fatehgarh Sahib
+            PB|2010-01-05|Guru Gobind Singh's Jayanti
+            PB|2010-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2010-04-08|Guru Nabha Dass's Jayanti
+            PB|2010-04-14|Vaisakhi
+            PB|2010-05-16|Bhagvan Shri Parshuram's Jayanti
+            PB|2010-05-21|Guru Arjun Dev's Shaheedi Diwas
+            PB|2010-06-26|Sant Kabir's Jayanti
+            PB|2010-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2010-10-08|Maharaj Agrasen's Jayanti
+            PB|2010-10-22|Maharshi Valmiki's Jayanti
+            PB|2010-11-06|Vishwakarma Day
+            PB|2010-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2010-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2010-12-28|Jor Mela Fatehgarh Sahib
+            PB|2011-01-31|Guru Gobind Singh's Jayanti
+            PB|2011-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2011-04-08|Guru Nabha Dass's Jayanti
+            PB|2011-04-14|Vaisakhi
+            PB|2011-05-05|Bhagvan Shri Parshuram's Jayanti
+            PB|2011-06-09|Guru Arjun Dev's Shaheedi Diwas
+            PB|2011-06-15|Sant Kabir's Jayanti
+            PB|2011-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2011-09-28|Maharaj Agrasen's Jayanti
+            PB|2011-10-11|Maharshi Valmiki's Jayanti
+            PB|2011-10-27|Vishwakarma Day
+            PB|2011-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2011-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2011-12-28|Jor Mela Fatehgarh Sahib
+            PB|2012-01-05|Guru Gobind Singh's Jayanti
+            PB|2012-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2012-04-08|Guru Nabha Dass's Jayanti
+            PB|2012-04-13|Vaisakhi
+            PB|2012-04-24|Bhagvan Shri Parshuram's Jayanti
+            PB|2012-05-28|Guru Arjun Dev's Shaheedi Diwas
+            PB|2012-06-04|Sant Kabir's Jayanti
+            PB|2012-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2012-10-16|Maharaj Agrasen's Jayanti
+            PB|2012-10-29|Maharshi Valmiki's Jayanti
+            PB|2012-11-14|Vishwakarma Day
+            PB|2012-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2012-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2012-12-28|Jor Mela Fatehgarh Sahib
+            PB|2013-01-18|Guru Gobind Singh's Jayanti
+            PB|2013-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2013-04-08|Guru Nabha Dass's Jayanti
+            PB|2013-04-13|Vaisakhi
+            PB|2013-05-12|Bhagvan Shri Parshuram's Jayanti
+            PB|2013-06-16|Guru Arjun Dev's Shaheedi Diwas
+            PB|2013-06-23|Sant Kabir's Jayanti
+            PB|2013-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2013-10-05|Maharaj Agrasen's Jayanti
+            PB|2013-10-18|Maharshi Valmiki's Jayanti
+            PB|2013-11-04|Vishwakarma Day
+            PB|2013-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2013-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2013-12-28|Jor Mela Fatehgarh Sahib
+            PB|2014-01-07|Guru Gobind Singh's Jayanti
+            PB|2014-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2014-04-08|Guru Nabha Dass's Jayanti
+            PB|2014-04-14|Vaisakhi
+            PB|2014-05-01|Bhagvan Shri Parshuram's Jayanti
+            PB|2014-06-05|Guru Arjun Dev's Shaheedi Diwas
+            PB|2014-06-13|Sant Kabir's Jayanti
+            PB|2014-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2014-09-25|Maharaj Agrasen's Jayanti
+            PB|2014-10-08|Maharshi Valmiki's Jayanti
+            PB|2014-10-24|Vishwakarma Day
+            PB|2014-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2014-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2014-12-28|Jor Mela Fatehgarh Sahib
+            PB|2015-01-05|Guru Gobind Singh's Jayanti
+            PB|2015-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2015-04-08|Guru Nabha Dass's Jayanti
+            PB|2015-04-14|Vaisakhi
+            PB|2015-04-20|Bhagvan Shri Parshuram's Jayanti
+            PB|2015-05-25|Guru Arjun Dev's Shaheedi Diwas
+            PB|2015-06-02|Sant Kabir's Jayanti
+            PB|2015-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2015-10-13|Maharaj Agrasen's Jayanti
+            PB|2015-10-27|Maharshi Valmiki's Jayanti
+            PB|2015-11-12|Vishwakarma Day
+            PB|2015-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2015-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2015-12-28|Jor Mela Fatehgarh Sahib
+            PB|2016-01-16|Guru Gobind Singh's Jayanti
+            PB|2016-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2016-04-08|Guru Nabha Dass's Jayanti
+            PB|2016-04-13|Vaisakhi
+            PB|2016-05-08|Bhagvan Shri Parshuram's Jayanti
+            PB|2016-06-13|Guru Arjun Dev's Shaheedi Diwas
+            PB|2016-06-20|Sant Kabir's Jayanti
+            PB|2016-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2016-10-01|Maharaj Agrasen's Jayanti
+            PB|2016-10-16|Maharshi Valmiki's Jayanti
+            PB|2016-10-31|Vishwakarma Day
+            PB|2016-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2016-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2016-12-28|Jor Mela Fatehgarh Sahib
+            PB|2017-01-05|Guru Gobind Singh's Jayanti
+            PB|2017-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2017-04-08|Guru Nabha Dass's Jayanti
+            PB|2017-04-14|Vaisakhi
+            PB|2017-04-28|Bhagvan Shri Parshuram's Jayanti
+            PB|2017-06-02|Guru Arjun Dev's Shaheedi Diwas
+            PB|2017-06-09|Sant Kabir's Jayanti
+            PB|2017-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2017-09-21|Maharaj Agrasen's Jayanti
+            PB|2017-10-05|Maharshi Valmiki's Jayanti
+            PB|2017-10-20|Vishwakarma Day
+            PB|2017-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2017-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2017-12-25|Guru Gobind Singh's Jayanti
+            PB|2017-12-28|Jor Mela Fatehgarh Sahib
+            PB|2018-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2018-04-08|Guru Nabha Dass's Jayanti
+            PB|2018-04-14|Vaisakhi
+            PB|2018-04-18|Bhagvan Shri Parshuram's Jayanti
+            PB|2018-06-17|Guru Arjun Dev's Shaheedi Diwas
+            PB|2018-06-28|Sant Kabir's Jayanti
+            PB|2018-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2018-10-10|Maharaj Agrasen's Jayanti
+            PB|2018-10-24|Maharshi Valmiki's Jayanti
+            PB|2018-11-08|Vishwakarma Day
+            PB|2018-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2018-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2018-12-28|Jor Mela Fatehgarh Sahib
+            PB|2019-01-13|Guru Gobind Singh's Jayanti
+            PB|2019-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2019-04-08|Guru Nabha Dass's Jayanti
+            PB|2019-04-14|Vaisakhi
+            PB|2019-05-07|Bhagvan Shri Parshuram's Jayanti
+            PB|2019-06-16|Guru Arjun Dev's Shaheedi Diwas
+            PB|2019-06-17|Sant Kabir's Jayanti
+            PB|2019-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2019-09-29|Maharaj Agrasen's Jayanti
+            PB|2019-10-13|Maharshi Valmiki's Jayanti
+            PB|2019-10-28|Vishwakarma Day
+            PB|2019-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2019-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2019-12-28|Jor Mela Fatehgarh Sahib
+            PB|2020-01-02|Guru Gobind Singh's Jayanti
+            PB|2020-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2020-04-08|Guru Nabha Dass's Jayanti
+            PB|2020-04-13|Vaisakhi
+            PB|2020-04-25|Bhagvan Shri Parshuram's Jayanti
+            PB|2020-05-26|Guru Arjun Dev's Shaheedi Diwas
+            PB|2020-06-05|Sant Kabir's Jayanti
+            PB|2020-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2020-10-17|Maharaj Agrasen's Jayanti
+            PB|2020-10-31|Maharshi Valmiki's Jayanti
+            PB|2020-11-15|Vishwakarma Day
+            PB|2020-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2020-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2020-12-28|Jor Mela Fatehgarh Sahib
+            PB|2021-01-20|Guru Gobind Singh's Jayanti
+            PB|2021-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2021-04-08|Guru Nabha Dass's Jayanti
+            PB|2021-04-14|Vaisakhi
+            PB|2021-05-14|Bhagvan Shri Parshuram's Jayanti
+            PB|2021-06-14|Guru Arjun Dev's Shaheedi Diwas
+            PB|2021-06-24|Sant Kabir's Jayanti
+            PB|2021-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2021-10-07|Maharaj Agrasen's Jayanti
+            PB|2021-10-20|Maharshi Valmiki's Jayanti
+            PB|2021-11-05|Vishwakarma Day
+            PB|2021-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2021-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2021-12-28|Jor Mela Fatehgarh Sahib
+            PB|2022-01-09|Guru Gobind Singh's Jayanti
+            PB|2022-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2022-04-08|Guru Nabha Dass's Jayanti
+            PB|2022-04-14|Vaisakhi
+            PB|2022-05-03|Bhagvan Shri Parshuram's Jayanti
+            PB|2022-06-03|Guru Arjun Dev's Shaheedi Diwas
+            PB|2022-06-14|Sant Kabir's Jayanti
+            PB|2022-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2022-09-26|Maharaj Agrasen's Jayanti
+            PB|2022-10-09|Maharshi Valmiki's Jayanti
+            PB|2022-10-25|Vishwakarma Day
+            PB|2022-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2022-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2022-12-28|Jor Mela Fatehgarh Sahib
+            PB|2022-12-29|Guru Gobind Singh's Jayanti
+            PB|2023-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2023-04-08|Guru Nabha Dass's Jayanti
+            PB|2023-04-14|Vaisakhi
+            PB|2023-04-22|Bhagvan Shri Parshuram's Jayanti
+            PB|2023-05-23|Guru Arjun Dev's Shaheedi Diwas
+            PB|2023-06-04|Sant Kabir's Jayanti
+            PB|2023-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2023-10-15|Maharaj Agrasen's Jayanti
+            PB|2023-10-28|Maharshi Valmiki's Jayanti
+            PB|2023-11-13|Vishwakarma Day
+            PB|2023-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2023-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2023-12-28|Jor Mela Fatehgarh Sahib
+            PB|2024-01-17|Guru Gobind Singh's Jayanti
+            PB|2024-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2024-04-08|Guru Nabha Dass's Jayanti
+            PB|2024-04-13|Vaisakhi
+            PB|2024-05-10|Bhagvan Shri Parshuram's Jayanti
+            PB|2024-06-10|Guru Arjun Dev's Shaheedi Diwas
+            PB|2024-06-22|Sant Kabir's Jayanti
+            PB|2024-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2024-10-03|Maharaj Agrasen's Jayanti
+            PB|2024-10-17|Maharshi Valmiki's Jayanti
+            PB|2024-11-02|Vishwakarma Day
+            PB|2024-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2024-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2024-12-28|Jor Mela Fatehgarh Sahib
+            PB|2025-01-06|Guru Gobind Singh's Jayanti
+            PB|2025-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2025-04-08|Guru Nabha Dass's Jayanti
+            PB|2025-04-13|Vaisakhi
+            PB|2025-04-29|Bhagvan Shri Parshuram's Jayanti
+            PB|2025-05-30|Guru Arjun Dev's Shaheedi Diwas
+            PB|2025-06-11|Sant Kabir's Jayanti
+            PB|2025-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2025-09-22|Maharaj Agrasen's Jayanti
+            PB|2025-10-07|Maharshi Valmiki's Jayanti
+            PB|2025-10-22|Vishwakarma Day
+            PB|2025-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2025-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2025-12-27|Guru Gobind Singh's Jayanti
+            PB|2025-12-28|Jor Mela Fatehgarh Sahib
+            PB|2026-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2026-04-08|Guru Nabha Dass's Jayanti
+            PB|2026-04-14|Vaisakhi
+            PB|2026-04-19|Bhagvan Shri Parshuram's Jayanti
+            PB|2026-06-18|Guru Arjun Dev's Shaheedi Diwas
+            PB|2026-06-29|Sant Kabir's Jayanti
+            PB|2026-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2026-10-11|Maharaj Agrasen's Jayanti
+            PB|2026-10-26|Maharshi Valmiki's Jayanti
+            PB|2026-11-10|Vishwakarma Day
+            PB|2026-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2026-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2026-12-28|Jor Mela Fatehgarh Sahib
+            PB|2027-01-15|Guru Gobind Singh's Jayanti
+            PB|2027-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2027-04-08|Guru Nabha Dass's Jayanti
+            PB|2027-04-14|Vaisakhi
+            PB|2027-05-08|Bhagvan Shri Parshuram's Jayanti
+            PB|2027-06-08|Guru Arjun Dev's Shaheedi Diwas
+            PB|2027-06-18|Sant Kabir's Jayanti
+            PB|2027-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2027-09-30|Maharaj Agrasen's Jayanti
+            PB|2027-10-15|Maharshi Valmiki's Jayanti
+            PB|2027-10-30|Vishwakarma Day
+            PB|2027-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2027-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2027-12-28|Jor Mela Fatehgarh Sahib
+            PB|2028-01-04|Guru Gobind Singh's Jayanti
+            PB|2028-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2028-04-08|Guru Nabha Dass's Jayanti
+            PB|2028-04-13|Vaisakhi
+            PB|2028-04-27|Bhagvan Shri Parshuram's Jayanti
+            PB|2028-05-28|Guru Arjun Dev's Shaheedi Diwas
+            PB|2028-06-07|Sant Kabir's Jayanti
+            PB|2028-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2028-09-19|Maharaj Agrasen's Jayanti
+            PB|2028-10-03|Maharshi Valmiki's Jayanti
+            PB|2028-10-18|Vishwakarma Day
+            PB|2028-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2028-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2028-12-28|Jor Mela Fatehgarh Sahib
+            PB|2029-01-15|Guru Gobind Singh's Jayanti
+            PB|2029-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2029-04-08|Guru Nabha Dass's Jayanti
+            PB|2029-04-14|Vaisakhi
+            PB|2029-05-16|Bhagvan Shri Parshuram's Jayanti
+            PB|2029-06-16|Guru Arjun Dev's Shaheedi Diwas
+            PB|2029-06-26|Sant Kabir's Jayanti
+            PB|2029-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2029-10-08|Maharaj Agrasen's Jayanti
+            PB|2029-10-22|Maharshi Valmiki's Jayanti
+            PB|2029-11-06|Vishwakarma Day
+            PB|2029-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2029-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2029-12-28|Jor Mela Fatehgarh Sahib
+            PB|2030-01-10|Guru Gobind Singh's Jayanti
+            PB|2030-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2030-04-08|Guru Nabha Dass's Jayanti
+            PB|2030-04-14|Vaisakhi
+            PB|2030-05-05|Bhagvan Shri Parshuram's Jayanti
+            PB|2030-06-05|Guru Arjun Dev's Shaheedi Diwas
+            PB|2030-06-15|Sant Kabir's Jayanti
+            PB|2030-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2030-09-28|Maharaj Agrasen's Jayanti
+            PB|2030-10-11|Maharshi Valmiki's Jayanti
+            PB|2030-10-27|Vishwakarma Day
+            PB|2030-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2030-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2030-12-28|Jor Mela Fatehgarh Sahib
+            PB|2030-12-31|Guru Gobind Singh's Jayanti
+            PB|2031-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2031-04-08|Guru Nabha Dass's Jayanti
+            PB|2031-04-14|Vaisakhi
+            PB|2031-04-24|Bhagvan Shri Parshuram's Jayanti
+            PB|2031-05-26|Guru Arjun Dev's Shaheedi Diwas
+            PB|2031-06-05|Sant Kabir's Jayanti
+            PB|2031-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2031-10-17|Maharaj Agrasen's Jayanti
+            PB|2031-10-30|Maharshi Valmiki's Jayanti
+            PB|2031-11-15|Vishwakarma Day
+            PB|2031-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2031-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2031-12-28|Jor Mela Fatehgarh Sahib
+            PB|2032-01-18|Guru Gobind Singh's Jayanti
+            PB|2032-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2032-04-08|Guru Nabha Dass's Jayanti
+            PB|2032-04-13|Vaisakhi
+            PB|2032-05-11|Bhagvan Shri Parshuram's Jayanti
+            PB|2032-06-13|Guru Arjun Dev's Shaheedi Diwas
+            PB|2032-06-23|Sant Kabir's Jayanti
+            PB|2032-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2032-10-05|Maharaj Agrasen's Jayanti
+            PB|2032-10-18|Maharshi Valmiki's Jayanti
+            PB|2032-11-03|Vishwakarma Day
+            PB|2032-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2032-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2032-12-28|Jor Mela Fatehgarh Sahib
+            PB|2033-01-07|Guru Gobind Singh's Jayanti
+            PB|2033-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2033-04-08|Guru Nabha Dass's Jayanti
+            PB|2033-04-14|Vaisakhi
+            PB|2033-05-01|Bhagvan Shri Parshuram's Jayanti
+            PB|2033-06-02|Guru Arjun Dev's Shaheedi Diwas
+            PB|2033-06-12|Sant Kabir's Jayanti
+            PB|2033-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2033-09-24|Maharaj Agrasen's Jayanti
+            PB|2033-10-08|Maharshi Valmiki's Jayanti
+            PB|2033-10-23|Vishwakarma Day
+            PB|2033-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2033-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2033-12-28|Jor Mela Fatehgarh Sahib
+            PB|2034-01-17|Guru Gobind Singh's Jayanti
+            PB|2034-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2034-04-08|Guru Nabha Dass's Jayanti
+            PB|2034-04-14|Vaisakhi
+            PB|2034-04-20|Bhagvan Shri Parshuram's Jayanti
+            PB|2034-05-22|Guru Arjun Dev's Shaheedi Diwas
+            PB|2034-06-02|Sant Kabir's Jayanti
+            PB|2034-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2034-10-13|Maharaj Agrasen's Jayanti
+            PB|2034-10-27|Maharshi Valmiki's Jayanti
+            PB|2034-11-11|Vishwakarma Day
+            PB|2034-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2034-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2034-12-28|Jor Mela Fatehgarh Sahib
+            PB|2035-01-16|Guru Gobind Singh's Jayanti
+            PB|2035-03-23|Shaheed-e-Azam Bhagat Singh, Sukhdev and Rajguru's Shaheedi Diwas
+            PB|2035-04-08|Guru Nabha Dass's Jayanti
+            PB|2035-04-14|Vaisakhi
+            PB|2035-05-09|Bhagvan Shri Parshuram's Jayanti
+            PB|2035-06-11|Guru Arjun Dev's Shaheedi Diwas
+            PB|2035-06-20|Sant Kabir's Jayanti
+            PB|2035-07-31|Shaheed Udham Singh's Shaheedi Diwas
+            PB|2035-10-02|Maharaj Agrasen's Jayanti
+            PB|2035-10-17|Maharshi Valmiki's Jayanti
+            PB|2035-10-31|Vishwakarma Day
+            PB|2035-11-16|Kartar Singh Sarabha's Shaheedi Diwas
+            PB|2035-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            PB|2035-12-28|Jor Mela Fatehgarh Sahib
+            PY|2001-01-14|Pongal
+            PY|2001-01-15|Thiruvalluvar Day
+            PY|2001-04-14|Puthandu
+            PY|2001-04-14|Vishu
+            PY|2001-04-15|Vishu (Day 2)
+            PY|2001-05-01|May Day
+            PY|2001-08-16|Puducherry De Jure Transfer Day
+            PY|2001-08-22|Ganesh Chaturthi
+            PY|2001-08-30|Onam (Day 1)
+            PY|2001-08-31|Onam (Day 2)
+            PY|2001-10-25|Ayudha Puja
+            PY|2001-11-01|Puducherry Liberation Day
+            PY|2002-01-14|Pongal
+            PY|2002-01-15|Thiruvalluvar Day
+            PY|2002-04-14|Puthandu
+            PY|2002-04-14|Vishu
+            PY|2002-04-15|Vishu (Day 2)
+            PY|2002-05-01|May Day
+            PY|2002-08-16|Puducherry De Jure Transfer Day
+            PY|2002-08-20|Onam (Day 1)
+            PY|2002-08-21|Onam (Day 2)
+            PY|2002-09-10|Ganesh Chaturthi
+            PY|2002-10-14|Ayudha Puja
+            PY|2002-11-01|Puducherry Liberation Day
+            PY|2003-01-15|Pongal
+            PY|2003-01-16|Thiruvalluvar Day
+            PY|2003-04-14|Puthandu
+            PY|2003-04-14|Vishu
+            PY|2003-04-15|Vishu (Day 2)
+            PY|2003-05-01|May Day
+            PY|2003-08-16|Puducherry De Jure Transfer Day
+            PY|2003-08-31|Ganesh Chaturthi
+            PY|2003-09-07|Onam (Day 1)
+            PY|2003-09-08|Onam (Day 2)
+            PY|2003-10-03|Ayudha Puja
+            PY|2003-11-01|Puducherry Liberation Day
+            PY|2004-01-15|Pongal
+            PY|2004-01-16|Thiruvalluvar Day
+            PY|2004-04-13|Puthandu
+            PY|2004-04-13|Vishu
+            PY|2004-04-14|Vishu (Day 2)
+            PY|2004-05-01|May Day
+            PY|2004-08-16|Puducherry De Jure Transfer Day
+            PY|2004-08-27|Onam (Day 1)
+            PY|2004-08-28|Onam (Day 2)
+            PY|2004-09-18|Ganesh Chaturthi
+            PY|2004-10-21|Ayudha Puja
+            PY|2004-11-01|Puducherry Liberation Day
+            PY|2005-01-14|Pongal
+            PY|2005-01-15|Thiruvalluvar Day
+            PY|2005-04-14|Puthandu
+            PY|2005-04-14|Vishu
+            PY|2005-04-15|Vishu (Day 2)
+            PY|2005-05-01|May Day
+            PY|2005-08-16|Puducherry De Jure Transfer Day
+            PY|2005-09-07|Ganesh Chaturthi
+            PY|2005-09-14|Onam (Day 1)
+            PY|2005-09-15|Onam (Day 2)
+            PY|2005-10-11|Ayudha Puja
+            PY|2005-11-01|Puducherry Liberation Day
+            PY|2006-01-14|Pongal
+            PY|2006-01-15|Thiruvalluvar Day
+            PY|2006-04-14|Puthandu
+            PY|2006-04-14|Vishu
+            PY|2006-04-15|Vishu (Day 2)
+            PY|2006-05-01|May Day
+            PY|2006-08-16|Puducherry De Jure Transfer Day
+            PY|2006-08-27|Ganesh Chaturthi
+            PY|2006-09-04|Onam (Day 1)
+            PY|2006-09-05|Onam (Day 2)
+            PY|2006-10-01|Ayudha Puja
+            PY|2006-11-01|Puducherry Liberation Day
+            PY|2007-01-15|Pongal
+            PY|2007-01-16|Thiruvalluvar Day
+            PY|2007-04-14|Puthandu
+            PY|2007-04-15|Vishu
+            PY|2007-04-16|Vishu (Day 2)
+            PY|2007-05-01|May Day
+            PY|2007-08-16|Puducherry De Jure Transfer Day
+            PY|2007-08-25|Onam (Day 1)
+            PY|2007-08-26|Onam (Day 2)
+            PY|2007-09-15|Ganesh Chaturthi
+            PY|2007-10-20|Ayudha Puja
+            PY|2007-11-01|Puducherry Liberation Day
+            PY|2008-01-15|Pongal
+            PY|2008-01-16|Thiruvalluvar Day
+            PY|2008-04-13|Puthandu
+            PY|2008-04-14|Vishu
+            PY|2008-04-15|Vishu (Day 2)
+            PY|2008-05-01|May Day
+            PY|2008-08-16|Puducherry De Jure Transfer Day
+            PY|2008-09-03|Ganesh Chaturthi
+            PY|2008-09-11|Onam (Day 1)
+            PY|2008-09-12|Onam (Day 2)
+            PY|2008-10-08|Ayudha Puja
+            PY|2008-11-01|Puducherry Liberation Day
+            PY|2009-01-14|Pongal
+            PY|2009-01-15|Thiruvalluvar Day
+            PY|2009-04-14|Puthandu
+            PY|2009-04-14|Vishu
+            PY|2009-04-15|Vishu (Day 2)
+            PY|2009-05-01|May Day
+            PY|2009-08-16|Puducherry De Jure Transfer Day
+            PY|2009-08-23|Ganesh Chaturthi
+            PY|2009-09-01|Onam (Day 1)
+            PY|2009-09-02|Onam (Day 2)
+            PY|2009-09-27|Ayudha Puja
+            PY|2009-11-01|Puducherry Liberation Day
+            PY|2010-01-14|Pongal
+            PY|2010-01-15|Thiruvalluvar Day
+            PY|2010-04-14|Puthandu
+            PY|2010-04-14|Vishu
+            PY|2010-04-15|Vishu (Day 2)
+            PY|2010-05-01|May Day
+            PY|2010-08-16|Puducherry De Jure Transfer Day
+            PY|2010-08-22|Onam (Day 1)
+            PY|2010-08-23|Onam (Day 2)
+            PY|2010-09-11|Ganesh Chaturthi
+            PY|2010-10-16|Ayudha Puja
+            PY|2010-11-01|Puducherry Liberation Day
+            PY|2011-01-15|Pongal
+            PY|2011-01-16|Thiruvalluvar Day
+            PY|2011-04-14|Puthandu
+            PY|2011-04-14|Vishu
+            PY|2011-04-15|Vishu (Day 2)
+            PY|2011-05-01|May Day
+            PY|2011-08-16|Puducherry De Jure Transfer Day
+            PY|2011-09-01|Ganesh Chaturthi
+            PY|2011-09-08|Onam (Day 1)
+            PY|2011-09-09|Onam (Day 2)
+            PY|2011-10-05|Ayudha Puja
+            PY|2011-11-01|Puducherry Liberation Day
+            PY|2012-01-15|Pongal
+            PY|2012-01-16|Thiruvalluvar Day
+            PY|2012-04-14|Puthandu
+            PY|2012-04-14|Vishu
+            PY|2012-04-15|Vishu (Day 2)
+            PY|2012-05-01|May Day
+            PY|2012-08-16|Puducherry De Jure Transfer Day
+            PY|2012-08-28|Onam (Day 1)
+            PY|2012-08-29|Onam (Day 2)
+            PY|2012-09-19|Ganesh Chaturthi
+            PY|2012-10-23|Ayudha Puja
+            PY|2012-11-01|Puducherry Liberation Day
+            PY|2013-01-14|Pongal
+            PY|2013-01-15|Thiruvalluvar Day
+            PY|2013-04-14|Puthandu
+            PY|2013-04-14|Vishu
+            PY|2013-04-15|Vishu (Day 2)
+            PY|2013-05-01|May Day
+            PY|2013-08-16|Puducherry De Jure Transfer Day
+            PY|2013-09-09|Ganesh Chaturthi
+            PY|2013-09-15|Onam (Day 1)
+            PY|2013-09-16|Onam (Day 2)
+            PY|2013-10-12|Ayudha Puja
+            PY|2013-11-01|Puducherry Liberation Day
+            PY|2014-01-14|Pongal
+            PY|2014-01-15|Thiruvalluvar Day
+            PY|2014-04-14|Puthandu
+            PY|2014-04-15|Vishu
+            PY|2014-04-16|Vishu (Day 2)
+            PY|2014-05-01|May Day
+            PY|2014-08-16|Puducherry De Jure Transfer Day
+            PY|2014-08-29|Ganesh Chaturthi
+            PY|2014-09-06|Onam (Day 1)
+            PY|2014-09-07|Onam (Day 2)
+            PY|2014-10-02|Ayudha Puja
+            PY|2014-11-01|Puducherry Liberation Day
+            PY|2015-01-15|Pongal
+            PY|2015-01-16|Thiruvalluvar Day
+            PY|2015-04-14|Puthandu
+            PY|2015-04-15|Vishu
+            PY|2015-04-16|Vishu (Day 2)
+            PY|2015-05-01|May Day
+            PY|2015-08-16|Puducherry De Jure Transfer Day
+            PY|2015-08-27|Onam (Day 1)
+            PY|2015-08-28|Onam (Day 2)
+            PY|2015-09-17|Ganesh Chaturthi
+            PY|2015-10-21|Ayudha Puja
+            PY|2015-11-01|Puducherry Liberation Day
+            PY|2016-01-15|Pongal
+            PY|2016-01-16|Thiruvalluvar Day
+            PY|2016-04-14|Puthandu
+            PY|2016-04-14|Vishu
+            PY|2016-04-15|Vishu (Day 2)
+            PY|2016-05-01|May Day
+            PY|2016-08-16|Puducherry De Jure Transfer Day
+            PY|2016-09-05|Ganesh Chaturthi
+            PY|2016-09-13|Onam (Day 1)
+            PY|2016-09-14|Onam (Day 2)
+            PY|2016-10-10|Ayudha Puja
+            PY|2016-11-01|Puducherry Liberation Day
+            PY|2017-01-14|Pongal
+            PY|2017-01-15|Thiruvalluvar Day
+            PY|2017-04-14|Puthandu
+            PY|2017-04-14|Vishu
+            PY|2017-04-15|Vishu (Day 2)
+            PY|2017-05-01|May Day
+            PY|2017-08-16|Puducherry De Jure Transfer Day
+            PY|2017-08-25|Ganesh Chaturthi
+            PY|2017-09-03|Onam (Day 1)
+            PY|2017-09-04|Onam (Day 2)
+            PY|2017-09-29|Ayudha Puja
+            PY|2017-11-01|Puducherry Liberation Day
+            PY|2018-01-14|Pongal
+            PY|2018-01-15|Thiruvalluvar Day
+            PY|2018-04-14|Puthandu
+            PY|2018-04-14|Vishu
+            PY|2018-04-15|Vishu (Day 2)
+            PY|2018-05-01|May Day
+            PY|2018-08-16|Puducherry De Jure Transfer Day
+            PY|2018-08-24|Onam (Day 1)
+            PY|2018-08-25|Onam (Day 2)
+            PY|2018-09-13|Ganesh Chaturthi
+            PY|2018-10-17|Ayudha Puja
+            PY|2018-11-01|Puducherry Liberation Day
+            PY|2019-01-15|Pongal
+            PY|2019-01-16|Thiruvalluvar Day
+            PY|2019-04-14|Puthandu
+            PY|2019-04-14|Vishu
+            PY|2019-04-15|Vishu (Day 2)
+            PY|2019-05-01|May Day
+            PY|2019-08-16|Puducherry De Jure Transfer Day
+            PY|2019-09-02|Ganesh Chaturthi
+            PY|2019-09-10|Onam (Day 1)
+            PY|2019-09-11|Onam (Day 2)
+            PY|2019-10-06|Ayudha Puja
+            PY|2019-11-01|Puducherry Liberation Day
+            PY|2020-01-15|Pongal
+            PY|2020-01-16|Thiruvalluvar Day
+            PY|2020-04-14|Puthandu
+            PY|2020-04-14|Vishu
+            PY|2020-04-15|Vishu (Day 2)
+            PY|2020-05-01|May Day
+            PY|2020-08-16|Puducherry De Jure Transfer Day
+            PY|2020-08-22|Ganesh Chaturthi
+            PY|2020-08-30|Onam (Day 1)
+            PY|2020-08-31|Onam (Day 2)
+            PY|2020-10-24|Ayudha Puja
+            PY|2020-11-01|Puducherry Liberation Day
+            PY|2021-01-14|Pongal
+            PY|2021-01-15|Thiruvalluvar Day
+            PY|2021-04-14|Puthandu
+            PY|2021-04-14|Vishu
+            PY|2021-04-15|Vishu (Day 2)
+            PY|2021-05-01|May Day
+            PY|2021-08-16|Puducherry De Jure Transfer Day
+            PY|2021-08-20|Onam (Day 1)
+            PY|2021-08-21|Onam (Day 2)
+            PY|2021-09-10|Ganesh Chaturthi
+            PY|2021-10-14|Ayudha Puja
+            PY|2021-11-01|Puducherry Liberation Day
+            PY|2022-01-14|Pongal
+            PY|2022-01-15|Thiruvalluvar Day
+            PY|2022-04-14|Puthandu
+            PY|2022-04-15|Vishu
+            PY|2022-04-16|Vishu (Day 2)
+            PY|2022-05-01|May Day
+            PY|2022-08-16|Puducherry De Jure Transfer Day
+            PY|2022-08-31|Ganesh Chaturthi
+            PY|2022-09-07|Onam (Day 1)
+            PY|2022-09-08|Onam (Day 2)
+            PY|2022-10-04|Ayudha Puja
+            PY|2022-11-01|Puducherry Liberation Day
+            PY|2023-01-15|Pongal
+            PY|2023-01-16|Thiruvalluvar Day
+            PY|2023-04-14|Puthandu
+            PY|2023-04-15|Vishu
+            PY|2023-04-16|Vishu (Day 2)
+            PY|2023-05-01|May Day
+            PY|2023-08-16|Puducherry De Jure Transfer Day
+            PY|2023-08-28|Onam (Day 1)
+            PY|2023-08-29|Onam (Day 2)
+            PY|2023-09-19|Ganesh Chaturthi
+            PY|2023-10-23|Ayudha Puja
+            PY|2023-11-01|Puducherry Liberation Day
+            PY|2024-01-15|Pongal
+            PY|2024-01-16|Thiruvalluvar Day
+            PY|2024-04-14|Puthandu
+            PY|2024-04-14|Vishu
+            PY|2024-04-15|Vishu (Day 2)
+            PY|2024-05-01|May Day
+            PY|2024-08-16|Puducherry De Jure Transfer Day
+            PY|2024-09-07|Ganesh Chaturthi
+            PY|2024-09-14|Onam (Day 1)
+            PY|2024-09-15|Onam (Day 2)
+            PY|2024-10-11|Ayudha Puja
+            PY|2024-11-01|Puducherry Liberation Day
+            PY|2025-01-14|Pongal
+            PY|2025-01-15|Thiruvalluvar Day
+            PY|2025-04-14|Puthandu
+            PY|2025-04-14|Vishu
+            PY|2025-04-15|Vishu (Day 2)
+            PY|2025-05-01|May Day
+            PY|2025-08-16|Puducherry De Jure Transfer Day
+            PY|2025-08-27|Ganesh Chaturthi
+            PY|2025-09-04|Onam (Day 1)
+            PY|2025-09-05|Onam (Day 2)
+            PY|2025-10-01|Ayudha Puja
+            PY|2025-11-01|Puducherry Liberation Day
+            PY|2026-01-15|Pongal
+            PY|2026-01-16|Thiruvalluvar Day
+            PY|2026-04-14|Puthandu
+            PY|2026-04-15|Vishu
+            PY|2026-04-16|Vishu (Day 2)
+            PY|2026-05-01|May Day
+            PY|2026-08-16|Puducherry De Jure Transfer Day
+            PY|2026-08-25|Onam (Day 1)
+            PY|2026-08-26|Onam (Day 2)
+            PY|2026-09-14|Ganesh Chaturthi
+            PY|2026-10-19|Ayudha Puja
+            PY|2026-11-01|Puducherry Liberation Day
+            PY|2027-01-15|Pongal
+            PY|2027-01-16|Thiruvalluvar Day
+            PY|2027-04-14|Puthandu
+            PY|2027-04-15|Vishu
+            PY|2027-04-16|Vishu (Day 2)
+            PY|2027-05-01|May Day
+            PY|2027-08-16|Puducherry De Jure Transfer Day
+            PY|2027-09-04|Ganesh Chaturthi
+            PY|2027-09-11|Onam (Day 1)
+            PY|2027-09-12|Onam (Day 2)
+            PY|2027-10-08|Ayudha Puja
+            PY|2027-11-01|Puducherry Liberation Day
+            PY|2028-01-15|Pongal
+            PY|2028-01-16|Thiruvalluvar Day
+            PY|2028-04-14|Puthandu
+            PY|2028-04-14|Vishu
+            PY|2028-04-15|Vishu (Day 2)
+            PY|2028-05-01|May Day
+            PY|2028-08-16|Puducherry De Jure Transfer Day
+            PY|2028-08-23|Ganesh Chaturthi
+            PY|2028-08-31|Onam (Day 1)
+            PY|2028-09-01|Onam (Day 2)
+            PY|2028-09-26|Ayudha Puja
+            PY|2028-11-01|Puducherry Liberation Day
+            PY|2029-01-14|Pongal
+            PY|2029-01-15|Thiruvalluvar Day
+            PY|2029-04-14|Puthandu
+            PY|2029-04-14|Vishu
+            PY|2029-04-15|Vishu (Day 2)
+            PY|2029-05-01|May Day
+            PY|2029-08-16|Puducherry De Jure Transfer Day
+            PY|2029-08-21|Onam (Day 1)
+            PY|2029-08-22|Onam (Day 2)
+            PY|2029-09-11|Ganesh Chaturthi
+            PY|2029-10-15|Ayudha Puja
+            PY|2029-11-01|Puducherry Liberation Day
+            PY|2030-01-14|Pongal
+            PY|2030-01-15|Thiruvalluvar Day
+            PY|2030-04-14|Puthandu
+            PY|2030-04-15|Vishu
+            PY|2030-04-16|Vishu (Day 2)
+            PY|2030-05-01|May Day
+            PY|2030-08-16|Puducherry De Jure Transfer Day
+            PY|2030-09-01|Ganesh Chaturthi
+            PY|2030-09-08|Onam (Day 1)
+            PY|2030-09-09|Onam (Day 2)
+            PY|2030-10-05|Ayudha Puja
+            PY|2030-11-01|Puducherry Liberation Day
+            PY|2031-01-15|Pongal
+            PY|2031-01-16|Thiruvalluvar Day
+            PY|2031-04-14|Puthandu
+            PY|2031-04-15|Vishu
+            PY|2031-04-16|Vishu (Day 2)
+            PY|2031-05-01|May Day
+            PY|2031-08-16|Puducherry De Jure Transfer Day
+            PY|2031-08-29|Onam (Day 1)
+            PY|2031-08-30|Onam (Day 2)
+            PY|2031-09-20|Ganesh Chaturthi
+            PY|2031-10-24|Ayudha Puja
+            PY|2031-11-01|Puducherry Liberation Day
+            PY|2032-01-15|Pongal
+            PY|2032-01-16|Thiruvalluvar Day
+            PY|2032-04-14|Puthandu
+            PY|2032-04-14|Vishu
+            PY|2032-04-15|Vishu (Day 2)
+            PY|2032-05-01|May Day
+            PY|2032-08-16|Puducherry De Jure Transfer Day
+            PY|2032-08-19|Onam (Day 1)
+            PY|2032-08-20|Onam (Day 2)
+            PY|2032-09-08|Ganesh Chaturthi
+            PY|2032-10-13|Ayudha Puja
+            PY|2032-11-01|Puducherry Liberation Day
+            PY|2033-01-14|Pongal
+            PY|2033-01-15|Thiruvalluvar Day
+            PY|2033-04-14|Puthandu
+            PY|2033-04-14|Vishu
+            PY|2033-04-15|Vishu (Day 2)
+            PY|2033-05-01|May Day
+            PY|2033-08-16|Puducherry De Jure Transfer Day
+            PY|2033-08-28|Ganesh Chaturthi
+            PY|2033-09-05|Onam (Day 1)
+            PY|2033-09-06|Onam (Day 2)
+            PY|2033-10-02|Ayudha Puja
+            PY|2033-11-01|Puducherry Liberation Day
+            PY|2034-01-14|Pongal
+            PY|2034-01-15|Thiruvalluvar Day
+            PY|2034-04-14|Puthandu
+            PY|2034-04-14|Vishu
+            PY|2034-04-15|Vishu (Day 2)
+            PY|2034-05-01|May Day
+            PY|2034-08-16|Puducherry De Jure Transfer Day
+            PY|2034-08-27|Onam (Day 1)
+            PY|2034-08-28|Onam (Day 2)
+            PY|2034-09-16|Ganesh Chaturthi
+            PY|2034-10-21|Ayudha Puja
+            PY|2034-11-01|Puducherry Liberation Day
+            PY|2035-01-15|Pongal
+            PY|2035-01-16|Thiruvalluvar Day
+            PY|2035-04-14|Puthandu
+            PY|2035-04-14|Vishu
+            PY|2035-04-15|Vishu (Day 2)
+            PY|2035-05-01|May Day
+            PY|2035-08-16|Puducherry De Jure Transfer Day
+            PY|2035-09-05|Ganesh Chaturthi
+            PY|2035-09-13|Onam (Day 1)
+            PY|2035-09-14|Onam (Day 2)
+            PY|2035-10-10|Ayudha Puja
+            PY|2035-11-01|Puducherry Liberation Day
+            RJ|2001-03-09|Holika Dahan
+            RJ|2001-03-26|Cheti Chand
+            RJ|2001-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2001-04-25|Bhagvan Shri Parshuram's Jayanti
+            RJ|2001-05-25|Maharana Pratap's Jayanti
+            RJ|2001-08-04|Raksha Bandhan
+            RJ|2001-08-09|International Day of Adivasi Peoples
+            RJ|2001-09-11|Khejarli's Shaheedi Diwas
+            RJ|2001-10-17|Maharaj Agrasen's Jayanti
+            RJ|2001-10-17|Sharad Navratri
+            RJ|2001-10-24|Durgashtami
+            RJ|2001-11-15|Govardhan Puja
+            RJ|2001-11-16|Bhai Duj
+            RJ|2002-03-28|Holika Dahan
+            RJ|2002-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2002-04-13|Cheti Chand
+            RJ|2002-05-14|Bhagvan Shri Parshuram's Jayanti
+            RJ|2002-06-13|Maharana Pratap's Jayanti
+            RJ|2002-08-09|International Day of Adivasi Peoples
+            RJ|2002-08-22|Raksha Bandhan
+            RJ|2002-09-11|Khejarli's Shaheedi Diwas
+            RJ|2002-10-07|Maharaj Agrasen's Jayanti
+            RJ|2002-10-07|Sharad Navratri
+            RJ|2002-10-13|Durgashtami
+            RJ|2002-11-05|Govardhan Puja
+            RJ|2002-11-06|Bhai Duj
+            RJ|2003-03-17|Holika Dahan
+            RJ|2003-04-02|Cheti Chand
+            RJ|2003-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2003-05-04|Bhagvan Shri Parshuram's Jayanti
+            RJ|2003-06-03|Maharana Pratap's Jayanti
+            RJ|2003-08-09|International Day of Adivasi Peoples
+            RJ|2003-08-12|Raksha Bandhan
+            RJ|2003-09-11|Khejarli's Shaheedi Diwas
+            RJ|2003-09-26|Maharaj Agrasen's Jayanti
+            RJ|2003-09-26|Sharad Navratri
+            RJ|2003-10-03|Durgashtami
+            RJ|2003-10-26|Govardhan Puja
+            RJ|2003-10-27|Bhai Duj
+            RJ|2004-03-06|Holika Dahan
+            RJ|2004-03-21|Cheti Chand
+            RJ|2004-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2004-04-22|Bhagvan Shri Parshuram's Jayanti
+            RJ|2004-05-22|Maharana Pratap's Jayanti
+            RJ|2004-08-09|International Day of Adivasi Peoples
+            RJ|2004-08-29|Raksha Bandhan
+            RJ|2004-09-11|Khejarli's Shaheedi Diwas
+            RJ|2004-10-14|Maharaj Agrasen's Jayanti
+            RJ|2004-10-14|Sharad Navratri
+            RJ|2004-10-21|Durgashtami
+            RJ|2004-11-13|Govardhan Puja
+            RJ|2004-11-14|Bhai Duj
+            RJ|2005-03-25|Holika Dahan
+            RJ|2005-04-09|Cheti Chand
+            RJ|2005-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2005-05-10|Bhagvan Shri Parshuram's Jayanti
+            RJ|2005-06-10|Maharana Pratap's Jayanti
+            RJ|2005-08-09|International Day of Adivasi Peoples
+            RJ|2005-08-19|Raksha Bandhan
+            RJ|2005-09-11|Khejarli's Shaheedi Diwas
+            RJ|2005-10-04|Maharaj Agrasen's Jayanti
+            RJ|2005-10-04|Sharad Navratri
+            RJ|2005-10-11|Durgashtami
+            RJ|2005-11-02|Govardhan Puja
+            RJ|2005-11-03|Bhai Duj
+            RJ|2006-03-14|Holika Dahan
+            RJ|2006-03-30|Cheti Chand
+            RJ|2006-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2006-04-30|Bhagvan Shri Parshuram's Jayanti
+            RJ|2006-05-30|Maharana Pratap's Jayanti
+            RJ|2006-08-09|International Day of Adivasi Peoples
+            RJ|2006-08-09|Raksha Bandhan
+            RJ|2006-09-11|Khejarli's Shaheedi Diwas
+            RJ|2006-09-23|Maharaj Agrasen's Jayanti
+            RJ|2006-09-23|Sharad Navratri
+            RJ|2006-09-30|Durgashtami
+            RJ|2006-10-22|Govardhan Puja
+            RJ|2006-10-23|Bhai Duj
+            RJ|2007-03-03|Holika Dahan
+            RJ|2007-03-19|Cheti Chand
+            RJ|2007-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2007-04-19|Bhagvan Shri Parshuram's Jayanti
+            RJ|2007-06-17|Maharana Pratap's Jayanti
+            RJ|2007-08-09|International Day of Adivasi Peoples
+            RJ|2007-08-28|Raksha Bandhan
+            RJ|2007-09-11|Khejarli's Shaheedi Diwas
+            RJ|2007-10-12|Maharaj Agrasen's Jayanti
+            RJ|2007-10-12|Sharad Navratri
+            RJ|2007-10-19|Durgashtami
+            RJ|2007-11-10|Govardhan Puja
+            RJ|2007-11-11|Bhai Duj
+            RJ|2008-03-21|Holika Dahan
+            RJ|2008-04-06|Cheti Chand
+            RJ|2008-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2008-05-07|Bhagvan Shri Parshuram's Jayanti
+            RJ|2008-06-06|Maharana Pratap's Jayanti
+            RJ|2008-08-09|International Day of Adivasi Peoples
+            RJ|2008-08-16|Raksha Bandhan
+            RJ|2008-09-11|Khejarli's Shaheedi Diwas
+            RJ|2008-09-30|Maharaj Agrasen's Jayanti
+            RJ|2008-09-30|Sharad Navratri
+            RJ|2008-10-07|Durgashtami
+            RJ|2008-10-29|Govardhan Puja
+            RJ|2008-10-30|Bhai Duj
+            RJ|2009-03-10|Holika Dahan
+            RJ|2009-03-27|Cheti Chand
+            RJ|2009-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2009-04-27|Bhagvan Shri Parshuram's Jayanti
+            RJ|2009-05-27|Maharana Pratap's Jayanti
+            RJ|2009-08-05|Raksha Bandhan
+            RJ|2009-08-09|International Day of Adivasi Peoples
+            RJ|2009-09-11|Khejarli's Shaheedi Diwas
+            RJ|2009-09-19|Maharaj Agrasen's Jayanti
+            RJ|2009-09-19|Sharad Navratri
+            RJ|2009-09-26|Durgashtami
+            RJ|2009-10-18|Govardhan Puja
+            RJ|2009-10-19|Bhai Duj
+            RJ|2010-02-28|Holika Dahan
+            RJ|2010-03-16|Cheti Chand
+            RJ|2010-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2010-05-16|Bhagvan Shri Parshuram's Jayanti
+            RJ|2010-06-15|Maharana Pratap's Jayanti
+            RJ|2010-08-09|International Day of Adivasi Peoples
+            RJ|2010-08-24|Raksha Bandhan
+            RJ|2010-09-11|Khejarli's Shaheedi Diwas
+            RJ|2010-10-08|Maharaj Agrasen's Jayanti
+            RJ|2010-10-08|Sharad Navratri
+            RJ|2010-10-15|Durgashtami
+            RJ|2010-11-06|Govardhan Puja
+            RJ|2010-11-07|Bhai Duj
+            RJ|2011-03-19|Holika Dahan
+            RJ|2011-04-04|Cheti Chand
+            RJ|2011-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2011-05-05|Bhagvan Shri Parshuram's Jayanti
+            RJ|2011-06-04|Maharana Pratap's Jayanti
+            RJ|2011-08-09|International Day of Adivasi Peoples
+            RJ|2011-08-13|Raksha Bandhan
+            RJ|2011-09-11|Khejarli's Shaheedi Diwas
+            RJ|2011-09-28|Maharaj Agrasen's Jayanti
+            RJ|2011-09-28|Sharad Navratri
+            RJ|2011-10-04|Durgashtami
+            RJ|2011-10-27|Govardhan Puja
+            RJ|2011-10-28|Bhai Duj
+            RJ|2012-03-07|Holika Dahan
+            RJ|2012-03-23|Cheti Chand
+            RJ|2012-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2012-04-24|Bhagvan Shri Parshuram's Jayanti
+            RJ|2012-05-24|Maharana Pratap's Jayanti
+            RJ|2012-08-02|Raksha Bandhan
+            RJ|2012-08-09|International Day of Adivasi Peoples
+            RJ|2012-09-11|Khejarli's Shaheedi Diwas
+            RJ|2012-10-16|Maharaj Agrasen's Jayanti
+            RJ|2012-10-16|Sharad Navratri
+            RJ|2012-10-22|Durgashtami
+            RJ|2012-11-14|Govardhan Puja
+            RJ|2012-11-15|Bhai Duj
+            RJ|2013-03-26|Holika Dahan
+            RJ|2013-04-11|Cheti Chand
+            RJ|2013-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2013-05-12|Bhagvan Shri Parshuram's Jayanti
+            RJ|2013-06-11|Maharana Pratap's Jayanti
+            RJ|2013-08-09|International Day of Adivasi Peoples
+            RJ|2013-08-20|Raksha Bandhan
+            RJ|2013-09-11|Khejarli's Shaheedi Diwas
+            RJ|2013-10-05|Maharaj Agrasen's Jayanti
+            RJ|2013-10-05|Sharad Navratri
+            RJ|2013-10-12|Durgashtami
+            RJ|2013-11-04|Govardhan Puja
+            RJ|2013-11-05|Bhai Duj
+            RJ|2014-03-16|Holika Dahan
+            RJ|2014-03-31|Cheti Chand
+            RJ|2014-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2014-05-01|Bhagvan Shri Parshuram's Jayanti
+            RJ|2014-05-31|Maharana Pratap's Jayanti
+            RJ|2014-08-09|International Day of Adivasi Peoples
+            RJ|2014-08-10|Raksha Bandhan
+            RJ|2014-09-11|Khejarli's Shaheedi Diwas
+            RJ|2014-09-25|Maharaj Agrasen's Jayanti
+            RJ|2014-09-25|Sharad Navratri
+            RJ|2014-10-02|Durgashtami
+            RJ|2014-10-24|Govardhan Puja
+            RJ|2014-10-25|Bhai Duj
+            RJ|2015-03-05|Holika Dahan
+            RJ|2015-03-21|Cheti Chand
+            RJ|2015-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2015-04-20|Bhagvan Shri Parshuram's Jayanti
+            RJ|2015-05-20|Maharana Pratap's Jayanti
+            RJ|2015-08-09|International Day of Adivasi Peoples
+            RJ|2015-08-29|Raksha Bandhan
+            RJ|2015-09-11|Khejarli's Shaheedi Diwas
+            RJ|2015-10-13|Maharaj Agrasen's Jayanti
+            RJ|2015-10-13|Sharad Navratri
+            RJ|2015-10-21|Durgashtami
+            RJ|2015-11-12|Govardhan Puja
+            RJ|2015-11-13|Bhai Duj
+            RJ|2016-03-23|Holika Dahan
+            RJ|2016-04-08|Cheti Chand
+            RJ|2016-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2016-05-08|Bhagvan Shri Parshuram's Jayanti
+            RJ|2016-06-07|Maharana Pratap's Jayanti
+            RJ|2016-08-09|International Day of Adivasi Peoples
+            RJ|2016-08-18|Raksha Bandhan
+            RJ|2016-09-11|Khejarli's Shaheedi Diwas
+            RJ|2016-10-01|Maharaj Agrasen's Jayanti
+            RJ|2016-10-01|Sharad Navratri
+            RJ|2016-10-09|Durgashtami
+            RJ|2016-10-31|Govardhan Puja
+            RJ|2016-11-01|Bhai Duj
+            RJ|2017-03-12|Holika Dahan
+            RJ|2017-03-28|Cheti Chand
+            RJ|2017-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2017-04-28|Bhagvan Shri Parshuram's Jayanti
+            RJ|2017-05-28|Maharana Pratap's Jayanti
+            RJ|2017-08-07|Raksha Bandhan
+            RJ|2017-08-09|International Day of Adivasi Peoples
+            RJ|2017-09-11|Khejarli's Shaheedi Diwas
+            RJ|2017-09-21|Maharaj Agrasen's Jayanti
+            RJ|2017-09-21|Sharad Navratri
+            RJ|2017-09-28|Durgashtami
+            RJ|2017-10-20|Govardhan Puja
+            RJ|2017-10-21|Bhai Duj
+            RJ|2018-03-01|Holika Dahan
+            RJ|2018-03-18|Cheti Chand
+            RJ|2018-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2018-04-18|Bhagvan Shri Parshuram's Jayanti
+            RJ|2018-06-16|Maharana Pratap's Jayanti
+            RJ|2018-08-09|International Day of Adivasi Peoples
+            RJ|2018-08-26|Raksha Bandhan
+            RJ|2018-09-11|Khejarli's Shaheedi Diwas
+            RJ|2018-10-10|Maharaj Agrasen's Jayanti
+            RJ|2018-10-10|Sharad Navratri
+            RJ|2018-10-17|Durgashtami
+            RJ|2018-11-08|Govardhan Puja
+            RJ|2018-11-09|Bhai Duj
+            RJ|2019-03-20|Holika Dahan
+            RJ|2019-04-06|Cheti Chand
+            RJ|2019-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2019-05-07|Bhagvan Shri Parshuram's Jayanti
+            RJ|2019-06-06|Maharana Pratap's Jayanti
+            RJ|2019-08-09|International Day of Adivasi Peoples
+            RJ|2019-08-15|Raksha Bandhan
+            RJ|2019-09-11|Khejarli's Shaheedi Diwas
+            RJ|2019-09-29|Maharaj Agrasen's Jayanti
+            RJ|2019-09-29|Sharad Navratri
+            RJ|2019-10-06|Durgashtami
+            RJ|2019-10-28|Govardhan Puja
+            RJ|2019-10-29|Bhai Duj
+            RJ|2020-03-09|Holika Dahan
+            RJ|2020-03-25|Cheti Chand
+            RJ|2020-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2020-04-25|Bhagvan Shri Parshuram's Jayanti
+            RJ|2020-05-25|Maharana Pratap's Jayanti
+            RJ|2020-08-03|Raksha Bandhan
+            RJ|2020-08-09|International Day of Adivasi Peoples
+            RJ|2020-09-11|Khejarli's Shaheedi Diwas
+            RJ|2020-10-17|Maharaj Agrasen's Jayanti
+            RJ|2020-10-17|Sharad Navratri
+            RJ|2020-10-23|Durgashtami
+            RJ|2020-11-15|Govardhan Puja
+            RJ|2020-11-16|Bhai Duj
+            RJ|2021-03-28|Holika Dahan
+            RJ|2021-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2021-04-13|Cheti Chand
+            RJ|2021-05-14|Bhagvan Shri Parshuram's Jayanti
+            RJ|2021-06-13|Maharana Pratap's Jayanti
+            RJ|2021-08-09|International Day of Adivasi Peoples
+            RJ|2021-08-22|Raksha Bandhan
+            RJ|2021-09-11|Khejarli's Shaheedi Diwas
+            RJ|2021-10-07|Maharaj Agrasen's Jayanti
+            RJ|2021-10-07|Sharad Navratri
+            RJ|2021-10-13|Durgashtami
+            RJ|2021-11-05|Govardhan Puja
+            RJ|2021-11-06|Bhai Duj
+            RJ|2022-03-17|Holika Dahan
+            RJ|2022-04-02|Cheti Chand
+            RJ|2022-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2022-05-03|Bhagvan Shri Parshuram's Jayanti
+            RJ|2022-06-02|Maharana Pratap's Jayanti
+            RJ|2022-08-09|International Day of Adivasi Peoples
+            RJ|2022-08-11|Raksha Bandhan
+            RJ|2022-09-11|Khejarli's Shaheedi Diwas
+            RJ|2022-09-26|Maharaj Agrasen's Jayanti
+            RJ|2022-09-26|Sharad Navratri
+            RJ|2022-10-03|Durgashtami
+            RJ|2022-10-25|Govardhan Puja
+            RJ|2022-10-26|Bhai Duj
+            RJ|2023-03-07|Holika Dahan
+            RJ|2023-03-22|Cheti Chand
+            RJ|2023-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2023-04-22|Bhagvan Shri Parshuram's Jayanti
+            RJ|2023-05-22|Maharana Pratap's Jayanti
+            RJ|2023-08-09|International Day of Adivasi Peoples
+            RJ|2023-08-30|Raksha Bandhan
+            RJ|2023-09-11|Khejarli's Shaheedi Diwas
+            RJ|2023-10-15|Maharaj Agrasen's Jayanti
+            RJ|2023-10-15|Sharad Navratri
+            RJ|2023-10-22|Durgashtami
+            RJ|2023-11-13|Govardhan Puja
+            RJ|2023-11-14|Bhai Duj
+            RJ|2024-03-24|Holika Dahan
+            RJ|2024-04-09|Cheti Chand
+            RJ|2024-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2024-05-10|Bhagvan Shri Parshuram's Jayanti
+            RJ|2024-06-09|Maharana Pratap's Jayanti
+            RJ|2024-08-09|International Day of Adivasi Peoples
+            RJ|2024-08-19|Raksha Bandhan
+            RJ|2024-09-11|Khejarli's Shaheedi Diwas
+            RJ|2024-10-03|Maharaj Agrasen's Jayanti
+            RJ|2024-10-03|Sharad Navratri
+            RJ|2024-10-11|Durgashtami
+            RJ|2024-11-02|Govardhan Puja
+            RJ|2024-11-03|Bhai Duj
+            RJ|2025-03-13|Holika Dahan
+            RJ|2025-03-30|Cheti Chand
+            RJ|2025-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2025-04-29|Bhagvan Shri Parshuram's Jayanti
+            RJ|2025-05-29|Maharana Pratap's Jayanti
+            RJ|2025-08-09|International Day of Adivasi Peoples
+            RJ|2025-08-09|Raksha Bandhan
+            RJ|2025-09-11|Khejarli's Shaheedi Diwas
+            RJ|2025-09-22|Maharaj Agrasen's Jayanti
+            RJ|2025-09-22|Sharad Navratri
+            RJ|2025-09-30|Durgashtami
+            RJ|2025-10-22|Govardhan Puja
+            RJ|2025-10-23|Bhai Duj
+            RJ|2026-03-03|Holika Dahan
+            RJ|2026-03-19|Cheti Chand
+            RJ|2026-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2026-04-19|Bhagvan Shri Parshuram's Jayanti
+            RJ|2026-06-17|Maharana Pratap's Jayanti
+            RJ|2026-08-09|International Day of Adivasi Peoples
+            RJ|2026-08-28|Raksha Bandhan
+            RJ|2026-09-11|Khejarli's Shaheedi Diwas
+            RJ|2026-10-11|Maharaj Agrasen's Jayanti
+            RJ|2026-10-11|Sharad Navratri
+            RJ|2026-10-19|Durgashtami
+            RJ|2026-11-10|Govardhan Puja
+            RJ|2026-11-11|Bhai Duj
+            RJ|2027-03-21|Holika Dahan
+            RJ|2027-04-07|Cheti Chand
+            RJ|2027-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2027-05-08|Bhagvan Shri Parshuram's Jayanti
+            RJ|2027-06-07|Maharana Pratap's Jayanti
+            RJ|2027-08-09|International Day of Adivasi Peoples
+            RJ|2027-08-17|Raksha Bandhan
+            RJ|2027-09-11|Khejarli's Shaheedi Diwas
+            RJ|2027-09-30|Maharaj Agrasen's Jayanti
+            RJ|2027-09-30|Sharad Navratri
+            RJ|2027-10-07|Durgashtami
+            RJ|2027-10-30|Govardhan Puja
+            RJ|2027-10-31|Bhai Duj
+            RJ|2028-03-10|Holika Dahan
+            RJ|2028-03-27|Cheti Chand
+            RJ|2028-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2028-04-27|Bhagvan Shri Parshuram's Jayanti
+            RJ|2028-05-27|Maharana Pratap's Jayanti
+            RJ|2028-08-05|Raksha Bandhan
+            RJ|2028-08-09|International Day of Adivasi Peoples
+            RJ|2028-09-11|Khejarli's Shaheedi Diwas
+            RJ|2028-09-19|Maharaj Agrasen's Jayanti
+            RJ|2028-09-19|Sharad Navratri
+            RJ|2028-09-26|Durgashtami
+            RJ|2028-10-18|Govardhan Puja
+            RJ|2028-10-19|Bhai Duj
+            RJ|2029-02-28|Holika Dahan
+            RJ|2029-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2029-04-14|Cheti Chand
+            RJ|2029-05-15|Maharana Pratap's Jayanti
+            RJ|2029-05-16|Bhagvan Shri Parshuram's Jayanti
+            RJ|2029-08-09|International Day of Adivasi Peoples
+            RJ|2029-08-23|Raksha Bandhan
+            RJ|2029-09-11|Khejarli's Shaheedi Diwas
+            RJ|2029-10-08|Maharaj Agrasen's Jayanti
+            RJ|2029-10-08|Sharad Navratri
+            RJ|2029-10-14|Durgashtami
+            RJ|2029-11-06|Govardhan Puja
+            RJ|2029-11-07|Bhai Duj
+            RJ|2030-03-19|Holika Dahan
+            RJ|2030-04-03|Cheti Chand
+            RJ|2030-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2030-05-05|Bhagvan Shri Parshuram's Jayanti
+            RJ|2030-06-04|Maharana Pratap's Jayanti
+            RJ|2030-08-09|International Day of Adivasi Peoples
+            RJ|2030-08-13|Raksha Bandhan
+            RJ|2030-09-11|Khejarli's Shaheedi Diwas
+            RJ|2030-09-28|Maharaj Agrasen's Jayanti
+            RJ|2030-09-28|Sharad Navratri
+            RJ|2030-10-04|Durgashtami
+            RJ|2030-10-27|Govardhan Puja
+            RJ|2030-10-28|Bhai Duj
+            RJ|2031-03-08|Holika Dahan
+            RJ|2031-03-24|Cheti Chand
+            RJ|2031-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2031-04-24|Bhagvan Shri Parshuram's Jayanti
+            RJ|2031-05-24|Maharana Pratap's Jayanti
+            RJ|2031-08-02|Raksha Bandhan
+            RJ|2031-08-09|International Day of Adivasi Peoples
+            RJ|2031-09-11|Khejarli's Shaheedi Diwas
+            RJ|2031-10-17|Maharaj Agrasen's Jayanti
+            RJ|2031-10-17|Sharad Navratri
+            RJ|2031-10-23|Durgashtami
+            RJ|2031-11-15|Govardhan Puja
+            RJ|2031-11-16|Bhai Duj
+            RJ|2032-03-26|Holika Dahan
+            RJ|2032-04-11|Cheti Chand
+            RJ|2032-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2032-05-11|Bhagvan Shri Parshuram's Jayanti
+            RJ|2032-06-11|Maharana Pratap's Jayanti
+            RJ|2032-08-09|International Day of Adivasi Peoples
+            RJ|2032-08-20|Raksha Bandhan
+            RJ|2032-09-11|Khejarli's Shaheedi Diwas
+            RJ|2032-10-05|Maharaj Agrasen's Jayanti
+            RJ|2032-10-05|Sharad Navratri
+            RJ|2032-10-12|Durgashtami
+            RJ|2032-11-03|Govardhan Puja
+            RJ|2032-11-04|Bhai Duj
+            RJ|2033-03-15|Holika Dahan
+            RJ|2033-03-31|Cheti Chand
+            RJ|2033-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2033-05-01|Bhagvan Shri Parshuram's Jayanti
+            RJ|2033-05-31|Maharana Pratap's Jayanti
+            RJ|2033-08-09|International Day of Adivasi Peoples
+            RJ|2033-08-10|Raksha Bandhan
+            RJ|2033-09-11|Khejarli's Shaheedi Diwas
+            RJ|2033-09-24|Maharaj Agrasen's Jayanti
+            RJ|2033-09-24|Sharad Navratri
+            RJ|2033-10-02|Durgashtami
+            RJ|2033-10-23|Govardhan Puja
+            RJ|2033-10-24|Bhai Duj
+            RJ|2034-03-04|Holika Dahan
+            RJ|2034-03-21|Cheti Chand
+            RJ|2034-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2034-04-20|Bhagvan Shri Parshuram's Jayanti
+            RJ|2034-05-20|Maharana Pratap's Jayanti
+            RJ|2034-08-09|International Day of Adivasi Peoples
+            RJ|2034-08-29|Raksha Bandhan
+            RJ|2034-09-11|Khejarli's Shaheedi Diwas
+            RJ|2034-10-13|Maharaj Agrasen's Jayanti
+            RJ|2034-10-13|Sharad Navratri
+            RJ|2034-10-20|Durgashtami
+            RJ|2034-11-11|Govardhan Puja
+            RJ|2034-11-12|Bhai Duj
+            RJ|2035-03-23|Holika Dahan
+            RJ|2035-04-09|Cheti Chand
+            RJ|2035-04-11|Mahatma Jyotiba Phule's Jayanti
+            RJ|2035-05-09|Bhagvan Shri Parshuram's Jayanti
+            RJ|2035-06-08|Maharana Pratap's Jayanti
+            RJ|2035-08-09|International Day of Adivasi Peoples
+            RJ|2035-08-18|Raksha Bandhan
+            RJ|2035-09-11|Khejarli's Shaheedi Diwas
+            RJ|2035-10-02|Maharaj Agrasen's Jayanti
+            RJ|2035-10-02|Sharad Navratri
+            RJ|2035-10-09|Durgashtami
+            RJ|2035-10-31|Govardhan Puja
+            RJ|2035-11-01|Bhai Duj
+            Ram Navami|2001-04-02|Ram Navami
+            Ram Navami|2003-04-11|Ram Navami
+            Ram Navami|2004-03-30|Ram Navami
+            Ram Navami|2005-04-18|Ram Navami
+            Ram Navami|2006-04-06|Ram Navami
+            Ram Navami|2007-03-26|Ram Navami
+            Ram Navami|2008-04-14|Ram Navami
+            Ram Navami|2009-04-03|Ram Navami
+            Ram Navami|2010-03-24|Ram Navami
+            Ram Navami|2011-04-12|Ram Navami
+            Ram Navami|2013-04-19|Ram Navami
+            Ram Navami|2014-04-08|Ram Navami
+            Ram Navami|2015-03-28|Ram Navami
+            Ram Navami|2016-04-15|Ram Navami
+            Ram Navami|2017-04-04|Ram Navami
+            Ram Navami|2019-04-13|Ram Navami
+            Ram Navami|2020-04-02|Ram Navami
+            Ram Navami|2021-04-21|Ram Navami
+            Ram Navami|2023-03-30|Ram Navami
+            Ram Navami|2024-04-17|Ram Navami
+            Ram Navami|2026-03-26|Ram Navami
+            Ram Navami|2027-04-15|Ram Navami
+            Ram Navami|2028-04-03|Ram Navami
+            Ram Navami|2030-04-12|Ram Navami
+            Ram Navami|2031-04-01|Ram Navami
+            Ram Navami|2032-04-19|Ram Navami
+            Ram Navami|2033-04-07|Ram Navami
+            Ram Navami|2034-03-28|Ram Navami
+            Ram Navami|2035-04-16|Ram Navami
+            SK|2001-01-14|Makar Sankranti
+            SK|2001-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2001-05-16|Sikkim State Day
+            SK|2001-07-13|Bhanu's Jayanti
+            SK|2001-08-20|Nepali Bhasa Manyata Diwas
+            SK|2001-08-21|Hartalika Teej
+            SK|2001-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2002-01-14|Makar Sankranti
+            SK|2002-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2002-05-16|Sikkim State Day
+            SK|2002-07-13|Bhanu's Jayanti
+            SK|2002-08-20|Nepali Bhasa Manyata Diwas
+            SK|2002-09-09|Hartalika Teej
+            SK|2002-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2003-01-14|Makar Sankranti
+            SK|2003-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2003-05-16|Sikkim State Day
+            SK|2003-07-13|Bhanu's Jayanti
+            SK|2003-08-20|Nepali Bhasa Manyata Diwas
+            SK|2003-08-30|Hartalika Teej
+            SK|2003-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2004-01-15|Makar Sankranti
+            SK|2004-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2004-05-16|Sikkim State Day
+            SK|2004-07-13|Bhanu's Jayanti
+            SK|2004-08-20|Nepali Bhasa Manyata Diwas
+            SK|2004-09-17|Hartalika Teej
+            SK|2004-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2005-01-14|Makar Sankranti
+            SK|2005-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2005-05-16|Sikkim State Day
+            SK|2005-07-13|Bhanu's Jayanti
+            SK|2005-08-20|Nepali Bhasa Manyata Diwas
+            SK|2005-09-06|Hartalika Teej
+            SK|2005-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2006-01-14|Makar Sankranti
+            SK|2006-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2006-05-16|Sikkim State Day
+            SK|2006-07-13|Bhanu's Jayanti
+            SK|2006-08-20|Nepali Bhasa Manyata Diwas
+            SK|2006-08-27|Hartalika Teej
+            SK|2006-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2007-01-15|Makar Sankranti
+            SK|2007-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2007-05-16|Sikkim State Day
+            SK|2007-07-13|Bhanu's Jayanti
+            SK|2007-08-20|Nepali Bhasa Manyata Diwas
+            SK|2007-09-14|Hartalika Teej
+            SK|2007-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2008-01-15|Makar Sankranti
+            SK|2008-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2008-05-16|Sikkim State Day
+            SK|2008-07-13|Bhanu's Jayanti
+            SK|2008-08-20|Nepali Bhasa Manyata Diwas
+            SK|2008-09-02|Hartalika Teej
+            SK|2008-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2009-01-14|Makar Sankranti
+            SK|2009-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2009-05-16|Sikkim State Day
+            SK|2009-07-13|Bhanu's Jayanti
+            SK|2009-08-20|Nepali Bhasa Manyata Diwas
+            SK|2009-08-23|Hartalika Teej
+            SK|2009-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2010-01-14|Makar Sankranti
+            SK|2010-01-16|Sonam Lochhar
+            SK|2010-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2010-05-16|Sikkim State Day
+            SK|2010-07-13|Bhanu's Jayanti
+            SK|2010-08-20|Nepali Bhasa Manyata Diwas
+            SK|2010-09-10|Hartalika Teej
+            SK|2010-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2010-12-30|Tamu Lochhar
+            SK|2011-01-15|Makar Sankranti
+            SK|2011-02-04|Sonam Lochhar
+            SK|2011-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2011-05-16|Sikkim State Day
+            SK|2011-07-13|Bhanu's Jayanti
+            SK|2011-08-20|Nepali Bhasa Manyata Diwas
+            SK|2011-08-31|Hartalika Teej
+            SK|2011-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2011-12-30|Tamu Lochhar
+            SK|2012-01-15|Makar Sankranti
+            SK|2012-01-24|Sonam Lochhar
+            SK|2012-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2012-05-16|Sikkim State Day
+            SK|2012-07-13|Bhanu's Jayanti
+            SK|2012-08-20|Nepali Bhasa Manyata Diwas
+            SK|2012-09-18|Hartalika Teej
+            SK|2012-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2012-12-30|Tamu Lochhar
+            SK|2013-01-14|Makar Sankranti
+            SK|2013-02-11|Sonam Lochhar
+            SK|2013-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2013-05-16|Sikkim State Day
+            SK|2013-07-13|Bhanu's Jayanti
+            SK|2013-08-20|Nepali Bhasa Manyata Diwas
+            SK|2013-09-08|Hartalika Teej
+            SK|2013-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2013-12-30|Tamu Lochhar
+            SK|2014-01-14|Makar Sankranti
+            SK|2014-01-31|Sonam Lochhar
+            SK|2014-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2014-05-16|Sikkim State Day
+            SK|2014-07-13|Bhanu's Jayanti
+            SK|2014-08-20|Nepali Bhasa Manyata Diwas
+            SK|2014-08-28|Hartalika Teej
+            SK|2014-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2014-12-30|Tamu Lochhar
+            SK|2015-01-15|Makar Sankranti
+            SK|2015-01-21|Sonam Lochhar
+            SK|2015-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2015-05-16|Sikkim State Day
+            SK|2015-07-13|Bhanu's Jayanti
+            SK|2015-08-20|Nepali Bhasa Manyata Diwas
+            SK|2015-09-16|Hartalika Teej
+            SK|2015-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2015-12-30|Tamu Lochhar
+            SK|2016-01-15|Makar Sankranti
+            SK|2016-02-09|Sonam Lochhar
+            SK|2016-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2016-05-16|Sikkim State Day
+            SK|2016-07-13|Bhanu's Jayanti
+            SK|2016-08-20|Nepali Bhasa Manyata Diwas
+            SK|2016-09-04|Hartalika Teej
+            SK|2016-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2016-12-30|Tamu Lochhar
+            SK|2017-01-14|Makar Sankranti
+            SK|2017-01-28|Sonam Lochhar
+            SK|2017-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2017-05-16|Sikkim State Day
+            SK|2017-07-13|Bhanu's Jayanti
+            SK|2017-08-20|Nepali Bhasa Manyata Diwas
+            SK|2017-08-24|Hartalika Teej
+            SK|2017-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2017-12-30|Tamu Lochhar
+            SK|2018-01-14|Makar Sankranti
+            SK|2018-01-18|Sonam Lochhar
+            SK|2018-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2018-05-16|Sikkim State Day
+            SK|2018-07-13|Bhanu's Jayanti
+            SK|2018-08-20|Nepali Bhasa Manyata Diwas
+            SK|2018-09-12|Hartalika Teej
+            SK|2018-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2018-12-30|Tamu Lochhar
+            SK|2019-01-15|Makar Sankranti
+            SK|2019-02-05|Sonam Lochhar
+            SK|2019-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2019-05-16|Sikkim State Day
+            SK|2019-07-13|Bhanu's Jayanti
+            SK|2019-08-20|Nepali Bhasa Manyata Diwas
+            SK|2019-09-01|Hartalika Teej
+            SK|2019-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2019-12-31|Tamu Lochhar
+            SK|2020-01-15|Makar Sankranti
+            SK|2020-01-25|Sonam Lochhar
+            SK|2020-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2020-05-16|Sikkim State Day
+            SK|2020-07-13|Bhanu's Jayanti
+            SK|2020-08-20|Nepali Bhasa Manyata Diwas
+            SK|2020-08-21|Hartalika Teej
+            SK|2020-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2020-12-30|Tamu Lochhar
+            SK|2021-01-14|Makar Sankranti
+            SK|2021-02-12|Sonam Lochhar
+            SK|2021-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2021-05-16|Sikkim State Day
+            SK|2021-07-13|Bhanu's Jayanti
+            SK|2021-08-20|Nepali Bhasa Manyata Diwas
+            SK|2021-09-09|Hartalika Teej
+            SK|2021-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2021-12-30|Tamu Lochhar
+            SK|2022-01-14|Makar Sankranti
+            SK|2022-02-02|Sonam Lochhar
+            SK|2022-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2022-05-16|Sikkim State Day
+            SK|2022-07-13|Bhanu's Jayanti
+            SK|2022-08-20|Nepali Bhasa Manyata Diwas
+            SK|2022-08-30|Hartalika Teej
+            SK|2022-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2022-12-30|Tamu Lochhar
+            SK|2023-01-14|Makar Sankranti
+            SK|2023-01-22|Sonam Lochhar
+            SK|2023-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2023-05-16|Sikkim State Day
+            SK|2023-07-13|Bhanu's Jayanti
+            SK|2023-08-20|Nepali Bhasa Manyata Diwas
+            SK|2023-09-18|Hartalika Teej
+            SK|2023-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2023-12-31|Tamu Lochhar
+            SK|2024-01-14|Makar Sankranti
+            SK|2024-02-10|Sonam Lochhar
+            SK|2024-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2024-05-16|Sikkim State Day
+            SK|2024-07-13|Bhanu's Jayanti
+            SK|2024-08-20|Nepali Bhasa Manyata Diwas
+            SK|2024-09-06|Hartalika Teej
+            SK|2024-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2024-12-30|Tamu Lochhar
+            SK|2025-01-14|Makar Sankranti
+            SK|2025-01-30|Sonam Lochhar
+            SK|2025-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2025-05-16|Sikkim State Day
+            SK|2025-07-13|Bhanu's Jayanti
+            SK|2025-08-20|Nepali Bhasa Manyata Diwas
+            SK|2025-08-26|Hartalika Teej
+            SK|2025-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2025-12-30|Tamu Lochhar
+            SK|2026-01-14|Makar Sankranti
+            SK|2026-01-19|Sonam Lochhar
+            SK|2026-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2026-05-16|Sikkim State Day
+            SK|2026-07-13|Bhanu's Jayanti
+            SK|2026-08-20|Nepali Bhasa Manyata Diwas
+            SK|2026-09-14|Hartalika Teej
+            SK|2026-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2026-12-30|Tamu Lochhar
+            SK|2027-01-15|Makar Sankranti
+            SK|2027-02-07|Sonam Lochhar
+            SK|2027-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2027-05-16|Sikkim State Day
+            SK|2027-07-13|Bhanu's Jayanti
+            SK|2027-08-20|Nepali Bhasa Manyata Diwas
+            SK|2027-09-03|Hartalika Teej
+            SK|2027-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2027-12-30|Tamu Lochhar
+            SK|2028-01-15|Makar Sankranti
+            SK|2028-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2028-02-26|Sonam Lochhar
+            SK|2028-05-16|Sikkim State Day
+            SK|2028-07-13|Bhanu's Jayanti
+            SK|2028-08-20|Nepali Bhasa Manyata Diwas
+            SK|2028-08-22|Hartalika Teej
+            SK|2028-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2028-12-30|Tamu Lochhar
+            SK|2029-01-14|Makar Sankranti
+            SK|2029-01-15|Sonam Lochhar
+            SK|2029-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2029-05-16|Sikkim State Day
+            SK|2029-07-13|Bhanu's Jayanti
+            SK|2029-08-20|Nepali Bhasa Manyata Diwas
+            SK|2029-09-11|Hartalika Teej
+            SK|2029-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2029-12-30|Tamu Lochhar
+            SK|2030-01-14|Makar Sankranti
+            SK|2030-02-03|Sonam Lochhar
+            SK|2030-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2030-05-16|Sikkim State Day
+            SK|2030-07-13|Bhanu's Jayanti
+            SK|2030-08-20|Nepali Bhasa Manyata Diwas
+            SK|2030-08-31|Hartalika Teej
+            SK|2030-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2030-12-31|Tamu Lochhar
+            SK|2031-01-15|Makar Sankranti
+            SK|2031-01-24|Sonam Lochhar
+            SK|2031-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2031-05-16|Sikkim State Day
+            SK|2031-07-13|Bhanu's Jayanti
+            SK|2031-08-20|Nepali Bhasa Manyata Diwas
+            SK|2031-09-19|Hartalika Teej
+            SK|2031-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2031-12-31|Tamu Lochhar
+            SK|2032-01-15|Makar Sankranti
+            SK|2032-02-12|Sonam Lochhar
+            SK|2032-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2032-05-16|Sikkim State Day
+            SK|2032-07-13|Bhanu's Jayanti
+            SK|2032-08-20|Nepali Bhasa Manyata Diwas
+            SK|2032-09-08|Hartalika Teej
+            SK|2032-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2032-12-30|Tamu Lochhar
+            SK|2033-01-14|Makar Sankranti
+            SK|2033-01-31|Sonam Lochhar
+            SK|2033-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2033-05-16|Sikkim State Day
+            SK|2033-07-13|Bhanu's Jayanti
+            SK|2033-08-20|Nepali Bhasa Manyata Diwas
+            SK|2033-08-28|Hartalika Teej
+            SK|2033-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2034-01-14|Makar Sankranti
+            SK|2034-01-21|Sonam Lochhar
+            SK|2034-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2034-05-16|Sikkim State Day
+            SK|2034-07-13|Bhanu's Jayanti
+            SK|2034-08-20|Nepali Bhasa Manyata Diwas
+            SK|2034-09-15|Hartalika Teej
+            SK|2034-10-05|Late Nar Bahadur Bhandari's Jayanti
+            SK|2035-01-15|Makar Sankranti
+            SK|2035-02-09|Sonam Lochhar
+            SK|2035-02-26|Akhil Sikkim Khas Chettri Bahun Kalyan Sangh's Foundation Day
+            SK|2035-05-16|Sikkim State Day
+            SK|2035-07-13|Bhanu's Jayanti
+            SK|2035-08-20|Nepali Bhasa Manyata Diwas
+            SK|2035-09-04|Hartalika Teej
+            SK|2035-10-05|Late Nar Bahadur Bhandari's Jayanti
+            TN|2001-01-14|Pongal
+            TN|2001-01-15|Thiruvalluvar Day
+            TN|2001-01-16|Uzhavar Thirunal
+            TN|2001-04-14|Puthandu
+            TN|2001-05-01|May Day
+            TN|2001-08-22|Ganesh Chaturthi
+            TN|2001-10-25|Ayudha Puja
+            TN|2002-01-14|Pongal
+            TN|2002-01-15|Thiruvalluvar Day
+            TN|2002-01-16|Uzhavar Thirunal
+            TN|2002-04-14|Puthandu
+            TN|2002-05-01|May Day
+            TN|2002-09-10|Ganesh Chaturthi
+            TN|2002-10-14|Ayudha Puja
+            TN|2003-01-15|Pongal
+            TN|2003-01-16|Thiruvalluvar Day
+            TN|2003-01-17|Uzhavar Thirunal
+            TN|2003-04-14|Puthandu
+            TN|2003-05-01|May Day
+            TN|2003-08-31|Ganesh Chaturthi
+            TN|2003-10-03|Ayudha Puja
+            TN|2004-01-15|Pongal
+            TN|2004-01-16|Thiruvalluvar Day
+            TN|2004-01-17|Uzhavar Thirunal
+            TN|2004-04-13|Puthandu
+            TN|2004-05-01|May Day
+            TN|2004-09-18|Ganesh Chaturthi
+            TN|2004-10-21|Ayudha Puja
+            TN|2005-01-14|Pongal
+            TN|2005-01-15|Thiruvalluvar Day
+            TN|2005-01-16|Uzhavar Thirunal
+            TN|2005-04-14|Puthandu
+            TN|2005-05-01|May Day
+            TN|2005-09-07|Ganesh Chaturthi
+            TN|2005-10-11|Ayudha Puja
+            TN|2006-01-14|Pongal
+            TN|2006-01-15|Thiruvalluvar Day
+            TN|2006-01-16|Uzhavar Thirunal
+            TN|2006-04-14|Puthandu
+            TN|2006-05-01|May Day
+            TN|2006-08-27|Ganesh Chaturthi
+            TN|2006-10-01|Ayudha Puja
+            TN|2007-01-15|Pongal
+            TN|2007-01-16|Thiruvalluvar Day
+            TN|2007-01-17|Uzhavar Thirunal
+            TN|2007-04-14|Puthandu
+            TN|2007-05-01|May Day
+            TN|2007-09-15|Ganesh Chaturthi
+            TN|2007-10-20|Ayudha Puja
+            TN|2008-01-15|Pongal
+            TN|2008-01-16|Thiruvalluvar Day
+            TN|2008-01-17|Uzhavar Thirunal
+            TN|2008-04-13|Puthandu
+            TN|2008-05-01|May Day
+            TN|2008-09-03|Ganesh Chaturthi
+            TN|2008-10-08|Ayudha Puja
+            TN|2009-01-14|Pongal
+            TN|2009-01-15|Thiruvalluvar Day
+            TN|2009-01-16|Uzhavar Thirunal
+            TN|2009-04-14|Puthandu
+            TN|2009-05-01|May Day
+            TN|2009-08-23|Ganesh Chaturthi
+            TN|2009-09-27|Ayudha Puja
+            TN|2010-01-14|Pongal
+            TN|2010-01-15|Thiruvalluvar Day
+            TN|2010-01-16|Uzhavar Thirunal
+            TN|2010-04-14|Puthandu
+            TN|2010-05-01|May Day
+            TN|2010-09-11|Ganesh Chaturthi
+            TN|2010-10-16|Ayudha Puja
+            TN|2011-01-15|Pongal
+            TN|2011-01-16|Thiruvalluvar Day
+            TN|2011-01-17|Uzhavar Thirunal
+            TN|2011-04-14|Puthandu
+            TN|2011-05-01|May Day
+            TN|2011-09-01|Ganesh Chaturthi
+            TN|2011-10-05|Ayudha Puja
+            TN|2012-01-15|Pongal
+            TN|2012-01-16|Thiruvalluvar Day
+            TN|2012-01-17|Uzhavar Thirunal
+            TN|2012-04-14|Puthandu
+            TN|2012-05-01|May Day
+            TN|2012-09-19|Ganesh Chaturthi
+            TN|2012-10-23|Ayudha Puja
+            TN|2013-01-14|Pongal
+            TN|2013-01-15|Thiruvalluvar Day
+            TN|2013-01-16|Uzhavar Thirunal
+            TN|2013-04-14|Puthandu
+            TN|2013-05-01|May Day
+            TN|2013-09-09|Ganesh Chaturthi
+            TN|2013-10-12|Ayudha Puja
+            TN|2014-01-14|Pongal
+            TN|2014-01-15|Thiruvalluvar Day
+            TN|2014-01-16|Uzhavar Thirunal
+            TN|2014-04-14|Puthandu
+            TN|2014-05-01|May Day
+            TN|2014-08-29|Ganesh Chaturthi
+            TN|2014-10-02|Ayudha Puja
+            TN|2015-01-15|Pongal
+            TN|2015-01-16|Thiruvalluvar Day
+            TN|2015-01-17|Uzhavar Thirunal
+            TN|2015-04-14|Puthandu
+            TN|2015-05-01|May Day
+            TN|2015-09-17|Ganesh Chaturthi
+            TN|2015-10-21|Ayudha Puja
+            TN|2016-01-15|Pongal
+            TN|2016-01-16|Thiruvalluvar Day
+            TN|2016-01-17|Uzhavar Thirunal
+            TN|2016-04-14|Puthandu
+            TN|2016-05-01|May Day
+            TN|2016-09-05|Ganesh Chaturthi
+            TN|2016-10-10|Ayudha Puja
+            TN|2017-01-14|Pongal
+            TN|2017-01-15|Thiruvalluvar Day
+            TN|2017-01-16|Uzhavar Thirunal
+            TN|2017-04-14|Puthandu
+            TN|2017-05-01|May Day
+            TN|2017-08-25|Ganesh Chaturthi
+            TN|2017-09-29|Ayudha Puja
+            TN|2018-01-14|Pongal
+            TN|2018-01-15|Thiruvalluvar Day
+            TN|2018-01-16|Uzhavar Thirunal
+            TN|2018-04-14|Puthandu
+            TN|2018-05-01|May Day
+            TN|2018-09-13|Ganesh Chaturthi
+            TN|2018-10-17|Ayudha Puja
+            TN|2019-01-15|Pongal
+            TN|2019-01-16|Thiruvalluvar Day
+            TN|2019-01-17|Uzhavar Thirunal
+            TN|2019-04-14|Puthandu
+            TN|2019-05-01|May Day
+            TN|2019-09-02|Ganesh Chaturthi
+            TN|2019-10-06|Ayudha Puja
+            TN|2020-01-15|Pongal
+            TN|2020-01-16|Thiruvalluvar Day
+            TN|2020-01-17|Uzhavar Thirunal
+            TN|2020-04-14|Puthandu
+            TN|2020-05-01|May Day
+            TN|2020-08-22|Ganesh Chaturthi
+            TN|2020-10-24|Ayudha Puja
+            TN|2021-01-14|Pongal
+            TN|2021-01-15|Thiruvalluvar Day
+            TN|2021-01-16|Uzhavar Thirunal
+            TN|2021-04-14|Puthandu
+            TN|2021-05-01|May Day
+            TN|2021-09-10|Ganesh Chaturthi
+            TN|2021-10-14|Ayudha Puja
+            TN|2022-01-14|Pongal
+            TN|2022-01-15|Thiruvalluvar Day
+            TN|2022-01-16|Uzhavar Thirunal
+            TN|2022-04-14|Puthandu
+            TN|2022-05-01|May Day
+            TN|2022-08-31|Ganesh Chaturthi
+            TN|2022-10-04|Ayudha Puja
+            TN|2023-01-15|Pongal
+            TN|2023-01-16|Thiruvalluvar Day
+            TN|2023-01-17|Uzhavar Thirunal
+            TN|2023-04-14|Puthandu
+            TN|2023-05-01|May Day
+            TN|2023-09-19|Ganesh Chaturthi
+            TN|2023-10-23|Ayudha Puja
+            TN|2024-01-15|Pongal
+            TN|2024-01-16|Thiruvalluvar Day
+            TN|2024-01-17|Uzhavar Thirunal
+            TN|2024-04-14|Puthandu
+            TN|2024-05-01|May Day
+            TN|2024-09-07|Ganesh Chaturthi
+            TN|2024-10-11|Ayudha Puja
+            TN|2025-01-14|Pongal
+            TN|2025-01-15|Thiruvalluvar Day
+            TN|2025-01-16|Uzhavar Thirunal
+            TN|2025-04-14|Puthandu
+            TN|2025-05-01|May Day
+            TN|2025-08-27|Ganesh Chaturthi
+            TN|2025-10-01|Ayudha Puja
+            TN|2026-01-14|Pongal
+            TN|2026-01-15|Thiruvalluvar Day
+            TN|2026-01-16|Uzhavar Thirunal
+            TN|2026-04-14|Puthandu
+            TN|2026-05-01|May Day
+            TN|2026-09-14|Ganesh Chaturthi
+            TN|2026-10-19|Ayudha Puja
+            TN|2027-01-15|Pongal
+            TN|2027-01-16|Thiruvalluvar Day
+            TN|2027-01-17|Uzhavar Thirunal
+            TN|2027-04-14|Puthandu
+            TN|2027-05-01|May Day
+            TN|2027-09-04|Ganesh Chaturthi
+            TN|2027-10-08|Ayudha Puja
+            TN|2028-01-15|Pongal
+            TN|2028-01-16|Thiruvalluvar Day
+            TN|2028-01-17|Uzhavar Thirunal
+            TN|2028-04-14|Puthandu
+            TN|2028-05-01|May Day
+            TN|2028-08-23|Ganesh Chaturthi
+            TN|2028-09-26|Ayudha Puja
+            TN|2029-01-14|Pongal
+            TN|2029-01-15|Thiruvalluvar Day
+            TN|2029-01-16|Uzhavar Thirunal
+            TN|2029-04-14|Puthandu
+            TN|2029-05-01|May Day
+            TN|2029-09-11|Ganesh Chaturthi
+            TN|2029-10-15|Ayudha Puja
+            TN|2030-01-14|Pongal
+            TN|2030-01-15|Thiruvalluvar Day
+            TN|2030-01-16|Uzhavar Thirunal
+            TN|2030-04-14|Puthandu
+            TN|2030-05-01|May Day
+            TN|2030-09-01|Ganesh Chaturthi
+            TN|2030-10-05|Ayudha Puja
+            TN|2031-01-15|Pongal
+            TN|2031-01-16|Thiruvalluvar Day
+            TN|2031-01-17|Uzhavar Thirunal
+            TN|2031-04-14|Puthandu
+            TN|2031-05-01|May Day
+            TN|2031-09-20|Ganesh Chaturthi
+            TN|2031-10-24|Ayudha Puja
+            TN|2032-01-15|Pongal
+            TN|2032-01-16|Thiruvalluvar Day
+            TN|2032-01-17|Uzhavar Thirunal
+            TN|2032-04-14|Puthandu
+            TN|2032-05-01|May Day
+            TN|2032-09-08|Ganesh Chaturthi
+            TN|2032-10-13|Ayudha Puja
+            TN|2033-01-14|Pongal
+            TN|2033-01-15|Thiruvalluvar Day
+            TN|2033-01-16|Uzhavar Thirunal
+            TN|2033-04-14|Puthandu
+            TN|2033-05-01|May Day
+            TN|2033-08-28|Ganesh Chaturthi
+            TN|2033-10-02|Ayudha Puja
+            TN|2034-01-14|Pongal
+            TN|2034-01-15|Thiruvalluvar Day
+            TN|2034-01-16|Uzhavar Thirunal
+            TN|2034-04-14|Puthandu
+            TN|2034-05-01|May Day
+            TN|2034-09-16|Ganesh Chaturthi
+            TN|2034-10-21|Ayudha Puja
+            TN|2035-01-15|Pongal
+            TN|2035-01-16|Thiruvalluvar Day
+            TN|2035-01-17|Uzhavar Thirunal
+            TN|2035-04-14|Puthandu
+            TN|2035-05-01|May Day
+            TN|2035-09-05|Ganesh Chaturthi
+            TN|2035-10-10|Ayudha Puja
+            TR|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2001-04-14|Pohela Boishakh
+            TR|2001-04-21|Garia Puja
+            TR|2001-06-28|Kharchi Puja
+            TR|2001-07-12|Ker Puja
+            TR|2001-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2001-10-23|Mahasaptami
+            TR|2001-10-24|Mahashtami
+            TR|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2002-04-15|Pohela Boishakh
+            TR|2002-04-21|Garia Puja
+            TR|2002-07-18|Kharchi Puja
+            TR|2002-08-01|Ker Puja
+            TR|2002-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2002-10-12|Mahasaptami
+            TR|2002-10-13|Mahashtami
+            TR|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2003-04-15|Pohela Boishakh
+            TR|2003-04-21|Garia Puja
+            TR|2003-07-07|Kharchi Puja
+            TR|2003-07-22|Ker Puja
+            TR|2003-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2003-10-02|Mahasaptami
+            TR|2003-10-03|Mahashtami
+            TR|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2004-04-14|Pohela Boishakh
+            TR|2004-04-20|Garia Puja
+            TR|2004-06-25|Kharchi Puja
+            TR|2004-07-10|Ker Puja
+            TR|2004-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2004-10-20|Mahasaptami
+            TR|2004-10-21|Mahashtami
+            TR|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2005-04-14|Pohela Boishakh
+            TR|2005-04-21|Garia Puja
+            TR|2005-07-14|Kharchi Puja
+            TR|2005-07-28|Ker Puja
+            TR|2005-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2005-10-10|Mahasaptami
+            TR|2005-10-11|Mahashtami
+            TR|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2006-04-15|Pohela Boishakh
+            TR|2006-04-21|Garia Puja
+            TR|2006-07-03|Kharchi Puja
+            TR|2006-07-18|Ker Puja
+            TR|2006-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2006-09-29|Mahasaptami
+            TR|2006-09-30|Mahashtami
+            TR|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2007-04-15|Pohela Boishakh
+            TR|2007-04-21|Garia Puja
+            TR|2007-07-23|Kharchi Puja
+            TR|2007-08-07|Ker Puja
+            TR|2007-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2007-10-18|Mahasaptami
+            TR|2007-10-19|Mahashtami
+            TR|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2008-04-14|Pohela Boishakh
+            TR|2008-04-20|Garia Puja
+            TR|2008-07-11|Kharchi Puja
+            TR|2008-07-26|Ker Puja
+            TR|2008-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2008-10-06|Mahasaptami
+            TR|2008-10-07|Mahashtami
+            TR|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2009-04-15|Pohela Boishakh
+            TR|2009-04-21|Garia Puja
+            TR|2009-06-30|Kharchi Puja
+            TR|2009-07-14|Ker Puja
+            TR|2009-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2009-09-25|Mahasaptami
+            TR|2009-09-26|Mahashtami
+            TR|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2010-04-15|Pohela Boishakh
+            TR|2010-04-21|Garia Puja
+            TR|2010-07-19|Kharchi Puja
+            TR|2010-08-03|Ker Puja
+            TR|2010-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2010-10-14|Mahasaptami
+            TR|2010-10-15|Mahashtami
+            TR|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2011-04-15|Pohela Boishakh
+            TR|2011-04-21|Garia Puja
+            TR|2011-07-08|Kharchi Puja
+            TR|2011-07-23|Ker Puja
+            TR|2011-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2011-10-03|Mahasaptami
+            TR|2011-10-04|Mahashtami
+            TR|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2012-04-14|Pohela Boishakh
+            TR|2012-04-20|Garia Puja
+            TR|2012-06-27|Kharchi Puja
+            TR|2012-07-11|Ker Puja
+            TR|2012-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2012-10-21|Mahasaptami
+            TR|2012-10-22|Mahashtami
+            TR|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2013-04-15|Pohela Boishakh
+            TR|2013-04-21|Garia Puja
+            TR|2013-07-16|Kharchi Puja
+            TR|2013-07-30|Ker Puja
+            TR|2013-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2013-10-11|Mahasaptami
+            TR|2013-10-12|Mahashtami
+            TR|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2014-04-15|Pohela Boishakh
+            TR|2014-04-21|Garia Puja
+            TR|2014-07-05|Kharchi Puja
+            TR|2014-07-19|Ker Puja
+            TR|2014-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2014-10-01|Mahasaptami
+            TR|2014-10-02|Mahashtami
+            TR|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2015-04-15|Pohela Boishakh
+            TR|2015-04-21|Garia Puja
+            TR|2015-07-24|Kharchi Puja
+            TR|2015-08-08|Ker Puja
+            TR|2015-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2015-10-20|Mahasaptami
+            TR|2015-10-21|Mahashtami
+            TR|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2016-04-14|Pohela Boishakh
+            TR|2016-04-20|Garia Puja
+            TR|2016-07-12|Kharchi Puja
+            TR|2016-07-26|Ker Puja
+            TR|2016-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2016-10-08|Mahasaptami
+            TR|2016-10-09|Mahashtami
+            TR|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2017-04-15|Pohela Boishakh
+            TR|2017-04-21|Garia Puja
+            TR|2017-07-02|Kharchi Puja
+            TR|2017-07-18|Ker Puja
+            TR|2017-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2017-09-27|Mahasaptami
+            TR|2017-09-28|Mahashtami
+            TR|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2018-04-15|Pohela Boishakh
+            TR|2018-04-21|Garia Puja
+            TR|2018-07-21|Kharchi Puja
+            TR|2018-08-04|Ker Puja
+            TR|2018-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2018-10-16|Mahasaptami
+            TR|2018-10-17|Mahashtami
+            TR|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2019-04-15|Pohela Boishakh
+            TR|2019-04-21|Garia Puja
+            TR|2019-07-10|Kharchi Puja
+            TR|2019-07-24|Ker Puja
+            TR|2019-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2019-10-05|Mahasaptami
+            TR|2019-10-06|Mahashtami
+            TR|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2020-04-14|Pohela Boishakh
+            TR|2020-04-20|Garia Puja
+            TR|2020-06-28|Kharchi Puja
+            TR|2020-07-14|Ker Puja
+            TR|2020-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2020-10-22|Mahasaptami
+            TR|2020-10-23|Mahashtami
+            TR|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2021-04-15|Pohela Boishakh
+            TR|2021-04-21|Garia Puja
+            TR|2021-07-17|Kharchi Puja
+            TR|2021-07-31|Ker Puja
+            TR|2021-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2021-10-12|Mahasaptami
+            TR|2021-10-13|Mahashtami
+            TR|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2022-04-15|Pohela Boishakh
+            TR|2022-04-21|Garia Puja
+            TR|2022-07-07|Kharchi Puja
+            TR|2022-07-21|Ker Puja
+            TR|2022-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2022-10-02|Mahasaptami
+            TR|2022-10-03|Mahashtami
+            TR|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2023-04-15|Pohela Boishakh
+            TR|2023-04-21|Garia Puja
+            TR|2023-06-26|Kharchi Puja
+            TR|2023-07-11|Ker Puja
+            TR|2023-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2023-10-21|Mahasaptami
+            TR|2023-10-22|Mahashtami
+            TR|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2024-04-14|Pohela Boishakh
+            TR|2024-04-20|Garia Puja
+            TR|2024-07-14|Kharchi Puja
+            TR|2024-08-03|Ker Puja
+            TR|2024-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2024-10-10|Mahasaptami
+            TR|2024-10-11|Mahashtami
+            TR|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2025-04-15|Pohela Boishakh
+            TR|2025-04-21|Garia Puja
+            TR|2025-07-03|Kharchi Puja
+            TR|2025-07-19|Ker Puja
+            TR|2025-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2025-09-29|Mahasaptami
+            TR|2025-09-30|Mahashtami
+            TR|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2026-04-15|Pohela Boishakh
+            TR|2026-04-21|Garia Puja
+            TR|2026-07-22|Kharchi Puja
+            TR|2026-08-04|Ker Puja
+            TR|2026-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2026-10-18|Mahasaptami
+            TR|2026-10-19|Mahashtami
+            TR|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2027-04-15|Pohela Boishakh
+            TR|2027-04-21|Garia Puja
+            TR|2027-07-11|Kharchi Puja
+            TR|2027-07-28|Ker Puja
+            TR|2027-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2027-10-06|Mahasaptami
+            TR|2027-10-07|Mahashtami
+            TR|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2028-04-14|Pohela Boishakh
+            TR|2028-04-20|Garia Puja
+            TR|2028-06-30|Kharchi Puja
+            TR|2028-07-25|Ker Puja
+            TR|2028-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2028-09-25|Mahasaptami
+            TR|2028-09-26|Mahashtami
+            TR|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2029-04-15|Pohela Boishakh
+            TR|2029-04-21|Garia Puja
+            TR|2029-07-19|Kharchi Puja
+            TR|2029-07-28|Ker Puja
+            TR|2029-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2029-10-13|Mahasaptami
+            TR|2029-10-14|Mahashtami
+            TR|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2030-04-15|Pohela Boishakh
+            TR|2030-04-21|Garia Puja
+            TR|2030-07-08|Kharchi Puja
+            TR|2030-07-17|Ker Puja
+            TR|2030-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2030-10-03|Mahasaptami
+            TR|2030-10-04|Mahashtami
+            TR|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2031-04-15|Pohela Boishakh
+            TR|2031-04-21|Garia Puja
+            TR|2031-06-28|Kharchi Puja
+            TR|2031-08-05|Ker Puja
+            TR|2031-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2031-10-22|Mahasaptami
+            TR|2031-10-23|Mahashtami
+            TR|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2032-04-14|Pohela Boishakh
+            TR|2032-04-20|Garia Puja
+            TR|2032-07-16|Kharchi Puja
+            TR|2032-07-24|Ker Puja
+            TR|2032-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2032-10-11|Mahasaptami
+            TR|2032-10-12|Mahashtami
+            TR|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2033-04-15|Pohela Boishakh
+            TR|2033-04-21|Garia Puja
+            TR|2033-07-05|Kharchi Puja
+            TR|2033-07-13|Ker Puja
+            TR|2033-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2033-10-01|Mahasaptami
+            TR|2033-10-02|Mahashtami
+            TR|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2034-04-15|Pohela Boishakh
+            TR|2034-04-21|Garia Puja
+            TR|2034-07-24|Kharchi Puja
+            TR|2034-08-01|Ker Puja
+            TR|2034-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2034-10-19|Mahasaptami
+            TR|2034-10-20|Mahashtami
+            TR|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
+            TR|2035-04-15|Pohela Boishakh
+            TR|2035-04-21|Garia Puja
+            TR|2035-07-13|Kharchi Puja
+            TR|2035-07-21|Ker Puja
+            TR|2035-08-19|Maharaja Bir Bikram Kishore Manikya Bahadur's Jayanti
+            TR|2035-10-08|Mahasaptami
+            TR|2035-10-09|Mahashtami
+            UK|2001-03-09|Holika Dahan
+            UK|2001-03-26|Cheti Chand
+            UK|2001-07-16|Harela
+            UK|2001-08-04|Raksha Bandhan
+            UK|2001-09-17|Vishwakarma Puja
+            UK|2001-11-01|Maharshi Valmiki's Jayanti
+            UK|2002-03-28|Holika Dahan
+            UK|2002-04-13|Cheti Chand
+            UK|2002-07-16|Harela
+            UK|2002-08-22|Raksha Bandhan
+            UK|2002-09-17|Vishwakarma Puja
+            UK|2002-10-21|Maharshi Valmiki's Jayanti
+            UK|2002-12-08|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2003-03-17|Holika Dahan
+            UK|2003-04-02|Cheti Chand
+            UK|2003-07-16|Harela
+            UK|2003-08-12|Raksha Bandhan
+            UK|2003-09-17|Vishwakarma Puja
+            UK|2003-10-10|Maharshi Valmiki's Jayanti
+            UK|2003-11-28|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2004-03-06|Holika Dahan
+            UK|2004-03-21|Cheti Chand
+            UK|2004-07-16|Harela
+            UK|2004-08-29|Raksha Bandhan
+            UK|2004-09-16|Vishwakarma Puja
+            UK|2004-10-28|Maharshi Valmiki's Jayanti
+            UK|2004-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2005-03-25|Holika Dahan
+            UK|2005-04-09|Cheti Chand
+            UK|2005-07-16|Harela
+            UK|2005-08-19|Raksha Bandhan
+            UK|2005-09-17|Vishwakarma Puja
+            UK|2005-10-17|Maharshi Valmiki's Jayanti
+            UK|2005-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2006-03-14|Holika Dahan
+            UK|2006-03-30|Cheti Chand
+            UK|2006-07-16|Harela
+            UK|2006-08-09|Raksha Bandhan
+            UK|2006-09-17|Vishwakarma Puja
+            UK|2006-10-07|Maharshi Valmiki's Jayanti
+            UK|2006-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2007-03-03|Holika Dahan
+            UK|2007-03-19|Cheti Chand
+            UK|2007-07-16|Harela
+            UK|2007-08-28|Raksha Bandhan
+            UK|2007-09-17|Vishwakarma Puja
+            UK|2007-10-26|Maharshi Valmiki's Jayanti
+            UK|2007-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2008-03-21|Holika Dahan
+            UK|2008-04-06|Cheti Chand
+            UK|2008-07-16|Harela
+            UK|2008-08-16|Raksha Bandhan
+            UK|2008-09-16|Vishwakarma Puja
+            UK|2008-10-14|Maharshi Valmiki's Jayanti
+            UK|2008-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2009-03-10|Holika Dahan
+            UK|2009-03-27|Cheti Chand
+            UK|2009-07-16|Harela
+            UK|2009-08-05|Raksha Bandhan
+            UK|2009-09-17|Vishwakarma Puja
+            UK|2009-10-04|Maharshi Valmiki's Jayanti
+            UK|2009-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2010-02-28|Holika Dahan
+            UK|2010-03-16|Cheti Chand
+            UK|2010-07-16|Harela
+            UK|2010-08-24|Raksha Bandhan
+            UK|2010-09-17|Vishwakarma Puja
+            UK|2010-10-22|Maharshi Valmiki's Jayanti
+            UK|2010-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2011-03-19|Holika Dahan
+            UK|2011-04-04|Cheti Chand
+            UK|2011-07-16|Harela
+            UK|2011-08-13|Raksha Bandhan
+            UK|2011-09-17|Vishwakarma Puja
+            UK|2011-10-11|Maharshi Valmiki's Jayanti
+            UK|2011-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2012-03-07|Holika Dahan
+            UK|2012-03-23|Cheti Chand
+            UK|2012-07-16|Harela
+            UK|2012-08-02|Raksha Bandhan
+            UK|2012-09-16|Vishwakarma Puja
+            UK|2012-10-29|Maharshi Valmiki's Jayanti
+            UK|2012-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2013-03-26|Holika Dahan
+            UK|2013-04-11|Cheti Chand
+            UK|2013-07-16|Harela
+            UK|2013-08-20|Raksha Bandhan
+            UK|2013-09-17|Vishwakarma Puja
+            UK|2013-10-18|Maharshi Valmiki's Jayanti
+            UK|2013-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2014-03-16|Holika Dahan
+            UK|2014-03-31|Cheti Chand
+            UK|2014-07-16|Harela
+            UK|2014-08-10|Raksha Bandhan
+            UK|2014-09-17|Vishwakarma Puja
+            UK|2014-10-08|Maharshi Valmiki's Jayanti
+            UK|2014-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2015-03-05|Holika Dahan
+            UK|2015-03-21|Cheti Chand
+            UK|2015-07-16|Harela
+            UK|2015-08-29|Raksha Bandhan
+            UK|2015-09-17|Vishwakarma Puja
+            UK|2015-10-27|Maharshi Valmiki's Jayanti
+            UK|2015-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2016-03-23|Holika Dahan
+            UK|2016-04-08|Cheti Chand
+            UK|2016-07-16|Harela
+            UK|2016-08-18|Raksha Bandhan
+            UK|2016-09-16|Vishwakarma Puja
+            UK|2016-10-16|Maharshi Valmiki's Jayanti
+            UK|2016-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2017-03-12|Holika Dahan
+            UK|2017-03-28|Cheti Chand
+            UK|2017-07-16|Harela
+            UK|2017-08-07|Raksha Bandhan
+            UK|2017-09-17|Vishwakarma Puja
+            UK|2017-10-05|Maharshi Valmiki's Jayanti
+            UK|2017-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2018-03-01|Holika Dahan
+            UK|2018-03-18|Cheti Chand
+            UK|2018-07-16|Harela
+            UK|2018-08-26|Raksha Bandhan
+            UK|2018-09-17|Vishwakarma Puja
+            UK|2018-10-24|Maharshi Valmiki's Jayanti
+            UK|2018-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2019-03-20|Holika Dahan
+            UK|2019-04-06|Cheti Chand
+            UK|2019-07-16|Harela
+            UK|2019-08-15|Raksha Bandhan
+            UK|2019-09-17|Vishwakarma Puja
+            UK|2019-10-13|Maharshi Valmiki's Jayanti
+            UK|2019-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2020-03-09|Holika Dahan
+            UK|2020-03-25|Cheti Chand
+            UK|2020-07-16|Harela
+            UK|2020-08-03|Raksha Bandhan
+            UK|2020-09-16|Vishwakarma Puja
+            UK|2020-10-31|Maharshi Valmiki's Jayanti
+            UK|2020-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2021-03-28|Holika Dahan
+            UK|2021-04-13|Cheti Chand
+            UK|2021-07-16|Harela
+            UK|2021-08-22|Raksha Bandhan
+            UK|2021-09-17|Vishwakarma Puja
+            UK|2021-10-20|Maharshi Valmiki's Jayanti
+            UK|2021-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2022-03-17|Holika Dahan
+            UK|2022-04-02|Cheti Chand
+            UK|2022-07-16|Harela
+            UK|2022-08-11|Raksha Bandhan
+            UK|2022-09-17|Vishwakarma Puja
+            UK|2022-10-09|Maharshi Valmiki's Jayanti
+            UK|2022-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2023-03-07|Holika Dahan
+            UK|2023-03-22|Cheti Chand
+            UK|2023-07-16|Harela
+            UK|2023-08-30|Raksha Bandhan
+            UK|2023-09-17|Vishwakarma Puja
+            UK|2023-10-28|Maharshi Valmiki's Jayanti
+            UK|2023-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2024-03-24|Holika Dahan
+            UK|2024-04-09|Cheti Chand
+            UK|2024-07-16|Harela
+            UK|2024-08-19|Raksha Bandhan
+            UK|2024-09-16|Vishwakarma Puja
+            UK|2024-10-17|Maharshi Valmiki's Jayanti
+            UK|2024-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2025-03-13|Holika Dahan
+            UK|2025-03-30|Cheti Chand
+            UK|2025-07-16|Harela
+            UK|2025-08-09|Raksha Bandhan
+            UK|2025-09-17|Vishwakarma Puja
+            UK|2025-10-07|Maharshi Valmiki's Jayanti
+            UK|2025-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2026-03-03|Holika Dahan
+            UK|2026-03-19|Cheti Chand
+            UK|2026-07-16|Harela
+            UK|2026-08-28|Raksha Bandhan
+            UK|2026-09-17|Vishwakarma Puja
+            UK|2026-10-26|Maharshi Valmiki's Jayanti
+            UK|2026-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2027-03-21|Holika Dahan
+            UK|2027-04-07|Cheti Chand
+            UK|2027-07-16|Harela
+            UK|2027-08-17|Raksha Bandhan
+            UK|2027-09-17|Vishwakarma Puja
+            UK|2027-10-15|Maharshi Valmiki's Jayanti
+            UK|2027-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2028-03-10|Holika Dahan
+            UK|2028-03-27|Cheti Chand
+            UK|2028-07-16|Harela
+            UK|2028-08-05|Raksha Bandhan
+            UK|2028-09-17|Vishwakarma Puja
+            UK|2028-10-03|Maharshi Valmiki's Jayanti
+            UK|2028-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2029-02-28|Holika Dahan
+            UK|2029-04-14|Cheti Chand
+            UK|2029-07-16|Harela
+            UK|2029-08-23|Raksha Bandhan
+            UK|2029-09-17|Vishwakarma Puja
+            UK|2029-10-22|Maharshi Valmiki's Jayanti
+            UK|2029-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2030-03-19|Holika Dahan
+            UK|2030-04-03|Cheti Chand
+            UK|2030-07-16|Harela
+            UK|2030-08-13|Raksha Bandhan
+            UK|2030-09-17|Vishwakarma Puja
+            UK|2030-10-11|Maharshi Valmiki's Jayanti
+            UK|2030-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2031-03-08|Holika Dahan
+            UK|2031-03-24|Cheti Chand
+            UK|2031-07-16|Harela
+            UK|2031-08-02|Raksha Bandhan
+            UK|2031-09-17|Vishwakarma Puja
+            UK|2031-10-30|Maharshi Valmiki's Jayanti
+            UK|2031-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2032-03-26|Holika Dahan
+            UK|2032-04-11|Cheti Chand
+            UK|2032-07-16|Harela
+            UK|2032-08-20|Raksha Bandhan
+            UK|2032-09-17|Vishwakarma Puja
+            UK|2032-10-18|Maharshi Valmiki's Jayanti
+            UK|2032-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2033-03-15|Holika Dahan
+            UK|2033-03-31|Cheti Chand
+            UK|2033-07-16|Harela
+            UK|2033-08-10|Raksha Bandhan
+            UK|2033-09-17|Vishwakarma Puja
+            UK|2033-10-08|Maharshi Valmiki's Jayanti
+            UK|2033-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2034-03-04|Holika Dahan
+            UK|2034-03-21|Cheti Chand
+            UK|2034-07-16|Harela
+            UK|2034-08-29|Raksha Bandhan
+            UK|2034-09-17|Vishwakarma Puja
+            UK|2034-10-27|Maharshi Valmiki's Jayanti
+            UK|2034-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UK|2035-03-23|Holika Dahan
+            UK|2035-04-09|Cheti Chand
+            UK|2035-07-16|Harela
+            UK|2035-08-18|Raksha Bandhan
+            UK|2035-09-17|Vishwakarma Puja
+            UK|2035-10-17|Maharshi Valmiki's Jayanti
+            UK|2035-11-24|Guru Tegh Bahadur's Shaheedi Diwas
+            UP|2001-08-04|Raksha Bandhan
+            UP|2001-11-15|Govardhan Puja
+            UP|2001-11-16|Bhai Duj
+            UP|2001-11-16|Chitragupt's Jayanti
+            UP|2002-08-22|Raksha Bandhan
+            UP|2002-11-05|Govardhan Puja
+            UP|2002-11-06|Bhai Duj
+            UP|2002-11-06|Chitragupt's Jayanti
+            UP|2003-08-12|Raksha Bandhan
+            UP|2003-10-26|Govardhan Puja
+            UP|2003-10-27|Bhai Duj
+            UP|2003-10-27|Chitragupt's Jayanti
+            UP|2004-08-29|Raksha Bandhan
+            UP|2004-11-13|Govardhan Puja
+            UP|2004-11-14|Bhai Duj
+            UP|2004-11-14|Chitragupt's Jayanti
+            UP|2005-08-19|Raksha Bandhan
+            UP|2005-11-02|Govardhan Puja
+            UP|2005-11-03|Bhai Duj
+            UP|2005-11-03|Chitragupt's Jayanti
+            UP|2006-08-09|Raksha Bandhan
+            UP|2006-10-22|Govardhan Puja
+            UP|2006-10-23|Bhai Duj
+            UP|2006-10-23|Chitragupt's Jayanti
+            UP|2007-08-28|Raksha Bandhan
+            UP|2007-11-10|Govardhan Puja
+            UP|2007-11-11|Bhai Duj
+            UP|2007-11-11|Chitragupt's Jayanti
+            UP|2008-08-16|Raksha Bandhan
+            UP|2008-10-29|Govardhan Puja
+            UP|2008-10-30|Bhai Duj
+            UP|2008-10-30|Chitragupt's Jayanti
+            UP|2009-08-05|Raksha Bandhan
+            UP|2009-10-18|Govardhan Puja
+            UP|2009-10-19|Bhai Duj
+            UP|2009-10-19|Chitragupt's Jayanti
+            UP|2010-08-24|Raksha Bandhan
+            UP|2010-11-06|Govardhan Puja
+            UP|2010-11-07|Bhai Duj
+            UP|2010-11-07|Chitragupt's Jayanti
+            UP|2011-08-13|Raksha Bandhan
+            UP|2011-10-27|Govardhan Puja
+            UP|2011-10-28|Bhai Duj
+            UP|2011-10-28|Chitragupt's Jayanti
+            UP|2012-08-02|Raksha Bandhan
+            UP|2012-11-14|Govardhan Puja
+            UP|2012-11-15|Bhai Duj
+            UP|2012-11-15|Chitragupt's Jayanti
+            UP|2013-08-20|Raksha Bandhan
+            UP|2013-11-04|Govardhan Puja
+            UP|2013-11-05|Bhai Duj
+            UP|2013-11-05|Chitragupt's Jayanti
+            UP|2014-08-10|Raksha Bandhan
+            UP|2014-10-24|Govardhan Puja
+            UP|2014-10-25|Bhai Duj
+            UP|2014-10-25|Chitragupt's Jayanti
+            UP|2015-08-29|Raksha Bandhan
+            UP|2015-11-12|Govardhan Puja
+            UP|2015-11-13|Bhai Duj
+            UP|2015-11-13|Chitragupt's Jayanti
+            UP|2016-08-18|Raksha Bandhan
+            UP|2016-10-31|Govardhan Puja
+            UP|2016-11-01|Bhai Duj
+            UP|2016-11-01|Chitragupt's Jayanti
+            UP|2017-08-07|Raksha Bandhan
+            UP|2017-10-20|Govardhan Puja
+            UP|2017-10-21|Bhai Duj
+            UP|2017-10-21|Chitragupt's Jayanti
+            UP|2018-08-26|Raksha Bandhan
+            UP|2018-11-08|Govardhan Puja
+            UP|2018-11-09|Bhai Duj
+            UP|2018-11-09|Chitragupt's Jayanti
+            UP|2019-08-15|Raksha Bandhan
+            UP|2019-10-28|Govardhan Puja
+            UP|2019-10-29|Bhai Duj
+            UP|2019-10-29|Chitragupt's Jayanti
+            UP|2020-08-03|Raksha Bandhan
+            UP|2020-11-15|Govardhan Puja
+            UP|2020-11-16|Bhai Duj
+            UP|2020-11-16|Chitragupt's Jayanti
+            UP|2021-08-22|Raksha Bandhan
+            UP|2021-11-05|Govardhan Puja
+            UP|2021-11-06|Bhai Duj
+            UP|2021-11-06|Chitragupt's Jayanti
+            UP|2022-08-11|Raksha Bandhan
+            UP|2022-10-25|Govardhan Puja
+            UP|2022-10-26|Bhai Duj
+            UP|2022-10-26|Chitragupt's Jayanti
+            UP|2023-08-30|Raksha Bandhan
+            UP|2023-11-13|Govardhan Puja
+            UP|2023-11-14|Bhai Duj
+            UP|2023-11-14|Chitragupt's Jayanti
+            UP|2024-08-19|Raksha Bandhan
+            UP|2024-11-02|Govardhan Puja
+            UP|2024-11-03|Bhai Duj
+            UP|2024-11-03|Chitragupt's Jayanti
+            UP|2025-08-09|Raksha Bandhan
+            UP|2025-10-22|Govardhan Puja
+            UP|2025-10-23|Bhai Duj
+            UP|2025-10-23|Chitragupt's Jayanti
+            UP|2026-08-28|Raksha Bandhan
+            UP|2026-11-10|Govardhan Puja
+            UP|2026-11-11|Bhai Duj
+            UP|2026-11-11|Chitragupt's Jayanti
+            UP|2027-08-17|Raksha Bandhan
+            UP|2027-10-30|Govardhan Puja
+            UP|2027-10-31|Bhai Duj
+            UP|2027-10-31|Chitragupt's Jayanti
+            UP|2028-08-05|Raksha Bandhan
+            UP|2028-10-18|Govardhan Puja
+            UP|2028-10-19|Bhai Duj
+            UP|2028-10-19|Chitragupt's Jayanti
+            UP|2029-08-23|Raksha Bandhan
+            UP|2029-11-06|Govardhan Puja
+            UP|2029-11-07|Bhai Duj
+            UP|2029-11-07|Chitragupt's Jayanti
+            UP|2030-08-13|Raksha Bandhan
+            UP|2030-10-27|Govardhan Puja
+            UP|2030-10-28|Bhai Duj
+            UP|2030-10-28|Chitragupt's Jayanti
+            UP|2031-08-02|Raksha Bandhan
+            UP|2031-11-15|Govardhan Puja
+            UP|2031-11-16|Bhai Duj
+            UP|2031-11-16|Chitragupt's Jayanti
+            UP|2032-08-20|Raksha Bandhan
+            UP|2032-11-03|Govardhan Puja
+            UP|2032-11-04|Bhai Duj
+            UP|2032-11-04|Chitragupt's Jayanti
+            UP|2033-08-10|Raksha Bandhan
+            UP|2033-10-23|Govardhan Puja
+            UP|2033-10-24|Bhai Duj
+            UP|2033-10-24|Chitragupt's Jayanti
+            UP|2034-08-29|Raksha Bandhan
+            UP|2034-11-11|Govardhan Puja
+            UP|2034-11-12|Bhai Duj
+            UP|2034-11-12|Chitragupt's Jayanti
+            UP|2035-08-18|Raksha Bandhan
+            UP|2035-10-31|Govardhan Puja
+            UP|2035-11-01|Bhai Duj
+            UP|2035-11-01|Chitragupt's Jayanti
+            WB|2001-01-12|Swami Vivekananda's Jayanti
+            WB|2001-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2001-04-14|Pohela Boishakh
+            WB|2001-05-01|May Day
+            WB|2001-05-09|Rabindranath Tagore's Jayanti
+            WB|2001-09-17|Mahalaya
+            WB|2001-10-23|Mahasaptami
+            WB|2001-10-24|Mahashtami
+            WB|2001-10-25|Mahanavami
+            WB|2001-10-26|Vijayadashami
+            WB|2001-11-14|Kali Puja
+            WB|2001-11-15|Birsa Munda's Jayanti
+            WB|2001-11-16|Bhai Duj
+            WB|2001-11-21|Chhath Puja
+            WB|2002-01-12|Swami Vivekananda's Jayanti
+            WB|2002-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2002-04-15|Pohela Boishakh
+            WB|2002-05-01|May Day
+            WB|2002-05-09|Rabindranath Tagore's Jayanti
+            WB|2002-10-06|Mahalaya
+            WB|2002-10-12|Mahasaptami
+            WB|2002-10-13|Mahashtami
+            WB|2002-10-14|Mahanavami
+            WB|2002-10-15|Vijayadashami
+            WB|2002-11-04|Kali Puja
+            WB|2002-11-06|Bhai Duj
+            WB|2002-11-10|Chhath Puja
+            WB|2002-11-15|Birsa Munda's Jayanti
+            WB|2003-01-12|Swami Vivekananda's Jayanti
+            WB|2003-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2003-04-15|Pohela Boishakh
+            WB|2003-05-01|May Day
+            WB|2003-05-09|Rabindranath Tagore's Jayanti
+            WB|2003-09-25|Mahalaya
+            WB|2003-10-02|Mahasaptami
+            WB|2003-10-03|Mahanavami
+            WB|2003-10-03|Mahashtami
+            WB|2003-10-05|Vijayadashami
+            WB|2003-10-24|Kali Puja
+            WB|2003-10-27|Bhai Duj
+            WB|2003-10-30|Chhath Puja
+            WB|2003-11-15|Birsa Munda's Jayanti
+            WB|2004-01-12|Swami Vivekananda's Jayanti
+            WB|2004-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2004-04-14|Pohela Boishakh
+            WB|2004-05-01|May Day
+            WB|2004-05-08|Rabindranath Tagore's Jayanti
+            WB|2004-10-13|Mahalaya
+            WB|2004-10-20|Mahasaptami
+            WB|2004-10-21|Mahanavami
+            WB|2004-10-21|Mahashtami
+            WB|2004-10-22|Vijayadashami
+            WB|2004-11-11|Kali Puja
+            WB|2004-11-14|Bhai Duj
+            WB|2004-11-15|Birsa Munda's Jayanti
+            WB|2004-11-17|Chhath Puja
+            WB|2005-01-12|Swami Vivekananda's Jayanti
+            WB|2005-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2005-04-14|Pohela Boishakh
+            WB|2005-05-01|May Day
+            WB|2005-05-09|Rabindranath Tagore's Jayanti
+            WB|2005-10-03|Mahalaya
+            WB|2005-10-10|Mahasaptami
+            WB|2005-10-11|Mahanavami
+            WB|2005-10-11|Mahashtami
+            WB|2005-10-12|Vijayadashami
+            WB|2005-11-01|Kali Puja
+            WB|2005-11-03|Bhai Duj
+            WB|2005-11-07|Chhath Puja
+            WB|2005-11-15|Birsa Munda's Jayanti
+            WB|2006-01-12|Swami Vivekananda's Jayanti
+            WB|2006-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2006-04-15|Pohela Boishakh
+            WB|2006-05-01|May Day
+            WB|2006-05-09|Rabindranath Tagore's Jayanti
+            WB|2006-09-22|Mahalaya
+            WB|2006-09-29|Mahasaptami
+            WB|2006-09-30|Mahashtami
+            WB|2006-10-01|Mahanavami
+            WB|2006-10-02|Vijayadashami
+            WB|2006-10-21|Kali Puja
+            WB|2006-10-23|Bhai Duj
+            WB|2006-10-28|Chhath Puja
+            WB|2006-11-15|Birsa Munda's Jayanti
+            WB|2007-01-12|Swami Vivekananda's Jayanti
+            WB|2007-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2007-04-15|Pohela Boishakh
+            WB|2007-05-01|May Day
+            WB|2007-05-09|Rabindranath Tagore's Jayanti
+            WB|2007-10-10|Mahalaya
+            WB|2007-10-18|Mahasaptami
+            WB|2007-10-19|Mahashtami
+            WB|2007-10-20|Mahanavami
+            WB|2007-10-21|Vijayadashami
+            WB|2007-11-09|Kali Puja
+            WB|2007-11-11|Bhai Duj
+            WB|2007-11-15|Birsa Munda's Jayanti
+            WB|2007-11-16|Chhath Puja
+            WB|2008-01-12|Swami Vivekananda's Jayanti
+            WB|2008-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2008-04-14|Pohela Boishakh
+            WB|2008-05-01|May Day
+            WB|2008-05-08|Rabindranath Tagore's Jayanti
+            WB|2008-09-28|Mahalaya
+            WB|2008-10-06|Mahasaptami
+            WB|2008-10-07|Mahashtami
+            WB|2008-10-08|Mahanavami
+            WB|2008-10-09|Vijayadashami
+            WB|2008-10-28|Kali Puja
+            WB|2008-10-30|Bhai Duj
+            WB|2008-11-04|Chhath Puja
+            WB|2008-11-15|Birsa Munda's Jayanti
+            WB|2009-01-12|Swami Vivekananda's Jayanti
+            WB|2009-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2009-04-15|Pohela Boishakh
+            WB|2009-05-01|May Day
+            WB|2009-05-09|Rabindranath Tagore's Jayanti
+            WB|2009-09-18|Mahalaya
+            WB|2009-09-25|Mahasaptami
+            WB|2009-09-26|Mahashtami
+            WB|2009-09-27|Mahanavami
+            WB|2009-09-28|Vijayadashami
+            WB|2009-10-17|Kali Puja
+            WB|2009-10-19|Bhai Duj
+            WB|2009-10-24|Chhath Puja
+            WB|2009-11-15|Birsa Munda's Jayanti
+            WB|2010-01-12|Swami Vivekananda's Jayanti
+            WB|2010-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2010-04-15|Pohela Boishakh
+            WB|2010-05-01|May Day
+            WB|2010-05-09|Rabindranath Tagore's Jayanti
+            WB|2010-10-07|Mahalaya
+            WB|2010-10-14|Mahasaptami
+            WB|2010-10-15|Mahashtami
+            WB|2010-10-16|Mahanavami
+            WB|2010-10-17|Vijayadashami
+            WB|2010-11-05|Kali Puja
+            WB|2010-11-07|Bhai Duj
+            WB|2010-11-11|Chhath Puja
+            WB|2010-11-15|Birsa Munda's Jayanti
+            WB|2011-01-12|Swami Vivekananda's Jayanti
+            WB|2011-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2011-04-15|Pohela Boishakh
+            WB|2011-05-01|May Day
+            WB|2011-05-09|Rabindranath Tagore's Jayanti
+            WB|2011-09-27|Mahalaya
+            WB|2011-10-03|Mahasaptami
+            WB|2011-10-04|Mahashtami
+            WB|2011-10-05|Mahanavami
+            WB|2011-10-06|Vijayadashami
+            WB|2011-10-26|Kali Puja
+            WB|2011-10-28|Bhai Duj
+            WB|2011-11-01|Chhath Puja
+            WB|2011-11-15|Birsa Munda's Jayanti
+            WB|2012-01-12|Swami Vivekananda's Jayanti
+            WB|2012-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2012-04-14|Pohela Boishakh
+            WB|2012-05-01|May Day
+            WB|2012-05-08|Rabindranath Tagore's Jayanti
+            WB|2012-10-15|Mahalaya
+            WB|2012-10-21|Mahasaptami
+            WB|2012-10-22|Mahashtami
+            WB|2012-10-23|Mahanavami
+            WB|2012-10-24|Vijayadashami
+            WB|2012-11-13|Kali Puja
+            WB|2012-11-15|Bhai Duj
+            WB|2012-11-15|Birsa Munda's Jayanti
+            WB|2012-11-19|Chhath Puja
+            WB|2013-01-12|Swami Vivekananda's Jayanti
+            WB|2013-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2013-04-15|Pohela Boishakh
+            WB|2013-05-01|May Day
+            WB|2013-05-09|Rabindranath Tagore's Jayanti
+            WB|2013-10-04|Mahalaya
+            WB|2013-10-11|Mahasaptami
+            WB|2013-10-12|Mahanavami
+            WB|2013-10-12|Mahashtami
+            WB|2013-10-13|Vijayadashami
+            WB|2013-11-02|Kali Puja
+            WB|2013-11-05|Bhai Duj
+            WB|2013-11-08|Chhath Puja
+            WB|2013-11-15|Birsa Munda's Jayanti
+            WB|2014-01-12|Swami Vivekananda's Jayanti
+            WB|2014-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2014-04-15|Pohela Boishakh
+            WB|2014-05-01|May Day
+            WB|2014-05-09|Rabindranath Tagore's Jayanti
+            WB|2014-09-23|Mahalaya
+            WB|2014-10-01|Mahasaptami
+            WB|2014-10-02|Mahanavami
+            WB|2014-10-02|Mahashtami
+            WB|2014-10-03|Vijayadashami
+            WB|2014-10-23|Kali Puja
+            WB|2014-10-25|Bhai Duj
+            WB|2014-10-29|Chhath Puja
+            WB|2014-11-15|Birsa Munda's Jayanti
+            WB|2015-01-12|Swami Vivekananda's Jayanti
+            WB|2015-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2015-04-15|Pohela Boishakh
+            WB|2015-05-01|May Day
+            WB|2015-05-09|Rabindranath Tagore's Jayanti
+            WB|2015-10-12|Mahalaya
+            WB|2015-10-20|Mahasaptami
+            WB|2015-10-21|Mahanavami
+            WB|2015-10-21|Mahashtami
+            WB|2015-10-22|Vijayadashami
+            WB|2015-11-10|Kali Puja
+            WB|2015-11-13|Bhai Duj
+            WB|2015-11-15|Birsa Munda's Jayanti
+            WB|2015-11-17|Chhath Puja
+            WB|2016-01-12|Swami Vivekananda's Jayanti
+            WB|2016-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2016-04-14|Pohela Boishakh
+            WB|2016-05-01|May Day
+            WB|2016-05-08|Rabindranath Tagore's Jayanti
+            WB|2016-09-30|Mahalaya
+            WB|2016-10-08|Mahasaptami
+            WB|2016-10-09|Mahashtami
+            WB|2016-10-10|Mahanavami
+            WB|2016-10-11|Vijayadashami
+            WB|2016-10-29|Kali Puja
+            WB|2016-11-01|Bhai Duj
+            WB|2016-11-06|Chhath Puja
+            WB|2016-11-15|Birsa Munda's Jayanti
+            WB|2017-01-12|Swami Vivekananda's Jayanti
+            WB|2017-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2017-04-15|Pohela Boishakh
+            WB|2017-05-01|May Day
+            WB|2017-05-09|Rabindranath Tagore's Jayanti
+            WB|2017-09-19|Mahalaya
+            WB|2017-09-27|Mahasaptami
+            WB|2017-09-28|Mahashtami
+            WB|2017-09-29|Mahanavami
+            WB|2017-09-30|Vijayadashami
+            WB|2017-10-19|Kali Puja
+            WB|2017-10-21|Bhai Duj
+            WB|2017-10-26|Chhath Puja
+            WB|2017-11-15|Birsa Munda's Jayanti
+            WB|2018-01-12|Swami Vivekananda's Jayanti
+            WB|2018-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2018-04-15|Pohela Boishakh
+            WB|2018-05-01|May Day
+            WB|2018-05-09|Rabindranath Tagore's Jayanti
+            WB|2018-10-08|Mahalaya
+            WB|2018-10-16|Mahasaptami
+            WB|2018-10-17|Mahanavami
+            WB|2018-10-17|Mahashtami
+            WB|2018-10-19|Vijayadashami
+            WB|2018-11-06|Kali Puja
+            WB|2018-11-09|Bhai Duj
+            WB|2018-11-13|Chhath Puja
+            WB|2018-11-15|Birsa Munda's Jayanti
+            WB|2019-01-12|Swami Vivekananda's Jayanti
+            WB|2019-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2019-04-15|Pohela Boishakh
+            WB|2019-05-01|May Day
+            WB|2019-05-09|Rabindranath Tagore's Jayanti
+            WB|2019-09-28|Mahalaya
+            WB|2019-10-05|Mahasaptami
+            WB|2019-10-06|Mahanavami
+            WB|2019-10-06|Mahashtami
+            WB|2019-10-08|Vijayadashami
+            WB|2019-10-27|Kali Puja
+            WB|2019-10-29|Bhai Duj
+            WB|2019-11-02|Chhath Puja
+            WB|2019-11-15|Birsa Munda's Jayanti
+            WB|2020-01-12|Swami Vivekananda's Jayanti
+            WB|2020-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2020-04-14|Pohela Boishakh
+            WB|2020-05-01|May Day
+            WB|2020-05-08|Rabindranath Tagore's Jayanti
+            WB|2020-09-17|Mahalaya
+            WB|2020-10-22|Mahasaptami
+            WB|2020-10-23|Mahashtami
+            WB|2020-10-24|Mahanavami
+            WB|2020-10-25|Vijayadashami
+            WB|2020-11-14|Kali Puja
+            WB|2020-11-15|Birsa Munda's Jayanti
+            WB|2020-11-16|Bhai Duj
+            WB|2020-11-20|Chhath Puja
+            WB|2021-01-12|Swami Vivekananda's Jayanti
+            WB|2021-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2021-04-15|Pohela Boishakh
+            WB|2021-05-01|May Day
+            WB|2021-05-09|Rabindranath Tagore's Jayanti
+            WB|2021-10-06|Mahalaya
+            WB|2021-10-12|Mahasaptami
+            WB|2021-10-13|Mahashtami
+            WB|2021-10-14|Mahanavami
+            WB|2021-10-15|Vijayadashami
+            WB|2021-11-04|Kali Puja
+            WB|2021-11-06|Bhai Duj
+            WB|2021-11-10|Chhath Puja
+            WB|2021-11-15|Birsa Munda's Jayanti
+            WB|2022-01-12|Swami Vivekananda's Jayanti
+            WB|2022-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2022-04-15|Pohela Boishakh
+            WB|2022-05-01|May Day
+            WB|2022-05-09|Rabindranath Tagore's Jayanti
+            WB|2022-09-25|Mahalaya
+            WB|2022-10-02|Mahasaptami
+            WB|2022-10-03|Mahashtami
+            WB|2022-10-04|Mahanavami
+            WB|2022-10-05|Vijayadashami
+            WB|2022-10-24|Kali Puja
+            WB|2022-10-26|Bhai Duj
+            WB|2022-10-30|Chhath Puja
+            WB|2022-11-15|Birsa Munda's Jayanti
+            WB|2023-01-12|Swami Vivekananda's Jayanti
+            WB|2023-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2023-04-15|Pohela Boishakh
+            WB|2023-05-01|May Day
+            WB|2023-05-09|Rabindranath Tagore's Jayanti
+            WB|2023-10-14|Mahalaya
+            WB|2023-10-21|Mahasaptami
+            WB|2023-10-22|Mahashtami
+            WB|2023-10-23|Mahanavami
+            WB|2023-10-24|Vijayadashami
+            WB|2023-11-12|Kali Puja
+            WB|2023-11-14|Bhai Duj
+            WB|2023-11-15|Birsa Munda's Jayanti
+            WB|2023-11-19|Chhath Puja
+            WB|2024-01-12|Swami Vivekananda's Jayanti
+            WB|2024-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2024-04-14|Pohela Boishakh
+            WB|2024-05-01|May Day
+            WB|2024-05-08|Rabindranath Tagore's Jayanti
+            WB|2024-10-02|Mahalaya
+            WB|2024-10-10|Mahasaptami
+            WB|2024-10-11|Mahanavami
+            WB|2024-10-11|Mahashtami
+            WB|2024-10-12|Vijayadashami
+            WB|2024-10-31|Kali Puja
+            WB|2024-11-03|Bhai Duj
+            WB|2024-11-07|Chhath Puja
+            WB|2024-11-15|Birsa Munda's Jayanti
+            WB|2025-01-12|Swami Vivekananda's Jayanti
+            WB|2025-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2025-04-15|Pohela Boishakh
+            WB|2025-05-01|May Day
+            WB|2025-05-09|Rabindranath Tagore's Jayanti
+            WB|2025-09-21|Mahalaya
+            WB|2025-09-29|Mahasaptami
+            WB|2025-09-30|Mahashtami
+            WB|2025-10-01|Mahanavami
+            WB|2025-10-02|Vijayadashami
+            WB|2025-10-20|Kali Puja
+            WB|2025-10-23|Bhai Duj
+            WB|2025-10-28|Chhath Puja
+            WB|2025-11-15|Birsa Munda's Jayanti
+            WB|2026-01-12|Swami Vivekananda's Jayanti
+            WB|2026-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2026-04-15|Pohela Boishakh
+            WB|2026-05-01|May Day
+            WB|2026-05-09|Rabindranath Tagore's Jayanti
+            WB|2026-10-10|Mahalaya
+            WB|2026-10-18|Mahasaptami
+            WB|2026-10-19|Mahashtami
+            WB|2026-10-20|Mahanavami
+            WB|2026-10-21|Vijayadashami
+            WB|2026-11-08|Kali Puja
+            WB|2026-11-11|Bhai Duj
+            WB|2026-11-15|Birsa Munda's Jayanti
+            WB|2026-11-15|Chhath Puja
+            WB|2027-01-12|Swami Vivekananda's Jayanti
+            WB|2027-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2027-04-15|Pohela Boishakh
+            WB|2027-05-01|May Day
+            WB|2027-05-09|Rabindranath Tagore's Jayanti
+            WB|2027-09-29|Mahalaya
+            WB|2027-10-06|Mahasaptami
+            WB|2027-10-07|Mahashtami
+            WB|2027-10-08|Mahanavami
+            WB|2027-10-09|Vijayadashami
+            WB|2027-10-28|Kali Puja
+            WB|2027-10-31|Bhai Duj
+            WB|2027-11-04|Chhath Puja
+            WB|2027-11-15|Birsa Munda's Jayanti
+            WB|2028-01-12|Swami Vivekananda's Jayanti
+            WB|2028-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2028-04-14|Pohela Boishakh
+            WB|2028-05-01|May Day
+            WB|2028-05-08|Rabindranath Tagore's Jayanti
+            WB|2028-09-18|Mahalaya
+            WB|2028-09-25|Mahasaptami
+            WB|2028-09-26|Mahanavami
+            WB|2028-09-26|Mahashtami
+            WB|2028-09-27|Vijayadashami
+            WB|2028-10-17|Kali Puja
+            WB|2028-10-19|Bhai Duj
+            WB|2028-10-23|Chhath Puja
+            WB|2028-11-15|Birsa Munda's Jayanti
+            WB|2029-01-12|Swami Vivekananda's Jayanti
+            WB|2029-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2029-04-15|Pohela Boishakh
+            WB|2029-05-01|May Day
+            WB|2029-05-09|Rabindranath Tagore's Jayanti
+            WB|2029-10-07|Mahalaya
+            WB|2029-10-13|Mahasaptami
+            WB|2029-10-14|Mahashtami
+            WB|2029-10-15|Mahanavami
+            WB|2029-10-16|Vijayadashami
+            WB|2029-11-05|Kali Puja
+            WB|2029-11-07|Bhai Duj
+            WB|2029-11-11|Chhath Puja
+            WB|2029-11-15|Birsa Munda's Jayanti
+            WB|2030-01-12|Swami Vivekananda's Jayanti
+            WB|2030-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2030-04-15|Pohela Boishakh
+            WB|2030-05-01|May Day
+            WB|2030-05-09|Rabindranath Tagore's Jayanti
+            WB|2030-09-27|Mahalaya
+            WB|2030-10-03|Mahasaptami
+            WB|2030-10-04|Mahashtami
+            WB|2030-10-05|Mahanavami
+            WB|2030-10-06|Vijayadashami
+            WB|2030-10-26|Kali Puja
+            WB|2030-10-28|Bhai Duj
+            WB|2030-11-01|Chhath Puja
+            WB|2030-11-15|Birsa Munda's Jayanti
+            WB|2031-01-12|Swami Vivekananda's Jayanti
+            WB|2031-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2031-04-15|Pohela Boishakh
+            WB|2031-05-01|May Day
+            WB|2031-05-09|Rabindranath Tagore's Jayanti
+            WB|2031-10-15|Mahalaya
+            WB|2031-10-22|Mahasaptami
+            WB|2031-10-23|Mahashtami
+            WB|2031-10-24|Mahanavami
+            WB|2031-10-25|Vijayadashami
+            WB|2031-11-14|Kali Puja
+            WB|2031-11-15|Birsa Munda's Jayanti
+            WB|2031-11-16|Bhai Duj
+            WB|2031-11-20|Chhath Puja
+            WB|2032-01-12|Swami Vivekananda's Jayanti
+            WB|2032-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2032-04-14|Pohela Boishakh
+            WB|2032-05-01|May Day
+            WB|2032-05-08|Rabindranath Tagore's Jayanti
+            WB|2032-10-04|Mahalaya
+            WB|2032-10-11|Mahasaptami
+            WB|2032-10-12|Mahashtami
+            WB|2032-10-13|Mahanavami
+            WB|2032-10-14|Vijayadashami
+            WB|2032-11-02|Kali Puja
+            WB|2032-11-04|Bhai Duj
+            WB|2032-11-09|Chhath Puja
+            WB|2032-11-15|Birsa Munda's Jayanti
+            WB|2033-01-12|Swami Vivekananda's Jayanti
+            WB|2033-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2033-04-15|Pohela Boishakh
+            WB|2033-05-01|May Day
+            WB|2033-05-09|Rabindranath Tagore's Jayanti
+            WB|2033-09-23|Mahalaya
+            WB|2033-10-01|Mahasaptami
+            WB|2033-10-02|Mahanavami
+            WB|2033-10-02|Mahashtami
+            WB|2033-10-03|Vijayadashami
+            WB|2033-10-22|Kali Puja
+            WB|2033-10-24|Bhai Duj
+            WB|2033-10-29|Chhath Puja
+            WB|2033-11-15|Birsa Munda's Jayanti
+            WB|2034-01-12|Swami Vivekananda's Jayanti
+            WB|2034-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2034-04-15|Pohela Boishakh
+            WB|2034-05-01|May Day
+            WB|2034-05-09|Rabindranath Tagore's Jayanti
+            WB|2034-10-11|Mahalaya
+            WB|2034-10-19|Mahasaptami
+            WB|2034-10-20|Mahashtami
+            WB|2034-10-21|Mahanavami
+            WB|2034-10-22|Vijayadashami
+            WB|2034-11-10|Kali Puja
+            WB|2034-11-12|Bhai Duj
+            WB|2034-11-15|Birsa Munda's Jayanti
+            WB|2034-11-17|Chhath Puja
+            WB|2035-01-12|Swami Vivekananda's Jayanti
+            WB|2035-01-23|Netaji Subhas Chandra Bose's Jayanti
+            WB|2035-04-15|Pohela Boishakh
+            WB|2035-05-01|May Day
+            WB|2035-05-09|Rabindranath Tagore's Jayanti
+            WB|2035-10-01|Mahalaya
+            WB|2035-10-08|Mahasaptami
+            WB|2035-10-09|Mahashtami
+            WB|2035-10-10|Mahanavami
+            WB|2035-10-11|Vijayadashami
+            WB|2035-10-30|Kali Puja
+            WB|2035-11-01|Bhai Duj
+            WB|2035-11-06|Chhath Puja
+            WB|2035-11-15|Birsa Munda's Jayanti
+            """
     )
 }

@@ -11,330 +11,330 @@ extension HolidayTable {
     static let israel = HolidayTable(
         coverage: 2000...2035,
         data: """
-Independence Day|2000-05-10|Independence Day
-Independence Day|2001-04-28|Independence Day
-Independence Day|2002-04-17|Independence Day
-Independence Day|2003-05-07|Independence Day
-Independence Day|2004-04-26|Independence Day
-Independence Day|2005-05-14|Independence Day
-Independence Day|2006-05-03|Independence Day
-Independence Day|2007-04-23|Independence Day
-Independence Day|2008-05-10|Independence Day
-Independence Day|2009-04-29|Independence Day
-Independence Day|2010-04-19|Independence Day
-Independence Day|2011-05-09|Independence Day
-Independence Day|2012-04-27|Independence Day
-Independence Day|2013-04-15|Independence Day
-Independence Day|2014-05-05|Independence Day
-Independence Day|2015-04-24|Independence Day
-Independence Day|2016-05-13|Independence Day
-Independence Day|2017-05-01|Independence Day
-Independence Day|2018-04-20|Independence Day
-Independence Day|2019-05-10|Independence Day
-Independence Day|2020-04-29|Independence Day
-Independence Day|2021-04-17|Independence Day
-Independence Day|2022-05-06|Independence Day
-Independence Day|2023-04-26|Independence Day
-Independence Day|2024-05-13|Independence Day
-Independence Day|2025-05-03|Independence Day
-Independence Day|2026-04-22|Independence Day
-Independence Day|2027-05-12|Independence Day
-Independence Day|2028-05-01|Independence Day
-Independence Day|2029-04-20|Independence Day
-Independence Day|2030-05-08|Independence Day
-Independence Day|2031-04-28|Independence Day
-Independence Day|2032-04-16|Independence Day
-Independence Day|2033-05-04|Independence Day
-Independence Day|2034-04-24|Independence Day
-Independence Day|2035-05-14|Independence Day
-Pesach|2000-04-20|Pesach
-Pesach|2001-04-08|Pesach
-Pesach|2002-03-28|Pesach
-Pesach|2003-04-17|Pesach
-Pesach|2004-04-06|Pesach
-Pesach|2005-04-24|Pesach
-Pesach|2006-04-13|Pesach
-Pesach|2007-04-03|Pesach
-Pesach|2008-04-20|Pesach
-Pesach|2009-04-09|Pesach
-Pesach|2010-03-30|Pesach
-Pesach|2011-04-19|Pesach
-Pesach|2012-04-07|Pesach
-Pesach|2013-03-26|Pesach
-Pesach|2014-04-15|Pesach
-Pesach|2015-04-04|Pesach
-Pesach|2016-04-23|Pesach
-Pesach|2017-04-11|Pesach
-Pesach|2018-03-31|Pesach
-Pesach|2019-04-20|Pesach
-Pesach|2020-04-09|Pesach
-Pesach|2021-03-28|Pesach
-Pesach|2022-04-16|Pesach
-Pesach|2023-04-06|Pesach
-Pesach|2024-04-23|Pesach
-Pesach|2025-04-13|Pesach
-Pesach|2026-04-02|Pesach
-Pesach|2027-04-22|Pesach
-Pesach|2028-04-11|Pesach
-Pesach|2029-03-31|Pesach
-Pesach|2030-04-18|Pesach
-Pesach|2031-04-08|Pesach
-Pesach|2032-03-27|Pesach
-Pesach|2033-04-14|Pesach
-Pesach|2034-04-04|Pesach
-Pesach|2035-04-24|Pesach
-Rosh Hashanah|2000-09-30|Rosh Hashanah
-Rosh Hashanah|2000-10-01|Rosh Hashanah
-Rosh Hashanah|2001-09-18|Rosh Hashanah
-Rosh Hashanah|2001-09-19|Rosh Hashanah
-Rosh Hashanah|2002-09-07|Rosh Hashanah
-Rosh Hashanah|2002-09-08|Rosh Hashanah
-Rosh Hashanah|2003-09-27|Rosh Hashanah
-Rosh Hashanah|2003-09-28|Rosh Hashanah
-Rosh Hashanah|2004-09-16|Rosh Hashanah
-Rosh Hashanah|2004-09-17|Rosh Hashanah
-Rosh Hashanah|2005-10-04|Rosh Hashanah
-Rosh Hashanah|2005-10-05|Rosh Hashanah
-Rosh Hashanah|2006-09-23|Rosh Hashanah
-Rosh Hashanah|2006-09-24|Rosh Hashanah
-Rosh Hashanah|2007-09-13|Rosh Hashanah
-Rosh Hashanah|2007-09-14|Rosh Hashanah
-Rosh Hashanah|2008-09-30|Rosh Hashanah
-Rosh Hashanah|2008-10-01|Rosh Hashanah
-Rosh Hashanah|2009-09-19|Rosh Hashanah
-Rosh Hashanah|2009-09-20|Rosh Hashanah
-Rosh Hashanah|2010-09-09|Rosh Hashanah
-Rosh Hashanah|2010-09-10|Rosh Hashanah
-Rosh Hashanah|2011-09-29|Rosh Hashanah
-Rosh Hashanah|2011-09-30|Rosh Hashanah
-Rosh Hashanah|2012-09-17|Rosh Hashanah
-Rosh Hashanah|2012-09-18|Rosh Hashanah
-Rosh Hashanah|2013-09-05|Rosh Hashanah
-Rosh Hashanah|2013-09-06|Rosh Hashanah
-Rosh Hashanah|2014-09-25|Rosh Hashanah
-Rosh Hashanah|2014-09-26|Rosh Hashanah
-Rosh Hashanah|2015-09-14|Rosh Hashanah
-Rosh Hashanah|2015-09-15|Rosh Hashanah
-Rosh Hashanah|2016-10-03|Rosh Hashanah
-Rosh Hashanah|2016-10-04|Rosh Hashanah
-Rosh Hashanah|2017-09-21|Rosh Hashanah
-Rosh Hashanah|2017-09-22|Rosh Hashanah
-Rosh Hashanah|2018-09-10|Rosh Hashanah
-Rosh Hashanah|2018-09-11|Rosh Hashanah
-Rosh Hashanah|2019-09-30|Rosh Hashanah
-Rosh Hashanah|2019-10-01|Rosh Hashanah
-Rosh Hashanah|2020-09-19|Rosh Hashanah
-Rosh Hashanah|2020-09-20|Rosh Hashanah
-Rosh Hashanah|2021-09-07|Rosh Hashanah
-Rosh Hashanah|2021-09-08|Rosh Hashanah
-Rosh Hashanah|2022-09-26|Rosh Hashanah
-Rosh Hashanah|2022-09-27|Rosh Hashanah
-Rosh Hashanah|2023-09-16|Rosh Hashanah
-Rosh Hashanah|2023-09-17|Rosh Hashanah
-Rosh Hashanah|2024-10-03|Rosh Hashanah
-Rosh Hashanah|2024-10-04|Rosh Hashanah
-Rosh Hashanah|2025-09-23|Rosh Hashanah
-Rosh Hashanah|2025-09-24|Rosh Hashanah
-Rosh Hashanah|2026-09-12|Rosh Hashanah
-Rosh Hashanah|2026-09-13|Rosh Hashanah
-Rosh Hashanah|2027-10-02|Rosh Hashanah
-Rosh Hashanah|2027-10-03|Rosh Hashanah
-Rosh Hashanah|2028-09-21|Rosh Hashanah
-Rosh Hashanah|2028-09-22|Rosh Hashanah
-Rosh Hashanah|2029-09-10|Rosh Hashanah
-Rosh Hashanah|2029-09-11|Rosh Hashanah
-Rosh Hashanah|2030-09-28|Rosh Hashanah
-Rosh Hashanah|2030-09-29|Rosh Hashanah
-Rosh Hashanah|2031-09-18|Rosh Hashanah
-Rosh Hashanah|2031-09-19|Rosh Hashanah
-Rosh Hashanah|2032-09-06|Rosh Hashanah
-Rosh Hashanah|2032-09-07|Rosh Hashanah
-Rosh Hashanah|2033-09-24|Rosh Hashanah
-Rosh Hashanah|2033-09-25|Rosh Hashanah
-Rosh Hashanah|2034-09-14|Rosh Hashanah
-Rosh Hashanah|2034-09-15|Rosh Hashanah
-Rosh Hashanah|2035-10-04|Rosh Hashanah
-Rosh Hashanah|2035-10-05|Rosh Hashanah
-Seventh day of Pesach|2000-04-26|Seventh day of Pesach
-Seventh day of Pesach|2001-04-14|Seventh day of Pesach
-Seventh day of Pesach|2002-04-03|Seventh day of Pesach
-Seventh day of Pesach|2003-04-23|Seventh day of Pesach
-Seventh day of Pesach|2004-04-12|Seventh day of Pesach
-Seventh day of Pesach|2005-04-30|Seventh day of Pesach
-Seventh day of Pesach|2006-04-19|Seventh day of Pesach
-Seventh day of Pesach|2007-04-09|Seventh day of Pesach
-Seventh day of Pesach|2008-04-26|Seventh day of Pesach
-Seventh day of Pesach|2009-04-15|Seventh day of Pesach
-Seventh day of Pesach|2010-04-05|Seventh day of Pesach
-Seventh day of Pesach|2011-04-25|Seventh day of Pesach
-Seventh day of Pesach|2012-04-13|Seventh day of Pesach
-Seventh day of Pesach|2013-04-01|Seventh day of Pesach
-Seventh day of Pesach|2014-04-21|Seventh day of Pesach
-Seventh day of Pesach|2015-04-10|Seventh day of Pesach
-Seventh day of Pesach|2016-04-29|Seventh day of Pesach
-Seventh day of Pesach|2017-04-17|Seventh day of Pesach
-Seventh day of Pesach|2018-04-06|Seventh day of Pesach
-Seventh day of Pesach|2019-04-26|Seventh day of Pesach
-Seventh day of Pesach|2020-04-15|Seventh day of Pesach
-Seventh day of Pesach|2021-04-03|Seventh day of Pesach
-Seventh day of Pesach|2022-04-22|Seventh day of Pesach
-Seventh day of Pesach|2023-04-12|Seventh day of Pesach
-Seventh day of Pesach|2024-04-29|Seventh day of Pesach
-Seventh day of Pesach|2025-04-19|Seventh day of Pesach
-Seventh day of Pesach|2026-04-08|Seventh day of Pesach
-Seventh day of Pesach|2027-04-28|Seventh day of Pesach
-Seventh day of Pesach|2028-04-17|Seventh day of Pesach
-Seventh day of Pesach|2029-04-06|Seventh day of Pesach
-Seventh day of Pesach|2030-04-24|Seventh day of Pesach
-Seventh day of Pesach|2031-04-14|Seventh day of Pesach
-Seventh day of Pesach|2032-04-02|Seventh day of Pesach
-Seventh day of Pesach|2033-04-20|Seventh day of Pesach
-Seventh day of Pesach|2034-04-10|Seventh day of Pesach
-Seventh day of Pesach|2035-04-30|Seventh day of Pesach
-Shavuot|2000-06-09|Shavuot
-Shavuot|2001-05-28|Shavuot
-Shavuot|2002-05-17|Shavuot
-Shavuot|2003-06-06|Shavuot
-Shavuot|2004-05-26|Shavuot
-Shavuot|2005-06-13|Shavuot
-Shavuot|2006-06-02|Shavuot
-Shavuot|2007-05-23|Shavuot
-Shavuot|2008-06-09|Shavuot
-Shavuot|2009-05-29|Shavuot
-Shavuot|2010-05-19|Shavuot
-Shavuot|2011-06-08|Shavuot
-Shavuot|2012-05-27|Shavuot
-Shavuot|2013-05-15|Shavuot
-Shavuot|2014-06-04|Shavuot
-Shavuot|2015-05-24|Shavuot
-Shavuot|2016-06-12|Shavuot
-Shavuot|2017-05-31|Shavuot
-Shavuot|2018-05-20|Shavuot
-Shavuot|2019-06-09|Shavuot
-Shavuot|2020-05-29|Shavuot
-Shavuot|2021-05-17|Shavuot
-Shavuot|2022-06-05|Shavuot
-Shavuot|2023-05-26|Shavuot
-Shavuot|2024-06-12|Shavuot
-Shavuot|2025-06-02|Shavuot
-Shavuot|2026-05-22|Shavuot
-Shavuot|2027-06-11|Shavuot
-Shavuot|2028-05-31|Shavuot
-Shavuot|2029-05-20|Shavuot
-Shavuot|2030-06-07|Shavuot
-Shavuot|2031-05-28|Shavuot
-Shavuot|2032-05-16|Shavuot
-Shavuot|2033-06-03|Shavuot
-Shavuot|2034-05-24|Shavuot
-Shavuot|2035-06-13|Shavuot
-Simchat Torah / Shemini Atzeret|2000-10-21|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2001-10-09|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2002-09-28|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2003-10-18|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2004-10-07|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2005-10-25|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2006-10-14|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2007-10-04|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2008-10-21|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2009-10-10|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2010-09-30|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2011-10-20|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2012-10-08|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2013-09-26|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2014-10-16|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2015-10-05|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2016-10-24|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2017-10-12|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2018-10-01|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2019-10-21|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2020-10-10|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2021-09-28|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2022-10-17|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2023-10-07|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2024-10-24|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2025-10-14|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2026-10-03|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2027-10-23|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2028-10-12|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2029-10-01|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2030-10-19|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2031-10-09|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2032-09-27|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2033-10-15|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2034-10-05|Simchat Torah / Shemini Atzeret
-Simchat Torah / Shemini Atzeret|2035-10-25|Simchat Torah / Shemini Atzeret
-Sukkot|2000-10-14|Sukkot
-Sukkot|2001-10-02|Sukkot
-Sukkot|2002-09-21|Sukkot
-Sukkot|2003-10-11|Sukkot
-Sukkot|2004-09-30|Sukkot
-Sukkot|2005-10-18|Sukkot
-Sukkot|2006-10-07|Sukkot
-Sukkot|2007-09-27|Sukkot
-Sukkot|2008-10-14|Sukkot
-Sukkot|2009-10-03|Sukkot
-Sukkot|2010-09-23|Sukkot
-Sukkot|2011-10-13|Sukkot
-Sukkot|2012-10-01|Sukkot
-Sukkot|2013-09-19|Sukkot
-Sukkot|2014-10-09|Sukkot
-Sukkot|2015-09-28|Sukkot
-Sukkot|2016-10-17|Sukkot
-Sukkot|2017-10-05|Sukkot
-Sukkot|2018-09-24|Sukkot
-Sukkot|2019-10-14|Sukkot
-Sukkot|2020-10-03|Sukkot
-Sukkot|2021-09-21|Sukkot
-Sukkot|2022-10-10|Sukkot
-Sukkot|2023-09-30|Sukkot
-Sukkot|2024-10-17|Sukkot
-Sukkot|2025-10-07|Sukkot
-Sukkot|2026-09-26|Sukkot
-Sukkot|2027-10-16|Sukkot
-Sukkot|2028-10-05|Sukkot
-Sukkot|2029-09-24|Sukkot
-Sukkot|2030-10-12|Sukkot
-Sukkot|2031-10-02|Sukkot
-Sukkot|2032-09-20|Sukkot
-Sukkot|2033-10-08|Sukkot
-Sukkot|2034-09-28|Sukkot
-Sukkot|2035-10-18|Sukkot
-Yom Kippur|2000-10-09|Yom Kippur
-Yom Kippur|2001-09-27|Yom Kippur
-Yom Kippur|2002-09-16|Yom Kippur
-Yom Kippur|2003-10-06|Yom Kippur
-Yom Kippur|2004-09-25|Yom Kippur
-Yom Kippur|2005-10-13|Yom Kippur
-Yom Kippur|2006-10-02|Yom Kippur
-Yom Kippur|2007-09-22|Yom Kippur
-Yom Kippur|2008-10-09|Yom Kippur
-Yom Kippur|2009-09-28|Yom Kippur
-Yom Kippur|2010-09-18|Yom Kippur
-Yom Kippur|2011-10-08|Yom Kippur
-Yom Kippur|2012-09-26|Yom Kippur
-Yom Kippur|2013-09-14|Yom Kippur
-Yom Kippur|2014-10-04|Yom Kippur
-Yom Kippur|2015-09-23|Yom Kippur
-Yom Kippur|2016-10-12|Yom Kippur
-Yom Kippur|2017-09-30|Yom Kippur
-Yom Kippur|2018-09-19|Yom Kippur
-Yom Kippur|2019-10-09|Yom Kippur
-Yom Kippur|2020-09-28|Yom Kippur
-Yom Kippur|2021-09-16|Yom Kippur
-Yom Kippur|2022-10-05|Yom Kippur
-Yom Kippur|2023-09-25|Yom Kippur
-Yom Kippur|2024-10-12|Yom Kippur
-Yom Kippur|2025-10-02|Yom Kippur
-Yom Kippur|2026-09-21|Yom Kippur
-Yom Kippur|2027-10-11|Yom Kippur
-Yom Kippur|2028-09-30|Yom Kippur
-Yom Kippur|2029-09-19|Yom Kippur
-Yom Kippur|2030-10-07|Yom Kippur
-Yom Kippur|2031-09-27|Yom Kippur
-Yom Kippur|2032-09-15|Yom Kippur
-Yom Kippur|2033-10-03|Yom Kippur
-Yom Kippur|2034-09-23|Yom Kippur
-Yom Kippur|2035-10-13|Yom Kippur
-"""
+            Independence Day|2000-05-10|Independence Day
+            Independence Day|2001-04-28|Independence Day
+            Independence Day|2002-04-17|Independence Day
+            Independence Day|2003-05-07|Independence Day
+            Independence Day|2004-04-26|Independence Day
+            Independence Day|2005-05-14|Independence Day
+            Independence Day|2006-05-03|Independence Day
+            Independence Day|2007-04-23|Independence Day
+            Independence Day|2008-05-10|Independence Day
+            Independence Day|2009-04-29|Independence Day
+            Independence Day|2010-04-19|Independence Day
+            Independence Day|2011-05-09|Independence Day
+            Independence Day|2012-04-27|Independence Day
+            Independence Day|2013-04-15|Independence Day
+            Independence Day|2014-05-05|Independence Day
+            Independence Day|2015-04-24|Independence Day
+            Independence Day|2016-05-13|Independence Day
+            Independence Day|2017-05-01|Independence Day
+            Independence Day|2018-04-20|Independence Day
+            Independence Day|2019-05-10|Independence Day
+            Independence Day|2020-04-29|Independence Day
+            Independence Day|2021-04-17|Independence Day
+            Independence Day|2022-05-06|Independence Day
+            Independence Day|2023-04-26|Independence Day
+            Independence Day|2024-05-13|Independence Day
+            Independence Day|2025-05-03|Independence Day
+            Independence Day|2026-04-22|Independence Day
+            Independence Day|2027-05-12|Independence Day
+            Independence Day|2028-05-01|Independence Day
+            Independence Day|2029-04-20|Independence Day
+            Independence Day|2030-05-08|Independence Day
+            Independence Day|2031-04-28|Independence Day
+            Independence Day|2032-04-16|Independence Day
+            Independence Day|2033-05-04|Independence Day
+            Independence Day|2034-04-24|Independence Day
+            Independence Day|2035-05-14|Independence Day
+            Pesach|2000-04-20|Pesach
+            Pesach|2001-04-08|Pesach
+            Pesach|2002-03-28|Pesach
+            Pesach|2003-04-17|Pesach
+            Pesach|2004-04-06|Pesach
+            Pesach|2005-04-24|Pesach
+            Pesach|2006-04-13|Pesach
+            Pesach|2007-04-03|Pesach
+            Pesach|2008-04-20|Pesach
+            Pesach|2009-04-09|Pesach
+            Pesach|2010-03-30|Pesach
+            Pesach|2011-04-19|Pesach
+            Pesach|2012-04-07|Pesach
+            Pesach|2013-03-26|Pesach
+            Pesach|2014-04-15|Pesach
+            Pesach|2015-04-04|Pesach
+            Pesach|2016-04-23|Pesach
+            Pesach|2017-04-11|Pesach
+            Pesach|2018-03-31|Pesach
+            Pesach|2019-04-20|Pesach
+            Pesach|2020-04-09|Pesach
+            Pesach|2021-03-28|Pesach
+            Pesach|2022-04-16|Pesach
+            Pesach|2023-04-06|Pesach
+            Pesach|2024-04-23|Pesach
+            Pesach|2025-04-13|Pesach
+            Pesach|2026-04-02|Pesach
+            Pesach|2027-04-22|Pesach
+            Pesach|2028-04-11|Pesach
+            Pesach|2029-03-31|Pesach
+            Pesach|2030-04-18|Pesach
+            Pesach|2031-04-08|Pesach
+            Pesach|2032-03-27|Pesach
+            Pesach|2033-04-14|Pesach
+            Pesach|2034-04-04|Pesach
+            Pesach|2035-04-24|Pesach
+            Rosh Hashanah|2000-09-30|Rosh Hashanah
+            Rosh Hashanah|2000-10-01|Rosh Hashanah
+            Rosh Hashanah|2001-09-18|Rosh Hashanah
+            Rosh Hashanah|2001-09-19|Rosh Hashanah
+            Rosh Hashanah|2002-09-07|Rosh Hashanah
+            Rosh Hashanah|2002-09-08|Rosh Hashanah
+            Rosh Hashanah|2003-09-27|Rosh Hashanah
+            Rosh Hashanah|2003-09-28|Rosh Hashanah
+            Rosh Hashanah|2004-09-16|Rosh Hashanah
+            Rosh Hashanah|2004-09-17|Rosh Hashanah
+            Rosh Hashanah|2005-10-04|Rosh Hashanah
+            Rosh Hashanah|2005-10-05|Rosh Hashanah
+            Rosh Hashanah|2006-09-23|Rosh Hashanah
+            Rosh Hashanah|2006-09-24|Rosh Hashanah
+            Rosh Hashanah|2007-09-13|Rosh Hashanah
+            Rosh Hashanah|2007-09-14|Rosh Hashanah
+            Rosh Hashanah|2008-09-30|Rosh Hashanah
+            Rosh Hashanah|2008-10-01|Rosh Hashanah
+            Rosh Hashanah|2009-09-19|Rosh Hashanah
+            Rosh Hashanah|2009-09-20|Rosh Hashanah
+            Rosh Hashanah|2010-09-09|Rosh Hashanah
+            Rosh Hashanah|2010-09-10|Rosh Hashanah
+            Rosh Hashanah|2011-09-29|Rosh Hashanah
+            Rosh Hashanah|2011-09-30|Rosh Hashanah
+            Rosh Hashanah|2012-09-17|Rosh Hashanah
+            Rosh Hashanah|2012-09-18|Rosh Hashanah
+            Rosh Hashanah|2013-09-05|Rosh Hashanah
+            Rosh Hashanah|2013-09-06|Rosh Hashanah
+            Rosh Hashanah|2014-09-25|Rosh Hashanah
+            Rosh Hashanah|2014-09-26|Rosh Hashanah
+            Rosh Hashanah|2015-09-14|Rosh Hashanah
+            Rosh Hashanah|2015-09-15|Rosh Hashanah
+            Rosh Hashanah|2016-10-03|Rosh Hashanah
+            Rosh Hashanah|2016-10-04|Rosh Hashanah
+            Rosh Hashanah|2017-09-21|Rosh Hashanah
+            Rosh Hashanah|2017-09-22|Rosh Hashanah
+            Rosh Hashanah|2018-09-10|Rosh Hashanah
+            Rosh Hashanah|2018-09-11|Rosh Hashanah
+            Rosh Hashanah|2019-09-30|Rosh Hashanah
+            Rosh Hashanah|2019-10-01|Rosh Hashanah
+            Rosh Hashanah|2020-09-19|Rosh Hashanah
+            Rosh Hashanah|2020-09-20|Rosh Hashanah
+            Rosh Hashanah|2021-09-07|Rosh Hashanah
+            Rosh Hashanah|2021-09-08|Rosh Hashanah
+            Rosh Hashanah|2022-09-26|Rosh Hashanah
+            Rosh Hashanah|2022-09-27|Rosh Hashanah
+            Rosh Hashanah|2023-09-16|Rosh Hashanah
+            Rosh Hashanah|2023-09-17|Rosh Hashanah
+            Rosh Hashanah|2024-10-03|Rosh Hashanah
+            Rosh Hashanah|2024-10-04|Rosh Hashanah
+            Rosh Hashanah|2025-09-23|Rosh Hashanah
+            Rosh Hashanah|2025-09-24|Rosh Hashanah
+            Rosh Hashanah|2026-09-12|Rosh Hashanah
+            Rosh Hashanah|2026-09-13|Rosh Hashanah
+            Rosh Hashanah|2027-10-02|Rosh Hashanah
+            Rosh Hashanah|2027-10-03|Rosh Hashanah
+            Rosh Hashanah|2028-09-21|Rosh Hashanah
+            Rosh Hashanah|2028-09-22|Rosh Hashanah
+            Rosh Hashanah|2029-09-10|Rosh Hashanah
+            Rosh Hashanah|2029-09-11|Rosh Hashanah
+            Rosh Hashanah|2030-09-28|Rosh Hashanah
+            Rosh Hashanah|2030-09-29|Rosh Hashanah
+            Rosh Hashanah|2031-09-18|Rosh Hashanah
+            Rosh Hashanah|2031-09-19|Rosh Hashanah
+            Rosh Hashanah|2032-09-06|Rosh Hashanah
+            Rosh Hashanah|2032-09-07|Rosh Hashanah
+            Rosh Hashanah|2033-09-24|Rosh Hashanah
+            Rosh Hashanah|2033-09-25|Rosh Hashanah
+            Rosh Hashanah|2034-09-14|Rosh Hashanah
+            Rosh Hashanah|2034-09-15|Rosh Hashanah
+            Rosh Hashanah|2035-10-04|Rosh Hashanah
+            Rosh Hashanah|2035-10-05|Rosh Hashanah
+            Seventh day of Pesach|2000-04-26|Seventh day of Pesach
+            Seventh day of Pesach|2001-04-14|Seventh day of Pesach
+            Seventh day of Pesach|2002-04-03|Seventh day of Pesach
+            Seventh day of Pesach|2003-04-23|Seventh day of Pesach
+            Seventh day of Pesach|2004-04-12|Seventh day of Pesach
+            Seventh day of Pesach|2005-04-30|Seventh day of Pesach
+            Seventh day of Pesach|2006-04-19|Seventh day of Pesach
+            Seventh day of Pesach|2007-04-09|Seventh day of Pesach
+            Seventh day of Pesach|2008-04-26|Seventh day of Pesach
+            Seventh day of Pesach|2009-04-15|Seventh day of Pesach
+            Seventh day of Pesach|2010-04-05|Seventh day of Pesach
+            Seventh day of Pesach|2011-04-25|Seventh day of Pesach
+            Seventh day of Pesach|2012-04-13|Seventh day of Pesach
+            Seventh day of Pesach|2013-04-01|Seventh day of Pesach
+            Seventh day of Pesach|2014-04-21|Seventh day of Pesach
+            Seventh day of Pesach|2015-04-10|Seventh day of Pesach
+            Seventh day of Pesach|2016-04-29|Seventh day of Pesach
+            Seventh day of Pesach|2017-04-17|Seventh day of Pesach
+            Seventh day of Pesach|2018-04-06|Seventh day of Pesach
+            Seventh day of Pesach|2019-04-26|Seventh day of Pesach
+            Seventh day of Pesach|2020-04-15|Seventh day of Pesach
+            Seventh day of Pesach|2021-04-03|Seventh day of Pesach
+            Seventh day of Pesach|2022-04-22|Seventh day of Pesach
+            Seventh day of Pesach|2023-04-12|Seventh day of Pesach
+            Seventh day of Pesach|2024-04-29|Seventh day of Pesach
+            Seventh day of Pesach|2025-04-19|Seventh day of Pesach
+            Seventh day of Pesach|2026-04-08|Seventh day of Pesach
+            Seventh day of Pesach|2027-04-28|Seventh day of Pesach
+            Seventh day of Pesach|2028-04-17|Seventh day of Pesach
+            Seventh day of Pesach|2029-04-06|Seventh day of Pesach
+            Seventh day of Pesach|2030-04-24|Seventh day of Pesach
+            Seventh day of Pesach|2031-04-14|Seventh day of Pesach
+            Seventh day of Pesach|2032-04-02|Seventh day of Pesach
+            Seventh day of Pesach|2033-04-20|Seventh day of Pesach
+            Seventh day of Pesach|2034-04-10|Seventh day of Pesach
+            Seventh day of Pesach|2035-04-30|Seventh day of Pesach
+            Shavuot|2000-06-09|Shavuot
+            Shavuot|2001-05-28|Shavuot
+            Shavuot|2002-05-17|Shavuot
+            Shavuot|2003-06-06|Shavuot
+            Shavuot|2004-05-26|Shavuot
+            Shavuot|2005-06-13|Shavuot
+            Shavuot|2006-06-02|Shavuot
+            Shavuot|2007-05-23|Shavuot
+            Shavuot|2008-06-09|Shavuot
+            Shavuot|2009-05-29|Shavuot
+            Shavuot|2010-05-19|Shavuot
+            Shavuot|2011-06-08|Shavuot
+            Shavuot|2012-05-27|Shavuot
+            Shavuot|2013-05-15|Shavuot
+            Shavuot|2014-06-04|Shavuot
+            Shavuot|2015-05-24|Shavuot
+            Shavuot|2016-06-12|Shavuot
+            Shavuot|2017-05-31|Shavuot
+            Shavuot|2018-05-20|Shavuot
+            Shavuot|2019-06-09|Shavuot
+            Shavuot|2020-05-29|Shavuot
+            Shavuot|2021-05-17|Shavuot
+            Shavuot|2022-06-05|Shavuot
+            Shavuot|2023-05-26|Shavuot
+            Shavuot|2024-06-12|Shavuot
+            Shavuot|2025-06-02|Shavuot
+            Shavuot|2026-05-22|Shavuot
+            Shavuot|2027-06-11|Shavuot
+            Shavuot|2028-05-31|Shavuot
+            Shavuot|2029-05-20|Shavuot
+            Shavuot|2030-06-07|Shavuot
+            Shavuot|2031-05-28|Shavuot
+            Shavuot|2032-05-16|Shavuot
+            Shavuot|2033-06-03|Shavuot
+            Shavuot|2034-05-24|Shavuot
+            Shavuot|2035-06-13|Shavuot
+            Simchat Torah / Shemini Atzeret|2000-10-21|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2001-10-09|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2002-09-28|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2003-10-18|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2004-10-07|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2005-10-25|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2006-10-14|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2007-10-04|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2008-10-21|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2009-10-10|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2010-09-30|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2011-10-20|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2012-10-08|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2013-09-26|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2014-10-16|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2015-10-05|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2016-10-24|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2017-10-12|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2018-10-01|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2019-10-21|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2020-10-10|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2021-09-28|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2022-10-17|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2023-10-07|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2024-10-24|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2025-10-14|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2026-10-03|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2027-10-23|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2028-10-12|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2029-10-01|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2030-10-19|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2031-10-09|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2032-09-27|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2033-10-15|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2034-10-05|Simchat Torah / Shemini Atzeret
+            Simchat Torah / Shemini Atzeret|2035-10-25|Simchat Torah / Shemini Atzeret
+            Sukkot|2000-10-14|Sukkot
+            Sukkot|2001-10-02|Sukkot
+            Sukkot|2002-09-21|Sukkot
+            Sukkot|2003-10-11|Sukkot
+            Sukkot|2004-09-30|Sukkot
+            Sukkot|2005-10-18|Sukkot
+            Sukkot|2006-10-07|Sukkot
+            Sukkot|2007-09-27|Sukkot
+            Sukkot|2008-10-14|Sukkot
+            Sukkot|2009-10-03|Sukkot
+            Sukkot|2010-09-23|Sukkot
+            Sukkot|2011-10-13|Sukkot
+            Sukkot|2012-10-01|Sukkot
+            Sukkot|2013-09-19|Sukkot
+            Sukkot|2014-10-09|Sukkot
+            Sukkot|2015-09-28|Sukkot
+            Sukkot|2016-10-17|Sukkot
+            Sukkot|2017-10-05|Sukkot
+            Sukkot|2018-09-24|Sukkot
+            Sukkot|2019-10-14|Sukkot
+            Sukkot|2020-10-03|Sukkot
+            Sukkot|2021-09-21|Sukkot
+            Sukkot|2022-10-10|Sukkot
+            Sukkot|2023-09-30|Sukkot
+            Sukkot|2024-10-17|Sukkot
+            Sukkot|2025-10-07|Sukkot
+            Sukkot|2026-09-26|Sukkot
+            Sukkot|2027-10-16|Sukkot
+            Sukkot|2028-10-05|Sukkot
+            Sukkot|2029-09-24|Sukkot
+            Sukkot|2030-10-12|Sukkot
+            Sukkot|2031-10-02|Sukkot
+            Sukkot|2032-09-20|Sukkot
+            Sukkot|2033-10-08|Sukkot
+            Sukkot|2034-09-28|Sukkot
+            Sukkot|2035-10-18|Sukkot
+            Yom Kippur|2000-10-09|Yom Kippur
+            Yom Kippur|2001-09-27|Yom Kippur
+            Yom Kippur|2002-09-16|Yom Kippur
+            Yom Kippur|2003-10-06|Yom Kippur
+            Yom Kippur|2004-09-25|Yom Kippur
+            Yom Kippur|2005-10-13|Yom Kippur
+            Yom Kippur|2006-10-02|Yom Kippur
+            Yom Kippur|2007-09-22|Yom Kippur
+            Yom Kippur|2008-10-09|Yom Kippur
+            Yom Kippur|2009-09-28|Yom Kippur
+            Yom Kippur|2010-09-18|Yom Kippur
+            Yom Kippur|2011-10-08|Yom Kippur
+            Yom Kippur|2012-09-26|Yom Kippur
+            Yom Kippur|2013-09-14|Yom Kippur
+            Yom Kippur|2014-10-04|Yom Kippur
+            Yom Kippur|2015-09-23|Yom Kippur
+            Yom Kippur|2016-10-12|Yom Kippur
+            Yom Kippur|2017-09-30|Yom Kippur
+            Yom Kippur|2018-09-19|Yom Kippur
+            Yom Kippur|2019-10-09|Yom Kippur
+            Yom Kippur|2020-09-28|Yom Kippur
+            Yom Kippur|2021-09-16|Yom Kippur
+            Yom Kippur|2022-10-05|Yom Kippur
+            Yom Kippur|2023-09-25|Yom Kippur
+            Yom Kippur|2024-10-12|Yom Kippur
+            Yom Kippur|2025-10-02|Yom Kippur
+            Yom Kippur|2026-09-21|Yom Kippur
+            Yom Kippur|2027-10-11|Yom Kippur
+            Yom Kippur|2028-09-30|Yom Kippur
+            Yom Kippur|2029-09-19|Yom Kippur
+            Yom Kippur|2030-10-07|Yom Kippur
+            Yom Kippur|2031-09-27|Yom Kippur
+            Yom Kippur|2032-09-15|Yom Kippur
+            Yom Kippur|2033-10-03|Yom Kippur
+            Yom Kippur|2034-09-23|Yom Kippur
+            Yom Kippur|2035-10-13|Yom Kippur
+            """
     )
 }

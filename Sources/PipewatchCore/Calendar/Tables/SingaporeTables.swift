@@ -11,225 +11,225 @@ extension HolidayTable {
     static let singapore = HolidayTable(
         coverage: 2000...2035,
         data: """
-Chinese New Year|2000-02-05|Chinese New Year (estimated)
-Chinese New Year|2000-02-06|Chinese New Year (estimated)
-Chinese New Year|2001-01-24|Chinese New Year
-Chinese New Year|2001-01-25|Chinese New Year
-Chinese New Year|2002-02-12|Chinese New Year
-Chinese New Year|2002-02-13|Chinese New Year
-Chinese New Year|2003-02-01|Chinese New Year
-Chinese New Year|2003-02-02|Chinese New Year
-Chinese New Year|2004-01-22|Chinese New Year
-Chinese New Year|2004-01-23|Chinese New Year
-Chinese New Year|2005-02-09|Chinese New Year
-Chinese New Year|2005-02-10|Chinese New Year
-Chinese New Year|2006-01-30|Chinese New Year
-Chinese New Year|2006-01-31|Chinese New Year
-Chinese New Year|2007-02-19|Chinese New Year
-Chinese New Year|2007-02-20|Chinese New Year
-Chinese New Year|2008-02-07|Chinese New Year
-Chinese New Year|2008-02-08|Chinese New Year
-Chinese New Year|2009-01-26|Chinese New Year
-Chinese New Year|2009-01-27|Chinese New Year
-Chinese New Year|2010-02-14|Chinese New Year
-Chinese New Year|2010-02-15|Chinese New Year
-Chinese New Year|2011-02-03|Chinese New Year
-Chinese New Year|2011-02-04|Chinese New Year
-Chinese New Year|2012-01-23|Chinese New Year
-Chinese New Year|2012-01-24|Chinese New Year
-Chinese New Year|2013-02-10|Chinese New Year
-Chinese New Year|2013-02-11|Chinese New Year
-Chinese New Year|2014-01-31|Chinese New Year
-Chinese New Year|2014-02-01|Chinese New Year
-Chinese New Year|2015-02-19|Chinese New Year
-Chinese New Year|2015-02-20|Chinese New Year
-Chinese New Year|2016-02-08|Chinese New Year
-Chinese New Year|2016-02-09|Chinese New Year
-Chinese New Year|2017-01-28|Chinese New Year
-Chinese New Year|2017-01-29|Chinese New Year
-Chinese New Year|2018-02-16|Chinese New Year
-Chinese New Year|2018-02-17|Chinese New Year
-Chinese New Year|2019-02-05|Chinese New Year
-Chinese New Year|2019-02-06|Chinese New Year
-Chinese New Year|2020-01-25|Chinese New Year
-Chinese New Year|2020-01-26|Chinese New Year
-Chinese New Year|2021-02-12|Chinese New Year
-Chinese New Year|2021-02-13|Chinese New Year
-Chinese New Year|2022-02-01|Chinese New Year
-Chinese New Year|2022-02-02|Chinese New Year
-Chinese New Year|2023-01-22|Chinese New Year
-Chinese New Year|2023-01-23|Chinese New Year
-Chinese New Year|2024-02-10|Chinese New Year
-Chinese New Year|2024-02-11|Chinese New Year
-Chinese New Year|2025-01-29|Chinese New Year
-Chinese New Year|2025-01-30|Chinese New Year
-Chinese New Year|2026-02-17|Chinese New Year
-Chinese New Year|2026-02-18|Chinese New Year
-Chinese New Year|2027-02-06|Chinese New Year
-Chinese New Year|2027-02-07|Chinese New Year
-Chinese New Year|2028-01-26|Chinese New Year (estimated)
-Chinese New Year|2028-01-27|Chinese New Year (estimated)
-Chinese New Year|2029-02-13|Chinese New Year (estimated)
-Chinese New Year|2029-02-14|Chinese New Year (estimated)
-Chinese New Year|2030-02-03|Chinese New Year (estimated)
-Chinese New Year|2030-02-04|Chinese New Year (estimated)
-Chinese New Year|2031-01-23|Chinese New Year (estimated)
-Chinese New Year|2031-01-24|Chinese New Year (estimated)
-Chinese New Year|2032-02-11|Chinese New Year (estimated)
-Chinese New Year|2032-02-12|Chinese New Year (estimated)
-Chinese New Year|2033-01-31|Chinese New Year (estimated)
-Chinese New Year|2033-02-01|Chinese New Year (estimated)
-Chinese New Year|2034-02-19|Chinese New Year (estimated)
-Chinese New Year|2034-02-20|Chinese New Year (estimated)
-Chinese New Year|2035-02-08|Chinese New Year (estimated)
-Chinese New Year|2035-02-09|Chinese New Year (estimated)
-Deepavali|2000-10-26|Deepavali
-Deepavali|2001-11-14|Deepavali
-Deepavali|2002-11-03|Deepavali
-Deepavali|2003-10-23|Deepavali
-Deepavali|2004-11-11|Deepavali
-Deepavali|2005-11-01|Deepavali
-Deepavali|2006-10-21|Deepavali
-Deepavali|2007-11-08|Deepavali
-Deepavali|2008-10-27|Deepavali
-Deepavali|2009-11-15|Deepavali
-Deepavali|2010-11-05|Deepavali
-Deepavali|2011-10-26|Deepavali
-Deepavali|2012-11-13|Deepavali
-Deepavali|2013-11-02|Deepavali
-Deepavali|2014-10-22|Deepavali
-Deepavali|2015-11-10|Deepavali
-Deepavali|2016-10-29|Deepavali
-Deepavali|2017-10-18|Deepavali
-Deepavali|2018-11-06|Deepavali
-Deepavali|2019-10-27|Deepavali
-Deepavali|2020-11-14|Deepavali
-Deepavali|2021-11-04|Deepavali
-Deepavali|2022-10-24|Deepavali
-Deepavali|2023-11-12|Deepavali
-Deepavali|2024-10-31|Deepavali
-Deepavali|2025-10-20|Deepavali
-Deepavali|2026-11-08|Deepavali
-Deepavali|2027-10-28|Deepavali
-Deepavali|2028-11-15|Deepavali
-Deepavali|2029-11-05|Deepavali
-Deepavali|2030-10-26|Deepavali
-Deepavali|2031-11-14|Deepavali
-Deepavali|2032-11-02|Deepavali
-Deepavali|2033-10-22|Deepavali
-Deepavali|2034-11-10|Deepavali
-Deepavali|2035-10-30|Deepavali
-Hari Raya Haji|2000-03-16|Hari Raya Haji (estimated)
-Hari Raya Haji|2001-03-06|Hari Raya Haji
-Hari Raya Haji|2002-02-23|Hari Raya Haji
-Hari Raya Haji|2003-02-12|Hari Raya Haji
-Hari Raya Haji|2004-02-01|Hari Raya Haji
-Hari Raya Haji|2005-01-21|Hari Raya Haji
-Hari Raya Haji|2006-01-10|Hari Raya Haji
-Hari Raya Haji|2006-12-31|Hari Raya Haji
-Hari Raya Haji|2007-12-20|Hari Raya Haji
-Hari Raya Haji|2008-12-08|Hari Raya Haji
-Hari Raya Haji|2009-11-27|Hari Raya Haji
-Hari Raya Haji|2010-11-17|Hari Raya Haji
-Hari Raya Haji|2011-11-06|Hari Raya Haji
-Hari Raya Haji|2012-10-26|Hari Raya Haji
-Hari Raya Haji|2013-10-15|Hari Raya Haji
-Hari Raya Haji|2014-10-05|Hari Raya Haji
-Hari Raya Haji|2015-09-24|Hari Raya Haji
-Hari Raya Haji|2016-09-12|Hari Raya Haji
-Hari Raya Haji|2017-09-01|Hari Raya Haji
-Hari Raya Haji|2018-08-22|Hari Raya Haji
-Hari Raya Haji|2019-08-11|Hari Raya Haji
-Hari Raya Haji|2020-07-31|Hari Raya Haji
-Hari Raya Haji|2021-07-20|Hari Raya Haji
-Hari Raya Haji|2022-07-10|Hari Raya Haji
-Hari Raya Haji|2023-06-29|Hari Raya Haji
-Hari Raya Haji|2024-06-17|Hari Raya Haji
-Hari Raya Haji|2025-06-07|Hari Raya Haji
-Hari Raya Haji|2026-05-27|Hari Raya Haji
-Hari Raya Haji|2027-05-17|Hari Raya Haji
-Hari Raya Haji|2028-05-05|Hari Raya Haji (estimated)
-Hari Raya Haji|2029-04-25|Hari Raya Haji (estimated)
-Hari Raya Haji|2030-04-14|Hari Raya Haji (estimated)
-Hari Raya Haji|2031-04-03|Hari Raya Haji (estimated)
-Hari Raya Haji|2032-03-22|Hari Raya Haji (estimated)
-Hari Raya Haji|2033-03-12|Hari Raya Haji (estimated)
-Hari Raya Haji|2034-03-01|Hari Raya Haji (estimated)
-Hari Raya Haji|2035-02-19|Hari Raya Haji (estimated)
-Hari Raya Puasa|2000-01-08|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2000-12-27|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2001-12-16|Hari Raya Puasa
-Hari Raya Puasa|2002-12-06|Hari Raya Puasa
-Hari Raya Puasa|2003-11-25|Hari Raya Puasa
-Hari Raya Puasa|2004-11-14|Hari Raya Puasa
-Hari Raya Puasa|2005-11-03|Hari Raya Puasa
-Hari Raya Puasa|2006-10-24|Hari Raya Puasa
-Hari Raya Puasa|2007-10-13|Hari Raya Puasa
-Hari Raya Puasa|2008-10-01|Hari Raya Puasa
-Hari Raya Puasa|2009-09-20|Hari Raya Puasa
-Hari Raya Puasa|2010-09-10|Hari Raya Puasa
-Hari Raya Puasa|2011-08-30|Hari Raya Puasa
-Hari Raya Puasa|2012-08-19|Hari Raya Puasa
-Hari Raya Puasa|2013-08-08|Hari Raya Puasa
-Hari Raya Puasa|2014-07-28|Hari Raya Puasa
-Hari Raya Puasa|2015-07-17|Hari Raya Puasa
-Hari Raya Puasa|2016-07-06|Hari Raya Puasa
-Hari Raya Puasa|2017-06-25|Hari Raya Puasa
-Hari Raya Puasa|2018-06-15|Hari Raya Puasa
-Hari Raya Puasa|2019-06-05|Hari Raya Puasa
-Hari Raya Puasa|2020-05-24|Hari Raya Puasa
-Hari Raya Puasa|2021-05-13|Hari Raya Puasa
-Hari Raya Puasa|2022-05-03|Hari Raya Puasa
-Hari Raya Puasa|2023-04-22|Hari Raya Puasa
-Hari Raya Puasa|2024-04-10|Hari Raya Puasa
-Hari Raya Puasa|2025-03-31|Hari Raya Puasa
-Hari Raya Puasa|2026-03-21|Hari Raya Puasa
-Hari Raya Puasa|2027-03-10|Hari Raya Puasa
-Hari Raya Puasa|2028-02-27|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2029-02-15|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2030-02-04|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2031-01-25|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2032-01-14|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2033-01-03|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2033-12-23|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2034-12-12|Hari Raya Puasa (estimated)
-Hari Raya Puasa|2035-12-01|Hari Raya Puasa (estimated)
-Vesak Day|2000-05-18|Vesak Day (estimated)
-Vesak Day|2001-05-07|Vesak Day
-Vesak Day|2002-05-26|Vesak Day
-Vesak Day|2003-05-15|Vesak Day
-Vesak Day|2004-06-02|Vesak Day
-Vesak Day|2005-05-22|Vesak Day
-Vesak Day|2006-05-12|Vesak Day
-Vesak Day|2007-05-31|Vesak Day
-Vesak Day|2008-05-19|Vesak Day
-Vesak Day|2009-05-09|Vesak Day
-Vesak Day|2010-05-28|Vesak Day
-Vesak Day|2011-05-17|Vesak Day
-Vesak Day|2012-05-05|Vesak Day
-Vesak Day|2013-05-24|Vesak Day
-Vesak Day|2014-05-13|Vesak Day
-Vesak Day|2015-06-01|Vesak Day
-Vesak Day|2016-05-21|Vesak Day
-Vesak Day|2017-05-10|Vesak Day
-Vesak Day|2018-05-29|Vesak Day
-Vesak Day|2019-05-19|Vesak Day
-Vesak Day|2020-05-07|Vesak Day
-Vesak Day|2021-05-26|Vesak Day
-Vesak Day|2022-05-15|Vesak Day
-Vesak Day|2023-06-02|Vesak Day
-Vesak Day|2024-05-22|Vesak Day
-Vesak Day|2025-05-12|Vesak Day
-Vesak Day|2026-05-31|Vesak Day
-Vesak Day|2027-05-20|Vesak Day
-Vesak Day|2028-05-09|Vesak Day (estimated)
-Vesak Day|2029-05-27|Vesak Day (estimated)
-Vesak Day|2030-05-16|Vesak Day (estimated)
-Vesak Day|2031-06-04|Vesak Day (estimated)
-Vesak Day|2032-05-23|Vesak Day (estimated)
-Vesak Day|2033-05-13|Vesak Day (estimated)
-Vesak Day|2034-06-01|Vesak Day (estimated)
-Vesak Day|2035-05-22|Vesak Day (estimated)
-"""
+            Chinese New Year|2000-02-05|Chinese New Year (estimated)
+            Chinese New Year|2000-02-06|Chinese New Year (estimated)
+            Chinese New Year|2001-01-24|Chinese New Year
+            Chinese New Year|2001-01-25|Chinese New Year
+            Chinese New Year|2002-02-12|Chinese New Year
+            Chinese New Year|2002-02-13|Chinese New Year
+            Chinese New Year|2003-02-01|Chinese New Year
+            Chinese New Year|2003-02-02|Chinese New Year
+            Chinese New Year|2004-01-22|Chinese New Year
+            Chinese New Year|2004-01-23|Chinese New Year
+            Chinese New Year|2005-02-09|Chinese New Year
+            Chinese New Year|2005-02-10|Chinese New Year
+            Chinese New Year|2006-01-30|Chinese New Year
+            Chinese New Year|2006-01-31|Chinese New Year
+            Chinese New Year|2007-02-19|Chinese New Year
+            Chinese New Year|2007-02-20|Chinese New Year
+            Chinese New Year|2008-02-07|Chinese New Year
+            Chinese New Year|2008-02-08|Chinese New Year
+            Chinese New Year|2009-01-26|Chinese New Year
+            Chinese New Year|2009-01-27|Chinese New Year
+            Chinese New Year|2010-02-14|Chinese New Year
+            Chinese New Year|2010-02-15|Chinese New Year
+            Chinese New Year|2011-02-03|Chinese New Year
+            Chinese New Year|2011-02-04|Chinese New Year
+            Chinese New Year|2012-01-23|Chinese New Year
+            Chinese New Year|2012-01-24|Chinese New Year
+            Chinese New Year|2013-02-10|Chinese New Year
+            Chinese New Year|2013-02-11|Chinese New Year
+            Chinese New Year|2014-01-31|Chinese New Year
+            Chinese New Year|2014-02-01|Chinese New Year
+            Chinese New Year|2015-02-19|Chinese New Year
+            Chinese New Year|2015-02-20|Chinese New Year
+            Chinese New Year|2016-02-08|Chinese New Year
+            Chinese New Year|2016-02-09|Chinese New Year
+            Chinese New Year|2017-01-28|Chinese New Year
+            Chinese New Year|2017-01-29|Chinese New Year
+            Chinese New Year|2018-02-16|Chinese New Year
+            Chinese New Year|2018-02-17|Chinese New Year
+            Chinese New Year|2019-02-05|Chinese New Year
+            Chinese New Year|2019-02-06|Chinese New Year
+            Chinese New Year|2020-01-25|Chinese New Year
+            Chinese New Year|2020-01-26|Chinese New Year
+            Chinese New Year|2021-02-12|Chinese New Year
+            Chinese New Year|2021-02-13|Chinese New Year
+            Chinese New Year|2022-02-01|Chinese New Year
+            Chinese New Year|2022-02-02|Chinese New Year
+            Chinese New Year|2023-01-22|Chinese New Year
+            Chinese New Year|2023-01-23|Chinese New Year
+            Chinese New Year|2024-02-10|Chinese New Year
+            Chinese New Year|2024-02-11|Chinese New Year
+            Chinese New Year|2025-01-29|Chinese New Year
+            Chinese New Year|2025-01-30|Chinese New Year
+            Chinese New Year|2026-02-17|Chinese New Year
+            Chinese New Year|2026-02-18|Chinese New Year
+            Chinese New Year|2027-02-06|Chinese New Year
+            Chinese New Year|2027-02-07|Chinese New Year
+            Chinese New Year|2028-01-26|Chinese New Year (estimated)
+            Chinese New Year|2028-01-27|Chinese New Year (estimated)
+            Chinese New Year|2029-02-13|Chinese New Year (estimated)
+            Chinese New Year|2029-02-14|Chinese New Year (estimated)
+            Chinese New Year|2030-02-03|Chinese New Year (estimated)
+            Chinese New Year|2030-02-04|Chinese New Year (estimated)
+            Chinese New Year|2031-01-23|Chinese New Year (estimated)
+            Chinese New Year|2031-01-24|Chinese New Year (estimated)
+            Chinese New Year|2032-02-11|Chinese New Year (estimated)
+            Chinese New Year|2032-02-12|Chinese New Year (estimated)
+            Chinese New Year|2033-01-31|Chinese New Year (estimated)
+            Chinese New Year|2033-02-01|Chinese New Year (estimated)
+            Chinese New Year|2034-02-19|Chinese New Year (estimated)
+            Chinese New Year|2034-02-20|Chinese New Year (estimated)
+            Chinese New Year|2035-02-08|Chinese New Year (estimated)
+            Chinese New Year|2035-02-09|Chinese New Year (estimated)
+            Deepavali|2000-10-26|Deepavali
+            Deepavali|2001-11-14|Deepavali
+            Deepavali|2002-11-03|Deepavali
+            Deepavali|2003-10-23|Deepavali
+            Deepavali|2004-11-11|Deepavali
+            Deepavali|2005-11-01|Deepavali
+            Deepavali|2006-10-21|Deepavali
+            Deepavali|2007-11-08|Deepavali
+            Deepavali|2008-10-27|Deepavali
+            Deepavali|2009-11-15|Deepavali
+            Deepavali|2010-11-05|Deepavali
+            Deepavali|2011-10-26|Deepavali
+            Deepavali|2012-11-13|Deepavali
+            Deepavali|2013-11-02|Deepavali
+            Deepavali|2014-10-22|Deepavali
+            Deepavali|2015-11-10|Deepavali
+            Deepavali|2016-10-29|Deepavali
+            Deepavali|2017-10-18|Deepavali
+            Deepavali|2018-11-06|Deepavali
+            Deepavali|2019-10-27|Deepavali
+            Deepavali|2020-11-14|Deepavali
+            Deepavali|2021-11-04|Deepavali
+            Deepavali|2022-10-24|Deepavali
+            Deepavali|2023-11-12|Deepavali
+            Deepavali|2024-10-31|Deepavali
+            Deepavali|2025-10-20|Deepavali
+            Deepavali|2026-11-08|Deepavali
+            Deepavali|2027-10-28|Deepavali
+            Deepavali|2028-11-15|Deepavali
+            Deepavali|2029-11-05|Deepavali
+            Deepavali|2030-10-26|Deepavali
+            Deepavali|2031-11-14|Deepavali
+            Deepavali|2032-11-02|Deepavali
+            Deepavali|2033-10-22|Deepavali
+            Deepavali|2034-11-10|Deepavali
+            Deepavali|2035-10-30|Deepavali
+            Hari Raya Haji|2000-03-16|Hari Raya Haji (estimated)
+            Hari Raya Haji|2001-03-06|Hari Raya Haji
+            Hari Raya Haji|2002-02-23|Hari Raya Haji
+            Hari Raya Haji|2003-02-12|Hari Raya Haji
+            Hari Raya Haji|2004-02-01|Hari Raya Haji
+            Hari Raya Haji|2005-01-21|Hari Raya Haji
+            Hari Raya Haji|2006-01-10|Hari Raya Haji
+            Hari Raya Haji|2006-12-31|Hari Raya Haji
+            Hari Raya Haji|2007-12-20|Hari Raya Haji
+            Hari Raya Haji|2008-12-08|Hari Raya Haji
+            Hari Raya Haji|2009-11-27|Hari Raya Haji
+            Hari Raya Haji|2010-11-17|Hari Raya Haji
+            Hari Raya Haji|2011-11-06|Hari Raya Haji
+            Hari Raya Haji|2012-10-26|Hari Raya Haji
+            Hari Raya Haji|2013-10-15|Hari Raya Haji
+            Hari Raya Haji|2014-10-05|Hari Raya Haji
+            Hari Raya Haji|2015-09-24|Hari Raya Haji
+            Hari Raya Haji|2016-09-12|Hari Raya Haji
+            Hari Raya Haji|2017-09-01|Hari Raya Haji
+            Hari Raya Haji|2018-08-22|Hari Raya Haji
+            Hari Raya Haji|2019-08-11|Hari Raya Haji
+            Hari Raya Haji|2020-07-31|Hari Raya Haji
+            Hari Raya Haji|2021-07-20|Hari Raya Haji
+            Hari Raya Haji|2022-07-10|Hari Raya Haji
+            Hari Raya Haji|2023-06-29|Hari Raya Haji
+            Hari Raya Haji|2024-06-17|Hari Raya Haji
+            Hari Raya Haji|2025-06-07|Hari Raya Haji
+            Hari Raya Haji|2026-05-27|Hari Raya Haji
+            Hari Raya Haji|2027-05-17|Hari Raya Haji
+            Hari Raya Haji|2028-05-05|Hari Raya Haji (estimated)
+            Hari Raya Haji|2029-04-25|Hari Raya Haji (estimated)
+            Hari Raya Haji|2030-04-14|Hari Raya Haji (estimated)
+            Hari Raya Haji|2031-04-03|Hari Raya Haji (estimated)
+            Hari Raya Haji|2032-03-22|Hari Raya Haji (estimated)
+            Hari Raya Haji|2033-03-12|Hari Raya Haji (estimated)
+            Hari Raya Haji|2034-03-01|Hari Raya Haji (estimated)
+            Hari Raya Haji|2035-02-19|Hari Raya Haji (estimated)
+            Hari Raya Puasa|2000-01-08|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2000-12-27|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2001-12-16|Hari Raya Puasa
+            Hari Raya Puasa|2002-12-06|Hari Raya Puasa
+            Hari Raya Puasa|2003-11-25|Hari Raya Puasa
+            Hari Raya Puasa|2004-11-14|Hari Raya Puasa
+            Hari Raya Puasa|2005-11-03|Hari Raya Puasa
+            Hari Raya Puasa|2006-10-24|Hari Raya Puasa
+            Hari Raya Puasa|2007-10-13|Hari Raya Puasa
+            Hari Raya Puasa|2008-10-01|Hari Raya Puasa
+            Hari Raya Puasa|2009-09-20|Hari Raya Puasa
+            Hari Raya Puasa|2010-09-10|Hari Raya Puasa
+            Hari Raya Puasa|2011-08-30|Hari Raya Puasa
+            Hari Raya Puasa|2012-08-19|Hari Raya Puasa
+            Hari Raya Puasa|2013-08-08|Hari Raya Puasa
+            Hari Raya Puasa|2014-07-28|Hari Raya Puasa
+            Hari Raya Puasa|2015-07-17|Hari Raya Puasa
+            Hari Raya Puasa|2016-07-06|Hari Raya Puasa
+            Hari Raya Puasa|2017-06-25|Hari Raya Puasa
+            Hari Raya Puasa|2018-06-15|Hari Raya Puasa
+            Hari Raya Puasa|2019-06-05|Hari Raya Puasa
+            Hari Raya Puasa|2020-05-24|Hari Raya Puasa
+            Hari Raya Puasa|2021-05-13|Hari Raya Puasa
+            Hari Raya Puasa|2022-05-03|Hari Raya Puasa
+            Hari Raya Puasa|2023-04-22|Hari Raya Puasa
+            Hari Raya Puasa|2024-04-10|Hari Raya Puasa
+            Hari Raya Puasa|2025-03-31|Hari Raya Puasa
+            Hari Raya Puasa|2026-03-21|Hari Raya Puasa
+            Hari Raya Puasa|2027-03-10|Hari Raya Puasa
+            Hari Raya Puasa|2028-02-27|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2029-02-15|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2030-02-04|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2031-01-25|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2032-01-14|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2033-01-03|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2033-12-23|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2034-12-12|Hari Raya Puasa (estimated)
+            Hari Raya Puasa|2035-12-01|Hari Raya Puasa (estimated)
+            Vesak Day|2000-05-18|Vesak Day (estimated)
+            Vesak Day|2001-05-07|Vesak Day
+            Vesak Day|2002-05-26|Vesak Day
+            Vesak Day|2003-05-15|Vesak Day
+            Vesak Day|2004-06-02|Vesak Day
+            Vesak Day|2005-05-22|Vesak Day
+            Vesak Day|2006-05-12|Vesak Day
+            Vesak Day|2007-05-31|Vesak Day
+            Vesak Day|2008-05-19|Vesak Day
+            Vesak Day|2009-05-09|Vesak Day
+            Vesak Day|2010-05-28|Vesak Day
+            Vesak Day|2011-05-17|Vesak Day
+            Vesak Day|2012-05-05|Vesak Day
+            Vesak Day|2013-05-24|Vesak Day
+            Vesak Day|2014-05-13|Vesak Day
+            Vesak Day|2015-06-01|Vesak Day
+            Vesak Day|2016-05-21|Vesak Day
+            Vesak Day|2017-05-10|Vesak Day
+            Vesak Day|2018-05-29|Vesak Day
+            Vesak Day|2019-05-19|Vesak Day
+            Vesak Day|2020-05-07|Vesak Day
+            Vesak Day|2021-05-26|Vesak Day
+            Vesak Day|2022-05-15|Vesak Day
+            Vesak Day|2023-06-02|Vesak Day
+            Vesak Day|2024-05-22|Vesak Day
+            Vesak Day|2025-05-12|Vesak Day
+            Vesak Day|2026-05-31|Vesak Day
+            Vesak Day|2027-05-20|Vesak Day
+            Vesak Day|2028-05-09|Vesak Day (estimated)
+            Vesak Day|2029-05-27|Vesak Day (estimated)
+            Vesak Day|2030-05-16|Vesak Day (estimated)
+            Vesak Day|2031-06-04|Vesak Day (estimated)
+            Vesak Day|2032-05-23|Vesak Day (estimated)
+            Vesak Day|2033-05-13|Vesak Day (estimated)
+            Vesak Day|2034-06-01|Vesak Day (estimated)
+            Vesak Day|2035-05-22|Vesak Day (estimated)
+            """
     )
 }

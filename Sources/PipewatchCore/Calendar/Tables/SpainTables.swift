@@ -11,88 +11,88 @@ extension HolidayTable {
     static let spain = HolidayTable(
         coverage: 2000...2035,
         data: """
-CE:Eid al-Adha|2010-11-17|Eid al-Adha
-CE:Eid al-Adha|2011-11-07|Eid al-Adha
-CE:Eid al-Adha|2012-10-27|Eid al-Adha
-CE:Eid al-Adha|2013-10-15|Eid al-Adha
-CE:Eid al-Adha|2014-10-06|Eid al-Adha
-CE:Eid al-Adha|2015-09-25|Eid al-Adha
-CE:Eid al-Adha|2016-09-12|Eid al-Adha
-CE:Eid al-Adha|2017-09-01|Eid al-Adha
-CE:Eid al-Adha|2018-08-22|Eid al-Adha
-CE:Eid al-Adha|2019-08-12|Eid al-Adha
-CE:Eid al-Adha|2020-07-31|Eid al-Adha
-CE:Eid al-Adha|2021-07-20|Eid al-Adha
-CE:Eid al-Adha|2022-07-09|Eid al-Adha
-CE:Eid al-Adha|2023-06-29|Eid al-Adha
-CE:Eid al-Adha|2024-06-17|Eid al-Adha
-CE:Eid al-Adha|2025-06-06|Eid al-Adha
-CE:Eid al-Adha|2026-05-27|Eid al-Adha
-CE:Eid al-Adha|2027-05-16|Eid al-Adha (estimated)
-CE:Eid al-Adha|2028-05-05|Eid al-Adha (estimated)
-CE:Eid al-Adha|2029-04-24|Eid al-Adha (estimated)
-CE:Eid al-Adha|2030-04-13|Eid al-Adha (estimated)
-CE:Eid al-Adha|2031-04-02|Eid al-Adha (estimated)
-CE:Eid al-Adha|2032-03-22|Eid al-Adha (estimated)
-CE:Eid al-Adha|2033-03-11|Eid al-Adha (estimated)
-CE:Eid al-Adha|2034-03-01|Eid al-Adha (estimated)
-CE:Eid al-Adha|2035-02-18|Eid al-Adha (estimated)
-CE:Eid al-Fitr|2022-05-03|Eid al-Fitr
-CE:Eid al-Fitr|2023-04-22|Eid al-Fitr
-CE:Eid al-Fitr|2024-04-10|Eid al-Fitr
-CE:Eid al-Fitr|2025-03-31|Eid al-Fitr
-CE:Eid al-Fitr|2026-03-20|Eid al-Fitr
-CE:Eid al-Fitr|2027-03-09|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2028-02-26|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2029-02-14|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2030-02-04|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2031-01-24|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2032-01-14|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2033-01-02|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2033-12-23|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2034-12-12|Eid al-Fitr (estimated)
-CE:Eid al-Fitr|2035-12-01|Eid al-Fitr (estimated)
-ML:Eid al-Adha|2010-11-17|Eid al-Adha
-ML:Eid al-Adha|2011-11-07|Eid al-Adha
-ML:Eid al-Adha|2012-10-26|Eid al-Adha
-ML:Eid al-Adha|2013-10-15|Eid al-Adha
-ML:Eid al-Adha|2014-10-04|Eid al-Adha
-ML:Eid al-Adha|2015-09-25|Eid al-Adha
-ML:Eid al-Adha|2016-09-12|Eid al-Adha
-ML:Eid al-Adha|2017-09-01|Eid al-Adha
-ML:Eid al-Adha|2018-08-22|Eid al-Adha
-ML:Eid al-Adha|2019-08-12|Eid al-Adha
-ML:Eid al-Adha|2020-07-31|Eid al-Adha
-ML:Eid al-Adha|2021-07-21|Eid al-Adha
-ML:Eid al-Adha|2022-07-11|Eid al-Adha
-ML:Eid al-Adha|2023-06-29|Eid al-Adha
-ML:Eid al-Adha|2024-06-17|Eid al-Adha
-ML:Eid al-Adha|2025-06-06|Eid al-Adha
-ML:Eid al-Adha|2026-05-27|Eid al-Adha
-ML:Eid al-Adha|2027-05-16|Eid al-Adha (estimated)
-ML:Eid al-Adha|2028-05-05|Eid al-Adha (estimated)
-ML:Eid al-Adha|2029-04-24|Eid al-Adha (estimated)
-ML:Eid al-Adha|2030-04-13|Eid al-Adha (estimated)
-ML:Eid al-Adha|2031-04-02|Eid al-Adha (estimated)
-ML:Eid al-Adha|2032-03-22|Eid al-Adha (estimated)
-ML:Eid al-Adha|2033-03-11|Eid al-Adha (estimated)
-ML:Eid al-Adha|2034-03-01|Eid al-Adha (estimated)
-ML:Eid al-Adha|2035-02-18|Eid al-Adha (estimated)
-ML:Eid al-Fitr|2022-05-03|Eid al-Fitr
-ML:Eid al-Fitr|2023-04-21|Eid al-Fitr
-ML:Eid al-Fitr|2024-04-10|Eid al-Fitr
-ML:Eid al-Fitr|2025-03-31|Eid al-Fitr
-ML:Eid al-Fitr|2026-03-20|Eid al-Fitr
-ML:Eid al-Fitr|2027-03-09|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2028-02-26|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2029-02-14|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2030-02-04|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2031-01-24|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2032-01-14|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2033-01-02|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2033-12-23|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2034-12-12|Eid al-Fitr (estimated)
-ML:Eid al-Fitr|2035-12-01|Eid al-Fitr (estimated)
-"""
+            CE:Eid al-Adha|2010-11-17|Eid al-Adha
+            CE:Eid al-Adha|2011-11-07|Eid al-Adha
+            CE:Eid al-Adha|2012-10-27|Eid al-Adha
+            CE:Eid al-Adha|2013-10-15|Eid al-Adha
+            CE:Eid al-Adha|2014-10-06|Eid al-Adha
+            CE:Eid al-Adha|2015-09-25|Eid al-Adha
+            CE:Eid al-Adha|2016-09-12|Eid al-Adha
+            CE:Eid al-Adha|2017-09-01|Eid al-Adha
+            CE:Eid al-Adha|2018-08-22|Eid al-Adha
+            CE:Eid al-Adha|2019-08-12|Eid al-Adha
+            CE:Eid al-Adha|2020-07-31|Eid al-Adha
+            CE:Eid al-Adha|2021-07-20|Eid al-Adha
+            CE:Eid al-Adha|2022-07-09|Eid al-Adha
+            CE:Eid al-Adha|2023-06-29|Eid al-Adha
+            CE:Eid al-Adha|2024-06-17|Eid al-Adha
+            CE:Eid al-Adha|2025-06-06|Eid al-Adha
+            CE:Eid al-Adha|2026-05-27|Eid al-Adha
+            CE:Eid al-Adha|2027-05-16|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2028-05-05|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2029-04-24|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2030-04-13|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2031-04-02|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2032-03-22|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2033-03-11|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2034-03-01|Eid al-Adha (estimated)
+            CE:Eid al-Adha|2035-02-18|Eid al-Adha (estimated)
+            CE:Eid al-Fitr|2022-05-03|Eid al-Fitr
+            CE:Eid al-Fitr|2023-04-22|Eid al-Fitr
+            CE:Eid al-Fitr|2024-04-10|Eid al-Fitr
+            CE:Eid al-Fitr|2025-03-31|Eid al-Fitr
+            CE:Eid al-Fitr|2026-03-20|Eid al-Fitr
+            CE:Eid al-Fitr|2027-03-09|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2028-02-26|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2029-02-14|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2030-02-04|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2031-01-24|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2032-01-14|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2033-01-02|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2033-12-23|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2034-12-12|Eid al-Fitr (estimated)
+            CE:Eid al-Fitr|2035-12-01|Eid al-Fitr (estimated)
+            ML:Eid al-Adha|2010-11-17|Eid al-Adha
+            ML:Eid al-Adha|2011-11-07|Eid al-Adha
+            ML:Eid al-Adha|2012-10-26|Eid al-Adha
+            ML:Eid al-Adha|2013-10-15|Eid al-Adha
+            ML:Eid al-Adha|2014-10-04|Eid al-Adha
+            ML:Eid al-Adha|2015-09-25|Eid al-Adha
+            ML:Eid al-Adha|2016-09-12|Eid al-Adha
+            ML:Eid al-Adha|2017-09-01|Eid al-Adha
+            ML:Eid al-Adha|2018-08-22|Eid al-Adha
+            ML:Eid al-Adha|2019-08-12|Eid al-Adha
+            ML:Eid al-Adha|2020-07-31|Eid al-Adha
+            ML:Eid al-Adha|2021-07-21|Eid al-Adha
+            ML:Eid al-Adha|2022-07-11|Eid al-Adha
+            ML:Eid al-Adha|2023-06-29|Eid al-Adha
+            ML:Eid al-Adha|2024-06-17|Eid al-Adha
+            ML:Eid al-Adha|2025-06-06|Eid al-Adha
+            ML:Eid al-Adha|2026-05-27|Eid al-Adha
+            ML:Eid al-Adha|2027-05-16|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2028-05-05|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2029-04-24|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2030-04-13|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2031-04-02|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2032-03-22|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2033-03-11|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2034-03-01|Eid al-Adha (estimated)
+            ML:Eid al-Adha|2035-02-18|Eid al-Adha (estimated)
+            ML:Eid al-Fitr|2022-05-03|Eid al-Fitr
+            ML:Eid al-Fitr|2023-04-21|Eid al-Fitr
+            ML:Eid al-Fitr|2024-04-10|Eid al-Fitr
+            ML:Eid al-Fitr|2025-03-31|Eid al-Fitr
+            ML:Eid al-Fitr|2026-03-20|Eid al-Fitr
+            ML:Eid al-Fitr|2027-03-09|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2028-02-26|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2029-02-14|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2030-02-04|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2031-01-24|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2032-01-14|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2033-01-02|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2033-12-23|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2034-12-12|Eid al-Fitr (estimated)
+            ML:Eid al-Fitr|2035-12-01|Eid al-Fitr (estimated)
+            """
     )
 }

@@ -11,16 +11,16 @@ extension HolidayTable {
     static let unitedStates = HolidayTable(
         coverage: 2000...2035,
         data: """
-Diwali|2026-11-08|Diwali
-Diwali|2027-10-29|Diwali
-Diwali|2028-10-17|Diwali
-Diwali|2029-11-05|Diwali
-Diwali|2030-10-26|Diwali
-Diwali|2031-11-14|Diwali
-Diwali|2032-11-02|Diwali
-Diwali|2033-10-22|Diwali
-Diwali|2034-11-10|Diwali
-Diwali|2035-10-30|Diwali
-"""
+            Diwali|2026-11-08|Diwali
+            Diwali|2027-10-29|Diwali
+            Diwali|2028-10-17|Diwali
+            Diwali|2029-11-05|Diwali
+            Diwali|2030-10-26|Diwali
+            Diwali|2031-11-14|Diwali
+            Diwali|2032-11-02|Diwali
+            Diwali|2033-10-22|Diwali
+            Diwali|2034-11-10|Diwali
+            Diwali|2035-10-30|Diwali
+            """
     )
 }
