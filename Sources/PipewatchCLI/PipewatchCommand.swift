@@ -16,6 +16,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             ValidateCommand.self,
             OwnersCommand.self,
             RunbookCommand.self,
+            HolidaysCommand.self,
             InitCommand.self,
         ]
     )
