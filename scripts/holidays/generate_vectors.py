@@ -32,9 +32,9 @@ TABLES = ROOT / "Sources" / "PipewatchCore" / "Calendar" / "Tables"
 NOTICE = """\
 python-holidays {version}, https://github.com/vacanza/holidays
 Copyright (c) Vacanza Team and individual contributors (see CONTRIBUTORS file)
-              dr-prodigy <dr.prodigy.github@gmail.com> (c) 2017-2023
-              ryanss <ryanssdev@icloud.com> (c) 2014-2017
-Licensed under the MIT License: https://github.com/vacanza/holidays/blob/main/LICENSE"""
+Copyright (c) dr-prodigy <dr.prodigy.github@gmail.com>, 2017-2023
+Copyright (c) ryanss <ryanssdev@icloud.com>, 2014-2017
+MIT License; the full permission notice is in docs/holidays.md."""
 
 # Countries whose rules Pipewatch implements. Each one's subdivisions are all written unless
 # listed in SKIP_SUBDIVISIONS.
@@ -163,6 +163,11 @@ def write_vectors() -> None:
     VECTORS.mkdir(parents=True, exist_ok=True)
     for old in VECTORS.glob("*.tsv"):
         old.unlink()
+    (VECTORS / "NOTICE.md").write_text(
+        "These vectors were written by scripts/holidays/generate_vectors.py from\n"
+        + NOTICE.format(version=holidays.__version__)
+        + "\n"
+    )
     for country, subdivision in regions():
         code = country if subdivision is None else f"{country}-{subdivision}"
         for category in [None, *EXTRA_CATEGORIES.get(country, [])]:

@@ -70,8 +70,9 @@ private func addAnniversaryDayNZ(_ b: inout HolidayBuilder, _ subdivision: Strin
 }
 
 extension HolidayTable {
-    /// Matariki, as the Te Kāhui o Matariki Public Holiday Act 2022 sets it (dates from python-holidays 0.109,
-    /// MIT, Copyright (c) Vacanza Team and individual contributors).
+    /// Matariki, as the Te Kāhui o Matariki Public Holiday Act 2022 sets it. Dates from python-holidays 0.109,
+    /// Copyright (c) Vacanza Team and individual contributors (see CONTRIBUTORS file); MIT License,
+    /// whose permission notice is in docs/holidays.md.
     static let newZealandMatariki = HolidayTable(
         coverage: 2022...2052,
         data: """

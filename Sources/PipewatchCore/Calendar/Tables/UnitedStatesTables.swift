@@ -2,9 +2,9 @@
 // Dates derived from:
 // python-holidays 0.109, https://github.com/vacanza/holidays
 // Copyright (c) Vacanza Team and individual contributors (see CONTRIBUTORS file)
-//               dr-prodigy <dr.prodigy.github@gmail.com> (c) 2017-2023
-//               ryanss <ryanssdev@icloud.com> (c) 2014-2017
-// Licensed under the MIT License: https://github.com/vacanza/holidays/blob/main/LICENSE
+// Copyright (c) dr-prodigy <dr.prodigy.github@gmail.com>, 2017-2023
+// Copyright (c) ryanss <ryanssdev@icloud.com>, 2014-2017
+// MIT License; the full permission notice is in docs/holidays.md.
 
 extension HolidayTable {
     /// US: Diwali; 2000–2035.
