@@ -72,6 +72,23 @@ struct CalendarConfigTests {
         )
     }
 
+    @Test("an except name that is no holiday of the region is a warning with a suggestion")
+    func exceptTypo() async throws {
+        let yaml = """
+            team: { name: Data, timezone: UTC }
+            engineers:
+              a: { name: A, region: GB-ENG, except: [Boxing Day, Christmass Day] }
+
+            """
+        let found = try await findings(yaml)
+        #expect(
+            found == [
+                "pipewatch.yaml:3:54: warning: engineers.a.except[1]: 'Christmass Day' is not a holiday of 'GB-ENG'\n"
+                    + "    hint: did you mean 'Christmas Day'?"
+            ]
+        )
+    }
+
     @Test("an engineer's region and holiday categories are checked against the holiday engine")
     func holidaySettings() async throws {
         let yaml = """

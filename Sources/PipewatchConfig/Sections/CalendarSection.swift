@@ -94,11 +94,13 @@ enum CalendarSection {
         return CompanyDay(start: from, length: from.days(to: to) + 1, name: name, recurrence: recurrence)
     }
 
-    /// Checks that the holiday engine knows the engineer's region and categories.
+    /// Checks that the holiday engine knows the engineer's region and categories, and warns about
+    /// `except:` names that are no holiday of the region (a typo would silently keep the day off).
     static func checkHolidays(
         region: Region,
         regionValue: YAMLValue,
         categories: [(String, YAMLValue)],
+        exceptions: [(String, YAMLValue)] = [],
         log: DiagnosticLog
     ) {
         do {
@@ -108,12 +110,36 @@ enum CalendarSection {
             return
         }
         let known = HolidayCalendar.supportedRegions.first { $0.region == region }?.categories ?? [.public]
-        for (name, site) in categories where !known.contains(HolidayCategory(name)) {
+        let unknown = categories.filter { !known.contains(HolidayCategory($0.0)) }
+        for (name, site) in unknown {
             site.error(
                 "unknown holiday category '\(name)' for '\(region.code)'",
                 hint: "'\(region.code)' has " + known.map { "'\($0)'" }.joined(separator: ", "),
                 in: log
             )
         }
+        guard !exceptions.isEmpty, unknown.isEmpty else { return }
+        let names = holidayNames(of: region, categories: Set(categories.map { HolidayCategory($0.0) }))
+        for (name, site) in exceptions where !names.contains(where: { $0.lowercased() == name.lowercased() }) {
+            site.warning(
+                "'\(name)' is not a holiday of '\(region.code)'",
+                hint: Suggestion.didYouMean(name, in: names)
+                    ?? "'pipewatch holidays \(region.code)' lists its holidays' names",
+                in: log
+            )
+        }
+    }
+
+    /// The holiday names (observed days aside) of `region` in the years its tables cover, 2020–2035.
+    private static func holidayNames(of region: Region, categories: Set<HolidayCategory>) -> Set<String> {
+        let engine = HolidayCalendar()
+        var names: Set<String> = []
+        for year in 2020...2035 {
+            let holidays = (try? engine.holidays(in: region, year: year, categories: categories.union([.public]))) ?? []
+            for holiday in holidays where !holiday.isObserved {
+                names.insert(holiday.name.replacingOccurrences(of: " (estimated)", with: ""))
+            }
+        }
+        return names
     }
 }

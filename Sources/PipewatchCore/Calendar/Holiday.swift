@@ -8,13 +8,23 @@ public struct Holiday: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var isObserved: Bool
     /// The category the holiday belongs to (`public` unless the region defines others).
     public var category: HolidayCategory
+    /// For an observed day, the name of the holiday it stands for, without "(estimated)":
+    /// `Epiphany` for `Monday following Epiphany`, `Children's Day` for Japan's `Substitute Holiday`.
+    public var observes: String?
 
     /// Creates a holiday.
-    public init(date: LocalDate, name: String, isObserved: Bool = false, category: HolidayCategory = .public) {
+    public init(
+        date: LocalDate,
+        name: String,
+        isObserved: Bool = false,
+        category: HolidayCategory = .public,
+        observes: String? = nil
+    ) {
         self.date = date
         self.name = name
         self.isObserved = isObserved
         self.category = category
+        self.observes = observes
     }
 
     public var description: String { "\(date)\t\(name)" }

@@ -63,12 +63,30 @@ struct HolidayBuilder {
 
     /// Adds `name` on `date`, unless the date is in another year (python-holidays drops those).
     @discardableResult
-    mutating func add(_ name: String, on date: LocalDate?, isObserved: Bool = false) -> LocalDate? {
+    mutating func add(
+        _ name: String,
+        on date: LocalDate?,
+        isObserved: Bool = false,
+        observes: String? = nil
+    ) -> LocalDate? {
         guard let date, date.year == year else { return nil }
         if !holidays.contains(where: { $0.date == date && $0.name == name }) {
-            holidays.append(Holiday(date: date, name: name, isObserved: isObserved, category: category))
+            let observes = isObserved ? (observes ?? Self.baseName(of: name)) : nil
+            holidays.append(
+                Holiday(date: date, name: name, isObserved: isObserved, category: category, observes: observes)
+            )
         }
         return date
+    }
+
+    /// The holiday a name given to an observed day stands for, when no call said: the name without
+    /// its observed and estimated labels.
+    static func baseName(of name: String) -> String {
+        var base = name
+        for label in [" (observed, estimated)", " (observed)", " (estimated)"] where base.hasSuffix(label) {
+            base.removeLast(label.count)
+        }
+        return base
     }
 
     /// Removes every holiday on `date`.
@@ -107,14 +125,16 @@ struct HolidayBuilder {
     }
 
     /// Adds the observed day of the holidays on `date` (or of `name` alone) when `rule` moves it,
-    /// named with the observed label. Returns whether a day was added and the observed date.
+    /// named with the observed label. `observes` names the holiday it stands for when that is not
+    /// `name` (Japan's "Substitute Holiday"). Returns whether a day was added and the observed date.
     @discardableResult
     mutating func addObserved(
         _ date: LocalDate?,
         name: String? = nil,
         rule: ObservedRule? = nil,
         force: Bool = false,
-        showLabel: Bool = true
+        showLabel: Bool = true,
+        observes: String? = nil
     ) -> (added: Bool, date: LocalDate?) {
         guard let date else { return (false, nil) }
         guard force || isObservedEnabled else { return (false, date) }
@@ -125,17 +145,15 @@ struct HolidayBuilder {
         guard observed != date else { return (false, date) }
         let label = observed < date ? (observedLabelBefore ?? observedLabel) : observedLabel
         for holidayName in name.map({ [$0] }) ?? names(on: date) {
+            let base = holidayName.replacingOccurrences(of: "(estimated)", with: "")
+                .trimmingCharacters(in: .whitespaces)
+            let observes = observes ?? base
             guard showLabel else {
-                add(holidayName, on: observed, isObserved: true)
+                add(holidayName, on: observed, isObserved: true, observes: observes)
                 continue
             }
-            if holidayName.contains("(estimated)") {
-                let base = holidayName.replacingOccurrences(of: "(estimated)", with: "")
-                    .trimmingCharacters(in: .whitespaces)
-                add(observedEstimatedLabel.replacingOccurrences(of: "%s", with: base), on: observed, isObserved: true)
-            } else {
-                add(label.replacingOccurrences(of: "%s", with: holidayName), on: observed, isObserved: true)
-            }
+            let pattern = holidayName.contains("(estimated)") ? observedEstimatedLabel : label
+            add(pattern.replacingOccurrences(of: "%s", with: base), on: observed, isObserved: true, observes: observes)
         }
         return (true, observed)
     }

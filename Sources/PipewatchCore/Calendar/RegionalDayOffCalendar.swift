@@ -11,8 +11,9 @@ public struct RegionalDayOffCalendar: DayOffCalendar {
 
     /// The public holidays of `engineer`'s region from `start` through `end`, one day off per date.
     ///
-    /// A holiday named in ``Engineer/holidayExceptions`` (compared without case) is left out,
-    /// and so is its observed day (`Christmas Day (observed)` goes with `Christmas Day`).
+    /// A holiday named in ``Engineer/holidayExceptions`` (compared without case, without
+    /// "(estimated)") is left out, and so are its observed days (`Christmas Day (observed)` goes
+    /// with `Christmas Day`, Spain's `Monday following Epiphany` with `Epiphany`).
     /// When several holidays share a date, the day off names them all, joined by `; `.
     ///
     /// - Throws: ``HolidayError`` for an unknown region or category, or a year outside a table's coverage.
@@ -35,12 +36,10 @@ public struct RegionalDayOffCalendar: DayOffCalendar {
         return daysOff
     }
 
-    /// The name of the holiday an observed day stands for: `Christmas Day` for `Christmas Day (observed)`.
+    /// The name of the holiday a day stands for: its own, or for an observed day the holiday it is
+    /// observed for (`Christmas Day` for `Christmas Day (observed)`, `Epiphany` for
+    /// `Monday following Epiphany`), without "(estimated)".
     static func baseName(of holiday: Holiday) -> String {
-        guard holiday.isObserved else { return holiday.name }
-        for suffix in [" (observed)", " (observed, estimated)"] where holiday.name.hasSuffix(suffix) {
-            return String(holiday.name.dropLast(suffix.count))
-        }
-        return holiday.name
+        holiday.observes ?? HolidayBuilder.baseName(of: holiday.name)
     }
 }

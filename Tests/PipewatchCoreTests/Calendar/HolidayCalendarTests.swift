@@ -271,6 +271,35 @@ struct RegionalDayOffCalendarTests {
         #expect(try RegionalDayOffCalendar().daysOff(for: bavarian, from: august, through: august).count == 1)
     }
 
+    @Test(
+        "except drops the holiday with its observed and substitute days, and matches estimated names",
+        arguments: [
+            ("ES-AN", "2019-01-01", "2019-01-31", "Epiphany", ["2019-01-01"]),  // Monday following Epiphany, 01-07
+            ("JP", "2041-05-01", "2041-05-31", "Children's Day", ["2041-05-03", "2041-05-04"]),  // substitute 05-06
+            // "Hari Raya Haji (estimated)" and its observed day
+            ("SG", "2030-01-01", "2030-12-31", "hari raya haji", nil),
+        ]
+    )
+    func exceptionsFollowTheHoliday(
+        region: String,
+        from: String,
+        to: String,
+        except: String,
+        expected: [String]?
+    ) throws {
+        let start = try #require(LocalDate(iso: from))
+        let end = try #require(LocalDate(iso: to))
+        let calendar = RegionalDayOffCalendar()
+        let all = try calendar.daysOff(for: try engineer(region), from: start, through: end)
+        let kept = try calendar.daysOff(for: try engineer(region, except: [except]), from: start, through: end)
+        if let expected {
+            #expect(kept.map(\.date.description) == expected)
+        } else {
+            #expect(kept.count == all.count - 2)
+            #expect(!kept.contains { $0.reason.description.lowercased().contains(except) })
+        }
+    }
+
     @Test("a range past a table's coverage throws rather than answering less")
     func coverage() throws {
         let start = try #require(LocalDate(year: 2035, month: 12, day: 1))

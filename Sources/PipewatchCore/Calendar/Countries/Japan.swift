@@ -60,7 +60,13 @@ private func addPublicHolidaysJP(_ b: inout HolidayBuilder) {
     let holidays = Set(dates.compactMap { $0 })
     let sundayRule = ObservedRule([.sunday: .nextWorkday])
     for date in holidays.sorted() {
-        b.addObserved(date, name: "Substitute Holiday", rule: sundayRule, showLabel: false)
+        b.addObserved(
+            date,
+            name: "Substitute Holiday",
+            rule: sundayRule,
+            showLabel: false,
+            observes: b.names(on: date).first
+        )
     }
     if y <= 2006 {
         if let may4 = b.date(5, 4), may4.weekday != .monday, may4.weekday != .sunday {
