@@ -73,12 +73,14 @@ SKIP_SUBDIVISIONS: dict[str, set[str]] = {
 # Categories beyond `public` that Pipewatch implements, by country. Each gets vectors of its own,
 # <REGION>@<category>.tsv, holding the public holidays and that category's.
 EXTRA_CATEGORIES: dict[str, list[str]] = {
+    "AU": ["bank", "half_day"],
     "BR": ["optional"],
     "CA": ["optional"],
     "DE": ["catholic"],
     "IE": ["optional"],
     "JP": ["bank"],
     "PT": ["optional"],
+    "SE": ["bank", "de_facto", "optional"],
     "NL": ["optional"],
 }
 

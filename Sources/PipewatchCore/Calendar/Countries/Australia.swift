@@ -1,6 +1,8 @@
 extension CountryDefinition {
-    /// Australia: python-holidays' `Australia` public holidays, nationally and for every state
-    /// and territory. A holiday that is moved (rather than given an extra observed day) keeps its name.
+    /// Australia: python-holidays' `Australia`, nationally and for every state and territory;
+    /// `bank` adds the August bank holiday (ACT, NSW), `half_day` the evenings of Christmas Eve and
+    /// New Year's Eve (NT, QLD, SA). A holiday that is moved (rather than given an extra observed
+    /// day) keeps its name.
     static let australia = CountryDefinition(
         code: "AU",
         name: "Australia",
@@ -9,33 +11,55 @@ extension CountryDefinition {
             ("QLD", "Queensland"), ("SA", "South Australia"), ("TAS", "Tasmania"), ("VIC", "Victoria"),
             ("WA", "Western Australia"),
         ],
+        categories: [.bank, .halfDay],
         populate: { (b: inout HolidayBuilder, subdivision: String?) throws(HolidayError) in
-            guard b.wants(.public) else { return }
             b.observedLabel = "%s (observed)"
             b.observedRule = .satSunToNextMon
-            b.add("Good Friday", .western(-2))
-            b.add("Easter Monday", .western(1))
-            if subdivision == nil {
-                b.add("New Year's Day", 1, 1)
-                b.add("Australia Day", 1, 26)
-                b.add("ANZAC Day", 4, 25)
-                b.add("Christmas Day", 12, 25)
-                b.add("Boxing Day", 12, 26)
+            if b.wants(.public) { addPublicHolidaysAU(&b, subdivision) }
+            if b.wants(.bank) {
+                b.category = .bank
+                if subdivision == "ACT" || (subdivision == "NSW" && b.year >= 2011) {
+                    b.add("Bank Holiday", .nth(1, .monday, of: 8))
+                }
             }
-            if b.year == 2022 { b.add("National Day of Mourning for Queen Elizabeth II", 9, 22) }
-            switch subdivision {
-            case "ACT": addCapitalTerritory(&b)
-            case "NSW": addNewSouthWales(&b)
-            case "NT": addNorthernTerritory(&b)
-            case "QLD": addQueensland(&b)
-            case "SA": addSouthAustralia(&b)
-            case "TAS": addTasmania(&b)
-            case "VIC": addVictoria(&b)
-            case "WA": addWesternAustralia(&b)
-            default: break
+            if b.wants(.halfDay) {
+                b.category = .halfDay
+                switch subdivision {
+                case "NT" where b.year >= 2016, "SA" where b.year >= 2012:
+                    b.add("Christmas Eve (from 7pm)", 12, 24)
+                    b.add("New Year's Eve (from 7pm)", 12, 31)
+                case "QLD" where b.year >= 2019:
+                    b.add("Christmas Eve (from 6pm)", 12, 24)
+                default:
+                    break
+                }
             }
         }
     )
+}
+
+private func addPublicHolidaysAU(_ b: inout HolidayBuilder, _ subdivision: String?) {
+    b.add("Good Friday", .western(-2))
+    b.add("Easter Monday", .western(1))
+    if subdivision == nil {
+        b.add("New Year's Day", 1, 1)
+        b.add("Australia Day", 1, 26)
+        b.add("ANZAC Day", 4, 25)
+        b.add("Christmas Day", 12, 25)
+        b.add("Boxing Day", 12, 26)
+    }
+    if b.year == 2022 { b.add("National Day of Mourning for Queen Elizabeth II", 9, 22) }
+    switch subdivision {
+    case "ACT": addCapitalTerritory(&b)
+    case "NSW": addNewSouthWales(&b)
+    case "NT": addNorthernTerritory(&b)
+    case "QLD": addQueensland(&b)
+    case "SA": addSouthAustralia(&b)
+    case "TAS": addTasmania(&b)
+    case "VIC": addVictoria(&b)
+    case "WA": addWesternAustralia(&b)
+    default: break
+    }
 }
 
 extension HolidayBuilder {
