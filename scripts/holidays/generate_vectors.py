@@ -81,6 +81,7 @@ EXTRA_CATEGORIES: dict[str, list[str]] = {
     "JP": ["bank"],
     "PT": ["optional"],
     "SE": ["bank", "de_facto", "optional"],
+    "US": ["government", "half_day", "unofficial"],
     "NL": ["optional"],
 }
 
