@@ -75,7 +75,8 @@ SKIP_SUBDIVISIONS: dict[str, set[str]] = {
 EXTRA_CATEGORIES: dict[str, list[str]] = {
     "AU": ["bank", "half_day"],
     "BR": ["optional"],
-    "CA": ["optional"],
+    "CA": ["government", "optional"],
+    "CN": ["half_day"],
     "DE": ["catholic"],
     "IE": ["optional"],
     "JP": ["bank"],

@@ -1,6 +1,7 @@
 extension CountryDefinition {
-    /// Canada: python-holidays' `Canada`, every province and territory; `optional` adds the
-    /// holidays most employers give that are not statutory in the province.
+    /// Canada: python-holidays' `Canada`, every province and territory; `government` adds the
+    /// holidays of federally regulated workplaces, `optional` those most employers give that are
+    /// not statutory in the province.
     static let canada = CountryDefinition(
         code: "CA",
         name: "Canada",
@@ -10,7 +11,7 @@ extension CountryDefinition {
             ("NU", "Nunavut"), ("ON", "Ontario"), ("PE", "Prince Edward Island"), ("QC", "Quebec"),
             ("SK", "Saskatchewan"), ("YT", "Yukon"),
         ],
-        categories: [.optional],
+        categories: [.government, .optional],
         populate: { (b: inout HolidayBuilder, subdivision: String?) throws(HolidayError) in
             b.observedLabel = "%s (observed)"
             b.observedRule = .satSunToNextMon
@@ -20,6 +21,21 @@ extension CountryDefinition {
                 b.add("Canada Day", 7, 1)
                 b.add("Labour Day", .nth(1, .monday, of: 9))
                 b.addObserved(b.add("Christmas Day", 12, 25))
+            }
+            if b.wants(.government) {
+                b.category = .government
+                b.addObserved(b.add("New Year's Day", 1, 1))
+                b.add("Good Friday", .western(-2))
+                let canadaDay = b.add("Canada Day", 7, 1)
+                b.add("Labour Day", .nth(1, .monday, of: 9))
+                let christmas = b.add("Christmas Day", 12, 25)
+                b.add(victoriaDay.0, victoriaDay.1)
+                b.addObserved(canadaDay)
+                if b.year >= 2021 { b.addObserved(b.add(truthAndReconciliation, 9, 30)) }
+                b.add(thanksgiving.0, thanksgiving.1)
+                b.addObserved(b.add("Remembrance Day", 11, 11))
+                b.addObserved(christmas, rule: .satSunToNextMonTue)
+                b.addObserved(b.add("Boxing Day", 12, 26), rule: .satSunToNextMonTue)
             }
             if b.wants(.optional) {
                 b.category = .optional
