@@ -79,6 +79,7 @@ EXTRA_CATEGORIES: dict[str, list[str]] = {
     "CN": ["half_day"],
     "DE": ["catholic"],
     "IE": ["optional"],
+    "IL": ["optional"],
     "JP": ["bank"],
     "PT": ["optional"],
     "SE": ["bank", "de_facto", "optional"],
@@ -102,7 +103,8 @@ TABLE_HOLIDAYS: dict[str, tuple[str, list[str]]] = {
         "Israel",
         [
             "Rosh Hashanah", "Yom Kippur", "Sukkot", "Simchat Torah / Shemini Atzeret", "Pesach",
-            "Seventh day of Pesach", "Independence Day", "Shavuot",
+            "Seventh day of Pesach", "Independence Day", "Shavuot", "Sukkot holiday", "Sigd", "Purim",
+            "Pesach holiday", "Remembrance Day", "Jerusalem Day", "Tisha B'Av",
         ],
     ),
 }
@@ -121,6 +123,9 @@ def english(country: str) -> str | None:
 DECLARED: dict[str, str] = {"CN": "ChinaDeclared"}
 DECLARED_NAMES = ("Day off (substituted from", "Chinese New Year Extended Holiday", "70th Anniversary of the Victory")
 
+
+# Categories whose table holidays a country's table also holds.
+TABLE_CATEGORIES = {"IL": ("public", "optional")}
 
 # Countries whose lunisolar calendar data start later than FIRST_YEAR.
 FIRST_YEAR_OF = {"IN": 2001}
@@ -198,7 +203,7 @@ def write_tables() -> None:
     for country, (stem, wanted) in TABLE_HOLIDAYS.items():
         cls = holidays.country_holidays(country).__class__
         subdivisions = [None, *cls.subdivisions]
-        categories = ("public",)
+        categories = TABLE_CATEGORIES.get(country, ("public",))
         rows = set()
         for subdivision in subdivisions:
             calendar = holidays.country_holidays(

@@ -7,7 +7,7 @@
 // MIT License; the full permission notice is in docs/holidays.md.
 
 extension HolidayTable {
-    /// IL: Rosh Hashanah, Yom Kippur, Sukkot, Simchat Torah / Shemini Atzeret, Pesach, Seventh day of Pesach, Independence Day, Shavuot; 2000–2035.
+    /// IL: Rosh Hashanah, Yom Kippur, Sukkot, Simchat Torah / Shemini Atzeret, Pesach, Seventh day of Pesach, Independence Day, Shavuot, Sukkot holiday, Sigd, Purim, Pesach holiday, Remembrance Day, Jerusalem Day, Tisha B'Av; 2000–2035.
     static let israel = HolidayTable(
         coverage: 2000...2035,
         data: """
@@ -47,6 +47,222 @@ extension HolidayTable {
             Independence Day|2033-05-04|Independence Day
             Independence Day|2034-04-24|Independence Day
             Independence Day|2035-05-14|Independence Day
+            Jerusalem Day|2000-06-02|Jerusalem Day
+            Jerusalem Day|2001-05-21|Jerusalem Day
+            Jerusalem Day|2002-05-10|Jerusalem Day
+            Jerusalem Day|2003-05-30|Jerusalem Day
+            Jerusalem Day|2004-05-19|Jerusalem Day
+            Jerusalem Day|2005-06-06|Jerusalem Day
+            Jerusalem Day|2006-05-26|Jerusalem Day
+            Jerusalem Day|2007-05-16|Jerusalem Day
+            Jerusalem Day|2008-06-02|Jerusalem Day
+            Jerusalem Day|2009-05-22|Jerusalem Day
+            Jerusalem Day|2010-05-12|Jerusalem Day
+            Jerusalem Day|2011-06-01|Jerusalem Day
+            Jerusalem Day|2012-05-20|Jerusalem Day
+            Jerusalem Day|2013-05-08|Jerusalem Day
+            Jerusalem Day|2014-05-28|Jerusalem Day
+            Jerusalem Day|2015-05-17|Jerusalem Day
+            Jerusalem Day|2016-06-05|Jerusalem Day
+            Jerusalem Day|2017-05-24|Jerusalem Day
+            Jerusalem Day|2018-05-13|Jerusalem Day
+            Jerusalem Day|2019-06-02|Jerusalem Day
+            Jerusalem Day|2020-05-22|Jerusalem Day
+            Jerusalem Day|2021-05-10|Jerusalem Day
+            Jerusalem Day|2022-05-29|Jerusalem Day
+            Jerusalem Day|2023-05-19|Jerusalem Day
+            Jerusalem Day|2024-06-05|Jerusalem Day
+            Jerusalem Day|2025-05-26|Jerusalem Day
+            Jerusalem Day|2026-05-15|Jerusalem Day
+            Jerusalem Day|2027-06-04|Jerusalem Day
+            Jerusalem Day|2028-05-24|Jerusalem Day
+            Jerusalem Day|2029-05-13|Jerusalem Day
+            Jerusalem Day|2030-05-31|Jerusalem Day
+            Jerusalem Day|2031-05-21|Jerusalem Day
+            Jerusalem Day|2032-05-09|Jerusalem Day
+            Jerusalem Day|2033-05-27|Jerusalem Day
+            Jerusalem Day|2034-05-17|Jerusalem Day
+            Jerusalem Day|2035-06-06|Jerusalem Day
+            Pesach holiday|2000-04-21|Pesach holiday
+            Pesach holiday|2000-04-22|Pesach holiday
+            Pesach holiday|2000-04-23|Pesach holiday
+            Pesach holiday|2000-04-24|Pesach holiday
+            Pesach holiday|2000-04-25|Pesach holiday
+            Pesach holiday|2001-04-09|Pesach holiday
+            Pesach holiday|2001-04-10|Pesach holiday
+            Pesach holiday|2001-04-11|Pesach holiday
+            Pesach holiday|2001-04-12|Pesach holiday
+            Pesach holiday|2001-04-13|Pesach holiday
+            Pesach holiday|2002-03-29|Pesach holiday
+            Pesach holiday|2002-03-30|Pesach holiday
+            Pesach holiday|2002-03-31|Pesach holiday
+            Pesach holiday|2002-04-01|Pesach holiday
+            Pesach holiday|2002-04-02|Pesach holiday
+            Pesach holiday|2003-04-18|Pesach holiday
+            Pesach holiday|2003-04-19|Pesach holiday
+            Pesach holiday|2003-04-20|Pesach holiday
+            Pesach holiday|2003-04-21|Pesach holiday
+            Pesach holiday|2003-04-22|Pesach holiday
+            Pesach holiday|2004-04-07|Pesach holiday
+            Pesach holiday|2004-04-08|Pesach holiday
+            Pesach holiday|2004-04-09|Pesach holiday
+            Pesach holiday|2004-04-10|Pesach holiday
+            Pesach holiday|2004-04-11|Pesach holiday
+            Pesach holiday|2005-04-25|Pesach holiday
+            Pesach holiday|2005-04-26|Pesach holiday
+            Pesach holiday|2005-04-27|Pesach holiday
+            Pesach holiday|2005-04-28|Pesach holiday
+            Pesach holiday|2005-04-29|Pesach holiday
+            Pesach holiday|2006-04-14|Pesach holiday
+            Pesach holiday|2006-04-15|Pesach holiday
+            Pesach holiday|2006-04-16|Pesach holiday
+            Pesach holiday|2006-04-17|Pesach holiday
+            Pesach holiday|2006-04-18|Pesach holiday
+            Pesach holiday|2007-04-04|Pesach holiday
+            Pesach holiday|2007-04-05|Pesach holiday
+            Pesach holiday|2007-04-06|Pesach holiday
+            Pesach holiday|2007-04-07|Pesach holiday
+            Pesach holiday|2007-04-08|Pesach holiday
+            Pesach holiday|2008-04-21|Pesach holiday
+            Pesach holiday|2008-04-22|Pesach holiday
+            Pesach holiday|2008-04-23|Pesach holiday
+            Pesach holiday|2008-04-24|Pesach holiday
+            Pesach holiday|2008-04-25|Pesach holiday
+            Pesach holiday|2009-04-10|Pesach holiday
+            Pesach holiday|2009-04-11|Pesach holiday
+            Pesach holiday|2009-04-12|Pesach holiday
+            Pesach holiday|2009-04-13|Pesach holiday
+            Pesach holiday|2009-04-14|Pesach holiday
+            Pesach holiday|2010-03-31|Pesach holiday
+            Pesach holiday|2010-04-01|Pesach holiday
+            Pesach holiday|2010-04-02|Pesach holiday
+            Pesach holiday|2010-04-03|Pesach holiday
+            Pesach holiday|2010-04-04|Pesach holiday
+            Pesach holiday|2011-04-20|Pesach holiday
+            Pesach holiday|2011-04-21|Pesach holiday
+            Pesach holiday|2011-04-22|Pesach holiday
+            Pesach holiday|2011-04-23|Pesach holiday
+            Pesach holiday|2011-04-24|Pesach holiday
+            Pesach holiday|2012-04-08|Pesach holiday
+            Pesach holiday|2012-04-09|Pesach holiday
+            Pesach holiday|2012-04-10|Pesach holiday
+            Pesach holiday|2012-04-11|Pesach holiday
+            Pesach holiday|2012-04-12|Pesach holiday
+            Pesach holiday|2013-03-27|Pesach holiday
+            Pesach holiday|2013-03-28|Pesach holiday
+            Pesach holiday|2013-03-29|Pesach holiday
+            Pesach holiday|2013-03-30|Pesach holiday
+            Pesach holiday|2013-03-31|Pesach holiday
+            Pesach holiday|2014-04-16|Pesach holiday
+            Pesach holiday|2014-04-17|Pesach holiday
+            Pesach holiday|2014-04-18|Pesach holiday
+            Pesach holiday|2014-04-19|Pesach holiday
+            Pesach holiday|2014-04-20|Pesach holiday
+            Pesach holiday|2015-04-05|Pesach holiday
+            Pesach holiday|2015-04-06|Pesach holiday
+            Pesach holiday|2015-04-07|Pesach holiday
+            Pesach holiday|2015-04-08|Pesach holiday
+            Pesach holiday|2015-04-09|Pesach holiday
+            Pesach holiday|2016-04-24|Pesach holiday
+            Pesach holiday|2016-04-25|Pesach holiday
+            Pesach holiday|2016-04-26|Pesach holiday
+            Pesach holiday|2016-04-27|Pesach holiday
+            Pesach holiday|2016-04-28|Pesach holiday
+            Pesach holiday|2017-04-12|Pesach holiday
+            Pesach holiday|2017-04-13|Pesach holiday
+            Pesach holiday|2017-04-14|Pesach holiday
+            Pesach holiday|2017-04-15|Pesach holiday
+            Pesach holiday|2017-04-16|Pesach holiday
+            Pesach holiday|2018-04-01|Pesach holiday
+            Pesach holiday|2018-04-02|Pesach holiday
+            Pesach holiday|2018-04-03|Pesach holiday
+            Pesach holiday|2018-04-04|Pesach holiday
+            Pesach holiday|2018-04-05|Pesach holiday
+            Pesach holiday|2019-04-21|Pesach holiday
+            Pesach holiday|2019-04-22|Pesach holiday
+            Pesach holiday|2019-04-23|Pesach holiday
+            Pesach holiday|2019-04-24|Pesach holiday
+            Pesach holiday|2019-04-25|Pesach holiday
+            Pesach holiday|2020-04-10|Pesach holiday
+            Pesach holiday|2020-04-11|Pesach holiday
+            Pesach holiday|2020-04-12|Pesach holiday
+            Pesach holiday|2020-04-13|Pesach holiday
+            Pesach holiday|2020-04-14|Pesach holiday
+            Pesach holiday|2021-03-29|Pesach holiday
+            Pesach holiday|2021-03-30|Pesach holiday
+            Pesach holiday|2021-03-31|Pesach holiday
+            Pesach holiday|2021-04-01|Pesach holiday
+            Pesach holiday|2021-04-02|Pesach holiday
+            Pesach holiday|2022-04-17|Pesach holiday
+            Pesach holiday|2022-04-18|Pesach holiday
+            Pesach holiday|2022-04-19|Pesach holiday
+            Pesach holiday|2022-04-20|Pesach holiday
+            Pesach holiday|2022-04-21|Pesach holiday
+            Pesach holiday|2023-04-07|Pesach holiday
+            Pesach holiday|2023-04-08|Pesach holiday
+            Pesach holiday|2023-04-09|Pesach holiday
+            Pesach holiday|2023-04-10|Pesach holiday
+            Pesach holiday|2023-04-11|Pesach holiday
+            Pesach holiday|2024-04-24|Pesach holiday
+            Pesach holiday|2024-04-25|Pesach holiday
+            Pesach holiday|2024-04-26|Pesach holiday
+            Pesach holiday|2024-04-27|Pesach holiday
+            Pesach holiday|2024-04-28|Pesach holiday
+            Pesach holiday|2025-04-14|Pesach holiday
+            Pesach holiday|2025-04-15|Pesach holiday
+            Pesach holiday|2025-04-16|Pesach holiday
+            Pesach holiday|2025-04-17|Pesach holiday
+            Pesach holiday|2025-04-18|Pesach holiday
+            Pesach holiday|2026-04-03|Pesach holiday
+            Pesach holiday|2026-04-04|Pesach holiday
+            Pesach holiday|2026-04-05|Pesach holiday
+            Pesach holiday|2026-04-06|Pesach holiday
+            Pesach holiday|2026-04-07|Pesach holiday
+            Pesach holiday|2027-04-23|Pesach holiday
+            Pesach holiday|2027-04-24|Pesach holiday
+            Pesach holiday|2027-04-25|Pesach holiday
+            Pesach holiday|2027-04-26|Pesach holiday
+            Pesach holiday|2027-04-27|Pesach holiday
+            Pesach holiday|2028-04-12|Pesach holiday
+            Pesach holiday|2028-04-13|Pesach holiday
+            Pesach holiday|2028-04-14|Pesach holiday
+            Pesach holiday|2028-04-15|Pesach holiday
+            Pesach holiday|2028-04-16|Pesach holiday
+            Pesach holiday|2029-04-01|Pesach holiday
+            Pesach holiday|2029-04-02|Pesach holiday
+            Pesach holiday|2029-04-03|Pesach holiday
+            Pesach holiday|2029-04-04|Pesach holiday
+            Pesach holiday|2029-04-05|Pesach holiday
+            Pesach holiday|2030-04-19|Pesach holiday
+            Pesach holiday|2030-04-20|Pesach holiday
+            Pesach holiday|2030-04-21|Pesach holiday
+            Pesach holiday|2030-04-22|Pesach holiday
+            Pesach holiday|2030-04-23|Pesach holiday
+            Pesach holiday|2031-04-09|Pesach holiday
+            Pesach holiday|2031-04-10|Pesach holiday
+            Pesach holiday|2031-04-11|Pesach holiday
+            Pesach holiday|2031-04-12|Pesach holiday
+            Pesach holiday|2031-04-13|Pesach holiday
+            Pesach holiday|2032-03-28|Pesach holiday
+            Pesach holiday|2032-03-29|Pesach holiday
+            Pesach holiday|2032-03-30|Pesach holiday
+            Pesach holiday|2032-03-31|Pesach holiday
+            Pesach holiday|2032-04-01|Pesach holiday
+            Pesach holiday|2033-04-15|Pesach holiday
+            Pesach holiday|2033-04-16|Pesach holiday
+            Pesach holiday|2033-04-17|Pesach holiday
+            Pesach holiday|2033-04-18|Pesach holiday
+            Pesach holiday|2033-04-19|Pesach holiday
+            Pesach holiday|2034-04-05|Pesach holiday
+            Pesach holiday|2034-04-06|Pesach holiday
+            Pesach holiday|2034-04-07|Pesach holiday
+            Pesach holiday|2034-04-08|Pesach holiday
+            Pesach holiday|2034-04-09|Pesach holiday
+            Pesach holiday|2035-04-25|Pesach holiday
+            Pesach holiday|2035-04-26|Pesach holiday
+            Pesach holiday|2035-04-27|Pesach holiday
+            Pesach holiday|2035-04-28|Pesach holiday
+            Pesach holiday|2035-04-29|Pesach holiday
             Pesach|2000-04-20|Pesach
             Pesach|2001-04-08|Pesach
             Pesach|2002-03-28|Pesach
@@ -83,6 +299,78 @@ extension HolidayTable {
             Pesach|2033-04-14|Pesach
             Pesach|2034-04-04|Pesach
             Pesach|2035-04-24|Pesach
+            Purim|2000-03-21|Purim
+            Purim|2001-03-09|Purim
+            Purim|2002-02-26|Purim
+            Purim|2003-03-18|Purim
+            Purim|2004-03-07|Purim
+            Purim|2005-03-25|Purim
+            Purim|2006-03-14|Purim
+            Purim|2007-03-04|Purim
+            Purim|2008-03-21|Purim
+            Purim|2009-03-10|Purim
+            Purim|2010-02-28|Purim
+            Purim|2011-03-20|Purim
+            Purim|2012-03-08|Purim
+            Purim|2013-02-24|Purim
+            Purim|2014-03-16|Purim
+            Purim|2015-03-05|Purim
+            Purim|2016-03-24|Purim
+            Purim|2017-03-12|Purim
+            Purim|2018-03-01|Purim
+            Purim|2019-03-21|Purim
+            Purim|2020-03-10|Purim
+            Purim|2021-02-26|Purim
+            Purim|2022-03-17|Purim
+            Purim|2023-03-07|Purim
+            Purim|2024-03-24|Purim
+            Purim|2025-03-14|Purim
+            Purim|2026-03-03|Purim
+            Purim|2027-03-23|Purim
+            Purim|2028-03-12|Purim
+            Purim|2029-03-01|Purim
+            Purim|2030-03-19|Purim
+            Purim|2031-03-09|Purim
+            Purim|2032-02-26|Purim
+            Purim|2033-03-15|Purim
+            Purim|2034-03-05|Purim
+            Purim|2035-03-25|Purim
+            Remembrance Day|2000-05-09|Remembrance Day
+            Remembrance Day|2001-04-27|Remembrance Day
+            Remembrance Day|2002-04-16|Remembrance Day
+            Remembrance Day|2003-05-06|Remembrance Day
+            Remembrance Day|2004-04-25|Remembrance Day
+            Remembrance Day|2005-05-13|Remembrance Day
+            Remembrance Day|2006-05-02|Remembrance Day
+            Remembrance Day|2007-04-22|Remembrance Day
+            Remembrance Day|2008-05-09|Remembrance Day
+            Remembrance Day|2009-04-28|Remembrance Day
+            Remembrance Day|2010-04-18|Remembrance Day
+            Remembrance Day|2011-05-08|Remembrance Day
+            Remembrance Day|2012-04-26|Remembrance Day
+            Remembrance Day|2013-04-14|Remembrance Day
+            Remembrance Day|2014-05-04|Remembrance Day
+            Remembrance Day|2015-04-23|Remembrance Day
+            Remembrance Day|2016-05-12|Remembrance Day
+            Remembrance Day|2017-04-30|Remembrance Day
+            Remembrance Day|2018-04-19|Remembrance Day
+            Remembrance Day|2019-05-09|Remembrance Day
+            Remembrance Day|2020-04-28|Remembrance Day
+            Remembrance Day|2021-04-16|Remembrance Day
+            Remembrance Day|2022-05-05|Remembrance Day
+            Remembrance Day|2023-04-25|Remembrance Day
+            Remembrance Day|2024-05-12|Remembrance Day
+            Remembrance Day|2025-05-02|Remembrance Day
+            Remembrance Day|2026-04-21|Remembrance Day
+            Remembrance Day|2027-05-11|Remembrance Day
+            Remembrance Day|2028-04-30|Remembrance Day
+            Remembrance Day|2029-04-19|Remembrance Day
+            Remembrance Day|2030-05-07|Remembrance Day
+            Remembrance Day|2031-04-27|Remembrance Day
+            Remembrance Day|2032-04-15|Remembrance Day
+            Remembrance Day|2033-05-03|Remembrance Day
+            Remembrance Day|2034-04-23|Remembrance Day
+            Remembrance Day|2035-05-13|Remembrance Day
             Rosh Hashanah|2000-09-30|Rosh Hashanah
             Rosh Hashanah|2000-10-01|Rosh Hashanah
             Rosh Hashanah|2001-09-18|Rosh Hashanah
@@ -227,6 +515,34 @@ extension HolidayTable {
             Shavuot|2033-06-03|Shavuot
             Shavuot|2034-05-24|Shavuot
             Shavuot|2035-06-13|Shavuot
+            Sigd|2008-11-27|Sigd
+            Sigd|2009-11-16|Sigd
+            Sigd|2010-11-06|Sigd
+            Sigd|2011-11-26|Sigd
+            Sigd|2012-11-14|Sigd
+            Sigd|2013-11-02|Sigd
+            Sigd|2014-11-22|Sigd
+            Sigd|2015-11-11|Sigd
+            Sigd|2016-11-30|Sigd
+            Sigd|2017-11-18|Sigd
+            Sigd|2018-11-07|Sigd
+            Sigd|2019-11-27|Sigd
+            Sigd|2020-11-16|Sigd
+            Sigd|2021-11-04|Sigd
+            Sigd|2022-11-23|Sigd
+            Sigd|2023-11-13|Sigd
+            Sigd|2024-11-30|Sigd
+            Sigd|2025-11-20|Sigd
+            Sigd|2026-11-09|Sigd
+            Sigd|2027-11-29|Sigd
+            Sigd|2028-11-18|Sigd
+            Sigd|2029-11-07|Sigd
+            Sigd|2030-11-25|Sigd
+            Sigd|2031-11-15|Sigd
+            Sigd|2032-11-03|Sigd
+            Sigd|2033-11-21|Sigd
+            Sigd|2034-11-11|Sigd
+            Sigd|2035-12-01|Sigd
             Simchat Torah / Shemini Atzeret|2000-10-21|Simchat Torah / Shemini Atzeret
             Simchat Torah / Shemini Atzeret|2001-10-09|Simchat Torah / Shemini Atzeret
             Simchat Torah / Shemini Atzeret|2002-09-28|Simchat Torah / Shemini Atzeret
@@ -263,6 +579,186 @@ extension HolidayTable {
             Simchat Torah / Shemini Atzeret|2033-10-15|Simchat Torah / Shemini Atzeret
             Simchat Torah / Shemini Atzeret|2034-10-05|Simchat Torah / Shemini Atzeret
             Simchat Torah / Shemini Atzeret|2035-10-25|Simchat Torah / Shemini Atzeret
+            Sukkot holiday|2000-10-15|Sukkot holiday
+            Sukkot holiday|2000-10-16|Sukkot holiday
+            Sukkot holiday|2000-10-17|Sukkot holiday
+            Sukkot holiday|2000-10-18|Sukkot holiday
+            Sukkot holiday|2000-10-19|Sukkot holiday
+            Sukkot holiday|2001-10-03|Sukkot holiday
+            Sukkot holiday|2001-10-04|Sukkot holiday
+            Sukkot holiday|2001-10-05|Sukkot holiday
+            Sukkot holiday|2001-10-06|Sukkot holiday
+            Sukkot holiday|2001-10-07|Sukkot holiday
+            Sukkot holiday|2002-09-22|Sukkot holiday
+            Sukkot holiday|2002-09-23|Sukkot holiday
+            Sukkot holiday|2002-09-24|Sukkot holiday
+            Sukkot holiday|2002-09-25|Sukkot holiday
+            Sukkot holiday|2002-09-26|Sukkot holiday
+            Sukkot holiday|2003-10-12|Sukkot holiday
+            Sukkot holiday|2003-10-13|Sukkot holiday
+            Sukkot holiday|2003-10-14|Sukkot holiday
+            Sukkot holiday|2003-10-15|Sukkot holiday
+            Sukkot holiday|2003-10-16|Sukkot holiday
+            Sukkot holiday|2004-10-01|Sukkot holiday
+            Sukkot holiday|2004-10-02|Sukkot holiday
+            Sukkot holiday|2004-10-03|Sukkot holiday
+            Sukkot holiday|2004-10-04|Sukkot holiday
+            Sukkot holiday|2004-10-05|Sukkot holiday
+            Sukkot holiday|2005-10-19|Sukkot holiday
+            Sukkot holiday|2005-10-20|Sukkot holiday
+            Sukkot holiday|2005-10-21|Sukkot holiday
+            Sukkot holiday|2005-10-22|Sukkot holiday
+            Sukkot holiday|2005-10-23|Sukkot holiday
+            Sukkot holiday|2006-10-08|Sukkot holiday
+            Sukkot holiday|2006-10-09|Sukkot holiday
+            Sukkot holiday|2006-10-10|Sukkot holiday
+            Sukkot holiday|2006-10-11|Sukkot holiday
+            Sukkot holiday|2006-10-12|Sukkot holiday
+            Sukkot holiday|2007-09-28|Sukkot holiday
+            Sukkot holiday|2007-09-29|Sukkot holiday
+            Sukkot holiday|2007-09-30|Sukkot holiday
+            Sukkot holiday|2007-10-01|Sukkot holiday
+            Sukkot holiday|2007-10-02|Sukkot holiday
+            Sukkot holiday|2008-10-15|Sukkot holiday
+            Sukkot holiday|2008-10-16|Sukkot holiday
+            Sukkot holiday|2008-10-17|Sukkot holiday
+            Sukkot holiday|2008-10-18|Sukkot holiday
+            Sukkot holiday|2008-10-19|Sukkot holiday
+            Sukkot holiday|2009-10-04|Sukkot holiday
+            Sukkot holiday|2009-10-05|Sukkot holiday
+            Sukkot holiday|2009-10-06|Sukkot holiday
+            Sukkot holiday|2009-10-07|Sukkot holiday
+            Sukkot holiday|2009-10-08|Sukkot holiday
+            Sukkot holiday|2010-09-24|Sukkot holiday
+            Sukkot holiday|2010-09-25|Sukkot holiday
+            Sukkot holiday|2010-09-26|Sukkot holiday
+            Sukkot holiday|2010-09-27|Sukkot holiday
+            Sukkot holiday|2010-09-28|Sukkot holiday
+            Sukkot holiday|2011-10-14|Sukkot holiday
+            Sukkot holiday|2011-10-15|Sukkot holiday
+            Sukkot holiday|2011-10-16|Sukkot holiday
+            Sukkot holiday|2011-10-17|Sukkot holiday
+            Sukkot holiday|2011-10-18|Sukkot holiday
+            Sukkot holiday|2012-10-02|Sukkot holiday
+            Sukkot holiday|2012-10-03|Sukkot holiday
+            Sukkot holiday|2012-10-04|Sukkot holiday
+            Sukkot holiday|2012-10-05|Sukkot holiday
+            Sukkot holiday|2012-10-06|Sukkot holiday
+            Sukkot holiday|2013-09-20|Sukkot holiday
+            Sukkot holiday|2013-09-21|Sukkot holiday
+            Sukkot holiday|2013-09-22|Sukkot holiday
+            Sukkot holiday|2013-09-23|Sukkot holiday
+            Sukkot holiday|2013-09-24|Sukkot holiday
+            Sukkot holiday|2014-10-10|Sukkot holiday
+            Sukkot holiday|2014-10-11|Sukkot holiday
+            Sukkot holiday|2014-10-12|Sukkot holiday
+            Sukkot holiday|2014-10-13|Sukkot holiday
+            Sukkot holiday|2014-10-14|Sukkot holiday
+            Sukkot holiday|2015-09-29|Sukkot holiday
+            Sukkot holiday|2015-09-30|Sukkot holiday
+            Sukkot holiday|2015-10-01|Sukkot holiday
+            Sukkot holiday|2015-10-02|Sukkot holiday
+            Sukkot holiday|2015-10-03|Sukkot holiday
+            Sukkot holiday|2016-10-18|Sukkot holiday
+            Sukkot holiday|2016-10-19|Sukkot holiday
+            Sukkot holiday|2016-10-20|Sukkot holiday
+            Sukkot holiday|2016-10-21|Sukkot holiday
+            Sukkot holiday|2016-10-22|Sukkot holiday
+            Sukkot holiday|2017-10-06|Sukkot holiday
+            Sukkot holiday|2017-10-07|Sukkot holiday
+            Sukkot holiday|2017-10-08|Sukkot holiday
+            Sukkot holiday|2017-10-09|Sukkot holiday
+            Sukkot holiday|2017-10-10|Sukkot holiday
+            Sukkot holiday|2018-09-25|Sukkot holiday
+            Sukkot holiday|2018-09-26|Sukkot holiday
+            Sukkot holiday|2018-09-27|Sukkot holiday
+            Sukkot holiday|2018-09-28|Sukkot holiday
+            Sukkot holiday|2018-09-29|Sukkot holiday
+            Sukkot holiday|2019-10-15|Sukkot holiday
+            Sukkot holiday|2019-10-16|Sukkot holiday
+            Sukkot holiday|2019-10-17|Sukkot holiday
+            Sukkot holiday|2019-10-18|Sukkot holiday
+            Sukkot holiday|2019-10-19|Sukkot holiday
+            Sukkot holiday|2020-10-04|Sukkot holiday
+            Sukkot holiday|2020-10-05|Sukkot holiday
+            Sukkot holiday|2020-10-06|Sukkot holiday
+            Sukkot holiday|2020-10-07|Sukkot holiday
+            Sukkot holiday|2020-10-08|Sukkot holiday
+            Sukkot holiday|2021-09-22|Sukkot holiday
+            Sukkot holiday|2021-09-23|Sukkot holiday
+            Sukkot holiday|2021-09-24|Sukkot holiday
+            Sukkot holiday|2021-09-25|Sukkot holiday
+            Sukkot holiday|2021-09-26|Sukkot holiday
+            Sukkot holiday|2022-10-11|Sukkot holiday
+            Sukkot holiday|2022-10-12|Sukkot holiday
+            Sukkot holiday|2022-10-13|Sukkot holiday
+            Sukkot holiday|2022-10-14|Sukkot holiday
+            Sukkot holiday|2022-10-15|Sukkot holiday
+            Sukkot holiday|2023-10-01|Sukkot holiday
+            Sukkot holiday|2023-10-02|Sukkot holiday
+            Sukkot holiday|2023-10-03|Sukkot holiday
+            Sukkot holiday|2023-10-04|Sukkot holiday
+            Sukkot holiday|2023-10-05|Sukkot holiday
+            Sukkot holiday|2024-10-18|Sukkot holiday
+            Sukkot holiday|2024-10-19|Sukkot holiday
+            Sukkot holiday|2024-10-20|Sukkot holiday
+            Sukkot holiday|2024-10-21|Sukkot holiday
+            Sukkot holiday|2024-10-22|Sukkot holiday
+            Sukkot holiday|2025-10-08|Sukkot holiday
+            Sukkot holiday|2025-10-09|Sukkot holiday
+            Sukkot holiday|2025-10-10|Sukkot holiday
+            Sukkot holiday|2025-10-11|Sukkot holiday
+            Sukkot holiday|2025-10-12|Sukkot holiday
+            Sukkot holiday|2026-09-27|Sukkot holiday
+            Sukkot holiday|2026-09-28|Sukkot holiday
+            Sukkot holiday|2026-09-29|Sukkot holiday
+            Sukkot holiday|2026-09-30|Sukkot holiday
+            Sukkot holiday|2026-10-01|Sukkot holiday
+            Sukkot holiday|2027-10-17|Sukkot holiday
+            Sukkot holiday|2027-10-18|Sukkot holiday
+            Sukkot holiday|2027-10-19|Sukkot holiday
+            Sukkot holiday|2027-10-20|Sukkot holiday
+            Sukkot holiday|2027-10-21|Sukkot holiday
+            Sukkot holiday|2028-10-06|Sukkot holiday
+            Sukkot holiday|2028-10-07|Sukkot holiday
+            Sukkot holiday|2028-10-08|Sukkot holiday
+            Sukkot holiday|2028-10-09|Sukkot holiday
+            Sukkot holiday|2028-10-10|Sukkot holiday
+            Sukkot holiday|2029-09-25|Sukkot holiday
+            Sukkot holiday|2029-09-26|Sukkot holiday
+            Sukkot holiday|2029-09-27|Sukkot holiday
+            Sukkot holiday|2029-09-28|Sukkot holiday
+            Sukkot holiday|2029-09-29|Sukkot holiday
+            Sukkot holiday|2030-10-13|Sukkot holiday
+            Sukkot holiday|2030-10-14|Sukkot holiday
+            Sukkot holiday|2030-10-15|Sukkot holiday
+            Sukkot holiday|2030-10-16|Sukkot holiday
+            Sukkot holiday|2030-10-17|Sukkot holiday
+            Sukkot holiday|2031-10-03|Sukkot holiday
+            Sukkot holiday|2031-10-04|Sukkot holiday
+            Sukkot holiday|2031-10-05|Sukkot holiday
+            Sukkot holiday|2031-10-06|Sukkot holiday
+            Sukkot holiday|2031-10-07|Sukkot holiday
+            Sukkot holiday|2032-09-21|Sukkot holiday
+            Sukkot holiday|2032-09-22|Sukkot holiday
+            Sukkot holiday|2032-09-23|Sukkot holiday
+            Sukkot holiday|2032-09-24|Sukkot holiday
+            Sukkot holiday|2032-09-25|Sukkot holiday
+            Sukkot holiday|2033-10-09|Sukkot holiday
+            Sukkot holiday|2033-10-10|Sukkot holiday
+            Sukkot holiday|2033-10-11|Sukkot holiday
+            Sukkot holiday|2033-10-12|Sukkot holiday
+            Sukkot holiday|2033-10-13|Sukkot holiday
+            Sukkot holiday|2034-09-29|Sukkot holiday
+            Sukkot holiday|2034-09-30|Sukkot holiday
+            Sukkot holiday|2034-10-01|Sukkot holiday
+            Sukkot holiday|2034-10-02|Sukkot holiday
+            Sukkot holiday|2034-10-03|Sukkot holiday
+            Sukkot holiday|2035-10-19|Sukkot holiday
+            Sukkot holiday|2035-10-20|Sukkot holiday
+            Sukkot holiday|2035-10-21|Sukkot holiday
+            Sukkot holiday|2035-10-22|Sukkot holiday
+            Sukkot holiday|2035-10-23|Sukkot holiday
             Sukkot|2000-10-14|Sukkot
             Sukkot|2001-10-02|Sukkot
             Sukkot|2002-09-21|Sukkot
@@ -299,6 +795,42 @@ extension HolidayTable {
             Sukkot|2033-10-08|Sukkot
             Sukkot|2034-09-28|Sukkot
             Sukkot|2035-10-18|Sukkot
+            Tisha B'Av|2000-08-10|Tisha B'Av
+            Tisha B'Av|2001-07-29|Tisha B'Av
+            Tisha B'Av|2002-07-18|Tisha B'Av
+            Tisha B'Av|2003-08-07|Tisha B'Av
+            Tisha B'Av|2004-07-27|Tisha B'Av
+            Tisha B'Av|2005-08-14|Tisha B'Av
+            Tisha B'Av|2006-08-03|Tisha B'Av
+            Tisha B'Av|2007-07-24|Tisha B'Av
+            Tisha B'Av|2008-08-10|Tisha B'Av
+            Tisha B'Av|2009-07-30|Tisha B'Av
+            Tisha B'Av|2010-07-20|Tisha B'Av
+            Tisha B'Av|2011-08-09|Tisha B'Av
+            Tisha B'Av|2012-07-28|Tisha B'Av
+            Tisha B'Av|2013-07-16|Tisha B'Av
+            Tisha B'Av|2014-08-05|Tisha B'Av
+            Tisha B'Av|2015-07-25|Tisha B'Av
+            Tisha B'Av|2016-08-13|Tisha B'Av
+            Tisha B'Av|2017-08-01|Tisha B'Av
+            Tisha B'Av|2018-07-21|Tisha B'Av
+            Tisha B'Av|2019-08-10|Tisha B'Av
+            Tisha B'Av|2020-07-30|Tisha B'Av
+            Tisha B'Av|2021-07-18|Tisha B'Av
+            Tisha B'Av|2022-08-06|Tisha B'Av
+            Tisha B'Av|2023-07-27|Tisha B'Av
+            Tisha B'Av|2024-08-13|Tisha B'Av
+            Tisha B'Av|2025-08-03|Tisha B'Av
+            Tisha B'Av|2026-07-23|Tisha B'Av
+            Tisha B'Av|2027-08-12|Tisha B'Av
+            Tisha B'Av|2028-08-01|Tisha B'Av
+            Tisha B'Av|2029-07-21|Tisha B'Av
+            Tisha B'Av|2030-08-08|Tisha B'Av
+            Tisha B'Av|2031-07-29|Tisha B'Av
+            Tisha B'Av|2032-07-17|Tisha B'Av
+            Tisha B'Av|2033-08-04|Tisha B'Av
+            Tisha B'Av|2034-07-25|Tisha B'Av
+            Tisha B'Av|2035-08-14|Tisha B'Av
             Yom Kippur|2000-10-09|Yom Kippur
             Yom Kippur|2001-09-27|Yom Kippur
             Yom Kippur|2002-09-16|Yom Kippur
