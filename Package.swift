@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "PipewatchCoreTests",
             dependencies: ["PipewatchCore", "PipewatchTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,6 +26,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             SignalsCommand.self,
             IngestCommand.self,
             TokenCommand.self,
+            HolidaysCommand.self,
             InitCommand.self,
         ]
     )

@@ -2,7 +2,9 @@ import Foundation
 
 /// The root config and every file it includes, read in include order, each file once.
 struct ConfigFiles {
-    static let topLevelKeys = ["team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "api", "include"]
+    static let topLevelKeys = [
+        "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "api", "include",
+    ]
 
     /// The top-level mapping of each file that parsed.
     private(set) var documents: [MappingReader] = []

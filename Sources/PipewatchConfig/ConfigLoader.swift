@@ -11,7 +11,7 @@ public enum ConfigLoader {
     public static func check(_ url: URL, currentDirectory: URL) -> ConfigReport {
         let log = DiagnosticLog()
         let files = ConfigFiles(root: url, currentDirectory: currentDirectory, log: log)
-        let plan = files.documents.isEmpty ? nil : assemble(files, log: log)
+        let plan = files.documents.isEmpty ? nil : assemble(files, currentDirectory: currentDirectory, log: log)
         let diagnostics = log.sorted(fileOrder: files.displayPaths)
         return ConfigReport(plan: log.hasErrors ? nil : plan, diagnostics: diagnostics, files: files.displayPaths)
     }
@@ -25,7 +25,7 @@ public enum ConfigLoader {
         return (plan, report.warnings)
     }
 
-    private static func assemble(_ files: ConfigFiles, log: DiagnosticLog) -> TeamPlan? {
+    private static func assemble(_ files: ConfigFiles, currentDirectory: URL, log: DiagnosticLog) -> TeamPlan? {
         let root = files.documents[0]
         let teamValue = single("team", in: files, log: log)
         let team = teamValue.flatMap { TeamSection.team($0, log: log) }
@@ -55,6 +55,9 @@ public enum ConfigLoader {
             EscalationSection.policy($0, context: context)
         }
         let api = single("api", in: files, log: log).flatMap { APISection.access($0, context: context) }
+        let calendars = entries("calendars", kind: "calendar", in: files, log: log).compactMap {
+            CalendarSection.assignment(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
+        }
         if engineerEntries.isEmpty {
             root.value.error("no engineers are declared", hint: "add 'engineers:' with at least one engineer", in: log)
         }
@@ -71,7 +74,10 @@ public enum ConfigLoader {
             stakeholders: stakeholders,
             pipelines: pipelines.map(\.pipeline)
         )
-        return TeamPlan(catalog: catalog, oncall: oncall, escalation: escalation ?? .standard, api: api ?? APIAccess())
+        return TeamPlan(
+            catalog: catalog, oncall: oncall, escalation: escalation ?? .standard, calendars: calendars,
+            api: api ?? APIAccess()
+        )
     }
 
     /// A section that may appear in one file only.

@@ -29,8 +29,19 @@ enum TeamSection {
         )?
         .region(log)
         let zone = fields["timezone"].map { $0.timeZone(log) } ?? context.teamTimeZone
-        let categories = fields["holidays"].map { $0.strings(log).map(\.0) } ?? ["public"]
-        let exceptions = fields["except"].map { $0.strings(log).map(\.0) } ?? []
+        let categoryValues = fields["holidays"].map { $0.strings(log) }
+        let categories = categoryValues?.map(\.0) ?? ["public"]
+        let exceptionValues = fields["except"].map { $0.strings(log) } ?? []
+        let exceptions = exceptionValues.map(\.0)
+        if let region, let regionValue = fields["region"] {
+            CalendarSection.checkHolidays(
+                region: region,
+                regionValue: regionValue,
+                categories: categoryValues ?? [],
+                exceptions: exceptionValues,
+                log: log
+            )
+        }
         guard let name, let region, let zone else { return nil }
         return Engineer(
             id: EngineerID(id),
