@@ -75,7 +75,10 @@ public enum ConfigLoader {
             pipelines: pipelines.map(\.pipeline)
         )
         return TeamPlan(
-            catalog: catalog, oncall: oncall, escalation: escalation ?? .standard, calendars: calendars,
+            catalog: catalog,
+            oncall: oncall,
+            escalation: escalation ?? .standard,
+            calendars: calendars,
             api: api ?? APIAccess()
         )
     }

@@ -1,5 +1,6 @@
-public import Hummingbird
 import Foundation
+import HTTPTypes
+public import Hummingbird
 public import Logging
 import NIOCore
 public import PipewatchCore
@@ -16,7 +17,11 @@ public import PipewatchStore
 ///   - logger: the server's logger.
 /// - Returns: the application, with the ingest writer as a service.
 public func buildApplication(
-    settings: ServerSettings, plan: TeamPlan, store: SQLStateStore, clock: any WallClock, logger: Logger
+    settings: ServerSettings,
+    plan: TeamPlan,
+    store: SQLStateStore,
+    clock: any WallClock,
+    logger: Logger
 ) -> some ApplicationProtocol {
     let metrics = ServerMetrics()
     let writer = IngestWriter(store: store, clock: clock, maxBatch: settings.maxBatch, logger: logger)
@@ -26,16 +31,22 @@ public func buildApplication(
     router.get("openapi.yaml") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "application/yaml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml))
+        )
     }
     router.get("metrics") { _, _ in
         let runs = try await store.runCounts()
         let signals = try await store.openSignals(in: plan.catalog, at: clock.now)
         let text = metrics.render(
             runs: Dictionary(uniqueKeysWithValues: RunState.allCases.map { ($0.rawValue, runs[$0] ?? 0) }),
-            signals: Dictionary(uniqueKeysWithValues: SignalKind.allCases.map { kind in
-                (kind.rawValue, signals.filter { $0.kind == kind }.count)
-            })
+            signals: Dictionary(
+                uniqueKeysWithValues: SignalKind.allCases.map { kind in
+                    (kind.rawValue, signals.filter { $0.kind == kind }.count)
+                }
+            )
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -46,12 +57,33 @@ public func buildApplication(
     LineageController(catalog: plan.catalog, writer: writer, metrics: metrics, maxBodyBytes: settings.maxBodyBytes)
         .add(to: writes)
     DbtController(catalog: plan.catalog, store: store, maxBodyBytes: settings.maxBodyBytes).add(to: writes)
-    let reads = plan.api.readAccess == .token ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
+    let reads =
+        plan.api.readAccess == .token
+        ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
     ReadController(plan: plan, store: store, clock: clock).add(to: reads)
     return Application(
         router: router,
-        configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Pipewatch"),
+        configuration: ApplicationConfiguration(
+            address: .hostname(settings.host, port: settings.port),
+            serverName: "Pipewatch"
+        ),
         services: [writer],
         logger: logger
     )
+}
+
+/// Runs the application until SIGTERM or SIGINT, then shuts down gracefully: the server stops
+/// accepting, answers the requests in flight, and the ingest writer commits what it queued.
+///
+/// - Parameters: as ``buildApplication(settings:plan:store:clock:logger:)``; the caller runs and
+///   closes the store around this call.
+/// - Throws: when the server cannot listen.
+public func serve(
+    settings: ServerSettings,
+    plan: TeamPlan,
+    store: SQLStateStore,
+    clock: any WallClock,
+    logger: Logger
+) async throws {
+    try await buildApplication(settings: settings, plan: plan, store: store, clock: clock, logger: logger).runService()
 }

@@ -11,7 +11,10 @@ import Testing
 @Suite("OpenLineage ingest over HTTP")
 struct LineageIngestTests {
     private func post(
-        _ client: any TestClientProtocol, _ body: Data, token: String? = writeToken, gzip: Bool = false
+        _ client: any TestClientProtocol,
+        _ body: Data,
+        token: String? = writeToken,
+        gzip: Bool = false
     ) async throws -> (HTTPResponse.Status, String) {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
@@ -20,14 +23,15 @@ struct LineageIngestTests {
             headers[.contentEncoding] = "gzip"
             buffer = try buffer.compress(with: .gzip())
         }
-        return try await client.execute(uri: "/api/v1/lineage", method: .post, headers: headers, body: buffer) { response in
+        return try await client.execute(uri: "/api/v1/lineage", method: .post, headers: headers, body: buffer) {
+            response in
             (response.status, String(buffer: response.body))
         }
     }
 
     private func runs(_ client: any TestClientProtocol, _ pipeline: String) async throws -> [[String: Any]] {
         try await client.execute(uri: "/api/v1/pipelines/\(pipeline)/runs", method: .get) { response in
-            let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
             return object?["runs"] as? [[String: Any]] ?? []
         }
     }
@@ -68,14 +72,25 @@ struct LineageIngestTests {
         }
     }
 
-    @Test("malformed bodies get 400 naming the problem, and nothing is stored", arguments: [
-        (Data("{\"eventType\": ".utf8), "the body is not a JSON object"),
-        (try! sampleEvent("openlineage-runevent", ["run": ["runId": "run-42"]]), "field 'run.runId' is not a UUID: 'run-42'"),
-        (try! sampleEvent("openlineage-runevent", ["run": ["facets": [:]]]), "missing required field 'run.runId'"),
-        (try! sampleEvent("openlineage-runevent", ["eventType": "DONE"]),
-            "field 'eventType' is 'DONE'; expected one of START, RUNNING, COMPLETE, ABORT, FAIL, OTHER"),
-        (try! sampleEvent("openlineage-runevent", ["job": ["namespace": "x"]]), "missing required field 'job.name'"),
-    ])
+    @Test(
+        "malformed bodies get 400 naming the problem, and nothing is stored",
+        arguments: [
+            (Data("{\"eventType\": ".utf8), "the body is not a JSON object"),
+            (
+                try! sampleEvent("openlineage-runevent", ["run": ["runId": "run-42"]]),
+                "field 'run.runId' is not a UUID: 'run-42'"
+            ),
+            (try! sampleEvent("openlineage-runevent", ["run": ["facets": [:]]]), "missing required field 'run.runId'"),
+            (
+                try! sampleEvent("openlineage-runevent", ["eventType": "DONE"]),
+                "field 'eventType' is 'DONE'; expected one of START, RUNNING, COMPLETE, ABORT, FAIL, OTHER"
+            ),
+            (
+                try! sampleEvent("openlineage-runevent", ["job": ["namespace": "x"]]),
+                "missing required field 'job.name'"
+            ),
+        ]
+    )
     func rejections(body: Data, message: String) async throws {
         try await withTestServer { client, store in
             let (status, text) = try await post(client, body)
@@ -88,27 +103,38 @@ struct LineageIngestTests {
 
     @Test("a body over the limit gets 413, compressed or not")
     func tooLarge() async throws {
+        let event = try sampleEvent()
         try await withTestServer(settings: ServerSettings(maxBodyBytes: 1000)) { client, _ in
-            #expect(try await post(client, try sampleEvent()).0 == .contentTooLarge)
-            #expect(try await post(client, try sampleEvent(), gzip: true).0 == .contentTooLarge)
+            let plain = try await post(client, event)
+            let compressed = try await post(client, event, gzip: true)
+            #expect(plain.0 == .contentTooLarge)
+            #expect(compressed.0 == .contentTooLarge)
         }
     }
 
     @Test("a FAIL event opens a processing failure with the error message; the pipeline turns failing")
     func failureSignal() async throws {
-        let fail = try sampleEvent("openlineage-runevent-fail", ["job": ["namespace": "airflow", "name": "profit_daily"]])
+        let fail = try sampleEvent(
+            "openlineage-runevent-fail",
+            ["job": ["namespace": "airflow", "name": "profit_daily"]]
+        )
         try await withTestServer { client, _ in
             #expect(try await post(client, fail).0 == .created)
             try await client.execute(uri: "/api/v1/signals", method: .get) { response in
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
                 let signals = try #require(object?["signals"] as? [[String: Any]])
                 #expect(signals.count == 1)
                 #expect(signals.first?["kind"] as? String == "processing_failure")
                 #expect(signals.first?["pipeline"] as? String == "profit")
-                #expect((signals.first?["evidence"] as? [String: String])?["error_message"] == "division by zero in orders_weekly")
+                #expect(
+                    (signals.first?["evidence"] as? [String: String])?["error_message"]
+                        == "division by zero in orders_weekly"
+                )
             }
             try await client.execute(uri: "/api/v1/pipelines", method: .get) { response in
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
                 let pipelines = try #require(object?["pipelines"] as? [[String: Any]])
                 #expect(pipelines.map { $0["health"] as? String } == ["failing", "healthy"])
             }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import PipewatchCore
 import PipewatchServer
+import PipewatchStore
 import PipewatchTestSupport
 import Testing
 
@@ -33,7 +34,11 @@ struct ReadAPITests {
     func protectedReads() async throws {
         try await withTestServer(plan: fixturePlan(readAccess: .token)) { client, _ in
             try await client.execute(uri: "/api/v1/pipelines", method: .get) { #expect($0.status == .unauthorized) }
-            try await client.execute(uri: "/api/v1/pipelines", method: .get, headers: [.authorization: "Bearer \(readToken)"]) {
+            try await client.execute(
+                uri: "/api/v1/pipelines",
+                method: .get,
+                headers: [.authorization: "Bearer \(readToken)"]
+            ) {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
@@ -45,7 +50,10 @@ struct ReadAPITests {
         try await withTestServer { client, _ in
             let headers: HTTPFields = [.authorization: "Bearer \(writeToken)", .contentType: "application/json"]
             _ = try await client.execute(
-                uri: "/api/v1/lineage", method: .post, headers: headers, body: ByteBuffer(bytes: try sampleEvent())
+                uri: "/api/v1/lineage",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: try sampleEvent())
             ) { $0.status }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
@@ -62,8 +70,10 @@ struct ReadAPITests {
         try await withTestServer { client, _ in
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 let text = String(buffer: response.body)
-                for path in ["/api/v1/lineage:", "/api/v1/ingest/dbt:", "/api/v1/pipelines:", "/api/v1/pipelines/{id}:",
-                    "/api/v1/pipelines/{id}/runs:", "/api/v1/signals:", "/api/v1/oncall/now:", "/healthz:", "/metrics:"] {
+                for path in [
+                    "/api/v1/lineage:", "/api/v1/ingest/dbt:", "/api/v1/pipelines:", "/api/v1/pipelines/{id}:",
+                    "/api/v1/pipelines/{id}/runs:", "/api/v1/signals:", "/api/v1/oncall/now:", "/healthz:", "/metrics:",
+                ] {
                     #expect(text.contains(path), "\(path) is missing")
                 }
             }
@@ -72,22 +82,31 @@ struct ReadAPITests {
 
     @Test("dbt artifacts posted to the ingest endpoint become runs and a signal for the failing test")
     func dbtIngest() async throws {
-        var plan = fixturePlan()
-        plan.catalog.pipelines[0].jobs.append(PipelineJob(.dbt(uniqueID: "model.lab.orders_by_customer")))
-        let body: [String: Any] = [
-            "run_results": try JSONSerialization.jsonObject(with: try RepositoryFiles.fixtureData("dbt/run_results.json")),
+        var changed = fixturePlan()
+        changed.catalog.pipelines[0].jobs.append(PipelineJob(.dbt(uniqueID: "model.lab.orders_by_customer")))
+        let plan = changed
+        let body = try JSONSerialization.data(withJSONObject: [
+            "run_results": try JSONSerialization.jsonObject(
+                with: try RepositoryFiles.fixtureData("dbt/run_results.json")
+            ),
             "manifest": try JSONSerialization.jsonObject(with: try RepositoryFiles.fixtureData("dbt/manifest.json")),
-        ]
+        ])
         try await withTestServer(plan: plan) { client, store in
             let headers: HTTPFields = [.authorization: "Bearer \(writeToken)", .contentType: "application/json"]
             try await client.execute(
-                uri: "/api/v1/ingest/dbt", method: .post, headers: headers,
-                body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body))
+                uri: "/api/v1/ingest/dbt",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: body)
             ) { response in
                 #expect(response.status == .created)
                 #expect(String(buffer: response.body).contains(#""runs":8"#))
             }
-            let signals = try await store.openSignals(in: plan.catalog, pipeline: "profit", at: Date(timeIntervalSince1970: 1_795_000_000))
+            let signals = try await store.openSignals(
+                in: plan.catalog,
+                pipeline: "profit",
+                at: Date(timeIntervalSince1970: 1_795_000_000)
+            )
             #expect(signals.map(\.kind) == [.processingFailure])
             #expect(signals.first?.subject.contains("accepted_values_orders_by_customer") == true)
         }
@@ -99,7 +118,8 @@ struct ReadAPITests {
         try await withTestServer(now: Date(timeIntervalSince1970: 1_795_000_000)) { client, _ in
             try await client.execute(uri: "/api/v1/oncall/now", method: .get) { response in
                 #expect(response.status == .ok)
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
                 #expect(object?["start"] as? String == "2026-11-16T09:00:00+00:00")
                 #expect(object?["end"] as? String == "2026-11-23T09:00:00+00:00")
                 #expect(object?["engineer"] as? String == "b")

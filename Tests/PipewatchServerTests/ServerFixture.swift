@@ -20,11 +20,15 @@ func fixturePlan(readAccess: APIAccess.ReadAccess = .open) -> TeamPlan {
         ],
         pipelines: [
             Pipeline(
-                id: "profit", name: "Profit", owners: PipelineOwners(primary: "a", secondary: "b"),
+                id: "profit",
+                name: "Profit",
+                owners: PipelineOwners(primary: "a", secondary: "b"),
                 jobs: [PipelineJob(.openLineage(namespace: "airflow", name: "profit_daily"))]
             ),
             Pipeline(
-                id: "orders", name: "Orders", owners: PipelineOwners(primary: "b", secondary: "a"),
+                id: "orders",
+                name: "Orders",
+                owners: PipelineOwners(primary: "b", secondary: "a"),
                 jobs: [PipelineJob(.openLineage(namespace: "lab-pipeline", name: "orders_daily"))]
             ),
         ]
@@ -37,7 +41,8 @@ func fixturePlan(readAccess: APIAccess.ReadAccess = .open) -> TeamPlan {
         ]
     )
     let oncall = OncallPolicy(
-        rotation: ["a", "b"], handoff: Handoff(weekday: .monday, time: TimeOfDay(hour: 9, minute: 0)!),
+        rotation: ["a", "b"],
+        handoff: Handoff(weekday: .monday, time: TimeOfDay(hour: 9, minute: 0)!),
         starts: LocalDate(year: 2026, month: 1, day: 5)!
     )
     return TeamPlan(catalog: catalog, oncall: oncall, api: access)
@@ -45,12 +50,19 @@ func fixturePlan(readAccess: APIAccess.ReadAccess = .open) -> TeamPlan {
 
 /// Runs `body` against the application on a fresh in-memory store, at a fixed instant.
 func withTestServer(
-    plan: TeamPlan = fixturePlan(), settings: ServerSettings = ServerSettings(), now: Date = Date(timeIntervalSince1970: 1_795_000_000),
+    plan: TeamPlan = fixturePlan(),
+    settings: ServerSettings = ServerSettings(),
+    now: Date = Date(timeIntervalSince1970: 1_795_000_000),
     _ body: @Sendable (any TestClientProtocol, SQLStateStore) async throws -> Void
 ) async throws {
     try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in
         let app = buildApplication(
-            settings: settings, plan: plan, store: store, clock: FixedWallClock(now), logger: Logger(label: "test"))
+            settings: settings,
+            plan: plan,
+            store: store,
+            clock: FixedWallClock(now),
+            logger: Logger(label: "test")
+        )
         try await app.test(.router) { client in try await body(client, store) }
     }
 }

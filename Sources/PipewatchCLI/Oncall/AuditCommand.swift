@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipewatchCore
+import PipewatchStore
 
 /// `pipewatch audit`: who changed the schedule, and when.
 struct AuditCommand: AsyncParsableCommand {

@@ -22,18 +22,32 @@ enum CoverageView {
         switch coverage {
         case .onCall(let shift):
             document = Document(
-                at: at, engineer: shift.engineer.rawValue, name: session.plan.catalog.engineer(shift.engineer)?.name,
-                start: session.format(shift.start), end: session.format(shift.end), reason: shift.reason.rawValue,
+                at: at,
+                engineer: shift.engineer.rawValue,
+                name: session.plan.catalog.engineer(shift.engineer)?.name,
+                start: session.format(shift.start),
+                end: session.format(shift.end),
+                reason: shift.reason.rawValue,
                 why: shift.explanation
             )
         case .gap(let gap):
             document = Document(
-                at: at, engineer: nil, name: nil, start: session.format(gap.start), end: session.format(gap.end),
-                reason: "gap", why: gap.explanation
+                at: at,
+                engineer: nil,
+                name: nil,
+                start: session.format(gap.start),
+                end: session.format(gap.end),
+                reason: "gap",
+                why: gap.explanation
             )
         case .outsideRange:
             document = Document(
-                at: at, engineer: nil, name: nil, start: nil, end: nil, reason: nil,
+                at: at,
+                engineer: nil,
+                name: nil,
+                start: nil,
+                end: nil,
+                reason: nil,
                 why: "before the rotation's first handoff (\(session.format(calculator.firstHandoff)))"
             )
         }
@@ -42,7 +56,8 @@ enum CoverageView {
         } else if let engineer = document.engineer, let start = document.start, let end = document.end {
             session.context.print(
                 "\(document.name ?? engineer) (\(engineer)) is on call at \(at)\n"
-                    + "since \(start) until \(end): \(document.why)")
+                    + "since \(start) until \(end): \(document.why)"
+            )
         } else {
             session.context.print("nobody is on call at \(at): \(document.why)")
         }

@@ -49,12 +49,19 @@ struct FairnessDocument: Encodable {
         year = report.year
         engineers = report.lines.map {
             Line(
-                engineer: $0.engineer.rawValue, onCallHours: $0.onCallHours, shifts: $0.shifts, seasonDays: $0.seasonDays,
-                weekendDays: $0.weekendDays, holidaysCoveredForOthers: $0.holidaysCoveredForOthers,
-                substitutionsGiven: $0.substitutionsGiven, substitutionsReceived: $0.substitutionsReceived
+                engineer: $0.engineer.rawValue,
+                onCallHours: $0.onCallHours,
+                shifts: $0.shifts,
+                seasonDays: $0.seasonDays,
+                weekendDays: $0.weekendDays,
+                holidaysCoveredForOthers: $0.holidaysCoveredForOthers,
+                substitutionsGiven: $0.substitutionsGiven,
+                substitutionsReceived: $0.substitutionsReceived
             )
         }
-        gaps = report.gaps.map { Gap(start: ISO8601Text.format($0.start, in: zone), end: ISO8601Text.format($0.end, in: zone)) }
+        gaps = report.gaps.map {
+            Gap(start: ISO8601Text.format($0.start, in: zone), end: ISO8601Text.format($0.end, in: zone))
+        }
         gapHours = report.gapHours
         spreadHours = report.spreadHours
         mostLoaded = report.mostLoaded?.rawValue

@@ -24,7 +24,9 @@ struct OncallCommand: AsyncParsableCommand {
     )
 
     struct Now: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Who is on call now: since when, until when, and why.")
+        static let configuration = CommandConfiguration(
+            abstract: "Who is on call now: since when, until when, and why."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -40,7 +42,8 @@ struct OncallCommand: AsyncParsableCommand {
     struct At: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Who is on call at a time: since when, until when, and why.",
-            discussion: "TIME is ISO 8601 with an offset (2026-12-24T18:00:00-05:00) or 2026-12-24T18:00 in the team's zone."
+            discussion:
+                "TIME is ISO 8601 with an offset (2026-12-24T18:00:00-05:00) or 2026-12-24T18:00 in the team's zone."
         )
 
         @OptionGroup var configOptions: ConfigOptions
@@ -77,10 +80,14 @@ struct OncallCommand: AsyncParsableCommand {
                 let year = year ?? LocalDate(session.now, in: session.zone).year
                 let report = try session.checked { () throws(ScheduleError) in try calculator.fairness(year: year) }
                 session.context.print(
-                    output.format == .json ? try JSONOutput.render(FairnessDocument(report, zone: session.zone))
-                        : ScheduleTable.render(report))
+                    output.format == .json
+                        ? try JSONOutput.render(FairnessDocument(report, zone: session.zone))
+                        : ScheduleTable.render(report)
+                )
                 if !report.gaps.isEmpty {
-                    session.context.printError("warning: \(report.gaps.count) gap\(report.gaps.count == 1 ? "" : "s") in \(year) when nobody can be on call")
+                    session.context.printError(
+                        "warning: \(report.gaps.count) gap\(report.gaps.count == 1 ? "" : "s") in \(year) when nobody can be on call"
+                    )
                 }
             }
         }

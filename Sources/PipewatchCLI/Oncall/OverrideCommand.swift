@@ -33,15 +33,27 @@ struct OverrideCommand: AsyncParsableCommand {
             let (from, to) = (try session.instant(start, option: "--start"), try session.instant(end, option: "--end"))
             guard from < to else { throw ValidationError("--end must be after --start") }
             let calculator = try await session.calculator()
-            let absences = try session.checked { () throws(ScheduleError) in try calculator.absences(of: who, from: from, to: to) }
-            let stored = try await session.store.addOverride(engineer: who, interval: from..<to, reason: reason, at: session.now) {
+            let absences = try session.checked { () throws(ScheduleError) in
+                try calculator.absences(of: who, from: from, to: to)
+            }
+            let stored = try await session.store.addOverride(
+                engineer: who,
+                interval: from..<to,
+                reason: reason,
+                at: session.now
+            ) {
                 override in
                 AuditDraft(
-                    at: session.now, actor: session.context.user, action: "override.add",
-                    detail: "override #\(override.id): '\(who)' from \(session.format(from)) to \(session.format(to)): \(reason)"
+                    at: session.now,
+                    actor: session.context.user,
+                    action: "override.add",
+                    detail:
+                        "override #\(override.id): '\(who)' from \(session.format(from)) to \(session.format(to)): \(reason)"
                 )
             }
-            session.context.print("override #\(stored.id): \(who) is on call from \(session.format(from)) to \(session.format(to))")
+            session.context.print(
+                "override #\(stored.id): \(who) is on call from \(session.format(from)) to \(session.format(to))"
+            )
             for absence in absences {
                 session.context.printError("warning: '\(who)' is off on \(absence.date): \(absence.reason)")
             }

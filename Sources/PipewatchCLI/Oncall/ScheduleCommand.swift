@@ -35,7 +35,9 @@ extension OncallCommand {
         var format: OutputFormat = .table
 
         func validate() throws {
-            guard format != .tsv else { throw ValidationError("this command prints 'table', 'json' or 'ics', not 'tsv'") }
+            guard format != .tsv else {
+                throw ValidationError("this command prints 'table', 'json' or 'ics', not 'tsv'")
+            }
             for (option, value) in [("--from", from), ("--to", to)] {
                 if let value, LocalDate(iso: value) == nil {
                     throw ValidationError("\(option) '\(value)' is not a date; use YYYY-MM-DD")
@@ -58,7 +60,9 @@ extension OncallCommand {
                     session.context.print(ScheduleDocument(schedule, engineer: id).json)
                 case .ics:
                     let writer = ICalendarWriter(
-                        calendarName: "\(session.plan.catalog.team.name) on call", engineers: session.plan.catalog.engineers)
+                        calendarName: "\(session.plan.catalog.team.name) on call",
+                        engineers: session.plan.catalog.engineers
+                    )
                     session.context.output(writer.render(schedule, engineer: id))
                 default:
                     session.context.print(ScheduleTable.render(schedule, engineer: id))

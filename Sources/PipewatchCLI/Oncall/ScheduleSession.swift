@@ -16,7 +16,9 @@ struct ScheduleSession {
 
     /// Loads the plan, opens the store, and runs `body` with the session.
     static func run<R>(
-        config: ConfigOptions, store: StoreOptions, _ body: (ScheduleSession) async throws -> R
+        config: ConfigOptions,
+        store: StoreOptions,
+        _ body: (ScheduleSession) async throws -> R
     ) async throws -> R {
         let context = CommandContext.current
         let now = try context.now()
@@ -53,7 +55,9 @@ struct ScheduleSession {
     /// An engineer id from the command line, or a usage error with a suggestion.
     func engineer(_ id: String) throws -> Engineer {
         guard let engineer = plan.catalog.engineer(EngineerID(id)) else {
-            throw ValidationError(UnknownID.message(id, kind: "engineer", known: plan.catalog.engineers.map(\.id.rawValue)))
+            throw ValidationError(
+                UnknownID.message(id, kind: "engineer", known: plan.catalog.engineers.map(\.id.rawValue))
+            )
         }
         return engineer
     }
@@ -73,7 +77,9 @@ struct ScheduleSession {
     @discardableResult
     func warnAboutGaps(in schedule: Schedule) -> Bool {
         for gap in schedule.uncoveredGaps {
-            context.printError("warning: nobody can be on call from \(format(gap.start)) to \(format(gap.end)): \(gap.explanation)")
+            context.printError(
+                "warning: nobody can be on call from \(format(gap.start)) to \(format(gap.end)): \(gap.explanation)"
+            )
         }
         return !schedule.uncoveredGaps.isEmpty
     }

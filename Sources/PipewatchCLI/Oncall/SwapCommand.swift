@@ -28,7 +28,10 @@ struct SwapCommand: AsyncParsableCommand {
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
-        @Option(name: .customLong("from"), help: ArgumentHelp("You: the engineer who holds the shifts.", valueName: "id"))
+        @Option(
+            name: .customLong("from"),
+            help: ArgumentHelp("You: the engineer who holds the shifts.", valueName: "id")
+        )
         var requester: String
         @Option(name: .customLong("to"), help: ArgumentHelp("The colleague asked to take over.", valueName: "id"))
         var taker: String
@@ -39,15 +42,33 @@ struct SwapCommand: AsyncParsableCommand {
         func run() async throws {
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let (from, to) = (try session.engineer(requester).id, try session.engineer(taker).id)
-                let interval = (try session.instant(start, option: "--start"), try session.instant(end, option: "--end"))
+                let interval = (
+                    try session.instant(start, option: "--start"), try session.instant(end, option: "--end")
+                )
                 let draft = SwapRequest(
-                    id: 0, requester: from, taker: to, start: interval.0, end: interval.1, reason: reason, requestedAt: session.now)
+                    id: 0,
+                    requester: from,
+                    taker: to,
+                    start: interval.0,
+                    end: interval.1,
+                    reason: reason,
+                    requestedAt: session.now
+                )
                 let calculator = try await session.calculator()
                 try session.checked { () throws(ScheduleError) in try calculator.validate(draft) }
                 let stored = try await session.store.fileSwapRequest(
-                    requester: from, taker: to, interval: interval.0..<interval.1, reason: reason, at: session.now
+                    requester: from,
+                    taker: to,
+                    interval: interval.0..<interval.1,
+                    reason: reason,
+                    at: session.now
                 ) { request in
-                    AuditDraft(at: session.now, actor: from.rawValue, action: "swap.request", detail: SwapText.describe(request, session))
+                    AuditDraft(
+                        at: session.now,
+                        actor: from.rawValue,
+                        action: "swap.request",
+                        detail: SwapText.describe(request, session)
+                    )
                 }
                 session.context.print("swap request #\(stored.id) is pending: \(SwapText.describe(stored, session))")
                 session.context.print("next: '\(to)' runs 'pipewatch swap accept \(stored.id) --as \(to)'")
@@ -65,7 +86,14 @@ struct SwapCommand: AsyncParsableCommand {
         var actor: String
 
         func run() async throws {
-            try await SwapDecision.decide(id, as: .accepted, by: actor, role: .taker, config: configOptions, store: storeOptions)
+            try await SwapDecision.decide(
+                id,
+                as: .accepted,
+                by: actor,
+                role: .taker,
+                config: configOptions,
+                store: storeOptions
+            )
         }
     }
 
@@ -79,7 +107,14 @@ struct SwapCommand: AsyncParsableCommand {
         var actor: String
 
         func run() async throws {
-            try await SwapDecision.decide(id, as: .declined, by: actor, role: .taker, config: configOptions, store: storeOptions)
+            try await SwapDecision.decide(
+                id,
+                as: .declined,
+                by: actor,
+                role: .taker,
+                config: configOptions,
+                store: storeOptions
+            )
         }
     }
 
@@ -93,7 +128,14 @@ struct SwapCommand: AsyncParsableCommand {
         var actor: String
 
         func run() async throws {
-            try await SwapDecision.decide(id, as: .cancelled, by: actor, role: .requester, config: configOptions, store: storeOptions)
+            try await SwapDecision.decide(
+                id,
+                as: .cancelled,
+                by: actor,
+                role: .requester,
+                config: configOptions,
+                store: storeOptions
+            )
         }
     }
 
@@ -131,8 +173,13 @@ struct SwapCommand: AsyncParsableCommand {
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let rows = try await session.store.swapRequests(status: wanted).map {
                     Row(
-                        id: $0.id, requester: $0.requester.rawValue, taker: $0.taker.rawValue, start: session.format($0.start),
-                        end: session.format($0.end), status: $0.status.rawValue, reason: $0.reason,
+                        id: $0.id,
+                        requester: $0.requester.rawValue,
+                        taker: $0.taker.rawValue,
+                        start: session.format($0.start),
+                        end: session.format($0.end),
+                        status: $0.status.rawValue,
+                        reason: $0.reason,
                         requestedAt: session.format($0.requestedAt)
                     )
                 }
@@ -141,7 +188,15 @@ struct SwapCommand: AsyncParsableCommand {
                 } else {
                     var table = TextTable("id", "from", "to", "start", "end", "status", "reason")
                     for row in rows {
-                        table.append(String(row.id), row.requester, row.taker, row.start, row.end, row.status, row.reason ?? "")
+                        table.append(
+                            String(row.id),
+                            row.requester,
+                            row.taker,
+                            row.start,
+                            row.end,
+                            row.status,
+                            row.reason ?? ""
+                        )
                     }
                     session.context.print(table.rendered)
                 }

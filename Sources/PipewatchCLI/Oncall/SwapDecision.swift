@@ -11,7 +11,12 @@ enum SwapDecision {
     }
 
     static func decide(
-        _ id: Int64, as status: SwapStatus, by actor: String, role: Role, config: ConfigOptions, store: StoreOptions
+        _ id: Int64,
+        as status: SwapStatus,
+        by actor: String,
+        role: Role,
+        config: ConfigOptions,
+        store: StoreOptions
     ) async throws {
         try await ScheduleSession.run(config: config, store: store) { session in
             let who = try session.engineer(actor).id
@@ -26,12 +31,21 @@ enum SwapDecision {
             if status == .accepted {
                 // The taker may have taken time off, or the rotation changed, since the request was filed.
                 let calculator = try await session.calculator()
-                try session.checked { () throws(ScheduleError) in try calculator.validate(request, checkingNotice: false) }
+                try session.checked { () throws(ScheduleError) in
+                    try calculator.validate(request, checkingNotice: false)
+                }
             }
             let decided = try await session.store.decideSwapRequest(id: id, as: status, at: session.now) { request in
-                AuditDraft(at: session.now, actor: who.rawValue, action: "swap.\(status.rawValue)", detail: SwapText.describe(request, session))
+                AuditDraft(
+                    at: session.now,
+                    actor: who.rawValue,
+                    action: "swap.\(status.rawValue)",
+                    detail: SwapText.describe(request, session)
+                )
             }
-            session.context.print("swap request #\(decided.id) is \(decided.status.rawValue): \(SwapText.describe(decided, session))")
+            session.context.print(
+                "swap request #\(decided.id) is \(decided.status.rawValue): \(SwapText.describe(decided, session))"
+            )
         }
     }
 }

@@ -32,26 +32,41 @@ struct TimeoffCommand: AsyncParsableCommand {
         @Option(help: "Why, for the schedule's explanations.") var reason: String?
 
         func run() async throws {
-            guard let first = LocalDate(iso: from) else { throw ValidationError("FROM '\(from)' is not a date; use YYYY-MM-DD") }
-            guard let last = LocalDate(iso: to) else { throw ValidationError("TO '\(to)' is not a date; use YYYY-MM-DD") }
+            guard let first = LocalDate(iso: from) else {
+                throw ValidationError("FROM '\(from)' is not a date; use YYYY-MM-DD")
+            }
+            guard let last = LocalDate(iso: to) else {
+                throw ValidationError("TO '\(to)' is not a date; use YYYY-MM-DD")
+            }
             guard first <= last else { throw ValidationError("TO \(last) is before FROM \(first)") }
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let who = try session.engineer(engineer)
                 let window = (first.adding(days: -1), last.adding(days: 1))
                 let before = try await session.calculator()
-                let old = try session.checked { () throws(ScheduleError) in try before.schedule(from: window.0, through: window.1) }
+                let old = try session.checked { () throws(ScheduleError) in
+                    try before.schedule(from: window.0, through: window.1)
+                }
                 let timeOff = TimeOff(engineer: who.id, from: first, to: last, reason: reason)
                 let record = try await session.store.addTimeOff(timeOff, at: session.now) { record in
                     AuditDraft(
-                        at: session.now, actor: session.context.user, action: "timeoff.add",
-                        detail: "time off #\(record.id) for '\(who.id)' from \(first) to \(last)" + (reason.map { ": \($0)" } ?? "")
+                        at: session.now,
+                        actor: session.context.user,
+                        action: "timeoff.add",
+                        detail: "time off #\(record.id) for '\(who.id)' from \(first) to \(last)"
+                            + (reason.map { ": \($0)" } ?? "")
                     )
                 }
-                session.context.print("added time off #\(record.id): \(who.name) (\(who.id)) away \(first) through \(last)")
+                session.context.print(
+                    "added time off #\(record.id): \(who.name) (\(who.id)) away \(first) through \(last)"
+                )
                 let after = try await session.calculator()
-                let new = try session.checked { () throws(ScheduleError) in try after.schedule(from: window.0, through: window.1) }
+                let new = try session.checked { () throws(ScheduleError) in
+                    try after.schedule(from: window.0, through: window.1)
+                }
                 for shift in new.shifts where !old.shifts.contains(shift) {
-                    session.context.print("  now: \(shift.engineer) \(session.format(shift.start)) → \(session.format(shift.end)) (\(shift.explanation))")
+                    session.context.print(
+                        "  now: \(shift.engineer) \(session.format(shift.start)) → \(session.format(shift.end)) (\(shift.explanation))"
+                    )
                 }
                 session.warnAboutGaps(in: new)
             }
@@ -85,8 +100,12 @@ struct TimeoffCommand: AsyncParsableCommand {
                 let id = try engineer.map { try session.engineer($0).id }
                 let rows = try await session.store.timeOff(for: id, overlapping: nil).map {
                     Row(
-                        id: $0.id, engineer: $0.timeOff.engineer.rawValue, from: $0.timeOff.from.description,
-                        to: $0.timeOff.to.description, reason: $0.timeOff.reason, createdAt: session.format($0.createdAt)
+                        id: $0.id,
+                        engineer: $0.timeOff.engineer.rawValue,
+                        from: $0.timeOff.from.description,
+                        to: $0.timeOff.to.description,
+                        reason: $0.timeOff.reason,
+                        createdAt: session.format($0.createdAt)
                     )
                 }
                 if output.format == .json {
@@ -111,8 +130,11 @@ struct TimeoffCommand: AsyncParsableCommand {
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let removed = try await session.store.removeTimeOff(id: id) { record in
                     AuditDraft(
-                        at: session.now, actor: session.context.user, action: "timeoff.remove",
-                        detail: "time off #\(record.id) for '\(record.timeOff.engineer)' from \(record.timeOff.from) to \(record.timeOff.to)"
+                        at: session.now,
+                        actor: session.context.user,
+                        action: "timeoff.remove",
+                        detail:
+                            "time off #\(record.id) for '\(record.timeOff.engineer)' from \(record.timeOff.from) to \(record.timeOff.to)"
                     )
                 }
                 session.context.print("removed time off #\(removed.id) for \(removed.timeOff.engineer)")

@@ -34,26 +34,37 @@ struct IngestCommand: AsyncParsableCommand {
             let context = CommandContext.current
             let plan = try configOptions.loadPlan(in: context)
             let folder = URL(fileURLWithPath: targetDirectory, relativeTo: context.currentDirectory).standardizedFileURL
-            let read = { (name: String) in FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) }
+            let read = { (name: String) in
+                FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+            }
             let (results, sources, manifest) = (read("run_results.json"), read("sources.json"), read("manifest.json"))
             guard results != nil || sources != nil else {
-                context.printError("error: '\(targetDirectory)' has neither run_results.json nor sources.json; is it dbt's target folder?")
+                context.printError(
+                    "error: '\(targetDirectory)' has neither run_results.json nor sources.json; is it dbt's target folder?"
+                )
                 throw ExitCode(1)
             }
             let artifacts: DbtArtifacts
             do {
-                artifacts = try DbtArtifacts(runResults: results, sources: sources, manifest: manifest, catalog: plan.catalog)
+                artifacts = try DbtArtifacts(
+                    runResults: results,
+                    sources: sources,
+                    manifest: manifest,
+                    catalog: plan.catalog
+                )
             } catch {
                 context.printError("error: \(error.description)")
                 throw ExitCode(1)
             }
-            let stored = try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) {
+            let stored = try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context)
+            {
                 try await $0.record(artifacts)
             }
             let unmatched = artifacts.nodeRuns.filter { $0.pipeline == nil }.count
             context.print(
                 "ingested dbt invocation \(artifacts.invocationID): \(stored.runs) node runs, \(stored.freshness) freshness "
-                    + "results; \(unmatched) node\(unmatched == 1 ? "" : "s") map to no pipeline")
+                    + "results; \(unmatched) node\(unmatched == 1 ? "" : "s") map to no pipeline"
+            )
         }
     }
 }

@@ -22,7 +22,9 @@ struct RunsCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let plan = try configOptions.loadPlan(in: context)
         guard let found = plan.catalog.pipeline(PipelineID(pipeline)) else {
-            throw ValidationError(UnknownID.message(pipeline, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue)))
+            throw ValidationError(
+                UnknownID.message(pipeline, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue))
+            )
         }
         try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) { store in
             let runs = try await store.runs(of: found.id, limit: max(1, limit))
@@ -33,8 +35,11 @@ struct RunsCommand: AsyncParsableCommand {
             var table = TextTable("started", "job", "state", "duration", "error")
             for run in runs.map(RunDocument.init) {
                 table.append(
-                    run.startedAt ?? "-", "\(run.job.namespace)/\(run.job.name)", run.state,
-                    run.durationSeconds.map { String(format: "%.1fs", $0) } ?? "-", run.errorMessage ?? ""
+                    run.startedAt ?? "-",
+                    "\(run.job.namespace)/\(run.job.name)",
+                    run.state,
+                    run.durationSeconds.map { String(format: "%.1fs", $0) } ?? "-",
+                    run.errorMessage ?? ""
                 )
             }
             context.print(table.rendered)

@@ -52,12 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let app = buildApplication(settings: settings, plan: plan, store: store, clock: context.clock, logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await store.run() }
                 try await store.migrate()
                 logger.info("serving", metadata: ["address": "\(host):\(port)", "store": "\(location)"])
-                try await app.runService()
+                try await serve(settings: settings, plan: plan, store: store, clock: context.clock, logger: logger)
                 group.cancelAll()
             }
             try await store.close()

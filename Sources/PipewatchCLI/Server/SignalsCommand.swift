@@ -28,7 +28,9 @@ struct SignalsCommand: AsyncParsableCommand {
         let plan = try configOptions.loadPlan(in: context)
         let id = try pipeline.map { id -> PipelineID in
             guard let found = plan.catalog.pipeline(PipelineID(id)) else {
-                throw ValidationError(UnknownID.message(id, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue)))
+                throw ValidationError(
+                    UnknownID.message(id, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue))
+                )
             }
             return found.id
         }

@@ -12,7 +12,8 @@ struct TokenCommand: AsyncParsableCommand {
     struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a new random token and the config entry that declares it.",
-            discussion: "Give the token to the client (e.g. OPENLINEAGE__TRANSPORT__AUTH__API_KEY); paste the entry under 'api.tokens'."
+            discussion:
+                "Give the token to the client (e.g. OPENLINEAGE__TRANSPORT__AUTH__API_KEY); paste the entry under 'api.tokens'."
         )
 
         @Option(help: "A name for the token, such as the client that uses it.") var name: String

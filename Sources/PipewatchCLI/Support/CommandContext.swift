@@ -48,7 +48,9 @@ public struct CommandContext: Sendable {
     func now() throws -> Date {
         guard let text = environment["PIPEWATCH_NOW"], !text.isEmpty else { return clock.now }
         guard let instant = ISO8601Text.parse(text) else {
-            throw ValidationError("PIPEWATCH_NOW '\(text)' is not an ISO 8601 time with offset, such as 2026-03-09T09:00:00-05:00")
+            throw ValidationError(
+                "PIPEWATCH_NOW '\(text)' is not an ISO 8601 time with offset, such as 2026-03-09T09:00:00-05:00"
+            )
         }
         return instant
     }

@@ -9,7 +9,8 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Where run-time state lives: a SQLite file, ':memory:', or a postgres:// URL.",
-            discussion: "Without it, PIPEWATCH_DATABASE_URL, and without that .pipewatch/state.sqlite beside the config.",
+            discussion:
+                "Without it, PIPEWATCH_DATABASE_URL, and without that .pipewatch/state.sqlite beside the config.",
             valueName: "url-or-path"
         )
     )
@@ -19,7 +20,8 @@ struct StoreOptions: ParsableArguments {
     func location(configURL: URL, in context: CommandContext) throws -> StoreLocation {
         do {
             return try StoreLocation.resolve(
-                option: database, environment: context.environment,
+                option: database,
+                environment: context.environment,
                 configDirectory: configURL.deletingLastPathComponent().path
             )
         } catch {
@@ -29,7 +31,9 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for the config at `configURL`, runs `body`, and closes the store on every path.
     func withStore<R>(
-        configURL: URL, in context: CommandContext, _ body: (SQLStateStore) async throws -> R
+        configURL: URL,
+        in context: CommandContext,
+        _ body: (SQLStateStore) async throws -> R
     ) async throws -> R {
         let location = try location(configURL: configURL, in: context)
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PipewatchCore
 import PipewatchStore
@@ -13,7 +14,10 @@ struct ReadController {
         router.get("pipelines") { _, _ in try await pipelines() }
         router.get("pipelines/:id") { _, context in try await pipeline(context.parameters.require("id")) }
         router.get("pipelines/:id/runs") { request, context in
-            try await runs(context.parameters.require("id"), limit: request.uri.queryParameters.get("limit", as: Int.self))
+            try await runs(
+                context.parameters.require("id"),
+                limit: request.uri.queryParameters.get("limit", as: Int.self)
+            )
         }
         router.get("signals") { request, _ in try await signals(request.uri.queryParameters.get("pipeline")) }
         router.get("oncall/now") { _, _ in try await oncallNow() }
@@ -43,8 +47,11 @@ struct ReadController {
         let runs = try await store.runs(of: pipeline.id, limit: 10)
         return JSONResponse(
             PipelineDetail(
-                pipeline: PipelineDocument(pipeline, signals: signals), signals: signals.map(SignalDocument.init),
-                runs: runs.map(RunDocument.init)))
+                pipeline: PipelineDocument(pipeline, signals: signals),
+                signals: signals.map(SignalDocument.init),
+                runs: runs.map(RunDocument.init)
+            )
+        )
     }
 
     private func runs(_ id: String, limit: Int?) async throws -> JSONResponse<RunList> {
@@ -81,16 +88,36 @@ struct ReadController {
         case .onCall(let shift):
             return JSONResponse(
                 OncallNow(
-                    at: format(now), engineer: shift.engineer.rawValue, start: format(shift.start), end: format(shift.end),
-                    reason: shift.reason.rawValue, why: shift.explanation))
+                    at: format(now),
+                    engineer: shift.engineer.rawValue,
+                    start: format(shift.start),
+                    end: format(shift.end),
+                    reason: shift.reason.rawValue,
+                    why: shift.explanation
+                )
+            )
         case .gap(let gap):
             return JSONResponse(
                 OncallNow(
-                    at: format(now), engineer: nil, start: format(gap.start), end: format(gap.end), reason: "gap",
-                    why: gap.explanation))
+                    at: format(now),
+                    engineer: nil,
+                    start: format(gap.start),
+                    end: format(gap.end),
+                    reason: "gap",
+                    why: gap.explanation
+                )
+            )
         case .outsideRange:
             return JSONResponse(
-                OncallNow(at: format(now), engineer: nil, start: nil, end: nil, reason: nil, why: "before the first handoff"))
+                OncallNow(
+                    at: format(now),
+                    engineer: nil,
+                    start: nil,
+                    end: nil,
+                    reason: nil,
+                    why: "before the first handoff"
+                )
+            )
         }
     }
 }

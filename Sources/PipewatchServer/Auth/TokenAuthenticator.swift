@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PipewatchCore
 
@@ -8,7 +9,11 @@ struct TokenAuthenticator<Context: RequestContext>: RouterMiddleware {
     let access: APIAccess
     let scope: APIAccess.Scope
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard let header = request.headers[.authorization] else {

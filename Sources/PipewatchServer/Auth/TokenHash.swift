@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 
 /// How API tokens are stored in the config: the lower-case hex SHA-256 of the token.
 public enum TokenHash {

@@ -33,7 +33,8 @@ public struct PipelineDocument: Codable, Sendable, Equatable {
         let mine = signals.filter { $0.pipeline == pipeline.id }
         openSignals = mine.count
         health =
-            mine.contains { $0.kind == .processingFailure || $0.kind == .missedDeadline } ? "failing"
+            mine.contains { $0.kind == .processingFailure || $0.kind == .missedDeadline }
+            ? "failing"
             : mine.isEmpty ? "healthy" : "degraded"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PipewatchCore
 import PipewatchStore
@@ -51,6 +52,8 @@ struct DbtController {
         }
         let stored = try await store.record(artifacts)
         return JSONResponse(
-            Ingested(invocationID: artifacts.invocationID, runs: stored.runs, freshness: stored.freshness), status: .created)
+            Ingested(invocationID: artifacts.invocationID, runs: stored.runs, freshness: stored.freshness),
+            status: .created
+        )
     }
 }

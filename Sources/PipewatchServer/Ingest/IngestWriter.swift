@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Logging
 import PipewatchCore
 import PipewatchStore
@@ -48,7 +49,9 @@ final class IngestWriter: Service, Sendable {
             if accepted {
                 wake.yield()
             } else {
-                reply.resume(throwing: APIError(.serviceUnavailable, "the server is shutting down; send the event again later"))
+                reply.resume(
+                    throwing: APIError(.serviceUnavailable, "the server is shutting down; send the event again later")
+                )
             }
         }
     }

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PipewatchCore
+import PipewatchStore
 
 /// `POST /api/v1/lineage`: OpenLineage RunEvents exactly as the official clients send them.
 struct LineageController {
@@ -17,6 +19,14 @@ struct LineageController {
         enum CodingKeys: String, CodingKey {
             case status, pipeline
             case runID = "run_id"
+        }
+
+        /// Writes `pipeline` as null for an unmatched job, so clients always find the key.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(status, forKey: .status)
+            try container.encode(runID, forKey: .runID)
+            try container.encode(pipeline, forKey: .pipeline)
         }
     }
 

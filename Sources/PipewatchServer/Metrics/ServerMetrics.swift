@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Prometheus
 
@@ -11,16 +12,23 @@ final class ServerMetrics: Sendable {
 
     init() {
         stored = registry.makeCounter(
-            name: "pipewatch_events_accepted_total", labels: [("outcome", "stored")],
-            help: "OpenLineage events accepted, by whether they were new")
+            name: "pipewatch_events_accepted_total",
+            labels: [("outcome", "stored")],
+            help: "OpenLineage events accepted, by whether they were new"
+        )
         duplicates = registry.makeCounter(
-            name: "pipewatch_events_accepted_total", labels: [("outcome", "duplicate")],
-            help: "OpenLineage events accepted, by whether they were new")
+            name: "pipewatch_events_accepted_total",
+            labels: [("outcome", "duplicate")],
+            help: "OpenLineage events accepted, by whether they were new"
+        )
         requestDuration = registry.makeDurationHistogram(
             name: "pipewatch_http_request_duration_seconds",
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)],
-            help: "Time to answer HTTP requests")
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+            ],
+            help: "Time to answer HTTP requests"
+        )
     }
 
     func accepted(isNew: Bool) {
@@ -29,7 +37,8 @@ final class ServerMetrics: Sendable {
 
     func rejected(reason: String) {
         registry.makeCounter(
-            name: "pipewatch_events_rejected_total", labels: [("reason", reason)],
+            name: "pipewatch_events_rejected_total",
+            labels: [("reason", reason)],
             help: "OpenLineage events refused, by the field at fault"
         ).increment()
     }
@@ -56,7 +65,11 @@ final class ServerMetrics: Sendable {
 struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         let start = ContinuousClock.now

@@ -36,7 +36,10 @@ struct RunRow: Codable, Sendable {
         lastEventMs = EpochMilliseconds(run.lastEventAt).value
         errorMessage = run.errorMessage
         parentRunId = run.parentRunID
-        datasets = String(decoding: try JSONEncoder().encode(Datasets(inputs: run.inputs, outputs: run.outputs)), as: UTF8.self)
+        datasets = String(
+            decoding: try JSONEncoder().encode(Datasets(inputs: run.inputs, outputs: run.outputs)),
+            as: UTF8.self
+        )
     }
 
     /// The run this row holds.
@@ -44,13 +47,21 @@ struct RunRow: Codable, Sendable {
         guard let state = RunState(rawValue: state),
             let sets = try? JSONDecoder().decode(Datasets.self, from: Data(datasets.utf8))
         else {
-            throw .unavailable("run '\(runId)' in the state store is malformed; the database may have been edited by hand")
+            throw .unavailable(
+                "run '\(runId)' in the state store is malformed; the database may have been edited by hand"
+            )
         }
         return Run(
-            id: runId, job: JobName(namespace: jobNamespace, name: jobName), state: state,
-            startedAt: EpochMilliseconds(startedAtMs).date, endedAt: endedAtMs.map { EpochMilliseconds($0).date },
-            lastEventAt: EpochMilliseconds(lastEventMs).date, errorMessage: errorMessage, parentRunID: parentRunId,
-            inputs: sets.inputs, outputs: sets.outputs
+            id: runId,
+            job: JobName(namespace: jobNamespace, name: jobName),
+            state: state,
+            startedAt: EpochMilliseconds(startedAtMs).date,
+            endedAt: endedAtMs.map { EpochMilliseconds($0).date },
+            lastEventAt: EpochMilliseconds(lastEventMs).date,
+            errorMessage: errorMessage,
+            parentRunID: parentRunId,
+            inputs: sets.inputs,
+            outputs: sets.outputs
         )
     }
 }

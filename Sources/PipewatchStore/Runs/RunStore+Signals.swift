@@ -12,7 +12,10 @@ extension RunStore {
     ///   - now: the instant to judge at.
     /// - Throws: ``StoreError`` when the database fails.
     public func openSignals(
-        in catalog: Catalog, pipeline: PipelineID? = nil, detector: SignalDetector = SignalDetector(), at now: Date
+        in catalog: Catalog,
+        pipeline: PipelineID? = nil,
+        detector: SignalDetector = SignalDetector(),
+        at now: Date
     ) async throws(StoreError) -> [Signal] {
         var signals: [Signal] = []
         for candidate in catalog.pipelines where pipeline == nil || candidate.id == pipeline {
@@ -33,8 +36,13 @@ extension StateStore {
         let swaps = try await swapRequests(status: .accepted)
         let overrides = try await overrides(overlapping: nil)
         return try ScheduleCalculator(
-            policy: policy, timeZone: plan.catalog.team.timeZone, engineers: plan.catalog.engineers,
-            calendar: plan.dayOffCalendar(), timeOff: timeOff, swaps: swaps, overrides: overrides
+            policy: policy,
+            timeZone: plan.catalog.team.timeZone,
+            engineers: plan.catalog.engineers,
+            calendar: plan.dayOffCalendar(),
+            timeOff: timeOff,
+            swaps: swaps,
+            overrides: overrides
         )
     }
 }

@@ -22,7 +22,9 @@ extension SQLStateStore: RunStore {
                         """
                     ).first()
                     inserted.append(row != nil)
-                    if row != nil, !touched.contains(where: { $0.run == event.runID && $0.pipeline == incoming.pipeline }) {
+                    if row != nil,
+                        !touched.contains(where: { $0.run == event.runID && $0.pipeline == incoming.pipeline })
+                    {
                         touched.append((event.runID, incoming.pipeline))
                     }
                 }
@@ -167,8 +169,10 @@ extension SQLStateStore: RunStore {
         }
         return rows.map {
             UnmatchedJob(
-                job: JobName(namespace: $0.jobNamespace, name: $0.jobName), runs: Int($0.runs),
-                lastSeen: EpochMilliseconds($0.lastSeenMs).date)
+                job: JobName(namespace: $0.jobNamespace, name: $0.jobName),
+                runs: Int($0.runs),
+                lastSeen: EpochMilliseconds($0.lastSeenMs).date
+            )
         }
     }
 
@@ -179,7 +183,9 @@ extension SQLStateStore: RunStore {
         }
         let rows = try await perform("cannot count runs") {
             try await executor.read { database in
-                try await database.raw("SELECT state, COUNT(*) AS count FROM runs GROUP BY state").all(decoding: Row.self)
+                try await database.raw("SELECT state, COUNT(*) AS count FROM runs GROUP BY state").all(
+                    decoding: Row.self
+                )
             }
         }
         var counts: [RunState: Int] = [:]
@@ -205,9 +211,11 @@ private struct FreshnessRow: Decodable {
 
     var result: SourceFreshness {
         SourceFreshness(
-            uniqueID: uniqueId, status: SourceFreshness.Status(rawValue: status) ?? .unknown,
+            uniqueID: uniqueId,
+            status: SourceFreshness.Status(rawValue: status) ?? .unknown,
             maxLoadedAt: maxLoadedAtMs.map { EpochMilliseconds($0).date },
-            snapshottedAt: EpochMilliseconds(snapshottedAtMs).date, ageSeconds: ageS
+            snapshottedAt: EpochMilliseconds(snapshottedAtMs).date,
+            ageSeconds: ageS
         )
     }
 }
