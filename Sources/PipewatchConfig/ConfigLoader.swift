@@ -13,7 +13,13 @@ public enum ConfigLoader {
         let files = ConfigFiles(root: url, currentDirectory: currentDirectory, log: log)
         let plan = files.documents.isEmpty ? nil : assemble(files, currentDirectory: currentDirectory, log: log)
         let diagnostics = log.sorted(fileOrder: files.displayPaths)
-        return ConfigReport(plan: log.hasErrors ? nil : plan, diagnostics: diagnostics, files: files.displayPaths)
+        let oncall = files.documents.lazy.compactMap { $0.entries.first { $0.key == "oncall" } }.first
+        return ConfigReport(
+            plan: log.hasErrors ? nil : plan,
+            diagnostics: diagnostics,
+            files: files.displayPaths,
+            oncallLocation: oncall?.keyValue.location
+        )
     }
 
     /// Reads the config at `url` for a command that needs a valid plan.

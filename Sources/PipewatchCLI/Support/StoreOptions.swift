@@ -37,7 +37,9 @@ struct StoreOptions: ParsableArguments {
     ) async throws -> R {
         let location = try location(configURL: configURL, in: context)
         do {
-            return try await SQLStateStore.withStore(at: location, logger: Logger(label: "pipewatch.store"), body)
+            var logger = Logger(label: "pipewatch.store")
+            logger.logLevel = .warning
+            return try await SQLStateStore.withStore(at: location, logger: logger, body)
         } catch let error as StoreError {
             context.printError("error: \(error.description)")
             throw ExitCode(1)
