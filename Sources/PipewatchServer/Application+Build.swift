@@ -54,8 +54,14 @@ public func buildApplication(
     }
     let api = router.group("api/v1")
     let writes = api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .write))
-    LineageController(catalog: plan.catalog, writer: writer, metrics: metrics, maxBodyBytes: settings.maxBodyBytes)
-        .add(to: writes)
+    LineageController(
+        catalog: plan.catalog,
+        writer: writer,
+        metrics: metrics,
+        maxBodyBytes: settings.maxBodyBytes,
+        storesEvents: settings.storesEvents
+    )
+    .add(to: writes)
     DbtController(catalog: plan.catalog, store: store, maxBodyBytes: settings.maxBodyBytes).add(to: writes)
     let reads =
         plan.api.readAccess == .token

@@ -6,12 +6,21 @@ public struct ServerSettings: Sendable, Equatable {
     public var maxBodyBytes: Int
     /// The most events committed in one transaction.
     public var maxBatch: Int
+    /// `false` only to measure what storing costs: events are validated and answered, never stored.
+    public var storesEvents: Bool
 
     /// Creates settings; the defaults listen on 127.0.0.1:8080 and accept bodies up to 1 MiB.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatch: Int = 512) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maxBodyBytes: Int = 1 << 20,
+        maxBatch: Int = 512,
+        storesEvents: Bool = true
+    ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.maxBatch = maxBatch
+        self.storesEvents = storesEvents
     }
 }

@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBodyBytes = 1 << 20
 
+    @Flag(help: ArgumentHelp("Benchmarks only: validate and answer events without storing them.", visibility: .hidden))
+    var discardEvents = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
@@ -42,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         let plan = try configOptions.loadPlan(in: context)
         var logger = Logger(label: "pipewatch.server")
         logger.logLevel = .info
-        let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBodyBytes, storesEvents: !discardEvents)
         let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
         let store: SQLStateStore
         do {

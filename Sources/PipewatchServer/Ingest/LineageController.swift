@@ -10,6 +10,7 @@ struct LineageController {
     let writer: IngestWriter
     let metrics: ServerMetrics
     let maxBodyBytes: Int
+    let storesEvents: Bool
 
     struct Accepted: Encodable, Sendable {
         let status: String
@@ -49,7 +50,7 @@ struct LineageController {
         }
         let pipeline = catalog.pipeline(forJob: event.job, parent: event.parent?.job)
         let incoming = IncomingEvent(event: event, body: String(decoding: body, as: UTF8.self), pipeline: pipeline)
-        let isNew = try await writer.submit(incoming)
+        let isNew = storesEvents ? try await writer.submit(incoming) : true
         metrics.accepted(isNew: isNew)
         return JSONResponse(
             Accepted(status: isNew ? "stored" : "duplicate", runID: event.runID, pipeline: pipeline?.rawValue),

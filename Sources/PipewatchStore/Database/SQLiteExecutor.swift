@@ -46,6 +46,8 @@ final class SQLiteExecutor: DatabaseExecutor {
             try await executor.database.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
             if path != nil {
                 try await executor.database.raw("PRAGMA journal_mode = WAL").run()
+                // Every commit reaches the disk before the request that made it is answered.
+                try await executor.database.raw("PRAGMA synchronous = FULL").run()
             }
             try await executor.database.raw("PRAGMA foreign_keys = ON").run()
         } catch {
