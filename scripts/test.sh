@@ -19,5 +19,14 @@ fi
 step "build"
 swift build --build-tests
 
+step "PostgreSQL for the store's contract tests"
+# The store's contract suite runs on PostgreSQL too when PIPEWATCH_TEST_POSTGRES_URL is set.
+# Unless the caller points at a server already, start a throwaway one (installing Debian's
+# postgresql as root if missing) and stop it on exit. PIPEWATCH_SKIP_POSTGRES=1 skips it.
+if [ -z "${PIPEWATCH_TEST_POSTGRES_URL:-}" ] && [ "${PIPEWATCH_SKIP_POSTGRES:-}" != 1 ]; then
+    eval "$(scripts/ci/postgres.sh start)"
+    trap 'scripts/ci/postgres.sh stop' EXIT
+fi
+
 step "swift tests"
 swift test --skip-build

@@ -1,7 +1,7 @@
 /// A named benchmark that prints its own figures.
-struct Benchmark {
+struct Benchmark: Sendable {
     let name: String
-    let run: () -> Void
+    let run: @Sendable () -> Void
 }
 
 /// Runs `body` `iterations` times after a warm-up and returns the median seconds per iteration.

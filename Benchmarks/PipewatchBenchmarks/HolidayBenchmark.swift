@@ -2,8 +2,7 @@ import Foundation
 import PipewatchCore
 
 /// A region's year of holidays: computed cold (a fresh engine each time) and from the memo.
-/// Main-actor isolated because `Benchmark` is not `Sendable` and main.swift runs on the main actor.
-@MainActor let holidayBenchmark = Benchmark(name: "holidays") {
+let holidayBenchmark = Benchmark(name: "holidays") {
     let cases = ["US-CA", "GB-SCT", "DE-BY", "AU-NSW", "JP"].compactMap { Region(code: $0) }
     for region in cases {
         let cold = medianSeconds(iterations: 2_000) {

@@ -1,7 +1,7 @@
 // Pipewatch's benchmarks: `swift run -c release pipewatch-bench [NAME ...]`.
 // Each benchmark is a `Benchmark` value registered below; with no names, all of them run.
 
-let benchmarks: [Benchmark] = [holidayBenchmark]
+let benchmarks: [Benchmark] = [scheduleBenchmark, holidayBenchmark]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let selected = requested.isEmpty ? benchmarks : benchmarks.filter { requested.contains($0.name) }

@@ -3,9 +3,11 @@ public import Foundation
 /// One whole local day on which an engineer is unavailable: midnight to midnight in the
 /// engineer's own time zone, with the reason (a holiday's name or time off).
 public struct Absence: Sendable, Hashable {
+    /// Who is away.
     public var engineer: EngineerID
     /// The day, in the engineer's own time zone.
     public var date: LocalDate
+    /// Why: a holiday's name or time off.
     public var reason: DayOffReason
     /// Local midnight starting the day, in the engineer's zone.
     public var start: Date

@@ -4,6 +4,7 @@ import Foundation
 public struct FairnessReport: Sendable, Equatable {
     /// One engineer's load over the year.
     public struct Line: Sendable, Equatable {
+        /// Whose load this is.
         public var engineer: EngineerID
         /// Hours on call in the year, from every kind of shift.
         public var onCallHours: Double

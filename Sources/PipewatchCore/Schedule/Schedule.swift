@@ -126,6 +126,12 @@ public struct Schedule: Sendable, Equatable {
         absences.filter { $0.engineer == engineer }
     }
 
+    /// The gaps in which someone's duty could not be covered, leaving out the time before the
+    /// rotation's first handoff: what `validate` and `timeoff add` report.
+    public var uncoveredGaps: [ScheduleGap] {
+        gaps.filter { $0.uncovered != nil }
+    }
+
     /// The index of the last entry starting at or before `time`, if `time` is within the range.
     private func entryIndex(at time: Double) -> Int? {
         guard !starts.isEmpty, time >= starts[0], time < to.timeIntervalSince1970 else { return nil }

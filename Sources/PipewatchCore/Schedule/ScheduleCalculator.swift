@@ -149,6 +149,19 @@ public struct ScheduleCalculator: Sendable {
         return schedule.coverage(at: instant)
     }
 
+    /// The days off of `engineer` that overlap `[from, to)`: to warn when an override puts
+    /// someone on call on their day off, or to show why a swap was refused.
+    ///
+    /// - Parameters:
+    ///   - engineer: a rotation member.
+    ///   - from: the start of the interval.
+    ///   - to: the end of the interval.
+    /// - Returns: the engineer's unavailable days in time order; empty for someone outside the rotation.
+    /// - Throws: as ``schedule(from:to:)``.
+    public func absences(of engineer: EngineerID, from: Date, to: Date) throws(ScheduleError) -> [Absence] {
+        try schedule(from: from, to: to).absences(of: engineer)
+    }
+
     /// The base rotation alone, with no seasons, absences, swaps or overrides: the turn order.
     ///
     /// - Parameters:

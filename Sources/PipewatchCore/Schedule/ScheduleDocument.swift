@@ -6,8 +6,11 @@ import Foundation
 public struct ScheduleDocument: Sendable, Equatable, Codable {
     /// One shift as JSON.
     public struct ShiftEntry: Sendable, Equatable, Codable {
+        /// The engineer's id from the config.
         public var engineer: String
+        /// ISO 8601 with the team zone's offset.
         public var start: String
+        /// ISO 8601 with the team zone's offset (exclusive).
         public var end: String
         /// One of `rotation`, `substitute`, `season`, `swap`, `override`.
         public var reason: String
@@ -23,7 +26,9 @@ public struct ScheduleDocument: Sendable, Equatable, Codable {
 
     /// One gap as JSON.
     public struct GapEntry: Sendable, Equatable, Codable {
+        /// ISO 8601 with the team zone's offset.
         public var start: String
+        /// ISO 8601 with the team zone's offset (exclusive).
         public var end: String
 
         /// Creates an entry.
@@ -33,7 +38,9 @@ public struct ScheduleDocument: Sendable, Equatable, Codable {
         }
     }
 
+    /// Shifts in time order.
     public var shifts: [ShiftEntry]
+    /// Intervals nobody covers, in time order.
     public var gaps: [GapEntry]
 
     /// Builds the document of `schedule`, optionally for one engineer.

@@ -24,4 +24,12 @@ public struct ScheduleGap: Sendable, Hashable {
 
     /// Whether `instant` lies in `[start, end)`.
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
+
+    /// Why nobody is on call, for people: `nobody available to cover 'a' (time off)`, or
+    /// `the rotation has not started` before the first handoff.
+    public var explanation: String {
+        guard let uncovered else { return "the rotation has not started" }
+        guard let note else { return "nobody available to cover '\(uncovered)'" }
+        return "nobody available to cover '\(uncovered)' (\(note))"
+    }
 }

@@ -83,29 +83,53 @@ struct SchedulePlanner {
             }
             epoch = min(epoch, Self.dayStart(first, in: timeZone, handoffSeconds: handoffSeconds))
         }
-        self.epoch = min(epoch, from.timeIntervalSince1970)
+        // Before the first handoff everything is a gap, so nothing earlier needs settling.
+        self.epoch = min(max(epoch, firstHandoff), from.timeIntervalSince1970)
+        // The last segment may run past `to` by up to a shift; its choices must see the same days off.
+        let processingEnd = to.timeIntervalSince1970 + Double(calculator.shiftSeconds) + 2 * 86_400
         self.availability = try Self.loadAvailability(
             calculator: calculator,
-            from: LocalDate(Date(timeIntervalSince1970: self.epoch), in: timeZone).adding(days: -2),
-            through: LocalDate(to, in: timeZone).adding(days: 2)
+            window: (max(self.epoch, firstHandoff), processingEnd),
+            range: (from.timeIntervalSince1970, to.timeIntervalSince1970 - 0.001)
         )
     }
 
+    /// Reads each member's days off over the local dates of `window` in their own zone.
+    ///
+    /// The calendar is asked one calendar year at a time. A year it cannot answer is an error
+    /// when it overlaps the `range` asked for; when it only serves the lead-in (settling the
+    /// year so far) or the lead-out (the rest of the last shift), it is read as no days off, so
+    /// that a holiday table covering exactly the years asked about is enough.
     private static func loadAvailability(
         calculator: ScheduleCalculator,
-        from: LocalDate,
-        through: LocalDate
+        window: (start: Double, end: Double),
+        range: (start: Double, end: Double)
     ) throws(ScheduleError) -> [MemberAvailability] {
         var result: [MemberAvailability] = []
         result.reserveCapacity(calculator.members.count)
         for engineer in calculator.members {
+            let zone = engineer.timeZone
+            let from = LocalDate(Date(timeIntervalSince1970: window.start), in: zone)
+            let through = LocalDate(Date(timeIntervalSince1970: window.end), in: zone)
+            let rangeFrom = LocalDate(Date(timeIntervalSince1970: range.start), in: zone)
+            let rangeThrough = LocalDate(Date(timeIntervalSince1970: range.end), in: zone)
             var reasons: [LocalDate: DayOffReason] = [:]
-            do {
-                for day in try calculator.calendar.daysOff(for: engineer, from: from, through: through) {
-                    if reasons[day.date] == nil { reasons[day.date] = day.reason }
+            for year in from.year...max(from.year, through.year) where window.start < window.end {
+                guard let first = LocalDate(year: year, month: 1, day: 1),
+                    let last = LocalDate(year: year, month: 12, day: 31)
+                else { continue }
+                let chunkFrom = max(from, first)
+                let chunkThrough = min(through, last)
+                do {
+                    for day in try calculator.calendar.daysOff(for: engineer, from: chunkFrom, through: chunkThrough)
+                    where reasons[day.date] == nil {
+                        reasons[day.date] = day.reason
+                    }
+                } catch {
+                    guard chunkFrom > rangeThrough || chunkThrough < rangeFrom else {
+                        throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
+                    }
                 }
-            } catch {
-                throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
             }
             for timeOff in calculator.timeOff where timeOff.engineer == engineer.id {
                 var date = max(timeOff.from, from)
@@ -247,64 +271,59 @@ struct SchedulePlanner {
         }
     }
 
+    /// Covers `[start, end)` within one team-zone year, in time order, depth first: the whole
+    /// interval (level 0), else each team-zone day (level 1), else each stretch between changes
+    /// of anyone's availability (level 2), else a gap.
     private mutating func coverWithinYear(
         from start: Double,
         to end: Double,
         year: Int,
         absent: Int,
+        level: Int = 0,
         into pieces: inout [Piece],
         tentative: inout [(member: Int, start: Double, end: Double)]
     ) {
-        var levels: [[(Double, Double)]] = [[(start, end)]]
-        var level = 0
-        while level < levels.count {
-            var unassigned: [(Double, Double)] = []
-            for (a, b) in levels[level] {
-                let note = availability[absent].absence(at: a)?.reason.description
-                if let member = pick(from: a, to: b, year: year, absent: absent) {
-                    pieces.append(
-                        Piece(start: a, end: b, member: member, reason: .substitute, covering: absent, note: note)
-                    )
-                    tentative.append((member, a, b))
-                    addTally(member, from: a, to: b, sign: 1)
-                } else if level == 2 {
-                    pieces.append(
-                        Piece(start: a, end: b, member: -1, reason: .substitute, covering: absent, note: note)
-                    )
-                } else {
-                    unassigned.append((a, b))
-                }
-            }
-            var next: [(Double, Double)] = []
-            for (a, b) in unassigned {
-                var points: [Double] = []
-                if level == 0 {
-                    // Team-zone midnights inside the interval.
-                    var date = LocalDate(Date(timeIntervalSince1970: a), in: timeZone).adding(days: 1)
-                    var midnight = date.instant(in: timeZone).timeIntervalSince1970
-                    while midnight < b {
-                        if midnight > a { points.append(midnight) }
-                        date = date.adding(days: 1)
-                        midnight = date.instant(in: timeZone).timeIntervalSince1970
-                    }
-                } else {
-                    for member in 0..<count where member != absent {
-                        availability[member].edges(from: a, to: b, into: &points)
-                    }
-                    points = Array(Set(points)).sorted()
-                }
-                var cursor = a
-                for point in points where point > cursor && point < b {
-                    next.append((cursor, point))
-                    cursor = point
-                }
-                next.append((cursor, b))
-            }
-            // Keep time order: pieces of one level are appended before the next level's.
-            if !next.isEmpty { levels.append(next) }
-            level += 1
+        let note = availability[absent].absence(at: start)?.reason.description
+        if let member = pick(from: start, to: end, year: year, absent: absent) {
+            pieces.append(
+                Piece(start: start, end: end, member: member, reason: .substitute, covering: absent, note: note)
+            )
+            tentative.append((member, start, end))
+            addTally(member, from: start, to: end, sign: 1)
+            return
         }
-        pieces.sort { $0.start < $1.start }
+        guard level < 2 else {
+            pieces.append(Piece(start: start, end: end, member: -1, reason: .substitute, covering: absent, note: note))
+            return
+        }
+        var points: [Double] = []
+        if level == 0 {
+            var date = LocalDate(Date(timeIntervalSince1970: start), in: timeZone).adding(days: 1)
+            var midnight = date.instant(in: timeZone).timeIntervalSince1970
+            while midnight < end {
+                if midnight > start { points.append(midnight) }
+                date = date.adding(days: 1)
+                midnight = date.instant(in: timeZone).timeIntervalSince1970
+            }
+        } else {
+            for member in 0..<count where member != absent {
+                availability[member].edges(from: start, to: end, into: &points)
+            }
+            points = Array(Set(points)).sorted()
+        }
+        var cursor = start
+        for point in points + [end] where point > cursor && point <= end {
+            coverWithinYear(
+                from: cursor,
+                to: point,
+                year: year,
+                absent: absent,
+                level: level + 1,
+                into: &pieces,
+                tentative: &tentative
+            )
+            cursor = point
+        }
     }
 
     /// The available member with the least on-call time this year, ties to the next in
@@ -351,7 +370,7 @@ struct SchedulePlanner {
                     member: taker,
                     reason: .swap,
                     covering: requester,
-                    note: "swap \(swap.id)"
+                    note: "swap request \(swap.id)"
                 )
                 for part in blocked {
                     if cursor < part.start { result.append(swapped.withInterval(cursor, part.start)) }

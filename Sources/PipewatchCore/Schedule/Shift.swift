@@ -39,6 +39,27 @@ public struct Shift: Sendable, Hashable {
 
     /// Whether `instant` lies in `[start, end)`.
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
+
+    /// Why this engineer is on call, for people: the "why" of `oncall now` and `oncall at`.
+    ///
+    /// For example `rotation`, `covering 'a': public holiday 'Memorial Day'`,
+    /// `season 'Year-end holidays'`, `swap request 12 from 'b'`, `override: database outage`.
+    public var explanation: String {
+        switch reason {
+        case .rotation:
+            return "rotation"
+        case .substitute:
+            let who = covering.map { "covering '\($0)'" } ?? "substitute"
+            return note.map { "\(who): \($0)" } ?? who
+        case .season:
+            return note.map { "season '\($0)'" } ?? "season"
+        case .swap:
+            let what = note ?? "swap"
+            return covering.map { "\(what) from '\($0)'" } ?? what
+        case .override:
+            return note.map { "override: \($0)" } ?? "override"
+        }
+    }
 }
 
 /// Why an engineer is on call for a shift; the `reason` of `oncall schedule --format json`.

@@ -47,7 +47,9 @@ public enum SwapPolicy {
         _ request: SwapRequest,
         notice: Duration,
         in timeZone: TimeZone
-    ) throws(ScheduleError) {
+    )
+        throws(ScheduleError)
+    {
         let deadline = deadline(forStart: request.start, notice: notice, in: timeZone)
         guard request.requestedAt <= deadline else {
             throw .swapTooLate(

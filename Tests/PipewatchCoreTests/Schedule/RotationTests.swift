@@ -105,6 +105,36 @@ struct RotationTests {
         #expect(error?.description == "engineer 'e' is in the on-call rotation but not declared in 'engineers'")
     }
 
+    @Test("days off before the range are read only where the calendar knows them; inside the range they must be")
+    func calendarLeadIn() throws {
+        // Given a rotation running since June 2025, the year-end season, and a table knowing 2026-2027 only
+        var policy = ScheduleFixtures.seedPolicy(seasons: [ScheduleFixtures.yearEndSeason])
+        policy.starts = ScheduleFixtures.date("2025-06-02")
+        let limited = try ScheduleCalculator(
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026, coveredYears: 2026...2027)
+        )
+        let unlimited = try ScheduleCalculator(
+            policy: policy,
+            timeZone: ScheduleFixtures.zone("America/New_York"),
+            engineers: ScheduleFixtures.seedEngineers,
+            calendar: TableDayOffCalendar(ScheduleFixtures.seedHolidays2026)
+        )
+        // When asking for 2026, whose season started on 2025-12-20
+        // Then the answer is the same as with a table that knows every year
+        #expect(try limited.fairness(year: 2026) == unlimited.fairness(year: 2026))
+        // And asking about December 2025 itself is an error
+        let error = #expect(throws: ScheduleError.self) {
+            try schedule(limited, "2025-12-15T00:00:00-05:00", "2025-12-16T00:00:00-05:00")
+        }
+        #expect(
+            error?.description
+                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2027 only"
+        )
+    }
+
     @Test("a calendar that cannot answer for the year makes the computation fail with its reason")
     func calendarOutsideCoverage() throws {
         let calculator = try ScheduleCalculator(

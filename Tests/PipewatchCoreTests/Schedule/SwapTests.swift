@@ -208,3 +208,46 @@ struct SwapTests {
         )
     }
 }
+
+@Suite("explanations of who is on call")
+struct ExplanationTests {
+    @Test(
+        "each kind of shift explains itself",
+        arguments: [
+            ("2026-05-25T12:00:00-04:00", "covering 'a': public holiday 'Memorial Day'"),
+            ("2026-05-27T12:00:00-04:00", "rotation"),
+            ("2026-12-24T12:00:00-05:00", "season 'Year-end holidays'"),
+            ("2026-03-09T12:00:00-04:00", "swap request 1 from 'b'"),
+            ("2026-03-11T13:00:00-04:00", "override: incident INC-7"),
+            ("2026-01-02T12:00:00-05:00", "the rotation has not started"),
+        ]
+    )
+    func explanations(at: String, expected: String) throws {
+        let swap = SwapTests.request(
+            "b",
+            "c",
+            "2026-03-09T09:00:00-04:00",
+            "2026-03-10T09:00:00-04:00",
+            filed: "2026-03-01T09:00:00-05:00",
+            status: .accepted
+        )
+        let override = Override(
+            id: 1,
+            engineer: "d",
+            start: ScheduleFixtures.instant("2026-03-11T12:00:00-04:00"),
+            end: ScheduleFixtures.instant("2026-03-11T18:00:00-04:00"),
+            reason: "incident INC-7",
+            createdAt: ScheduleFixtures.instant("2026-03-11T11:55:00-04:00")
+        )
+        let calculator = try ScheduleFixtures.seedCalculator(
+            seasons: [ScheduleFixtures.yearEndSeason],
+            swaps: [swap],
+            overrides: [override]
+        )
+        switch try calculator.coverage(at: ScheduleFixtures.instant(at)) {
+        case .onCall(let shift): #expect(shift.explanation == expected)
+        case .gap(let gap): #expect(gap.explanation == expected)
+        case .outsideRange: Issue.record("outside the range")
+        }
+    }
+}

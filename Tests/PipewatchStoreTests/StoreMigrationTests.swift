@@ -1,0 +1,52 @@
+import Foundation
+import PipewatchCore
+import PipewatchStore
+import Testing
+
+@Suite("state store migrations")
+struct StoreMigrationTests {
+    @Test("a new database gets every migration once, in order", arguments: StoreBackend.available)
+    func migrationsApplyOnce(backend: StoreBackend) async throws {
+        let store = try await SQLStateStore.open(at: backend.makeLocation(), logger: .discarding)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            do {
+                let first = try await store.migrate()
+                let second = try await store.migrate()
+                #expect(first == ["0001_schedule_state"])
+                #expect(second.isEmpty)
+            } catch {
+                try? await store.dropSchemaForTesting()
+                try? await store.close()
+                throw error
+            }
+            try await store.dropSchemaForTesting()
+            try await store.close()
+        }
+    }
+
+    @Test(
+        "two stores migrating one PostgreSQL schema at once both succeed",
+        .enabled(if: StoreBackend.postgresURL != nil, "needs PIPEWATCH_TEST_POSTGRES_URL")
+    )
+    func concurrentMigrationsOnPostgres() async throws {
+        let location = try StoreBackend.postgres.makeLocation()
+        let applied = try await withThrowingTaskGroup(of: [String].self, returning: [[String]].self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    try await SQLStateStore.withStore(at: location, logger: .discarding) { _ in [] }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        // withStore migrates at open; a third open sees a current schema.
+        let third = try await SQLStateStore.withStore(at: location, logger: .discarding) { store in
+            let applied = try await store.migrate()
+            try await store.dropSchemaForTesting()
+            return applied
+        }
+        #expect(applied.count == 2)
+        #expect(third.isEmpty)
+    }
+}
