@@ -3,7 +3,7 @@ import PipewatchCore
 
 /// A region's year of holidays: computed cold (a fresh engine each time) and from the memo.
 let holidayBenchmark = Benchmark(name: "holidays") {
-    let cases = ["US-CA", "GB-SCT", "DE-BY", "AU-NSW", "JP"].compactMap { Region(code: $0) }
+    let cases = ["US-CA", "GB-SCT", "DE-BY", "AU-NSW", "JP", "IN-KA", "CN"].compactMap { Region(code: $0) }
     for region in cases {
         let cold = medianSeconds(iterations: 2_000) {
             _ = try? HolidayCalendar().holidays(in: region, year: 2027)
