@@ -30,3 +30,6 @@ fi
 
 step "swift tests"
 swift test --skip-build
+
+step "interoperability: OpenLineage client, dbt, icalendar, prometheus_client"
+scripts/interop.sh

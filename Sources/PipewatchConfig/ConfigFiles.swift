@@ -3,7 +3,7 @@ import Foundation
 /// The root config and every file it includes, read in include order, each file once.
 struct ConfigFiles {
     static let topLevelKeys = [
-        "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "include",
+        "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "api", "include",
     ]
 
     /// The top-level mapping of each file that parsed.

@@ -13,7 +13,13 @@ public enum ConfigLoader {
         let files = ConfigFiles(root: url, currentDirectory: currentDirectory, log: log)
         let plan = files.documents.isEmpty ? nil : assemble(files, currentDirectory: currentDirectory, log: log)
         let diagnostics = log.sorted(fileOrder: files.displayPaths)
-        return ConfigReport(plan: log.hasErrors ? nil : plan, diagnostics: diagnostics, files: files.displayPaths)
+        let oncall = files.documents.lazy.compactMap { $0.entries.first { $0.key == "oncall" } }.first
+        return ConfigReport(
+            plan: log.hasErrors ? nil : plan,
+            diagnostics: diagnostics,
+            files: files.displayPaths,
+            oncallLocation: oncall?.keyValue.location
+        )
     }
 
     /// Reads the config at `url` for a command that needs a valid plan.
@@ -54,6 +60,7 @@ public enum ConfigLoader {
         let escalation = single("escalation", in: files, log: log).flatMap {
             EscalationSection.policy($0, context: context)
         }
+        let api = single("api", in: files, log: log).flatMap { APISection.access($0, context: context) }
         let calendars = entries("calendars", kind: "calendar", in: files, log: log).compactMap {
             CalendarSection.assignment(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
         }
@@ -73,7 +80,13 @@ public enum ConfigLoader {
             stakeholders: stakeholders,
             pipelines: pipelines.map(\.pipeline)
         )
-        return TeamPlan(catalog: catalog, oncall: oncall, escalation: escalation ?? .standard, calendars: calendars)
+        return TeamPlan(
+            catalog: catalog,
+            oncall: oncall,
+            escalation: escalation ?? .standard,
+            calendars: calendars,
+            api: api ?? APIAccess()
+        )
     }
 
     /// A section that may appear in one file only.

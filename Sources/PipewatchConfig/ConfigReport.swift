@@ -8,6 +8,8 @@ public struct ConfigReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, the root first, as shown in messages.
     public var files: [String]
+    /// Where `oncall:` was written, for findings about the schedule it produces.
+    public var oncallLocation: SourceLocation?
 
     /// Whether any finding is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -6,18 +6,22 @@ public struct TeamPlan: Sendable, Equatable {
     public var escalation: EscalationPolicy
     /// Company and custom calendars (`calendars:`), each for the whole team or chosen engineers.
     public var calendars: [TeamDayOffCalendar.Assignment]
+    /// Who may use the server's API.
+    public var api: APIAccess
 
     /// Creates a plan.
     public init(
         catalog: Catalog,
         oncall: OncallPolicy? = nil,
         escalation: EscalationPolicy = .standard,
-        calendars: [TeamDayOffCalendar.Assignment] = []
+        calendars: [TeamDayOffCalendar.Assignment] = [],
+        api: APIAccess = APIAccess()
     ) {
         self.catalog = catalog
         self.oncall = oncall
         self.escalation = escalation
         self.calendars = calendars
+        self.api = api
     }
 
     /// The team's days off: each engineer's regional public holidays plus the company calendars.

@@ -17,8 +17,14 @@ struct CatalogCommandTests {
     func validateSeed() async {
         let result = await pipewatch("validate", "--config", seed, in: root)
         #expect(result.status == 0)
-        #expect(result.output == "\(seed): valid (8 pipelines, 4 engineers, 1 file; 0 errors, 0 warnings)\n")
-        #expect(result.errorOutput == "")
+        #expect(result.output == "\(seed): valid (8 pipelines, 4 engineers, 1 file; 0 errors, 2 warnings)\n")
+        // All four engineers' regions keep Christmas Day: until India's day begins in New York, nobody can be on call.
+        #expect(
+            result.errorOutput.hasPrefix(
+                "\(seed):186:1: warning: oncall: nobody can be on call from 2026-12-25T00:00:00-05:00 "
+                    + "to 2026-12-25T09:00:00-05:00: nobody available to cover 'b' (public holiday 'Christmas Day')"
+            )
+        )
     }
 
     @Test("validate exits 1 on an invalid config, with findings on stderr and as JSON")

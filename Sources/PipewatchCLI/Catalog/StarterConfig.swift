@@ -12,7 +12,8 @@ enum StarterConfig {
         # (ISO 3166 code, optionally with a subdivision: US-NY, GB-ENG, DE-BY) are days off.
         engineers:
           alice: { name: Alice Example, email: alice@example.com, region: US-NY, timezone: America/New_York }
-          bob: { name: Bob Example, email: bob@example.com, region: GB-ENG, timezone: Europe/London }
+          bob: { name: Bob Example, email: bob@example.com, region: IL, timezone: Asia/Jerusalem }
+          carol: { name: Carol Example, email: carol@example.com, region: PL, timezone: Europe/Warsaw }
 
         # People outside the team: metric owners, and whoever must hear when a metric is late.
         stakeholders:
@@ -33,7 +34,7 @@ enum StarterConfig {
             owners: { primary: bob, secondary: alice }
             audience: investors           # needs a run book, a deadline, stakeholders and a secondary owner
             upstream: [revenue]
-            deliver_by: "09:00"           # local time in the team's zone; or "09:00 Europe/London"
+            deliver_by: "09:00"           # local time in the team's zone; or "09:00 Asia/Jerusalem"
             stakeholders: [finance]
             runbook:
               - step: Check the sources for missing or delayed inputs.
@@ -47,9 +48,10 @@ enum StarterConfig {
             checks:
               orders-fresh: { freshness: { table: sales.orders, column: updated_at, max_age: 6h } }
 
-        # One week each, in this order, handing over on Mondays at 09:00.
+        # One week each, in this order, handing over on Mondays at 09:00. Engineers in three regions
+        # keep someone available on every public holiday ('pipewatch validate' warns of any gap).
         oncall:
-          rotation: [alice, bob]
+          rotation: [alice, bob, carol]
           shift: 1 week
           handoff: monday 09:00
           starts: 2026-01-05

@@ -12,6 +12,9 @@ struct ValidateCommand: AsyncParsableCommand {
             Each finding prints as FILE:LINE:COLUMN: error|warning: MESSAGE, with a hint line where there is a fix \
             to suggest, so editors and CI logs can jump to it. Run it in the CI of your config repository.
 
+            When the config is valid, the on-call schedule of the coming year is computed from it, and every \
+            interval when nobody can be on call (everyone on a public holiday, say) is a warning.
+
             Exit status 0 when the config is valid (warnings allowed), 1 when there is any error.
             With --format json, prints an array of {file, line, column, severity, message, hint}.
             """
@@ -23,7 +26,10 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let url = configOptions.configURL(in: context)
-        let report = ConfigLoader.check(url, currentDirectory: context.currentDirectory)
+        var report = ConfigLoader.check(url, currentDirectory: context.currentDirectory)
+        if let plan = report.plan, let location = report.oncallLocation {
+            report.diagnostics += CoverageFindings.warnings(for: plan, at: location, from: try context.now())
+        }
         switch output.format {
         case .json:
             context.print(try JSONOutput.render(report.diagnostics))

@@ -1,3 +1,4 @@
+import ArgumentParser
 public import Foundation
 public import PipewatchCore
 
@@ -41,6 +42,21 @@ public struct CommandContext: Sendable {
 
     /// The context of the command running in this task.
     @TaskLocal public static var current: CommandContext = .process
+
+    /// The instant commands act at: `PIPEWATCH_NOW` (ISO 8601 with offset) when set, else the clock.
+    /// - Throws: a usage error naming the variable when it does not parse.
+    func now() throws -> Date {
+        guard let text = environment["PIPEWATCH_NOW"], !text.isEmpty else { return clock.now }
+        guard let instant = ISO8601Text.parse(text) else {
+            throw ValidationError(
+                "PIPEWATCH_NOW '\(text)' is not an ISO 8601 time with offset, such as 2026-03-09T09:00:00-05:00"
+            )
+        }
+        return instant
+    }
+
+    /// Who is running the command, for the audit log when no engineer is named.
+    var user: String { environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown" }
 
     /// Writes a line to standard output.
     func print(_ text: String) { output(text.hasSuffix("\n") ? text : text + "\n") }

@@ -28,3 +28,13 @@ public struct Catalog: Sendable, Equatable {
         pipelines.first { $0.id == id }
     }
 }
+
+extension Catalog {
+    /// The pipeline a run of `job` feeds: one whose `jobs` name the job, else one that names the
+    /// parent job (an Airflow task under its DAG, a dbt model under `dbt build`).
+    public func pipeline(forJob job: JobName, parent: JobName? = nil) -> PipelineID? {
+        if let direct = pipelines.first(where: { $0.owns(job) }) { return direct.id }
+        guard let parent else { return nil }
+        return pipelines.first { $0.owns(parent) }?.id
+    }
+}

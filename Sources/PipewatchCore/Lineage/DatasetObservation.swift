@@ -1,5 +1,5 @@
 /// What one event said about a dataset it read or wrote.
-public struct DatasetObservation: Sendable, Hashable {
+public struct DatasetObservation: Sendable, Hashable, Codable {
     public var namespace: String
     public var name: String
     /// The `schema` facet's fields, nested fields flattened to `parent.child`; `nil` without the facet.

@@ -4,6 +4,7 @@ enum Migrations {
     /// ids, decides the order of application, so branches that add migrations merge by
     /// appending.
     static let all: [Migration] = [
-        scheduleState
+        scheduleState,
+        runSignals,
     ]
 }

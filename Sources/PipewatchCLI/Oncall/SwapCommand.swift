@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import PipewatchCore
+import PipewatchStore
+
+/// `pipewatch swap`: hand part of a shift to a colleague, with notice and consent.
+struct SwapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swap",
+        abstract: "Request, accept, decline, cancel and list shift swaps.",
+        discussion: """
+            A swap hands an interval of your shifts to a colleague. It must be requested at least the config's \
+            swap_notice (7 days by default) before it starts, lie within shifts you hold, and the taker must be \
+            available for the whole interval. Only the taker accepts; only the requester cancels. Pending swaps \
+            do not change the schedule; accepted ones do. Every step is in 'pipewatch audit'.
+
+              pipewatch swap request --from a --to b --start 2026-03-09T09:00 --end 2026-03-11T09:00 --reason dentist
+              pipewatch swap accept 4 --as b
+              pipewatch swap list --status pending
+
+            For emergencies, without notice, use 'pipewatch override'.
+            """,
+        subcommands: [Request.self, Accept.self, Decline.self, Cancel.self, List.self]
+    )
+
+    struct Request: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ask a colleague to take over part of your shifts.")
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(
+            name: .customLong("from"),
+            help: ArgumentHelp("You: the engineer who holds the shifts.", valueName: "id")
+        )
+        var requester: String
+        @Option(name: .customLong("to"), help: ArgumentHelp("The colleague asked to take over.", valueName: "id"))
+        var taker: String
+        @Option(help: ArgumentHelp("Start of the interval handed over.", valueName: "time")) var start: String
+        @Option(help: ArgumentHelp("End of the interval handed over.", valueName: "time")) var end: String
+        @Option(help: "Why.") var reason: String?
+
+        func run() async throws {
+            try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
+                let (from, to) = (try session.engineer(requester).id, try session.engineer(taker).id)
+                let interval = (
+                    try session.instant(start, option: "--start"), try session.instant(end, option: "--end")
+                )
+                let draft = SwapRequest(
+                    id: 0,
+                    requester: from,
+                    taker: to,
+                    start: interval.0,
+                    end: interval.1,
+                    reason: reason,
+                    requestedAt: session.now
+                )
+                let calculator = try await session.calculator()
+                try session.checked { () throws(ScheduleError) in try calculator.validate(draft) }
+                let stored = try await session.store.fileSwapRequest(
+                    requester: from,
+                    taker: to,
+                    interval: interval.0..<interval.1,
+                    reason: reason,
+                    at: session.now
+                ) { request in
+                    AuditDraft(
+                        at: session.now,
+                        actor: from.rawValue,
+                        action: "swap.request",
+                        detail: SwapText.describe(request, session)
+                    )
+                }
+                session.context.print("swap request #\(stored.id) is pending: \(SwapText.describe(stored, session))")
+                session.context.print("next: '\(to)' runs 'pipewatch swap accept \(stored.id) --as \(to)'")
+            }
+        }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept a swap asked of you; the schedule changes.")
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
+        @Option(name: .customLong("as"), help: ArgumentHelp("You: the taker named in the request.", valueName: "id"))
+        var actor: String
+
+        func run() async throws {
+            try await SwapDecision.decide(
+                id,
+                as: .accepted,
+                by: actor,
+                role: .taker,
+                config: configOptions,
+                store: storeOptions
+            )
+        }
+    }
+
+    struct Decline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Decline a swap asked of you.")
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
+        @Option(name: .customLong("as"), help: ArgumentHelp("You: the taker named in the request.", valueName: "id"))
+        var actor: String
+
+        func run() async throws {
+            try await SwapDecision.decide(
+                id,
+                as: .declined,
+                by: actor,
+                role: .taker,
+                config: configOptions,
+                store: storeOptions
+            )
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw a swap you requested.")
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
+        @Option(name: .customLong("as"), help: ArgumentHelp("You: the requester.", valueName: "id"))
+        var actor: String
+
+        func run() async throws {
+            try await SwapDecision.decide(
+                id,
+                as: .cancelled,
+                by: actor,
+                role: .requester,
+                config: configOptions,
+                store: storeOptions
+            )
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List swap requests.")
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var output: TableOrJSON
+        @Option(help: "Only requests in this state: pending, accepted, declined or cancelled.") var status: String?
+
+        struct Row: Encodable {
+            let id: Int64
+            let requester: String
+            let taker: String
+            let start: String
+            let end: String
+            let status: String
+            let reason: String?
+            let requestedAt: String
+
+            enum CodingKeys: String, CodingKey {
+                case id, requester, taker, start, end, status, reason
+                case requestedAt = "requested_at"
+            }
+        }
+
+        func run() async throws {
+            let wanted = try status.map { text -> SwapStatus in
+                guard let value = SwapStatus(rawValue: text) else {
+                    throw ValidationError("unknown status '\(text)'; use pending, accepted, declined or cancelled")
+                }
+                return value
+            }
+            try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
+                let rows = try await session.store.swapRequests(status: wanted).map {
+                    Row(
+                        id: $0.id,
+                        requester: $0.requester.rawValue,
+                        taker: $0.taker.rawValue,
+                        start: session.format($0.start),
+                        end: session.format($0.end),
+                        status: $0.status.rawValue,
+                        reason: $0.reason,
+                        requestedAt: session.format($0.requestedAt)
+                    )
+                }
+                if output.format == .json {
+                    session.context.print(try JSONOutput.render(rows))
+                } else {
+                    var table = TextTable("id", "from", "to", "start", "end", "status", "reason")
+                    for row in rows {
+                        table.append(
+                            String(row.id),
+                            row.requester,
+                            row.taker,
+                            row.start,
+                            row.end,
+                            row.status,
+                            row.reason ?? ""
+                        )
+                    }
+                    session.context.print(table.rendered)
+                }
+            }
+        }
+    }
+}

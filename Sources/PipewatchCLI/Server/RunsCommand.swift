@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PipewatchCore
+import PipewatchServer
+import PipewatchStore
+
+/// `pipewatch runs`: a pipeline's runs, newest first.
+struct RunsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "List a pipeline's runs, newest first, from OpenLineage events and dbt artifacts.",
+        discussion: "JSON is the same object as GET /api/v1/pipelines/{id}/runs: {\"runs\": [...]}."
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: TableOrJSON
+    @Argument(help: ArgumentHelp("The pipeline's id.", valueName: "pipeline")) var pipeline: String
+    @Option(help: "How many runs to show.") var limit = 20
+
+    func run() async throws {
+        let context = CommandContext.current
+        let plan = try configOptions.loadPlan(in: context)
+        guard let found = plan.catalog.pipeline(PipelineID(pipeline)) else {
+            throw ValidationError(
+                UnknownID.message(pipeline, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue))
+            )
+        }
+        try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) { store in
+            let runs = try await store.runs(of: found.id, limit: max(1, limit))
+            if output.format == .json {
+                context.print(try JSONOutput.render(RunList(runs)))
+                return
+            }
+            var table = TextTable("started", "job", "state", "duration", "error")
+            for run in runs.map(RunDocument.init) {
+                table.append(
+                    run.startedAt ?? "-",
+                    "\(run.job.namespace)/\(run.job.name)",
+                    run.state,
+                    run.durationSeconds.map { String(format: "%.1fs", $0) } ?? "-",
+                    run.errorMessage ?? ""
+                )
+            }
+            context.print(table.rendered)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PipewatchCore
+import PipewatchServer
+import PipewatchStore
+
+/// `pipewatch serve`: the HTTP server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Pipewatch server: ingest endpoints, the JSON API, /metrics and /healthz.",
+        discussion: """
+            Orchestrators post OpenLineage RunEvents to /api/v1/lineage (the official clients' endpoint) and dbt \
+            artifacts to /api/v1/ingest/dbt, with a bearer token of write scope from the config's 'api.tokens'. \
+            A request is answered 201 only once its event is durably stored. State lives in SQLite beside the \
+            config by default, or in PostgreSQL with --database postgres://… (migrations run at start).
+            SIGTERM or Ctrl-C stops the server gracefully: requests in flight are answered and queued events \
+            committed first.
+
+              pipewatch serve --config examples/seed/pipewatch.yaml
+              curl -s localhost:8080/api/v1/pipelines
+              curl -s localhost:8080/openapi.yaml
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
+    var maxBodyBytes = 1 << 20
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+    }
+
+    func run() async throws {
+        let context = CommandContext.current
+        let plan = try configOptions.loadPlan(in: context)
+        var logger = Logger(label: "pipewatch.server")
+        logger.logLevel = .info
+        let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
+        let store: SQLStateStore
+        do {
+            store = try await SQLStateStore.open(at: location, logger: logger)
+        } catch {
+            context.printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await store.run() }
+                try await store.migrate()
+                logger.info("serving", metadata: ["address": "\(host):\(port)", "store": "\(location)"])
+                try await serve(settings: settings, plan: plan, store: store, clock: context.clock, logger: logger)
+                group.cancelAll()
+            }
+            try await store.close()
+        } catch {
+            try? await store.close()
+            if let error = error as? StoreError {
+                context.printError("error: \(error.description)")
+                throw ExitCode(1)
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Who may use the server's HTTP API: bearer tokens, stored as SHA-256 hashes, each with a scope.
+public struct APIAccess: Sendable, Equatable {
+    /// Whether reading needs a token.
+    public enum ReadAccess: String, Sendable, Hashable, CaseIterable {
+        /// Anyone who can reach the server may read.
+        case open
+        /// Reading needs a token of read or write scope.
+        case token
+    }
+
+    /// What a token allows.
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
+        /// `GET` endpoints only.
+        case read
+        /// Everything, including ingest.
+        case write
+    }
+
+    /// One declared token.
+    public struct Token: Sendable, Equatable {
+        /// A name for logs and the audit trail (`airflow`, `grafana`).
+        public var name: String
+        /// The lower-case hex SHA-256 of the token; the token itself is never stored.
+        public var sha256: String
+        public var scope: Scope
+
+        /// Creates a token declaration.
+        public init(name: String, sha256: String, scope: Scope) {
+            self.name = name
+            self.sha256 = sha256
+            self.scope = scope
+        }
+    }
+
+    public var readAccess: ReadAccess
+    public var tokens: [Token]
+
+    /// Creates an access policy.
+    public init(readAccess: ReadAccess = .open, tokens: [Token] = []) {
+        self.readAccess = readAccess
+        self.tokens = tokens
+    }
+
+    /// The token whose hash is `sha256`, if one is declared.
+    public func token(hashed sha256: String) -> Token? {
+        tokens.first { $0.sha256 == sha256 }
+    }
+}

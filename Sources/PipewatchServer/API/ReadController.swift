@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PipewatchCore
+import PipewatchStore
+
+/// The read side of the API: pipelines with their health, runs, signals, who is on call.
+struct ReadController {
+    let plan: TeamPlan
+    let store: SQLStateStore
+    let clock: any WallClock
+
+    func add(to router: RouterGroup<BasicRequestContext>) {
+        router.get("pipelines") { _, _ in try await pipelines() }
+        router.get("pipelines/:id") { _, context in try await pipeline(context.parameters.require("id")) }
+        router.get("pipelines/:id/runs") { request, context in
+            try await runs(
+                context.parameters.require("id"),
+                limit: request.uri.queryParameters.get("limit", as: Int.self)
+            )
+        }
+        router.get("signals") { request, _ in try await signals(request.uri.queryParameters.get("pipeline")) }
+        router.get("oncall/now") { _, _ in try await oncallNow() }
+    }
+
+    private func known(_ id: String) throws -> Pipeline {
+        guard let pipeline = plan.catalog.pipeline(PipelineID(id)) else {
+            throw APIError(.notFound, "unknown pipeline '\(id)'")
+        }
+        return pipeline
+    }
+
+    private func pipelines() async throws -> JSONResponse<[String: [PipelineDocument]]> {
+        let signals = try await store.openSignals(in: plan.catalog, at: clock.now)
+        return JSONResponse(["pipelines": plan.catalog.pipelines.map { PipelineDocument($0, signals: signals) }])
+    }
+
+    private struct PipelineDetail: Encodable, Sendable {
+        let pipeline: PipelineDocument
+        let signals: [SignalDocument]
+        let runs: [RunDocument]
+    }
+
+    private func pipeline(_ id: String) async throws -> JSONResponse<PipelineDetail> {
+        let pipeline = try known(id)
+        let signals = try await store.openSignals(in: plan.catalog, pipeline: pipeline.id, at: clock.now)
+        let runs = try await store.runs(of: pipeline.id, limit: 10)
+        return JSONResponse(
+            PipelineDetail(
+                pipeline: PipelineDocument(pipeline, signals: signals),
+                signals: signals.map(SignalDocument.init),
+                runs: runs.map(RunDocument.init)
+            )
+        )
+    }
+
+    private func runs(_ id: String, limit: Int?) async throws -> JSONResponse<RunList> {
+        let pipeline = try known(id)
+        return JSONResponse(RunList(try await store.runs(of: pipeline.id, limit: min(max(limit ?? 50, 1), 1000))))
+    }
+
+    private func signals(_ pipeline: String?) async throws -> JSONResponse<SignalList> {
+        let id = try pipeline.map { try known($0).id }
+        return JSONResponse(SignalList(try await store.openSignals(in: plan.catalog, pipeline: id, at: clock.now)))
+    }
+
+    private struct OncallNow: Encodable, Sendable {
+        let at: String
+        let engineer: String?
+        let start: String?
+        let end: String?
+        let reason: String?
+        let why: String
+    }
+
+    private func oncallNow() async throws -> JSONResponse<OncallNow> {
+        guard let policy = plan.oncall else { throw APIError(.notFound, "the config has no 'oncall:' section") }
+        let now = clock.now
+        let zone = plan.catalog.team.timeZone
+        let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
+        let coverage: Schedule.Coverage
+        do {
+            coverage = try await store.scheduleCalculator(for: plan, policy: policy).coverage(at: now)
+        } catch let error as ScheduleError {
+            throw APIError(.internalServerError, error.description)
+        }
+        switch coverage {
+        case .onCall(let shift):
+            return JSONResponse(
+                OncallNow(
+                    at: format(now),
+                    engineer: shift.engineer.rawValue,
+                    start: format(shift.start),
+                    end: format(shift.end),
+                    reason: shift.reason.rawValue,
+                    why: shift.explanation
+                )
+            )
+        case .gap(let gap):
+            return JSONResponse(
+                OncallNow(
+                    at: format(now),
+                    engineer: nil,
+                    start: format(gap.start),
+                    end: format(gap.end),
+                    reason: "gap",
+                    why: gap.explanation
+                )
+            )
+        case .outsideRange:
+            return JSONResponse(
+                OncallNow(
+                    at: format(now),
+                    engineer: nil,
+                    start: nil,
+                    end: nil,
+                    reason: nil,
+                    why: "before the first handoff"
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PipewatchCore
+import PipewatchStore
+
+/// `POST /api/v1/ingest/dbt`: one dbt invocation's artifacts, as
+/// `{"run_results": {…}, "sources": {…}, "manifest": {…}}` (each optional but one).
+struct DbtController {
+    let catalog: Catalog
+    let store: any RunStore
+    let maxBodyBytes: Int
+
+    struct Ingested: Encodable, Sendable {
+        let invocationID: String
+        let runs: Int
+        let freshness: Int
+
+        enum CodingKeys: String, CodingKey {
+            case runs, freshness
+            case invocationID = "invocation_id"
+        }
+    }
+
+    func add(to router: RouterGroup<BasicRequestContext>) {
+        router.post("ingest/dbt") { request, _ in try await receive(request) }
+    }
+
+    private func receive(_ request: Request) async throws -> JSONResponse<Ingested> {
+        let body = try await RequestBody.read(request, limit: maxBodyBytes)
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw APIError(.badRequest, "the body is not a JSON object")
+        }
+        let keys = ["run_results", "sources", "manifest"]
+        if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw APIError(.badRequest, "unknown field '\(unknown)'; expected run_results, sources and manifest")
+        }
+        func part(_ key: String) throws -> Data? {
+            guard let value = object[key] else { return nil }
+            guard value is [String: Any] else { throw APIError(.badRequest, "field '\(key)' must be an object") }
+            return try JSONSerialization.data(withJSONObject: value)
+        }
+        let (results, sources, manifest) = (try part("run_results"), try part("sources"), try part("manifest"))
+        guard results != nil || sources != nil else {
+            throw APIError(.badRequest, "missing required field 'run_results' or 'sources'")
+        }
+        let artifacts: DbtArtifacts
+        do {
+            artifacts = try DbtArtifacts(runResults: results, sources: sources, manifest: manifest, catalog: catalog)
+        } catch {
+            throw APIError(.badRequest, error.description)
+        }
+        let stored = try await store.record(artifacts)
+        return JSONResponse(
+            Ingested(invocationID: artifacts.invocationID, runs: stored.runs, freshness: stored.freshness),
+            status: .created
+        )
+    }
+}

@@ -1,0 +1,79 @@
+import HTTPTypes
+import Hummingbird
+import Prometheus
+
+/// The server's Prometheus metrics: events accepted and rejected, request latency; runs by state
+/// and open signals are set when `/metrics` is scraped.
+final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let stored: Counter
+    private let duplicates: Counter
+    private let requestDuration: DurationHistogram
+
+    init() {
+        stored = registry.makeCounter(
+            name: "pipewatch_events_accepted_total",
+            labels: [("outcome", "stored")],
+            help: "OpenLineage events accepted, by whether they were new"
+        )
+        duplicates = registry.makeCounter(
+            name: "pipewatch_events_accepted_total",
+            labels: [("outcome", "duplicate")],
+            help: "OpenLineage events accepted, by whether they were new"
+        )
+        requestDuration = registry.makeDurationHistogram(
+            name: "pipewatch_http_request_duration_seconds",
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+            ],
+            help: "Time to answer HTTP requests"
+        )
+    }
+
+    func accepted(isNew: Bool) {
+        (isNew ? stored : duplicates).increment()
+    }
+
+    func rejected(reason: String) {
+        registry.makeCounter(
+            name: "pipewatch_events_rejected_total",
+            labels: [("reason", reason)],
+            help: "OpenLineage events refused, by the field at fault"
+        ).increment()
+    }
+
+    func observe(_ duration: Duration) {
+        requestDuration.record(duration)
+    }
+
+    /// Sets the gauges that describe the store, then renders everything in the text format.
+    func render(runs: [String: Int], signals: [String: Int]) -> String {
+        for (state, count) in runs {
+            registry.makeGauge(name: "pipewatch_runs", labels: [("state", state)], help: "Runs in the store, by state")
+                .set(Double(count))
+        }
+        for (kind, count) in signals {
+            registry.makeGauge(name: "pipewatch_open_signals", labels: [("kind", kind)], help: "Open signals, by kind")
+                .set(Double(count))
+        }
+        return registry.emitToString()
+    }
+}
+
+/// Times every request into ``ServerMetrics``.
+struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws
+        -> Response
+    {
+        let start = ContinuousClock.now
+        defer { metrics.observe(ContinuousClock.now - start) }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,161 @@
+/// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
+enum OpenAPIDocument {
+    static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: Pipewatch
+          version: 1.0.0
+          description: >
+            Pipeline ownership, on-call and run signals. Write endpoints need a bearer token of write
+            scope declared (as a SHA-256 hash) under 'api.tokens' in pipewatch.yaml; reads need a token
+            when 'api.read_access' is 'token'. Errors are JSON objects {"error": "..."} naming the problem.
+        servers:
+          - url: http://127.0.0.1:8080
+        components:
+          securitySchemes:
+            bearer: { type: http, scheme: bearer }
+          schemas:
+            Error:
+              type: object
+              required: [error]
+              properties: { error: { type: string } }
+            Run:
+              type: object
+              required: [run_id, job, state, started_at, ended_at, duration_s, error_message]
+              properties:
+                run_id: { type: string }
+                job:
+                  type: object
+                  required: [namespace, name]
+                  properties: { namespace: { type: string }, name: { type: string } }
+                state: { type: string, enum: [running, completed, failed, aborted, unknown] }
+                started_at: { type: [string, "null"], format: date-time }
+                ended_at: { type: [string, "null"], format: date-time }
+                duration_s: { type: [number, "null"] }
+                error_message: { type: [string, "null"] }
+            Signal:
+              type: object
+              required: [kind, pipeline, subject, opened_at, summary, evidence]
+              properties:
+                kind: { type: string, enum: [processing_failure, slow_run, missed_deadline, late_input, schema_change] }
+                pipeline: { type: string }
+                subject: { type: string }
+                opened_at: { type: string, format: date-time }
+                summary: { type: string }
+                evidence: { type: object, additionalProperties: { type: string } }
+            Pipeline:
+              type: object
+              required: [id, name, audience, owners, health, open_signals]
+              properties:
+                id: { type: string }
+                name: { type: string }
+                audience: { type: string, enum: [internal, experiments, investors] }
+                owners:
+                  type: object
+                  properties: { primary: { type: string }, secondary: { type: [string, "null"] } }
+                deliver_by: { type: [string, "null"] }
+                health: { type: string, enum: [healthy, degraded, failing] }
+                open_signals: { type: integer }
+          responses:
+            BadRequest:
+              description: The body is malformed or a field is missing or invalid; nothing was stored.
+              content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
+            Unauthorized:
+              description: Missing or unknown bearer token; nothing was stored.
+              content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
+            NotFound:
+              description: No such pipeline.
+              content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
+        paths:
+          /api/v1/lineage:
+            post:
+              summary: Receive one OpenLineage RunEvent (spec 2-0-2), optionally gzip-compressed.
+              security: [{ bearer: [] }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { type: object } } }
+              responses:
+                "201": { description: Stored durably. }
+                "200": { description: Already stored; nothing changed. }
+                "400": { $ref: "#/components/responses/BadRequest" }
+                "401": { $ref: "#/components/responses/Unauthorized" }
+                "413": { description: The body is over the size limit. }
+          /api/v1/ingest/dbt:
+            post:
+              summary: Receive one dbt invocation's artifacts.
+              security: [{ bearer: [] }]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        run_results: { type: object }
+                        sources: { type: object }
+                        manifest: { type: object }
+              responses:
+                "201": { description: Stored. }
+                "400": { $ref: "#/components/responses/BadRequest" }
+                "401": { $ref: "#/components/responses/Unauthorized" }
+          /api/v1/pipelines:
+            get:
+              summary: Every pipeline with its health from open signals.
+              responses:
+                "200":
+                  description: The pipelines.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties: { pipelines: { type: array, items: { $ref: "#/components/schemas/Pipeline" } } }
+          /api/v1/pipelines/{id}:
+            get:
+              summary: One pipeline, its open signals and latest runs.
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: The pipeline. }
+                "404": { $ref: "#/components/responses/NotFound" }
+          /api/v1/pipelines/{id}/runs:
+            get:
+              summary: A pipeline's runs, newest first.
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 1000, default: 50 } }
+              responses:
+                "200":
+                  description: The runs.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties: { runs: { type: array, items: { $ref: "#/components/schemas/Run" } } }
+                "404": { $ref: "#/components/responses/NotFound" }
+          /api/v1/signals:
+            get:
+              summary: Open signals, optionally of one pipeline.
+              parameters: [{ name: pipeline, in: query, schema: { type: string } }]
+              responses:
+                "200":
+                  description: The signals.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties: { signals: { type: array, items: { $ref: "#/components/schemas/Signal" } } }
+          /api/v1/oncall/now:
+            get:
+              summary: Who is on call now, since when, until when, and why.
+              responses:
+                "200": { description: The current shift or gap. }
+          /healthz:
+            get:
+              summary: Liveness.
+              responses: { "200": { description: The server is up. } }
+          /metrics:
+            get:
+              summary: Prometheus metrics in the text format.
+              responses: { "200": { description: The metrics. } }
+
+        """
+}

@@ -1,0 +1,17 @@
+/// How `pipewatch serve` runs: where it listens and how much it accepts. Every field has a default.
+public struct ServerSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    /// The largest request body accepted, after decompression; larger ones get 413.
+    public var maxBodyBytes: Int
+    /// The most events committed in one transaction.
+    public var maxBatch: Int
+
+    /// Creates settings; the defaults listen on 127.0.0.1:8080 and accept bodies up to 1 MiB.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatch: Int = 512) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.maxBatch = maxBatch
+    }
+}

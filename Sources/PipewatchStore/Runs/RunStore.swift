@@ -1,0 +1,62 @@
+public import Foundation
+public import PipewatchCore
+
+/// The runs side of the store: OpenLineage events as received, runs assembled from them and
+/// from dbt artifacts, dataset updates and dbt source freshness: what signals are computed from.
+public protocol RunStore: Sendable {
+    /// Stores events in one transaction and re-assembles the runs they touch.
+    ///
+    /// - Parameters:
+    ///   - events: The events, each with its request body and the pipeline it maps to.
+    ///   - receivedAt: When they arrived.
+    /// - Returns: For each event, whether it was new (a repeated event is stored once).
+    /// - Throws: ``StoreError`` when the database fails; then nothing of the batch is stored.
+    func record(_ events: [IncomingEvent], receivedAt: Date) async throws(StoreError) -> [Bool]
+
+    /// Stores the runs and freshness results of one dbt invocation; ingesting it again changes nothing.
+    ///
+    /// - Returns: How many node runs and freshness results were stored.
+    func record(_ artifacts: DbtArtifacts) async throws(StoreError) -> (runs: Int, freshness: Int)
+
+    /// The newest runs of a pipeline, newest first.
+    func runs(of pipeline: PipelineID, limit: Int) async throws(StoreError) -> [Run]
+
+    /// What signal detection needs for a pipeline: its recent runs (up to `perJob` per job),
+    /// the dataset updates it may read, and its dbt source freshness.
+    func evidence(for pipeline: PipelineID, perJob: Int) async throws(StoreError) -> SignalDetector.Evidence
+
+    /// Jobs that reported runs but map to no pipeline, with how many runs and when last seen.
+    func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob]
+
+    /// How many runs are in each state.
+    func runCounts() async throws(StoreError) -> [RunState: Int]
+}
+
+/// An OpenLineage event on its way into the store.
+public struct IncomingEvent: Sendable {
+    public var event: LineageEvent
+    /// The request body as received (decompressed), kept for re-assembly and audit.
+    public var body: String
+    public var pipeline: PipelineID?
+
+    /// Creates an incoming event.
+    public init(event: LineageEvent, body: String, pipeline: PipelineID?) {
+        self.event = event
+        self.body = body
+        self.pipeline = pipeline
+    }
+}
+
+/// A job Pipewatch hears about but no pipeline claims.
+public struct UnmatchedJob: Sendable, Hashable {
+    public var job: JobName
+    public var runs: Int
+    public var lastSeen: Date
+
+    /// Creates an entry.
+    public init(job: JobName, runs: Int, lastSeen: Date) {
+        self.job = job
+        self.runs = runs
+        self.lastSeen = lastSeen
+    }
+}

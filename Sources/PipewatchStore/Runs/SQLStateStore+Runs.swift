@@ -1,0 +1,221 @@
+public import Foundation
+public import PipewatchCore
+import SQLKit
+
+extension SQLStateStore: RunStore {
+    public func record(_ events: [IncomingEvent], receivedAt: Date) async throws(StoreError) -> [Bool] {
+        try await perform("cannot store \(events.count) lineage event\(events.count == 1 ? "" : "s")") {
+            try await executor.transaction { database in
+                var inserted: [Bool] = []
+                var touched: [(run: String, pipeline: PipelineID?)] = []
+                for incoming in events {
+                    let event = incoming.event
+                    let row = try await database.raw(
+                        """
+                        INSERT INTO lineage_events
+                            (run_id, event_type, event_time_ms, job_namespace, job_name, body, received_at_ms)
+                        VALUES (\(bind: event.runID), \(bind: event.eventType.rawValue),
+                            \(bind: EpochMilliseconds(event.eventTime).value), \(bind: event.job.namespace),
+                            \(bind: event.job.name), \(bind: incoming.body), \(bind: EpochMilliseconds(receivedAt).value))
+                        ON CONFLICT (run_id, event_type, event_time_ms) DO NOTHING
+                        RETURNING id
+                        """
+                    ).first()
+                    inserted.append(row != nil)
+                    if row != nil,
+                        !touched.contains(where: { $0.run == event.runID && $0.pipeline == incoming.pipeline })
+                    {
+                        touched.append((event.runID, incoming.pipeline))
+                    }
+                }
+                for (runID, pipeline) in touched {
+                    try await Self.reassemble(runID, pipeline: pipeline, in: database)
+                }
+                return inserted
+            }
+        }
+    }
+
+    /// Rebuilds a run from every event stored for it, whatever order they came in.
+    private static func reassemble(_ runID: String, pipeline: PipelineID?, in database: any SQLDatabase) async throws {
+        let bodies = try await database.raw("SELECT body FROM lineage_events WHERE run_id = \(bind: runID)")
+            .all(decodingColumn: "body", as: String.self)
+        let events = bodies.compactMap { try? LineageEventDecoder.decode(Data($0.utf8)) }
+        guard let run = Run(assembling: events) else { return }
+        try await upsert(RunRow(run: run, source: "openlineage", pipeline: pipeline), into: database)
+        guard run.state == .completed, let ended = run.endedAt else { return }
+        for output in run.outputs {
+            try await database.raw(
+                """
+                INSERT INTO dataset_updates (namespace, name, updated_at_ms)
+                VALUES (\(bind: output.namespace), \(bind: output.name), \(bind: EpochMilliseconds(ended).value))
+                ON CONFLICT (namespace, name) DO UPDATE SET updated_at_ms = CASE
+                    WHEN excluded.updated_at_ms > dataset_updates.updated_at_ms THEN excluded.updated_at_ms
+                    ELSE dataset_updates.updated_at_ms END
+                """
+            ).run()
+        }
+    }
+
+    private static func upsert(_ row: RunRow, into database: any SQLDatabase) async throws {
+        try await database.raw(
+            """
+            INSERT INTO runs (run_id, source, job_namespace, job_name, pipeline, state, dbt_status, started_at_ms,
+                ended_at_ms, last_event_ms, error_message, parent_run_id, datasets)
+            VALUES (\(bind: row.runId), \(bind: row.source), \(bind: row.jobNamespace), \(bind: row.jobName),
+                \(bind: row.pipeline), \(bind: row.state), \(bind: row.dbtStatus), \(bind: row.startedAtMs),
+                \(bind: row.endedAtMs), \(bind: row.lastEventMs), \(bind: row.errorMessage), \(bind: row.parentRunId),
+                \(bind: row.datasets))
+            ON CONFLICT (run_id) DO UPDATE SET
+                source = excluded.source, job_namespace = excluded.job_namespace, job_name = excluded.job_name,
+                pipeline = COALESCE(excluded.pipeline, runs.pipeline), state = excluded.state,
+                dbt_status = excluded.dbt_status, started_at_ms = excluded.started_at_ms,
+                ended_at_ms = excluded.ended_at_ms, last_event_ms = excluded.last_event_ms,
+                error_message = excluded.error_message, parent_run_id = excluded.parent_run_id,
+                datasets = excluded.datasets
+            """
+        ).run()
+    }
+
+    public func record(_ artifacts: DbtArtifacts) async throws(StoreError) -> (runs: Int, freshness: Int) {
+        let rows = try artifacts.nodeRuns.map { node throws(StoreError) in
+            do {
+                return try RunRow(run: node.run, source: "dbt", pipeline: node.pipeline, dbtStatus: node.status)
+            } catch {
+                throw StoreError.invalidValue("cannot store dbt node '\(node.run.job.name)'")
+            }
+        }
+        return try await perform("cannot store the dbt invocation '\(artifacts.invocationID)'") {
+            try await executor.transaction { database in
+                for row in rows { try await Self.upsert(row, into: database) }
+                for entry in artifacts.freshness {
+                    let source = entry.result
+                    try await database.raw(
+                        """
+                        INSERT INTO source_freshness (unique_id, pipeline, status, max_loaded_at_ms, snapshotted_at_ms, age_s)
+                        VALUES (\(bind: source.uniqueID), \(bind: entry.pipeline?.rawValue), \(bind: source.status.rawValue),
+                            \(bind: source.maxLoadedAt.map { EpochMilliseconds($0).value }),
+                            \(bind: EpochMilliseconds(source.snapshottedAt).value), \(bind: source.ageSeconds))
+                        ON CONFLICT (unique_id) DO UPDATE SET pipeline = excluded.pipeline, status = excluded.status,
+                            max_loaded_at_ms = excluded.max_loaded_at_ms, snapshotted_at_ms = excluded.snapshotted_at_ms,
+                            age_s = excluded.age_s
+                        """
+                    ).run()
+                }
+                return (rows.count, artifacts.freshness.count)
+            }
+        }
+    }
+
+    public func runs(of pipeline: PipelineID, limit: Int) async throws(StoreError) -> [Run] {
+        let rows = try await perform("cannot list the runs of '\(pipeline)'") {
+            try await executor.read { database in
+                try await database.raw(
+                    """
+                    SELECT * FROM runs WHERE pipeline = \(bind: pipeline.rawValue)
+                    ORDER BY started_at_ms DESC, run_id DESC LIMIT \(bind: limit)
+                    """
+                ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+        }
+        return try rows.map { row throws(StoreError) in try row.run() }
+    }
+
+    public func evidence(for pipeline: PipelineID, perJob: Int) async throws(StoreError) -> SignalDetector.Evidence {
+        let (rows, updates, freshness) = try await perform("cannot read the evidence of '\(pipeline)'") {
+            try await executor.read { database in
+                let rows = try await database.raw(
+                    """
+                    SELECT * FROM (
+                        SELECT runs.*, ROW_NUMBER() OVER (
+                            PARTITION BY job_namespace, job_name ORDER BY started_at_ms DESC, run_id DESC) AS position
+                        FROM runs WHERE pipeline = \(bind: pipeline.rawValue)
+                    ) ranked WHERE position <= \(bind: perJob)
+                    """
+                ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let updates = try await database.raw("SELECT namespace, name, updated_at_ms FROM dataset_updates")
+                    .all(decoding: DatasetUpdateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let freshness = try await database.raw(
+                    "SELECT * FROM source_freshness WHERE pipeline = \(bind: pipeline.rawValue) ORDER BY unique_id"
+                ).all(decoding: FreshnessRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return (rows, updates, freshness)
+            }
+        }
+        return SignalDetector.Evidence(
+            runs: try rows.map { row throws(StoreError) in try row.run() },
+            datasetUpdates: updates.map {
+                DatasetUpdate(namespace: $0.namespace, name: $0.name, at: EpochMilliseconds($0.updatedAtMs).date)
+            },
+            sourceFreshness: freshness.map(\.result)
+        )
+    }
+
+    public func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob] {
+        struct Row: Decodable {
+            var jobNamespace: String
+            var jobName: String
+            var runs: Int64
+            var lastSeenMs: Int64
+        }
+        let rows = try await perform("cannot list unmatched jobs") {
+            try await executor.read { database in
+                try await database.raw(
+                    """
+                    SELECT job_namespace, job_name, COUNT(*) AS runs, MAX(last_event_ms) AS last_seen_ms FROM runs
+                    WHERE pipeline IS NULL GROUP BY job_namespace, job_name ORDER BY job_namespace, job_name
+                    """
+                ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+        }
+        return rows.map {
+            UnmatchedJob(
+                job: JobName(namespace: $0.jobNamespace, name: $0.jobName),
+                runs: Int($0.runs),
+                lastSeen: EpochMilliseconds($0.lastSeenMs).date
+            )
+        }
+    }
+
+    public func runCounts() async throws(StoreError) -> [RunState: Int] {
+        struct Row: Decodable {
+            var state: String
+            var count: Int64
+        }
+        let rows = try await perform("cannot count runs") {
+            try await executor.read { database in
+                try await database.raw("SELECT state, COUNT(*) AS count FROM runs GROUP BY state").all(
+                    decoding: Row.self
+                )
+            }
+        }
+        var counts: [RunState: Int] = [:]
+        for row in rows { if let state = RunState(rawValue: row.state) { counts[state] = Int(row.count) } }
+        return counts
+    }
+}
+
+/// A row of `dataset_updates`.
+private struct DatasetUpdateRow: Decodable {
+    var namespace: String
+    var name: String
+    var updatedAtMs: Int64
+}
+
+/// A row of `source_freshness`.
+private struct FreshnessRow: Decodable {
+    var uniqueId: String
+    var status: String
+    var maxLoadedAtMs: Int64?
+    var snapshottedAtMs: Int64
+    var ageS: Double?
+
+    var result: SourceFreshness {
+        SourceFreshness(
+            uniqueID: uniqueId,
+            status: SourceFreshness.Status(rawValue: status) ?? .unknown,
+            maxLoadedAt: maxLoadedAtMs.map { EpochMilliseconds($0).date },
+            snapshottedAt: EpochMilliseconds(snapshottedAtMs).date,
+            ageSeconds: ageS
+        )
+    }
+}

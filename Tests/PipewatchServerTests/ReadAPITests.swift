@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import PipewatchCore
+import PipewatchServer
+import PipewatchStore
+import PipewatchTestSupport
+import Testing
+
+@Suite("read API, health, metrics and OpenAPI")
+struct ReadAPITests {
+    @Test("healthz answers ok")
+    func health() async throws {
+        try await withTestServer { client, _ in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+            }
+        }
+    }
+
+    @Test("an unknown pipeline is 404 with a JSON error")
+    func unknownPipeline() async throws {
+        try await withTestServer { client, _ in
+            try await client.execute(uri: "/api/v1/pipelines/nope/runs", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body) == #"{"error":"unknown pipeline 'nope'"}"#)
+            }
+        }
+    }
+
+    @Test("with read_access token, reads need a token of either scope")
+    func protectedReads() async throws {
+        try await withTestServer(plan: fixturePlan(readAccess: .token)) { client, _ in
+            try await client.execute(uri: "/api/v1/pipelines", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(
+                uri: "/api/v1/pipelines",
+                method: .get,
+                headers: [.authorization: "Bearer \(readToken)"]
+            ) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test("/metrics is Prometheus text with accepted events, runs by state and a latency histogram")
+    func metrics() async throws {
+        try await withTestServer { client, _ in
+            let headers: HTTPFields = [.authorization: "Bearer \(writeToken)", .contentType: "application/json"]
+            _ = try await client.execute(
+                uri: "/api/v1/lineage",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: try sampleEvent())
+            ) { $0.status }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+                #expect(text.contains(#"pipewatch_events_accepted_total{outcome="stored"} 1"#))
+                #expect(text.contains(#"pipewatch_runs{state="running"} 1"#))
+                #expect(text.contains(#"pipewatch_http_request_duration_seconds_bucket{le="+Inf"}"#))
+            }
+        }
+    }
+
+    @Test("/openapi.yaml describes every endpoint")
+    func openAPI() async throws {
+        try await withTestServer { client, _ in
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                let text = String(buffer: response.body)
+                for path in [
+                    "/api/v1/lineage:", "/api/v1/ingest/dbt:", "/api/v1/pipelines:", "/api/v1/pipelines/{id}:",
+                    "/api/v1/pipelines/{id}/runs:", "/api/v1/signals:", "/api/v1/oncall/now:", "/healthz:", "/metrics:",
+                ] {
+                    #expect(text.contains(path), "\(path) is missing")
+                }
+            }
+        }
+    }
+
+    @Test("dbt artifacts posted to the ingest endpoint become runs and a signal for the failing test")
+    func dbtIngest() async throws {
+        var changed = fixturePlan()
+        changed.catalog.pipelines[0].jobs.append(PipelineJob(.dbt(uniqueID: "model.lab.orders_by_customer")))
+        let plan = changed
+        let body = try JSONSerialization.data(withJSONObject: [
+            "run_results": try JSONSerialization.jsonObject(
+                with: try RepositoryFiles.fixtureData("dbt/run_results.json")
+            ),
+            "manifest": try JSONSerialization.jsonObject(with: try RepositoryFiles.fixtureData("dbt/manifest.json")),
+        ])
+        try await withTestServer(plan: plan) { client, store in
+            let headers: HTTPFields = [.authorization: "Bearer \(writeToken)", .contentType: "application/json"]
+            try await client.execute(
+                uri: "/api/v1/ingest/dbt",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: body)
+            ) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains(#""runs":8"#))
+            }
+            let signals = try await store.openSignals(
+                in: plan.catalog,
+                pipeline: "profit",
+                at: Date(timeIntervalSince1970: 1_795_000_000)
+            )
+            #expect(signals.map(\.kind) == [.processingFailure])
+            #expect(signals.first?.subject.contains("accepted_values_orders_by_customer") == true)
+        }
+    }
+
+    @Test("oncall/now names who is on call, since when and until when")
+    func oncallNow() async throws {
+        // 2026-11-18T11:06:40Z is a Wednesday in the 46th week of the a/b rotation: b's.
+        try await withTestServer(now: Date(timeIntervalSince1970: 1_795_000_000)) { client, _ in
+            try await client.execute(uri: "/api/v1/oncall/now", method: .get) { response in
+                #expect(response.status == .ok)
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                #expect(object?["start"] as? String == "2026-11-16T09:00:00+00:00")
+                #expect(object?["end"] as? String == "2026-11-23T09:00:00+00:00")
+                #expect(object?["engineer"] as? String == "b")
+                #expect(object?["reason"] as? String == "rotation")
+            }
+        }
+    }
+}

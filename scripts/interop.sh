@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The interoperability tests: real third-party clients against a real Pipewatch.
+#   - the official OpenLineage Python client posting to a live `pipewatch serve`
+#     (on SQLite, and on PostgreSQL when PIPEWATCH_TEST_POSTGRES_URL is set);
+#   - a real dbt project whose artifacts `pipewatch ingest dbt` reads;
+#   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
+#   - prometheus_client parsing /metrics.
+# Expects a built tree (swift build --build-tests); installs the Python side into .venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/python-env.sh
+bin=$(swift build --show-bin-path)/pipewatch
+config=examples/seed/pipewatch.yaml
+token=pipewatch-demo-token
+work=$(mktemp -d)
+server=""
+stop_server() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
+trap 'stop_server; rm -rf "$work"' EXIT
+
+free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+start_server() {
+    local database=$1 port
+    port=$(free_port)
+    "$bin" serve --config "$config" --database "$database" --port "$port" >"$work/server-$port.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do
+        if .venv/bin/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null; then
+            echo "http://127.0.0.1:$port"
+            return 0
+        fi
+        kill -0 "$server" 2>/dev/null || { cat "$work/server-$port.log" >&2; return 1; }
+        sleep 0.2
+    done
+    echo "pipewatch serve did not answer on port $port" >&2
+    return 1
+}
+
+export PIPEWATCH_NOW=2026-11-27T12:00:00Z
+"$bin" oncall schedule --from 2026-12-01 --to 2027-03-01 --format ics --config "$config" --database "$work/ics.sqlite" >"$work/a.ics"
+"$bin" oncall schedule --from 2026-12-01 --to 2027-03-01 --format ics --config "$config" --database "$work/ics.sqlite" >"$work/b.ics"
+unset PIPEWATCH_NOW
+Tests/interop/dbt_build.sh "$work/dbt" >"$work/dbt.log" 2>&1 || { cat "$work/dbt.log" >&2; exit 1; }
+
+url=$(start_server "$work/state.sqlite")
+echo "== interop against pipewatch serve on SQLite ($url)"
+PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config PIPEWATCH_BIN=$bin \
+PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
+    .venv/bin/pytest -q -p no:cacheprovider Tests/interop
+stop_server
+
+if [ -n "${PIPEWATCH_TEST_POSTGRES_URL:-}" ]; then
+    url=$(start_server "$PIPEWATCH_TEST_POSTGRES_URL")
+    echo "== interop against pipewatch serve on PostgreSQL ($url)"
+    PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config \
+        .venv/bin/pytest -q -p no:cacheprovider Tests/interop/test_openlineage.py Tests/interop/test_metrics.py
+    stop_server
+fi
