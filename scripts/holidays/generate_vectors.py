@@ -4,9 +4,12 @@
 Run by hand (not by CI), from the package root, after a change to the supported regions or
 to the pinned python-holidays version:
 
-    python3 -m venv .venv
-    .venv/bin/pip install -r scripts/holidays/requirements.txt
-    .venv/bin/python scripts/holidays/generate_vectors.py
+    python3 -m venv .venv-holidays
+    .venv-holidays/bin/pip install -r scripts/holidays/requirements.txt
+    .venv-holidays/bin/python scripts/holidays/generate_vectors.py
+
+(A venv of its own: .venv belongs to the interoperability tests, and scripts/python-env.sh
+rebuilds it to hold exactly their packages.)
 
 It writes
   * Tests/PipewatchCoreTests/Fixtures/holidays/<REGION>.tsv: every holiday of the region in

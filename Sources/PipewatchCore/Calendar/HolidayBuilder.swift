@@ -178,7 +178,9 @@ struct HolidayBuilder {
     @discardableResult
     mutating func add(_ key: String, from table: HolidayTable) throws(HolidayError) -> [LocalDate] {
         guard table.coverage.contains(year) else {
-            throw .outsideCoverage(holiday: key, region: region, year: year, coverage: table.coverage)
+            // Keys of subdivision-dated holidays read `CE:Eid al-Fitr`; the message names the holiday.
+            let holiday = key.split(separator: ":", maxSplits: 1).last.map(String.init) ?? key
+            throw .outsideCoverage(holiday: holiday, region: region, year: year, coverage: table.coverage)
         }
         var dates: [LocalDate] = []
         for entry in table.entries(for: key, year: year) {

@@ -12,7 +12,7 @@ public struct HolidayCalendar: Sendable {
     // SAFETY: a final class only so that copies of the calendar share one memo; its only stored
     // property is a Mutex, which makes it Sendable.
     private final class Memo: Sendable {
-        let years = Mutex<[Key: [Holiday]]>([:])
+        let years = Mutex<[Key: Result<[Holiday], HolidayError>]>([:])
     }
 
     private let memo = Memo()
@@ -36,10 +36,15 @@ public struct HolidayCalendar: Sendable {
         categories: Set<HolidayCategory> = [.public]
     ) throws(HolidayError) -> [Holiday] {
         let key = Key(region: region, year: year, categories: categories.sorted())
-        if let cached = memo.years.withLock({ $0[key] }) { return cached }
-        let computed = try Self.compute(region: region, year: year, categories: categories)
+        if let cached = memo.years.withLock({ $0[key] }) { return try cached.get() }
+        let computed: Result<[Holiday], HolidayError>
+        do {
+            computed = .success(try Self.compute(region: region, year: year, categories: categories))
+        } catch {
+            computed = .failure(error)  // an answer too: the same question fails the same way
+        }
         memo.years.withLock { $0[key] = computed }
-        return computed
+        return try computed.get()
     }
 
     /// The holidays of `region` from `start` through `end` (inclusive), sorted by date.

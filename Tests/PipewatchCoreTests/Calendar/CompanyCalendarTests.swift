@@ -115,6 +115,21 @@ struct CompanyCalendarTests {
         #expect(error?.description == message)
     }
 
+    @Test("a realistic company calendar reads as icalendar and recurring-ical-events read it")
+    func matchesReferenceReaders() throws {
+        // Given the fixture and the days off python's readers expand from it
+        // (scripts/holidays/generate_ics_vectors.py)
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("ics")
+        let ics = try String(contentsOf: folder.appendingPathComponent("company.ics"), encoding: .utf8)
+        let expected = try String(contentsOf: folder.appendingPathComponent("company.tsv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        // When Pipewatch reads it, 2024–2035
+        let actual = try days(ics, from: "2024-01-01", through: "2035-12-31")
+        // Then the days and names are the same
+        #expect(actual == expected)
+    }
+
     @Test("company calendars apply to the whole team or to chosen engineers; a public holiday wins its date")
     func teamCalendar() throws {
         // Given a company calendar for everyone and one for engineer 'b' only
