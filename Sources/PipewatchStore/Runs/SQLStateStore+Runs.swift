@@ -4,68 +4,99 @@ import SQLKit
 
 extension SQLStateStore: RunStore {
     public func record(_ events: [IncomingEvent], receivedAt: Date) async throws(StoreError) -> [Bool] {
-        try await perform("cannot store \(events.count) lineage event\(events.count == 1 ? "" : "s")") {
+        guard !events.isEmpty else { return [] }
+        let received = EpochMilliseconds(receivedAt).value
+        return try await perform("cannot store \(events.count) lineage event\(events.count == 1 ? "" : "s")") {
             try await executor.transaction { database in
-                var inserted: [Bool] = []
-                var touched: [(run: String, pipeline: PipelineID?)] = []
-                for incoming in events {
+                // One statement for the whole batch: the unique key drops repeats, RETURNING names the new rows.
+                let values = events.map { incoming -> SQLQueryString in
                     let event = incoming.event
-                    let row = try await database.raw(
-                        """
-                        INSERT INTO lineage_events
-                            (run_id, event_type, event_time_ms, job_namespace, job_name, body, received_at_ms)
-                        VALUES (\(bind: event.runID), \(bind: event.eventType.rawValue),
-                            \(bind: EpochMilliseconds(event.eventTime).value), \(bind: event.job.namespace),
-                            \(bind: event.job.name), \(bind: incoming.body), \(bind: EpochMilliseconds(receivedAt).value))
-                        ON CONFLICT (run_id, event_type, event_time_ms) DO NOTHING
-                        RETURNING id
-                        """
-                    ).first()
-                    inserted.append(row != nil)
-                    if row != nil,
-                        !touched.contains(where: { $0.run == event.runID && $0.pipeline == incoming.pipeline })
-                    {
-                        touched.append((event.runID, incoming.pipeline))
-                    }
+                    let row: [any Encodable & Sendable] = [
+                        event.runID, event.eventType.rawValue, EventKey(event).eventTimeMs, event.job.namespace,
+                        event.job.name, incoming.body, received,
+                    ]
+                    return "(\(binds: row))"
                 }
-                for (runID, pipeline) in touched {
-                    try await Self.reassemble(runID, pipeline: pipeline, in: database)
-                }
+                let new = try await database.raw(
+                    """
+                    INSERT INTO lineage_events
+                        (run_id, event_type, event_time_ms, job_namespace, job_name, body, received_at_ms)
+                    VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT (run_id, event_type, event_time_ms) DO NOTHING
+                    RETURNING run_id, event_type, event_time_ms
+                    """
+                ).all(decoding: EventKey.self, keyDecodingStrategy: .convertFromSnakeCase)
+                var unclaimed = Set(new)
+                let inserted = events.map { unclaimed.remove(EventKey($0.event)) != nil }
+                let touched = events.indices.filter { inserted[$0] }.map { events[$0] }
+                if !touched.isEmpty { try await Self.reassemble(touched, in: database) }
                 return inserted
             }
         }
     }
 
-    /// Rebuilds a run from every event stored for it, whatever order they came in.
-    private static func reassemble(_ runID: String, pipeline: PipelineID?, in database: any SQLDatabase) async throws {
-        let bodies = try await database.raw("SELECT body FROM lineage_events WHERE run_id = \(bind: runID)")
-            .all(decodingColumn: "body", as: String.self)
-        let events = bodies.compactMap { try? LineageEventDecoder.decode(Data($0.utf8)) }
-        guard let run = Run(assembling: events) else { return }
-        try await upsert(RunRow(run: run, source: "openlineage", pipeline: pipeline), into: database)
-        guard run.state == .completed, let ended = run.endedAt else { return }
-        for output in run.outputs {
-            try await database.raw(
-                """
-                INSERT INTO dataset_updates (namespace, name, updated_at_ms)
-                VALUES (\(bind: output.namespace), \(bind: output.name), \(bind: EpochMilliseconds(ended).value))
-                ON CONFLICT (namespace, name) DO UPDATE SET updated_at_ms = CASE
-                    WHEN excluded.updated_at_ms > dataset_updates.updated_at_ms THEN excluded.updated_at_ms
-                    ELSE dataset_updates.updated_at_ms END
-                """
-            ).run()
+    /// Rebuilds the runs the new events belong to from every event stored for them, whatever
+    /// order they came in; events of this batch are used as decoded, older ones decoded again.
+    private static func reassemble(_ fresh: [IncomingEvent], in database: any SQLDatabase) async throws {
+        let known = Dictionary(fresh.map { (EventKey($0.event), $0.event) }, uniquingKeysWith: { first, _ in first })
+        var pipelines: [String: PipelineID] = [:]
+        for incoming in fresh where pipelines[incoming.event.runID] == nil {
+            pipelines[incoming.event.runID] = incoming.pipeline
         }
+        let runIDs = Array(Set(fresh.map(\.event.runID))).sorted()
+        let stored = try await database.raw(
+            """
+            SELECT run_id, event_type, event_time_ms, body FROM lineage_events
+            WHERE run_id IN (\(binds: runIDs as [any Encodable & Sendable]))
+            """
+        ).all(decoding: StoredEvent.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var eventsByRun: [String: [LineageEvent]] = [:]
+        for row in stored {
+            let key = EventKey(runId: row.runId, eventType: row.eventType, eventTimeMs: row.eventTimeMs)
+            guard let event = known[key] ?? (try? LineageEventDecoder.decode(Data(row.body.utf8))) else { continue }
+            eventsByRun[row.runId, default: []].append(event)
+        }
+        var runs: [RunRow] = []
+        var updates: [String: (namespace: String, name: String, at: Int64)] = [:]
+        for runID in runIDs {
+            guard let run = Run(assembling: eventsByRun[runID] ?? []) else { continue }
+            runs.append(try RunRow(run: run, source: "openlineage", pipeline: pipelines[runID]))
+            guard run.state == .completed, let ended = run.endedAt else { continue }
+            for output in run.outputs {
+                let at = EpochMilliseconds(ended).value
+                if at > updates[output.key]?.at ?? .min { updates[output.key] = (output.namespace, output.name, at) }
+            }
+        }
+        try await upsert(runs, into: database)
+        guard !updates.isEmpty else { return }
+        let values = updates.keys.sorted().compactMap { updates[$0] }.map { update -> SQLQueryString in
+            "(\(binds: [update.namespace, update.name, update.at] as [any Encodable & Sendable]))"
+        }
+        try await database.raw(
+            """
+            INSERT INTO dataset_updates (namespace, name, updated_at_ms) VALUES \(values.joined(separator: ", "))
+            ON CONFLICT (namespace, name) DO UPDATE SET updated_at_ms = CASE
+                WHEN excluded.updated_at_ms > dataset_updates.updated_at_ms THEN excluded.updated_at_ms
+                ELSE dataset_updates.updated_at_ms END
+            """
+        ).run()
     }
 
-    private static func upsert(_ row: RunRow, into database: any SQLDatabase) async throws {
+    /// Inserts or replaces runs, each once, in one statement.
+    private static func upsert(_ rows: [RunRow], into database: any SQLDatabase) async throws {
+        guard !rows.isEmpty else { return }
+        let values = rows.map { row -> SQLQueryString in
+            let columns: [any Encodable & Sendable] = [
+                row.runId, row.source, row.jobNamespace, row.jobName, row.pipeline, row.state, row.dbtStatus,
+                row.startedAtMs, row.endedAtMs, row.lastEventMs, row.errorMessage, row.parentRunId, row.datasets,
+            ]
+            return "(\(binds: columns))"
+        }
         try await database.raw(
             """
             INSERT INTO runs (run_id, source, job_namespace, job_name, pipeline, state, dbt_status, started_at_ms,
                 ended_at_ms, last_event_ms, error_message, parent_run_id, datasets)
-            VALUES (\(bind: row.runId), \(bind: row.source), \(bind: row.jobNamespace), \(bind: row.jobName),
-                \(bind: row.pipeline), \(bind: row.state), \(bind: row.dbtStatus), \(bind: row.startedAtMs),
-                \(bind: row.endedAtMs), \(bind: row.lastEventMs), \(bind: row.errorMessage), \(bind: row.parentRunId),
-                \(bind: row.datasets))
+            VALUES \(values.joined(separator: ", "))
             ON CONFLICT (run_id) DO UPDATE SET
                 source = excluded.source, job_namespace = excluded.job_namespace, job_name = excluded.job_name,
                 pipeline = COALESCE(excluded.pipeline, runs.pipeline), state = excluded.state,
@@ -87,7 +118,9 @@ extension SQLStateStore: RunStore {
         }
         return try await perform("cannot store the dbt invocation '\(artifacts.invocationID)'") {
             try await executor.transaction { database in
-                for row in rows { try await Self.upsert(row, into: database) }
+                for chunk in stride(from: 0, to: rows.count, by: 500) {
+                    try await Self.upsert(Array(rows[chunk..<min(chunk + 500, rows.count)]), into: database)
+                }
                 for entry in artifacts.freshness {
                     let source = entry.result
                     try await database.raw(
@@ -218,4 +251,29 @@ private struct FreshnessRow: Decodable {
             ageSeconds: ageS
         )
     }
+}
+
+/// The identity of a stored event: its run, type and time.
+private struct EventKey: Hashable, Decodable {
+    var runId: String
+    var eventType: String
+    var eventTimeMs: Int64
+
+    init(runId: String, eventType: String, eventTimeMs: Int64) {
+        self.runId = runId
+        self.eventType = eventType
+        self.eventTimeMs = eventTimeMs
+    }
+
+    init(_ event: LineageEvent) {
+        self.init(runId: event.runID, eventType: event.eventType.rawValue, eventTimeMs: EpochMilliseconds(event.eventTime).value)
+    }
+}
+
+/// An event as stored, for re-assembly.
+private struct StoredEvent: Decodable {
+    var runId: String
+    var eventType: String
+    var eventTimeMs: Int64
+    var body: String
 }
