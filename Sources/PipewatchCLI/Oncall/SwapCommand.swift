@@ -76,67 +76,45 @@ struct SwapCommand: AsyncParsableCommand {
         }
     }
 
-    struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept a swap asked of you; the schedule changes.")
-
+    /// What accepting, declining and cancelling all take: the request and who acts.
+    struct DecisionOptions: ParsableArguments {
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
-        @Option(name: .customLong("as"), help: ArgumentHelp("You: the taker named in the request.", valueName: "id"))
+        @Option(
+            name: .customLong("as"),
+            help: ArgumentHelp("You: the taker, or for cancel the requester.", valueName: "id")
+        )
         var actor: String
 
-        func run() async throws {
+        func decide(_ status: SwapStatus, role: SwapDecision.Role) async throws {
             try await SwapDecision.decide(
                 id,
-                as: .accepted,
+                as: status,
                 by: actor,
-                role: .taker,
+                role: role,
                 config: configOptions,
                 store: storeOptions
             )
         }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept a swap asked of you; the schedule changes.")
+        @OptionGroup var options: DecisionOptions
+        func run() async throws { try await options.decide(.accepted, role: .taker) }
     }
 
     struct Decline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Decline a swap asked of you.")
-
-        @OptionGroup var configOptions: ConfigOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
-        @Option(name: .customLong("as"), help: ArgumentHelp("You: the taker named in the request.", valueName: "id"))
-        var actor: String
-
-        func run() async throws {
-            try await SwapDecision.decide(
-                id,
-                as: .declined,
-                by: actor,
-                role: .taker,
-                config: configOptions,
-                store: storeOptions
-            )
-        }
+        @OptionGroup var options: DecisionOptions
+        func run() async throws { try await options.decide(.declined, role: .taker) }
     }
 
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw a swap you requested.")
-
-        @OptionGroup var configOptions: ConfigOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: ArgumentHelp("The request's id.", valueName: "id")) var id: Int64
-        @Option(name: .customLong("as"), help: ArgumentHelp("You: the requester.", valueName: "id"))
-        var actor: String
-
-        func run() async throws {
-            try await SwapDecision.decide(
-                id,
-                as: .cancelled,
-                by: actor,
-                role: .requester,
-                config: configOptions,
-                store: storeOptions
-            )
-        }
+        @OptionGroup var options: DecisionOptions
+        func run() async throws { try await options.decide(.cancelled, role: .requester) }
     }
 
     struct List: AsyncParsableCommand {
