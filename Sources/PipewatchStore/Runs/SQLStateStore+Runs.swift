@@ -266,7 +266,11 @@ private struct EventKey: Hashable, Decodable {
     }
 
     init(_ event: LineageEvent) {
-        self.init(runId: event.runID, eventType: event.eventType.rawValue, eventTimeMs: EpochMilliseconds(event.eventTime).value)
+        self.init(
+            runId: event.runID,
+            eventType: event.eventType.rawValue,
+            eventTimeMs: EpochMilliseconds(event.eventTime).value
+        )
     }
 }
 
