@@ -148,6 +148,26 @@ enum OpenAPIDocument {
               summary: Who is on call now, since when, until when, and why.
               responses:
                 "200": { description: The current shift or gap. }
+          /api/v1/jobs/unmatched:
+            get:
+              summary: Jobs that report runs no pipeline claims (add them to a pipeline's jobs).
+              responses:
+                "200":
+                  description: The jobs, with how many runs and when last seen.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          jobs:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                namespace: { type: string }
+                                name: { type: string }
+                                runs: { type: integer }
+                                last_seen: { type: string, format: date-time }
           /healthz:
             get:
               summary: Liveness.

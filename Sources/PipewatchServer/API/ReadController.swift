@@ -21,6 +21,7 @@ struct ReadController {
         }
         router.get("signals") { request, _ in try await signals(request.uri.queryParameters.get("pipeline")) }
         router.get("oncall/now") { _, _ in try await oncallNow() }
+        router.get("jobs/unmatched") { _, _ in JSONResponse(UnmatchedJobList(try await store.unmatchedJobs())) }
     }
 
     private func known(_ id: String) throws -> Pipeline {

@@ -1,0 +1,112 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import PipewatchCore
+import PipewatchServer
+import PipewatchStore
+import Testing
+
+@Suite("request rejections")
+struct RequestRejectionTests {
+    private let writeHeaders: HTTPFields = [.authorization: "Bearer \(writeToken)", .contentType: "application/json"]
+
+    @Test("a body marked gzip that is not, or an unknown encoding, is refused")
+    func encodings() async throws {
+        let event = try sampleEvent()
+        let headers = writeHeaders
+        try await withTestServer { client, store in
+            var gzip = headers
+            gzip[.contentEncoding] = "gzip"
+            try await client.execute(
+                uri: "/api/v1/lineage",
+                method: .post,
+                headers: gzip,
+                body: ByteBuffer(bytes: event)
+            ) {
+                #expect($0.status == .badRequest)
+                #expect(
+                    String(buffer: $0.body)
+                        == #"{"error":"the body is marked 'Content-Encoding: gzip' but is not gzip data"}"#
+                )
+            }
+            var brotli = headers
+            brotli[.contentEncoding] = "br"
+            try await client.execute(
+                uri: "/api/v1/lineage",
+                method: .post,
+                headers: brotli,
+                body: ByteBuffer(bytes: event)
+            ) {
+                #expect($0.status == .unsupportedMediaType)
+            }
+            #expect(try await store.runs(of: "orders", limit: 10).isEmpty)
+        }
+    }
+
+    @Test(
+        "dbt bodies that are not artifacts get 400 naming the problem",
+        arguments: [
+            ("[]", "the body is not a JSON object"),
+            (
+                #"{"run_results": {}, "catalog": {}}"#,
+                "unknown field 'catalog'; expected run_results, sources and manifest"
+            ),
+            (#"{"manifest": {}}"#, "missing required field 'run_results' or 'sources'"),
+            (#"{"run_results": []}"#, "field 'run_results' must be an object"),
+            (#"{"run_results": {"metadata": {}}}"#, "'run_results.json' has no 'results'; is it a dbt artifact?"),
+        ]
+    )
+    func dbtBodies(body: String, message: String) async throws {
+        let headers = writeHeaders
+        try await withTestServer { client, _ in
+            try await client.execute(
+                uri: "/api/v1/ingest/dbt",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: body)
+            ) {
+                #expect($0.status == .badRequest)
+                let object =
+                    try JSONSerialization.jsonObject(with: Data($0.body.readableBytesView)) as? [String: String]
+                #expect(object?["error"] == message)
+            }
+        }
+    }
+
+    @Test("one pipeline's page has its health, signals and runs; unmatched jobs are listed")
+    func pipelineDetailAndUnmatched() async throws {
+        let fail = try sampleEvent(
+            "openlineage-runevent-fail",
+            ["job": ["namespace": "airflow", "name": "profit_daily"]]
+        )
+        let stray = try sampleEvent("openlineage-runevent", ["job": ["namespace": "spark", "name": "adhoc"]])
+        let headers = writeHeaders
+        try await withTestServer { client, _ in
+            for body in [fail, stray] {
+                _ = try await client.execute(
+                    uri: "/api/v1/lineage",
+                    method: .post,
+                    headers: headers,
+                    body: ByteBuffer(bytes: body)
+                ) {
+                    $0.status
+                }
+            }
+            try await client.execute(uri: "/api/v1/pipelines/profit", method: .get) { response in
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                #expect((object?["pipeline"] as? [String: Any])?["health"] as? String == "failing")
+                #expect((object?["signals"] as? [[String: Any]])?.count == 1)
+                #expect((object?["runs"] as? [[String: Any]])?.first?["state"] as? String == "failed")
+            }
+            try await client.execute(uri: "/api/v1/jobs/unmatched", method: .get) { response in
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                let jobs = try #require(object?["jobs"] as? [[String: Any]])
+                #expect(jobs.map { $0["name"] as? String } == ["adhoc"])
+                #expect(jobs.first?["runs"] as? Int == 1)
+            }
+        }
+    }
+}
