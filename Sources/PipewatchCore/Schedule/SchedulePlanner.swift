@@ -48,7 +48,7 @@ struct SchedulePlanner {
     let availability: [MemberAvailability]
     private var yearStarts: [Int: Double] = [:]
     /// On-call seconds per team-zone year, per engineer.
-    private var tallies: [Int: [Int]] = [:]
+    var tallies: [Int: [Int]] = [:]
     private var seasonStates: [Int: SeasonState] = [:]
     var output: [Piece] = []
 
@@ -244,179 +244,9 @@ struct SchedulePlanner {
         return best
     }
 
-    // MARK: Substitutes
-
-    /// Covers `[start, end)`, when `absent` is unavailable, with substitutes or a gap.
-    private mutating func cover(
-        from start: Double,
-        to end: Double,
-        absent: Int,
-        into pieces: inout [Piece],
-        tentative: inout [(member: Int, start: Double, end: Double)]
-    ) {
-        var chunkStart = start
-        var year = yearOf(start)
-        while chunkStart < end {
-            let chunkEnd = min(end, yearStart(year + 1))
-            coverWithinYear(
-                from: chunkStart,
-                to: chunkEnd,
-                year: year,
-                absent: absent,
-                into: &pieces,
-                tentative: &tentative
-            )
-            chunkStart = chunkEnd
-            year += 1
-        }
-    }
-
-    /// Covers `[start, end)` within one team-zone year, in time order, depth first: the whole
-    /// interval (level 0), else each team-zone day (level 1), else each stretch between changes
-    /// of anyone's availability (level 2), else a gap.
-    private mutating func coverWithinYear(
-        from start: Double,
-        to end: Double,
-        year: Int,
-        absent: Int,
-        level: Int = 0,
-        into pieces: inout [Piece],
-        tentative: inout [(member: Int, start: Double, end: Double)]
-    ) {
-        let note = availability[absent].absence(at: start)?.reason.description
-        if let member = pick(from: start, to: end, year: year, absent: absent) {
-            pieces.append(
-                Piece(start: start, end: end, member: member, reason: .substitute, covering: absent, note: note)
-            )
-            tentative.append((member, start, end))
-            addTally(member, from: start, to: end, sign: 1)
-            return
-        }
-        guard level < 2 else {
-            pieces.append(Piece(start: start, end: end, member: -1, reason: .substitute, covering: absent, note: note))
-            return
-        }
-        var points: [Double] = []
-        if level == 0 {
-            var date = LocalDate(Date(timeIntervalSince1970: start), in: timeZone).adding(days: 1)
-            var midnight = date.instant(in: timeZone).timeIntervalSince1970
-            while midnight < end {
-                if midnight > start { points.append(midnight) }
-                date = date.adding(days: 1)
-                midnight = date.instant(in: timeZone).timeIntervalSince1970
-            }
-        } else {
-            for member in 0..<count where member != absent {
-                availability[member].edges(from: start, to: end, into: &points)
-            }
-            points = Array(Set(points)).sorted()
-        }
-        var cursor = start
-        for point in points + [end] where point > cursor && point <= end {
-            coverWithinYear(
-                from: cursor,
-                to: point,
-                year: year,
-                absent: absent,
-                level: level + 1,
-                into: &pieces,
-                tentative: &tentative
-            )
-            cursor = point
-        }
-    }
-
-    /// The available member with the least on-call time this year, ties to the next in
-    /// rotation order after `absent`; `nil` when nobody is available for all of `[start, end)`.
-    private func pick(from start: Double, to end: Double, year: Int, absent: Int) -> Int? {
-        let tally = tallies[year]
-        var best: Int?
-        var bestTally = Int.max
-        for offset in 1..<max(count, 1) {
-            let member = (absent + offset) % count
-            guard availability[member].isAvailable(from: start, to: end) else { continue }
-            let seconds = tally?[member] ?? 0
-            if seconds < bestTally {
-                best = member
-                bestTally = seconds
-            }
-        }
-        return best
-    }
-
-    // MARK: Swaps and overrides
-
-    private mutating func applySwaps(from start: Double, to end: Double, to pieces: inout [Piece]) {
-        for swap in calculator.swaps {
-            let a = max(start, swap.start.timeIntervalSince1970)
-            let b = min(end, swap.end.timeIntervalSince1970)
-            guard a < b, let requester = ids.firstIndex(of: swap.requester),
-                let taker = ids.firstIndex(of: swap.taker)
-            else { continue }
-            var result: [Piece] = []
-            for piece in pieces {
-                guard piece.member == requester, piece.start < b, piece.end > a else {
-                    result.append(piece)
-                    continue
-                }
-                if piece.start < a { result.append(piece.clipped(piece.start, a)) }
-                let inner = piece.clipped(a, b)
-                let blocked =
-                    taker < count ? availability[taker].unavailableParts(from: inner.start, to: inner.end) : []
-                var cursor = inner.start
-                let swapped = Piece(
-                    start: 0,
-                    end: 0,
-                    member: taker,
-                    reason: .swap,
-                    covering: requester,
-                    note: "swap request \(swap.id)"
-                )
-                for part in blocked {
-                    if cursor < part.start { result.append(swapped.withInterval(cursor, part.start)) }
-                    result.append(inner.clipped(part.start, part.end))
-                    cursor = part.end
-                }
-                if cursor < inner.end { result.append(swapped.withInterval(cursor, inner.end)) }
-                if piece.end > b { result.append(piece.clipped(b, piece.end)) }
-            }
-            pieces = result
-        }
-    }
-
-    private mutating func applyOverrides(from start: Double, to end: Double, to pieces: inout [Piece]) {
-        for override in calculator.overrides {
-            let a = max(start, override.start.timeIntervalSince1970)
-            let b = min(end, override.end.timeIntervalSince1970)
-            guard a < b, let member = ids.firstIndex(of: override.engineer) else { continue }
-            var result: [Piece] = []
-            var inserted = false
-            for piece in pieces {
-                if piece.end <= a || piece.start >= b {
-                    if !inserted, piece.start >= b {
-                        result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
-                        inserted = true
-                    }
-                    result.append(piece)
-                    continue
-                }
-                if piece.start < a { result.append(piece.clipped(piece.start, a)) }
-                if !inserted {
-                    result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
-                    inserted = true
-                }
-                if piece.end > b { result.append(piece.clipped(b, piece.end)) }
-            }
-            if !inserted {
-                result.append(Piece(start: a, end: b, member: member, reason: .override, note: override.reason))
-            }
-            pieces = result
-        }
-    }
-
     // MARK: Time helpers
 
-    private mutating func addTally(_ member: Int, from start: Double, to end: Double, sign: Int) {
+    mutating func addTally(_ member: Int, from start: Double, to end: Double, sign: Int) {
         var cursor = start
         var year = yearOf(start)
         while cursor < end {
@@ -429,11 +259,11 @@ struct SchedulePlanner {
         }
     }
 
-    private func yearOf(_ time: Double) -> Int {
+    func yearOf(_ time: Double) -> Int {
         LocalDate(Date(timeIntervalSince1970: time), in: timeZone).year
     }
 
-    private mutating func yearStart(_ year: Int) -> Double {
+    mutating func yearStart(_ year: Int) -> Double {
         if let start = yearStarts[year] { return start }
         let start = LocalDate(year: year, month: 1, day: 1).map { $0.instant(in: timeZone).timeIntervalSince1970 } ?? 0
         yearStarts[year] = start
