@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
+        // PIPEWATCH_NOW pins the server's clock too, so a run's signals can be reproduced.
+        let clock: any WallClock =
+            context.environment["PIPEWATCH_NOW"] == nil ? context.clock : FixedWallClock(try context.now())
         let plan = try configOptions.loadPlan(in: context)
         var logger = Logger(label: "pipewatch.server")
         logger.logLevel = .info
@@ -59,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
                 group.addTask { await store.run() }
                 try await store.migrate()
                 logger.info("serving", metadata: ["address": "\(host):\(port)", "store": "\(location)"])
-                try await serve(settings: settings, plan: plan, store: store, clock: context.clock, logger: logger)
+                try await serve(settings: settings, plan: plan, store: store, clock: clock, logger: logger)
                 group.cancelAll()
             }
             try await store.close()
