@@ -308,4 +308,55 @@ struct ConfigValidationTests {
             ]
         )
     }
+
+    @Test("repeated keys in flow mappings and list items are found where they stand, and reading goes on")
+    func repeatedKeysEverywhere() async throws {
+        let yaml = """
+            team: { name: T, timezone: UTC, name: U }
+            engineers: { a: { name: A, region: US }, a: { name: A2, region: GB } }
+            pipelines:
+              p:
+                name: P
+                owners: { primary: a, primary: b }
+                runbook:
+                  - step: one
+                    step: two
+                    escalat: oncall
+            """
+        try await expectFindings(
+            yaml,
+            [
+                "pipewatch.yaml:1:33: error: team: key 'name' is repeated\n    hint: first given at pipewatch.yaml:1:9",
+                "pipewatch.yaml:2:42: error: engineers: duplicate engineer id 'a'\n    hint: first given at pipewatch.yaml:2:14",
+                "pipewatch.yaml:5:5: warning: pipelines.p: no secondary owner\n"
+                    + "    hint: add 'secondary:' under 'owners:' so someone can stand in for the primary owner",
+                "pipewatch.yaml:6:27: error: pipelines.p.owners: key 'primary' is repeated\n    hint: first given at pipewatch.yaml:6:15",
+                "pipewatch.yaml:9:9: error: pipelines.p.runbook: key 'step' is repeated\n    hint: first given at pipewatch.yaml:8:9",
+                "pipewatch.yaml:10:9: error: pipelines.p.runbook[0]: unknown key 'escalat'\n    hint: did you mean 'escalate'?",
+            ]
+        )
+    }
+
+    @Test("a file with Windows line endings and a repeated key is read line by line")
+    func windowsLineEndings() async throws {
+        let yaml =
+            "team: { name: T, timezone: UTC }\r\nengineers:\r\n  a: { name: A, region: US }\r\n  a: { name: B, region: GB }\r\n"
+        try await expectFindings(
+            yaml,
+            [
+                "pipewatch.yaml:4:3: error: engineers: duplicate engineer id 'a'\n    hint: first given at pipewatch.yaml:3:3"
+            ]
+        )
+    }
+
+    @Test("a tab in the indentation gets a hint")
+    func tabs() async throws {
+        try await expectFindings(
+            "team:\n\tname: T\n",
+            [
+                "pipewatch.yaml:2:1: error: found character that cannot start any token\n"
+                    + "    hint: YAML does not allow tabs for indentation; indent with spaces"
+            ]
+        )
+    }
 }

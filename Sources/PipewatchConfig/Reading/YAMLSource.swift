@@ -31,7 +31,15 @@ struct YAMLSource {
             root = YAMLValue(node: node, file: displayPath, path: "")
         } catch let error as YamlError {
             let (problem, mark) = YAMLSource.describe(error)
-            log.error(problem, at: SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            let line = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? lines[$0.line - 1] : nil }
+            let hint =
+                line?.contains("\t") == true ? "YAML does not allow tabs for indentation; indent with spaces" : nil
+            log.error(
+                problem,
+                at: SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                hint: hint
+            )
             root = nil
         } catch {
             log.error("cannot parse YAML: \(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
