@@ -14,7 +14,7 @@ struct PlanValidator {
         reportCycles(pipelines)
         for reading in pipelines {
             requireInvestorDuties(reading)
-            if reading.pipeline.owners.secondary == nil, reading.pipeline.audience != .investors {
+            if !reading.declaresSecondary, reading.pipeline.audience != .investors {
                 reading.site.warning(
                     "no secondary owner",
                     hint: "add 'secondary:' under 'owners:' so someone can stand in for the primary owner",

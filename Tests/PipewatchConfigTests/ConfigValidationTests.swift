@@ -359,4 +359,25 @@ struct ConfigValidationTests {
             ]
         )
     }
+
+    @Test("check parameters that parse but make no sense are errors at the parameter")
+    func checkBounds() async throws {
+        let yaml =
+            baseConfig + """
+                    checks:
+                      v: { volume: { table: t, min_rows: 10, max_rows: 5 } }
+                      r: { range: { table: t, column: c, min: 10, max: 1 } }
+                      t: { reconcile: { left: a, right: b, tolerance: 150% } }
+                      f: { freshness: { table: t, column: c, max_age: 0m } }
+                """
+        try await expectFindings(
+            yaml,
+            [
+                "pipewatch.yaml:14:56: error: pipelines.p.checks.v.volume.max_rows: 5 is below min_rows (10)",
+                "pipewatch.yaml:15:56: error: pipelines.p.checks.r.range.max: is below min",
+                "pipewatch.yaml:16:55: error: pipelines.p.checks.t.reconcile.tolerance: must be between 0% and 100%",
+                "pipewatch.yaml:17:55: error: pipelines.p.checks.f.freshness.max_age: must be longer than zero",
+            ]
+        )
+    }
 }

@@ -37,17 +37,23 @@ struct ValidateCommand: AsyncParsableCommand {
             for diagnostic in report.diagnostics { context.printError(diagnostic.description) }
             let errors = report.diagnostics.count - report.warnings.count
             let warnings = report.warnings.count
-            let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let counts = "\(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
             if let plan = report.plan {
                 let catalog = plan.catalog
                 context.print(
-                    "\(report.files[0]): valid (\(catalog.pipelines.count) pipelines, \(catalog.engineers.count) engineers, "
-                        + "\(report.files.count) file\(report.files.count == 1 ? "" : "s"); \(counts))"
+                    "\(report.files[0]): valid (\(Self.count(catalog.pipelines.count, "pipeline")), "
+                        + "\(Self.count(catalog.engineers.count, "engineer")), "
+                        + "\(Self.count(report.files.count, "file")); \(counts))"
                 )
             } else {
                 context.printError("\(report.files.first ?? url.path): invalid (\(counts))")
             }
         }
         if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// `1 pipeline`, `8 pipelines`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

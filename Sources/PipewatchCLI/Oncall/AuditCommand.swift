@@ -15,6 +15,10 @@ struct AuditCommand: AsyncParsableCommand {
     @OptionGroup var output: TableOrJSON
     @Option(help: "How many entries to show.") var limit = 50
 
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     struct Row: Encodable {
         let id: Int64
         let at: String

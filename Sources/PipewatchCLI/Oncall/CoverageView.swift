@@ -30,6 +30,16 @@ enum CoverageView {
                 reason: shift.reason.rawValue,
                 why: shift.explanation
             )
+        case .gap(let gap) where gap.uncovered == nil && gap.end <= calculator.firstHandoff:
+            document = Document(
+                at: at,
+                engineer: nil,
+                name: nil,
+                start: nil,
+                end: session.format(calculator.firstHandoff),
+                reason: nil,
+                why: "before the rotation's first handoff (\(session.format(calculator.firstHandoff)))"
+            )
         case .gap(let gap):
             document = Document(
                 at: at,

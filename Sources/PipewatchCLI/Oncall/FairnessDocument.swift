@@ -59,7 +59,7 @@ struct FairnessDocument: Encodable {
                 substitutionsReceived: $0.substitutionsReceived
             )
         }
-        gaps = report.gaps.map {
+        gaps = report.gaps.filter { $0.uncovered != nil }.map {
             Gap(start: ISO8601Text.format($0.start, in: zone), end: ISO8601Text.format($0.end, in: zone))
         }
         gapHours = report.gapHours

@@ -84,9 +84,10 @@ struct OncallCommand: AsyncParsableCommand {
                         ? try JSONOutput.render(FairnessDocument(report, zone: session.zone))
                         : ScheduleTable.render(report)
                 )
-                if !report.gaps.isEmpty {
+                let gaps = report.gaps.filter { $0.uncovered != nil }
+                if !gaps.isEmpty {
                     session.context.printError(
-                        "warning: \(report.gaps.count) gap\(report.gaps.count == 1 ? "" : "s") in \(year) when nobody can be on call"
+                        "warning: \(gaps.count) gap\(gaps.count == 1 ? "" : "s") in \(year) when nobody can be on call"
                     )
                 }
             }

@@ -28,6 +28,13 @@ enum SwapDecision {
                 session.context.printError("error: only '\(allowed)', the \(roleName), may \(verb) swap request #\(id)")
                 throw ExitCode(1)
             }
+            if status == .accepted, request.start <= session.now {
+                session.context.printError(
+                    "error: cannot accept swap request #\(id): its interval started at \(session.format(request.start)); "
+                        + "hand over what is left with 'pipewatch override'"
+                )
+                throw ExitCode(1)
+            }
             if status == .accepted {
                 // The taker may have taken time off, or the rotation changed, since the request was filed.
                 let calculator = try await session.calculator()

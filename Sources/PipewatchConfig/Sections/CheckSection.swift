@@ -22,7 +22,9 @@ enum CheckSection {
         }
         let source = fields["source"]?.string(log)
         let description = fields["description"]?.string(log)
-        guard let kind = kind(name, parameters, log: log) else { return nil }
+        guard let kind = kind(name, parameters, log: log), boundsHold(kind, in: parameters, log: log) else {
+            return nil
+        }
         return Check(id: CheckID(id), kind: kind, source: source, description: description)
     }
 
@@ -117,6 +119,46 @@ enum CheckSection {
             }
             return check
         }
+    }
+
+    /// Reports parameters that parse but make no sense (a negative row count, an upper bound below
+    /// the lower one, a tolerance over 100%); `false` when there is any.
+    private static func boundsHold(_ kind: CheckKind, in value: YAMLValue, log: DiagnosticLog) -> Bool {
+        guard let p = MappingReader(value, allowed: nil, log: DiagnosticLog()) else { return true }
+        var holds = true
+        func require(_ condition: Bool, _ key: String, _ message: String) {
+            guard !condition else { return }
+            (p[key] ?? value).error(message, in: log)
+            holds = false
+        }
+        switch kind {
+        case .freshness(_, _, let maxAge):
+            require(maxAge > .zero, "max_age", "must be longer than zero")
+        case .volume(_, let minRows, let maxRows, _, let window):
+            require((minRows ?? 0) >= 0, "min_rows", "cannot be negative")
+            require((maxRows ?? 0) >= 0, "max_rows", "cannot be negative")
+            require(
+                (minRows ?? 0) <= (maxRows ?? .max),
+                "max_rows",
+                "\(maxRows ?? 0) is below min_rows (\(minRows ?? 0))"
+            )
+            require((window ?? .seconds(1)) > .zero, "window", "must be longer than zero")
+        case .completeness(_, _, let bucket, let lookback):
+            require(bucket > .zero, "bucket", "must be longer than zero")
+            require(bucket <= lookback, "bucket", "is longer than lookback, so no whole bucket fits in it")
+        case .range(_, _, let min, let max):
+            require((min ?? -.infinity) <= (max ?? .infinity), "max", "is below min")
+        case .anomaly(_, let sigma, let lookback):
+            require(sigma > 0, "sigma", "must be above zero")
+            require(lookback >= 2, "lookback", "needs at least 2 values to have a spread")
+        case .reconcile(_, _, let tolerance):
+            require((0...1).contains(tolerance), "tolerance", "must be between 0% and 100%")
+        case .storage(_, _, _, _, let days):
+            require((days ?? 1) > 0, "min_days_until_full", "must be at least 1")
+        case .schema, .sql:
+            break
+        }
+        return holds
     }
 
     /// `0.5%` or a fraction such as `0.005`.

@@ -1,5 +1,6 @@
 import Foundation
 import PipewatchCore
+import Yams
 
 /// Reads one entry of `pipelines:`.
 enum PipelineSection {
@@ -17,6 +18,8 @@ enum PipelineSection {
         let upstreamSites: [YAMLValue]
         /// Where `audience` was written, if it was.
         let audienceSite: YAMLValue?
+        /// Whether `owners` names a secondary (even one that failed to resolve).
+        let declaresSecondary: Bool
     }
 
     static func pipeline(id: String, _ value: YAMLValue, context: ReadingContext) -> Reading? {
@@ -57,7 +60,14 @@ enum PipelineSection {
             runbook: runbook ?? Runbook(steps: []),
             checks: checks
         )
-        return Reading(pipeline: pipeline, site: value, upstreamSites: upstreamValues, audienceSite: fields["audience"])
+        let declaresSecondary = fields["owners"]?.node.mapping?["secondary"] != nil
+        return Reading(
+            pipeline: pipeline,
+            site: value,
+            upstreamSites: upstreamValues,
+            audienceSite: fields["audience"],
+            declaresSecondary: declaresSecondary
+        )
     }
 
     private static func owners(_ value: YAMLValue, context: ReadingContext) -> PipelineOwners? {
@@ -95,7 +105,8 @@ enum PipelineSection {
             guard let zone = YAMLValue.ianaZone(zoneName) else {
                 value.error(
                     "unknown time zone '\(zoneName)'",
-                    hint: Suggestion.didYouMean(zoneName, in: TimeZone.knownTimeZoneIdentifiers),
+                    hint: Suggestion.didYouMean(zoneName, in: TimeZone.knownTimeZoneIdentifiers)
+                        ?? "use an IANA time zone name such as 'America/New_York' or 'Europe/Berlin'",
                     in: log
                 )
                 return nil
