@@ -43,10 +43,9 @@ struct HolidaysCommand: AsyncParsableCommand {
     var categories: [String] = []
 
     @Option(help: "Output format: 'table' for people, 'json' for scripts, 'tsv' for 'YYYY-MM-DD<TAB>name' lines.")
-    var format: OutputFormat = .table
+    var format: LineFormat = .table
 
     func validate() throws {
-        guard format != .ics else { throw ValidationError("this command prints 'table', 'json' or 'tsv', not 'ics'") }
         if list {
             guard region == nil, year == nil, from == nil, to == nil else {
                 throw ValidationError("--list takes no region, year or range")
@@ -107,13 +106,13 @@ struct HolidaysCommand: AsyncParsableCommand {
     }
 
     /// The holidays as a table, JSON or TSV lines.
-    static func render(holidays: [Holiday], format: OutputFormat) throws -> String {
+    static func render(holidays: [Holiday], format: LineFormat) throws -> String {
         switch format {
         case .json:
             return try JSONOutput.render(holidays.map(HolidayRow.init))
         case .tsv:
             return holidays.map(\.description).joined(separator: "\n")
-        case .table, .ics:
+        case .table:
             var table = TextTable("date", "day", "name", "category")
             for holiday in holidays {
                 table.append(
@@ -128,13 +127,13 @@ struct HolidaysCommand: AsyncParsableCommand {
     }
 
     /// The supported regions as a table, JSON or TSV lines.
-    static func render(regions: [SupportedRegion], format: OutputFormat) throws -> String {
+    static func render(regions: [SupportedRegion], format: LineFormat) throws -> String {
         switch format {
         case .json:
             return try JSONOutput.render(regions.map(RegionRow.init))
         case .tsv:
             return regions.map(\.description).joined(separator: "\n")
-        case .table, .ics:
+        case .table:
             var table = TextTable("region", "name", "categories")
             for region in regions {
                 table.append(region.region.code, region.name, region.categories.map(\.name).joined(separator: ", "))

@@ -32,12 +32,9 @@ extension OncallCommand {
         var engineer: String?
 
         @Option(help: "Output format: table, json or ics.")
-        var format: OutputFormat = .table
+        var format: CalendarFormat = .table
 
         func validate() throws {
-            guard format != .tsv else {
-                throw ValidationError("this command prints 'table', 'json' or 'ics', not 'tsv'")
-            }
             for (option, value) in [("--from", from), ("--to", to)] {
                 if let value, LocalDate(iso: value) == nil {
                     throw ValidationError("\(option) '\(value)' is not a date; use YYYY-MM-DD")

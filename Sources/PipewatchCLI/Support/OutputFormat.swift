@@ -1,10 +1,22 @@
 import ArgumentParser
 
-/// How a command prints its answer: `table` for people, `json` for programs.
+/// `--format` for commands that print a table or JSON.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table
     case json
+}
+
+/// `--format` for `oncall schedule`, which can also write an iCalendar feed.
+enum CalendarFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table
+    case json
     case ics
+}
+
+/// `--format` for lists of dated lines, which can also be tab-separated.
+enum LineFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table
+    case json
     case tsv
 }
 
@@ -12,10 +24,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct TableOrJSON: ParsableArguments {
     @Option(help: "Output format: 'table' for people, 'json' for scripts.")
     var format: OutputFormat = .table
-
-    func validate() throws {
-        guard format == .table || format == .json else {
-            throw ValidationError("this command prints 'table' or 'json', not '\(format.rawValue)'")
-        }
-    }
 }
