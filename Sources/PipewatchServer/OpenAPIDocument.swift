@@ -28,7 +28,7 @@ enum OpenAPIDocument {
                   type: object
                   required: [namespace, name]
                   properties: { namespace: { type: string }, name: { type: string } }
-                state: { type: string, enum: [running, completed, failed, aborted, unknown] }
+                state: { type: string, enum: [running, completed, failed, aborted, skipped, unknown] }
                 started_at: { type: [string, "null"], format: date-time }
                 ended_at: { type: [string, "null"], format: date-time }
                 duration_s: { type: [number, "null"] }

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-RUN_STATES = {"running", "completed", "failed", "aborted"}
+RUN_STATES = {"running", "completed", "failed", "aborted", "skipped", "unknown"}
 SIGNAL_KINDS = {"processing_failure", "slow_run", "missed_deadline", "late_input", "schema_change"}
 
 

@@ -41,7 +41,10 @@ public struct DbtArtifacts: Sendable {
         if let runResults {
             let root = try DbtJSON.object(runResults, file: "run_results.json")
             let metadata = root["metadata"] as? [String: Any]
-            invocation = metadata?["invocation_id"] as? String ?? ""
+            // Without an invocation id, the generation time keeps invocations apart.
+            invocation =
+                metadata?["invocation_id"] as? String ?? (metadata?["generated_at"] as? String).map { "dbt-\($0)" }
+                ?? ""
             let generated = (metadata?["generated_at"] as? String).flatMap { ISO8601Text.parse($0) }
             guard let results = root["results"] as? [[String: Any]] else {
                 throw .missingField(file: "run_results.json", field: "results")
@@ -121,12 +124,13 @@ public struct DbtArtifacts: Sendable {
     }
 
     /// dbt's statuses: models `success|error|skipped`, tests `pass|warn|fail|error|skipped`.
-    /// A warning is not a failure; a status dbt may add later is kept as unknown.
+    /// A warning is not a failure, nor is a node skipped because of a failure upstream (that failure
+    /// is the signal); a status dbt may add later is kept as unknown.
     static func state(_ status: String) -> RunState {
         switch status {
         case "success", "pass", "warn": .completed
         case "error", "fail", "runtime error": .failed
-        case "skipped": .aborted
+        case "skipped": .skipped
         default: .unknown
         }
     }

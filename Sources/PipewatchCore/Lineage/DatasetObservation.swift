@@ -15,7 +15,10 @@ public struct DatasetObservation: Sendable, Hashable, Codable {
         self.failedAssertions = failedAssertions
     }
 
-    /// `namespace/name`, the dataset's identity.
+    /// The dataset's identity: namespace and name, compared as a pair.
+    public var identity: DatasetIdentity { DatasetIdentity(namespace: namespace, name: name) }
+
+    /// `namespace/name`, for people to read (not unique: use ``identity`` to compare).
     public var key: String { "\(namespace)/\(name)" }
 }
 
@@ -28,5 +31,21 @@ public struct SchemaField: Sendable, Hashable, Codable {
     public init(name: String, type: String) {
         self.name = name
         self.type = type
+    }
+}
+
+/// A dataset's identity: its OpenLineage namespace and name.
+public struct DatasetIdentity: Sendable, Hashable, Comparable {
+    public var namespace: String
+    public var name: String
+
+    /// Creates an identity.
+    public init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+
+    public static func < (lhs: DatasetIdentity, rhs: DatasetIdentity) -> Bool {
+        (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
     }
 }

@@ -26,13 +26,13 @@ public enum LineageEventDecoder {
         let producer = try reader.string("producer")
         _ = try reader.string("schemaURL")
         let run = try reader.object("run")
-        let runID = try runIdentifier(run.string("runId"))
+        let runID = try runIdentifier(run.string("runId"), field: "run.runId")
         let job = try jobName(reader.object("job"))
         let runFacets = try run.optionalObject("facets")
         let parent = try runFacets?.optionalObject("parent").map { facet throws(LineageEventError) in
             ParentRun(
                 job: try jobName(facet.object("job")),
-                runID: try runIdentifier(facet.object("run").string("runId"))
+                runID: try runIdentifier(facet.object("run").string("runId"), field: "run.facets.parent.run.runId")
             )
         }
         let errorMessage = try runFacets?.optionalObject("errorMessage")?.optionalString("message")
@@ -49,8 +49,8 @@ public enum LineageEventDecoder {
         )
     }
 
-    private static func runIdentifier(_ text: String) throws(LineageEventError) -> String {
-        guard UUID(uuidString: text) != nil else { throw .invalidRunID(text) }
+    private static func runIdentifier(_ text: String, field: String) throws(LineageEventError) -> String {
+        guard UUID(uuidString: text) != nil else { throw .invalidRunID(field: field, value: text) }
         return text.lowercased()
     }
 
@@ -121,6 +121,8 @@ private struct Fields {
     func optionalString(_ key: String) throws(LineageEventError) -> String? {
         guard let value = object[key], !(value is NSNull) else { return nil }
         guard let text = value as? String else { throw .wrongType(field: at(key), expected: "a string") }
+        // PostgreSQL cannot store U+0000 in text; no real name or message has one.
+        guard !text.unicodeScalars.contains("\u{0}") else { throw .nulCharacter(field: at(key)) }
         return text
     }
 

@@ -17,10 +17,10 @@ extension Run {
             case .abort: .aborted
             default: .running
             }
-        var inputs: [String: DatasetObservation] = [:]
-        var outputs: [String: DatasetObservation] = [:]
-        var inputOrder: [String] = []
-        var outputOrder: [String] = []
+        var inputs: [DatasetIdentity: DatasetObservation] = [:]
+        var outputs: [DatasetIdentity: DatasetObservation] = [:]
+        var inputOrder: [DatasetIdentity] = []
+        var outputOrder: [DatasetIdentity] = []
         for event in ordered {
             Run.merge(event.inputs, into: &inputs, order: &inputOrder)
             Run.merge(event.outputs, into: &outputs, order: &outputOrder)
@@ -53,18 +53,18 @@ extension Run {
     /// Keeps the latest schema and every failed assertion seen for each dataset.
     private static func merge(
         _ datasets: [DatasetObservation],
-        into seen: inout [String: DatasetObservation],
-        order: inout [String]
+        into seen: inout [DatasetIdentity: DatasetObservation],
+        order: inout [DatasetIdentity]
     ) {
         for dataset in datasets {
-            guard var known = seen[dataset.key] else {
-                seen[dataset.key] = dataset
-                order.append(dataset.key)
+            guard var known = seen[dataset.identity] else {
+                seen[dataset.identity] = dataset
+                order.append(dataset.identity)
                 continue
             }
             if let schema = dataset.schema { known.schema = schema }
             known.failedAssertions += dataset.failedAssertions.filter { !known.failedAssertions.contains($0) }
-            seen[dataset.key] = known
+            seen[dataset.identity] = known
         }
     }
 }

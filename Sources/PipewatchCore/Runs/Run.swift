@@ -56,6 +56,8 @@ public enum RunState: String, Sendable, Hashable, Codable, CaseIterable {
     case completed
     case failed
     case aborted
+    /// A dbt node that did not run because something upstream failed; that failure is the signal.
+    case skipped
     /// A dbt node whose status Pipewatch does not know: kept, never counted as a failure.
     case unknown
 

@@ -1,9 +1,11 @@
 public import Foundation
 
 extension SignalDetector {
-    /// The deadline that passed most recently, when no run of the pipeline completed since the one before it.
+    /// The deadline that passed most recently, when no run of the pipeline completed since the one
+    /// before it, including when none has ever reported. Pipelines that declare no jobs are not
+    /// judged: Pipewatch has no way to see them deliver.
     func missedDeadline(_ pipeline: Pipeline, runs: [Run], at now: Date) -> [Signal] {
-        guard let deadline = pipeline.deliverBy, !runs.isEmpty else { return [] }
+        guard let deadline = pipeline.deliverBy, !pipeline.jobs.isEmpty else { return [] }
         let today = LocalDate(now, in: deadline.timeZone)
         var due = today.instant(at: deadline.time, in: deadline.timeZone)
         var day = today

@@ -3,15 +3,16 @@ public import Foundation
 extension SignalDetector {
     /// Datasets whose schema changed, until a later run sees the new schema and completes.
     func schemaChanges(_ pipeline: Pipeline, runs: [Run]) -> [Signal] {
-        var observations: [String: [(at: Date, schema: [SchemaField], run: Run)]] = [:]
+        var observations: [DatasetIdentity: [(at: Date, schema: [SchemaField], run: Run)]] = [:]
         for run in runs.sorted(by: { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }) {
             for dataset in run.inputs + run.outputs {
                 guard let schema = dataset.schema else { continue }
-                observations[dataset.key, default: []].append((run.startedAt, schema, run))
+                observations[dataset.identity, default: []].append((run.startedAt, schema, run))
             }
         }
-        return observations.keys.sorted().compactMap { key -> Signal? in
-            guard let seen = observations[key],
+        return observations.keys.sorted().compactMap { identity -> Signal? in
+            let key = "\(identity.namespace)/\(identity.name)"
+            guard let seen = observations[identity],
                 let change = seen.indices.dropFirst().last(where: { seen[$0].schema != seen[$0 - 1].schema })
             else { return nil }
             let adopted = seen[(change + 1)...].contains {

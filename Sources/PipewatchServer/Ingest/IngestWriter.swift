@@ -24,15 +24,18 @@ final class IngestWriter: Service, Sendable {
     private let store: any RunStore
     private let clock: any WallClock
     private let maxBatch: Int
+    /// Past this many queued events, new ones are refused with 503 rather than held in memory.
+    private let maxQueued: Int
     private let logger: Logger
     private let state = Mutex(State())
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    init(store: any RunStore, clock: any WallClock, maxBatch: Int, logger: Logger) {
+    init(store: any RunStore, clock: any WallClock, maxBatch: Int, maxQueued: Int = 20_000, logger: Logger) {
         self.store = store
         self.clock = clock
         self.maxBatch = maxBatch
+        self.maxQueued = maxQueued
         self.logger = logger
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -41,17 +44,18 @@ final class IngestWriter: Service, Sendable {
     /// - Throws: ``APIError`` 503 when the server is shutting down; the store's error when the commit fails.
     func submit(_ event: IncomingEvent) async throws -> Bool {
         try await withCheckedThrowingContinuation { reply in
-            let accepted = state.withLock { state in
-                guard !state.isClosed else { return false }
+            let refusal = state.withLock { state -> String? in
+                if state.isClosed { return "the server is shutting down; send the event again later" }
+                if state.pending.count >= maxQueued {
+                    return "the server is behind on storing events; send it again later"
+                }
                 state.pending.append(Job(event: event, reply: reply))
-                return true
+                return nil
             }
-            if accepted {
-                wake.yield()
+            if let refusal {
+                reply.resume(throwing: APIError(.serviceUnavailable, refusal))
             } else {
-                reply.resume(
-                    throwing: APIError(.serviceUnavailable, "the server is shutting down; send the event again later")
-                )
+                wake.yield()
             }
         }
     }
@@ -73,15 +77,29 @@ final class IngestWriter: Service, Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            do {
-                let inserted = try await store.record(batch.map(\.event), receivedAt: clock.now)
-                for (job, isNew) in zip(batch, inserted) { job.reply.resume(returning: isNew) }
-            } catch {
-                logger.error("cannot store lineage events", metadata: ["error": "\(error)", "batch": "\(batch.count)"])
-                for job in batch {
-                    job.reply.resume(throwing: APIError(.serviceUnavailable, "cannot store the event: \(error)"))
-                }
+            await commit(batch)
+        }
+    }
+
+    /// Commits a batch and answers each request; when the batch fails, each event is tried on its
+    /// own, so one event the database refuses does not fail the others.
+    private func commit(_ batch: [Job]) async {
+        do {
+            let inserted = try await store.record(batch.map(\.event), receivedAt: clock.now)
+            guard inserted.count == batch.count else {
+                throw APIError(.internalServerError, "the store answered \(inserted.count) of \(batch.count) events")
             }
+            for (job, isNew) in zip(batch, inserted) { job.reply.resume(returning: isNew) }
+        } catch {
+            guard batch.count == 1, let job = batch.first else {
+                for job in batch { await commit([job]) }
+                return
+            }
+            logger.error(
+                "cannot store a lineage event",
+                metadata: ["error": "\(error)", "run.id": "\(job.event.event.runID)"]
+            )
+            job.reply.resume(throwing: APIError(.serviceUnavailable, "cannot store the event: \(error)"))
         }
     }
 }

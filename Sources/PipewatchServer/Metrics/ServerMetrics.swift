@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Prometheus
@@ -35,10 +36,13 @@ final class ServerMetrics: Sendable {
         (isNew ? stored : duplicates).increment()
     }
 
+    /// Counts a refused event by the field at fault, indexes dropped (`inputs[].name`), so the
+    /// number of series stays bounded whatever clients send.
     func rejected(reason: String) {
+        let field = reason.replacingOccurrences(of: #"\[\d+\]"#, with: "[]", options: .regularExpression)
         registry.makeCounter(
             name: "pipewatch_events_rejected_total",
-            labels: [("reason", reason)],
+            labels: [("reason", field)],
             help: "OpenLineage events refused, by the field at fault"
         ).increment()
     }

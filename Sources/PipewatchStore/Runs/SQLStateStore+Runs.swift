@@ -57,20 +57,20 @@ extension SQLStateStore: RunStore {
             eventsByRun[row.runId, default: []].append(event)
         }
         var runs: [RunRow] = []
-        var updates: [String: (namespace: String, name: String, at: Int64)] = [:]
+        var updates: [DatasetIdentity: Int64] = [:]
         for runID in runIDs {
             guard let run = Run(assembling: eventsByRun[runID] ?? []) else { continue }
             runs.append(try RunRow(run: run, source: "openlineage", pipeline: pipelines[runID]))
             guard run.state == .completed, let ended = run.endedAt else { continue }
             for output in run.outputs {
                 let at = EpochMilliseconds(ended).value
-                if at > updates[output.key]?.at ?? .min { updates[output.key] = (output.namespace, output.name, at) }
+                if at > updates[output.identity] ?? .min { updates[output.identity] = at }
             }
         }
         try await upsert(runs, into: database)
         guard !updates.isEmpty else { return }
-        let values = updates.keys.sorted().compactMap { updates[$0] }.map { update -> SQLQueryString in
-            "(\(binds: [update.namespace, update.name, update.at] as [any Encodable & Sendable]))"
+        let values = updates.keys.sorted().map { identity -> SQLQueryString in
+            "(\(binds: [identity.namespace, identity.name, updates[identity] ?? 0] as [any Encodable & Sendable]))"
         }
         try await database.raw(
             """
@@ -109,7 +109,10 @@ extension SQLStateStore: RunStore {
     }
 
     public func record(_ artifacts: DbtArtifacts) async throws(StoreError) -> (runs: Int, freshness: Int) {
-        let rows = try artifacts.nodeRuns.map { node throws(StoreError) in
+        // A node listed twice keeps its last result (PostgreSQL refuses to upsert a row twice in one statement).
+        let latest = Dictionary(artifacts.nodeRuns.map { ($0.run.id, $0) }, uniquingKeysWith: { _, last in last })
+        let nodes = artifacts.nodeRuns.filter { latest[$0.run.id] == $0 }
+        let rows = try nodes.map { node throws(StoreError) in
             do {
                 return try RunRow(run: node.run, source: "dbt", pipeline: node.pipeline, dbtStatus: node.status)
             } catch {
@@ -129,7 +132,7 @@ extension SQLStateStore: RunStore {
                         VALUES (\(bind: source.uniqueID), \(bind: entry.pipeline?.rawValue), \(bind: source.status.rawValue),
                             \(bind: source.maxLoadedAt.map { EpochMilliseconds($0).value }),
                             \(bind: EpochMilliseconds(source.snapshottedAt).value), \(bind: source.ageSeconds))
-                        ON CONFLICT (unique_id) DO UPDATE SET pipeline = excluded.pipeline, status = excluded.status,
+                        ON CONFLICT (unique_id) DO UPDATE SET pipeline = COALESCE(excluded.pipeline, source_freshness.pipeline), status = excluded.status,
                             max_loaded_at_ms = excluded.max_loaded_at_ms, snapshotted_at_ms = excluded.snapshotted_at_ms,
                             age_s = excluded.age_s
                         """

@@ -75,7 +75,7 @@ struct LineageEventDecoderTests {
     func invalidValues() throws {
         var object = try sample("openlineage-runevent")
         object["run"] = ["runId": "run-42"]
-        #expect(throws: LineageEventError.invalidRunID("run-42")) { try decode(object) }
+        #expect(throws: LineageEventError.invalidRunID(field: "run.runId", value: "run-42")) { try decode(object) }
 
         object = try sample("openlineage-runevent")
         object["eventType"] = "FINISHED"
@@ -100,5 +100,21 @@ struct LineageEventDecoderTests {
             try LineageEventDecoder.decode(Data("{\"eventType\":".utf8))
         }
         #expect(throws: LineageEventError.malformedJSON) { try LineageEventDecoder.decode(Data("[1, 2]".utf8)) }
+    }
+
+    @Test("a NUL character and a bad parent run id are refused, naming the field")
+    func nulAndParent() throws {
+        var object = try sample("openlineage-runevent")
+        object["job"] = ["namespace": "airflow", "name": "bad\u{0}name"]
+        #expect(throws: LineageEventError.nulCharacter(field: "job.name")) { try decode(object) }
+
+        object = try sample("openlineage-runevent")
+        object["run"] = [
+            "runId": "01a21d17-f709-7ae8-ba25-6750e7881b32",
+            "facets": ["parent": ["job": ["namespace": "airflow", "name": "dag"], "run": ["runId": "nope"]]],
+        ]
+        #expect(throws: LineageEventError.invalidRunID(field: "run.facets.parent.run.runId", value: "nope")) {
+            try decode(object)
+        }
     }
 }

@@ -161,4 +161,14 @@ struct SignalDetectorTests {
             signals(pipeline(), .init(runs: [before, changed, adopted])).filter { $0.kind == .schemaChange }.isEmpty
         )
     }
+
+    @Test("a pipeline whose jobs never reported misses its deadline; one with no jobs is not judged")
+    func deadlineWithoutRuns() throws {
+        let silent = try #require(signals(pipeline(deliverBy: "07:00"), .init(runs: [])).first)
+        #expect(silent.kind == .missedDeadline)
+        #expect(silent.evidence["last_completed"] == "never")
+        var unwatched = pipeline(deliverBy: "07:00")
+        unwatched.jobs = []
+        #expect(signals(unwatched, .init(runs: [])).isEmpty)
+    }
 }

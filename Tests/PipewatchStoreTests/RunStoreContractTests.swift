@@ -1,0 +1,90 @@
+import Foundation
+import PipewatchCore
+import PipewatchStore
+import Testing
+
+/// The runs side of the store, on every backend: events in any order and repeated, dbt
+/// invocations ingested twice, and what the signal detector is given.
+@Suite("run store contract")
+struct RunStoreContractTests {
+    let job = JobName(namespace: "airflow", name: "profit_daily")
+    let runID = "01a21d17-f709-7ae8-ba25-6750e7881b32"
+
+    private func incoming(_ type: RunEventType, minutes: Double, output: String? = nil) throws -> IncomingEvent {
+        let time = Fixtures.now.addingTimeInterval(minutes * 60)
+        let outputs = output.map { [["namespace": "pg", "name": $0]] } ?? []
+        let body: [String: Any] = [
+            "eventType": type.rawValue, "eventTime": ISO8601Text.format(time, in: .gmt), "producer": "test",
+            "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json", "run": ["runId": runID],
+            "job": ["namespace": job.namespace, "name": job.name], "outputs": outputs,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: body)
+        return IncomingEvent(
+            event: try LineageEventDecoder.decode(data),
+            body: String(decoding: data, as: UTF8.self),
+            pipeline: "profit"
+        )
+    }
+
+    @Test(
+        "a run assembles from events in any order, in one batch or many; repeats are reported and change nothing",
+        arguments: StoreBackend.available
+    )
+    func assembly(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store in
+            let complete = try incoming(.complete, minutes: 5, output: "analytics.profit_daily")
+            let start = try incoming(.start, minutes: 0)
+            #expect(try await store.record([complete], receivedAt: Fixtures.now) == [true])
+            #expect(
+                try await store.record([start, complete, start], receivedAt: Fixtures.now) == [true, false, false]
+            )
+            let runs = try await store.runs(of: "profit", limit: 10)
+            #expect(runs.count == 1)
+            #expect(runs.first?.state == .completed)
+            #expect(
+                runs.first.map { ISO8601Text.format($0.startedAt, in: .gmt) }
+                    == ISO8601Text.format(Fixtures.now, in: .gmt)
+            )
+            let evidence = try await store.evidence(for: "profit", perJob: 5)
+            #expect(evidence.datasetUpdates.map(\.name) == ["analytics.profit_daily"])
+        }
+    }
+
+    @Test(
+        "a dbt node listed twice keeps its last result, and ingesting the invocation again changes nothing",
+        arguments: StoreBackend.available
+    )
+    func dbtTwice(backend: StoreBackend) async throws {
+        let results = """
+            {"metadata": {"invocation_id": "inv-1"}, "results": [
+              {"unique_id": "model.shop.orders", "status": "error", "message": "boom", "timing": []},
+              {"unique_id": "model.shop.orders", "status": "success", "timing": []},
+              {"unique_id": "model.shop.later", "status": "skipped", "timing": []}
+            ]}
+            """
+        let catalog = Catalog(
+            team: Team(name: "T", timeZone: .gmt),
+            engineers: [],
+            pipelines: [
+                Pipeline(
+                    id: "shop",
+                    name: "Shop",
+                    owners: PipelineOwners(primary: "a", secondary: "b"),
+                    jobs: [
+                        PipelineJob(.dbt(uniqueID: "model.shop.orders")),
+                        PipelineJob(.dbt(uniqueID: "model.shop.later")),
+                    ]
+                )
+            ]
+        )
+        let artifacts = try DbtArtifacts(runResults: Data(results.utf8), sources: nil, manifest: nil, catalog: catalog)
+        try await withTestStore(backend) { store in
+            _ = try await store.record(artifacts)
+            _ = try await store.record(artifacts)
+            let runs = try await store.runs(of: "shop", limit: 10)
+            #expect(runs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.completed, .skipped])
+            let signals = try await store.openSignals(in: catalog, at: Fixtures.now)
+            #expect(signals.isEmpty)
+        }
+    }
+}
