@@ -45,7 +45,7 @@ struct RunStoreContractTests {
                 runs.first.map { ISO8601Text.format($0.startedAt, in: .gmt) }
                     == ISO8601Text.format(Fixtures.now, in: .gmt)
             )
-            let evidence = try await store.evidence(for: "profit", perJob: 5)
+            let evidence = try await store.evidence(for: "profit", inputs: ["analytics.profit_daily"], perJob: 5)
             #expect(evidence.datasetUpdates.map(\.name) == ["analytics.profit_daily"])
         }
     }

@@ -47,6 +47,7 @@ struct TimeoffCommand: AsyncParsableCommand {
                     try before.schedule(from: window.0, through: window.1)
                 }
                 let timeOff = TimeOff(engineer: who.id, from: first, to: last, reason: reason)
+                let overlapping = try await session.store.timeOff(for: who.id, overlapping: first...last)
                 let record = try await session.store.addTimeOff(timeOff, at: session.now) { record in
                     AuditDraft(
                         at: session.now,
@@ -59,6 +60,12 @@ struct TimeoffCommand: AsyncParsableCommand {
                 session.context.print(
                     "added time off #\(record.id): \(who.name) (\(who.id)) away \(first) through \(last)"
                 )
+                for other in overlapping {
+                    session.context.printError(
+                        "warning: it overlaps time off #\(other.id) (\(other.timeOff.from) through \(other.timeOff.to)); "
+                            + "remove one with 'pipewatch timeoff remove ID' if it was entered twice"
+                    )
+                }
                 let after = try await session.calculator()
                 let new = try session.checked { () throws(ScheduleError) in
                     try after.schedule(from: window.0, through: window.1)

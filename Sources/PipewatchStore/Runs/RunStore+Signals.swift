@@ -19,7 +19,11 @@ extension RunStore {
     ) async throws(StoreError) -> [Signal] {
         var signals: [Signal] = []
         for candidate in catalog.pipelines where pipeline == nil || candidate.id == pipeline {
-            let evidence = try await evidence(for: candidate.id, perJob: detector.slowRuns.history + 1)
+            let evidence = try await evidence(
+                for: candidate.id,
+                inputs: candidate.inputs.map(\.name),
+                perJob: detector.slowRuns.history + 1
+            )
             signals += detector.signals(for: candidate, evidence: evidence, at: now)
         }
         return signals

@@ -22,8 +22,13 @@ public protocol RunStore: Sendable {
     func runs(of pipeline: PipelineID, limit: Int) async throws(StoreError) -> [Run]
 
     /// What signal detection needs for a pipeline: its recent runs (up to `perJob` per job),
-    /// the dataset updates it may read, and its dbt source freshness.
-    func evidence(for pipeline: PipelineID, perJob: Int) async throws(StoreError) -> SignalDetector.Evidence
+    /// the updates of the datasets named in `inputs`, and its dbt source freshness.
+    func evidence(
+        for pipeline: PipelineID,
+        inputs: [String],
+        perJob: Int
+    ) async throws(StoreError)
+        -> SignalDetector.Evidence
 
     /// Jobs that reported runs but map to no pipeline, with how many runs and when last seen.
     func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob]

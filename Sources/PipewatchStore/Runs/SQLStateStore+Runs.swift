@@ -157,7 +157,13 @@ extension SQLStateStore: RunStore {
         return try rows.map { row throws(StoreError) in try row.run() }
     }
 
-    public func evidence(for pipeline: PipelineID, perJob: Int) async throws(StoreError) -> SignalDetector.Evidence {
+    public func evidence(
+        for pipeline: PipelineID,
+        inputs: [String],
+        perJob: Int
+    ) async throws(StoreError)
+        -> SignalDetector.Evidence
+    {
         let (rows, updates, freshness) = try await perform("cannot read the evidence of '\(pipeline)'") {
             try await executor.read { database in
                 let rows = try await database.raw(
@@ -169,8 +175,15 @@ extension SQLStateStore: RunStore {
                     ) ranked WHERE position <= \(bind: perJob)
                     """
                 ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-                let updates = try await database.raw("SELECT namespace, name, updated_at_ms FROM dataset_updates")
-                    .all(decoding: DatasetUpdateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let updates =
+                    inputs.isEmpty
+                    ? []
+                    : try await database.raw(
+                        """
+                        SELECT namespace, name, updated_at_ms FROM dataset_updates
+                        WHERE name IN (\(binds: inputs as [any Encodable & Sendable]))
+                        """
+                    ).all(decoding: DatasetUpdateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 let freshness = try await database.raw(
                     "SELECT * FROM source_freshness WHERE pipeline = \(bind: pipeline.rawValue) ORDER BY unique_id"
                 ).all(decoding: FreshnessRow.self, keyDecodingStrategy: .convertFromSnakeCase)
