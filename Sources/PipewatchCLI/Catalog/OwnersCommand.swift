@@ -36,11 +36,7 @@ struct OwnersCommand: AsyncParsableCommand {
         let catalog = try configOptions.loadPlan(in: context).catalog
         let report = OwnersReport(catalog: catalog)
         if let engineer {
-            guard let found = catalog.engineer(EngineerID(engineer)) else {
-                throw ValidationError(
-                    UnknownID.message(engineer, kind: "engineer", known: catalog.engineers.map(\.id.rawValue))
-                )
-            }
+            let found = try catalog.requireEngineer(engineer)
             context.print(
                 output.format == .json
                     ? try JSONOutput.render(report.holdings(of: found)) : report.holdingsTable(of: found)

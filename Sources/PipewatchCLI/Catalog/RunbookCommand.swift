@@ -47,11 +47,7 @@ struct RunbookCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext.current
             let catalog = try configOptions.loadPlan(in: context).catalog
-            guard let found = catalog.pipeline(PipelineID(pipeline)) else {
-                throw ValidationError(
-                    UnknownID.message(pipeline, kind: "pipeline", known: catalog.pipelines.map(\.id.rawValue))
-                )
-            }
+            let found = try catalog.requirePipeline(pipeline)
             let view = RunbookView(catalog: catalog)
             guard !found.runbook.isEmpty else {
                 context.printError("pipeline '\(pipeline)' has no run book; add 'runbook:' steps to it in the config")

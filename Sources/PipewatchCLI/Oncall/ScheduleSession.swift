@@ -54,12 +54,7 @@ struct ScheduleSession {
 
     /// An engineer id from the command line, or a usage error with a suggestion.
     func engineer(_ id: String) throws -> Engineer {
-        guard let engineer = plan.catalog.engineer(EngineerID(id)) else {
-            throw ValidationError(
-                UnknownID.message(id, kind: "engineer", known: plan.catalog.engineers.map(\.id.rawValue))
-            )
-        }
-        return engineer
+        try plan.catalog.requireEngineer(id)
     }
 
     /// A time from the command line, or a usage error naming the option.

@@ -31,11 +31,7 @@ struct RunsCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let plan = try configOptions.loadPlan(in: context)
         guard let pipeline else { return try await listUnmatched(in: context) }
-        guard let found = plan.catalog.pipeline(PipelineID(pipeline)) else {
-            throw ValidationError(
-                UnknownID.message(pipeline, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue))
-            )
-        }
+        let found = try plan.catalog.requirePipeline(pipeline)
         try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) { store in
             let runs = try await store.runs(of: found.id, limit: max(1, limit))
             if output.format == .json {

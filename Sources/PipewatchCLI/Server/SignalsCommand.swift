@@ -26,14 +26,7 @@ struct SignalsCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let now = try context.now()
         let plan = try configOptions.loadPlan(in: context)
-        let id = try pipeline.map { id -> PipelineID in
-            guard let found = plan.catalog.pipeline(PipelineID(id)) else {
-                throw ValidationError(
-                    UnknownID.message(id, kind: "pipeline", known: plan.catalog.pipelines.map(\.id.rawValue))
-                )
-            }
-            return found.id
-        }
+        let id = try pipeline.map { try plan.catalog.requirePipeline($0).id }
         let signals = try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) {
             try await $0.openSignals(in: plan.catalog, pipeline: id, at: now)
         }
