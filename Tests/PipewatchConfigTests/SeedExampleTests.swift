@@ -102,7 +102,7 @@ struct SeedExampleTests {
         #expect(profit.runbook.steps.last?.notifications == [.stakeholders])
         let engagement = try #require(plan.catalog.pipeline("investor-engagement"))
         #expect(engagement.runbook.steps.last?.notifications == [.team, .stakeholders])
-        #expect(engagement.runbook.steps[2].action == .backfill)
+        #expect(engagement.runbook.steps[2].action == "backfill")
     }
 
     @Test("the seed's specific risks are written as checks")

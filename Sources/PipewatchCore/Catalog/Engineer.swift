@@ -13,6 +13,8 @@ public struct Engineer: Sendable, Equatable, Identifiable {
     public var holidayCategories: [String]
     /// Names of regional holidays the engineer works through anyway.
     public var holidayExceptions: [String]
+    /// Where pages reach the engineer, in order of preference.
+    public var contacts: [ContactMethod]
 
     /// Creates an engineer.
     public init(
@@ -22,7 +24,8 @@ public struct Engineer: Sendable, Equatable, Identifiable {
         region: Region,
         timeZone: TimeZone,
         holidayCategories: [String] = ["public"],
-        holidayExceptions: [String] = []
+        holidayExceptions: [String] = [],
+        contacts: [ContactMethod] = []
     ) {
         self.id = id
         self.name = name
@@ -31,5 +34,6 @@ public struct Engineer: Sendable, Equatable, Identifiable {
         self.timeZone = timeZone
         self.holidayCategories = holidayCategories
         self.holidayExceptions = holidayExceptions
+        self.contacts = contacts
     }
 }

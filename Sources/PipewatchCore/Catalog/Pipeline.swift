@@ -16,6 +16,14 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
     public var inputs: [InputExpectation]
     public var runbook: Runbook
     public var checks: [Check]
+    /// The severity of its incidents; from the audience when `nil`.
+    public var severityOverride: Severity?
+    /// Whether its incidents resolve themselves once every signal has cleared for the hold time.
+    public var autoResolve: Bool
+    /// Its own escalation policy; the team's when `nil`.
+    public var escalation: EscalationPolicy?
+    /// How long before `deliver_by` stakeholders hear that delivery is at risk; the team's when `nil`.
+    public var noticeBefore: Duration?
 
     /// Creates a pipeline.
     public init(
@@ -30,7 +38,11 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         jobs: [PipelineJob] = [],
         inputs: [InputExpectation] = [],
         runbook: Runbook = Runbook(steps: []),
-        checks: [Check] = []
+        checks: [Check] = [],
+        severityOverride: Severity? = nil,
+        autoResolve: Bool = true,
+        escalation: EscalationPolicy? = nil,
+        noticeBefore: Duration? = nil
     ) {
         self.id = id
         self.name = name
@@ -44,7 +56,14 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         self.inputs = inputs
         self.runbook = runbook
         self.checks = checks
+        self.severityOverride = severityOverride
+        self.autoResolve = autoResolve
+        self.escalation = escalation
+        self.noticeBefore = noticeBefore
     }
+
+    /// The severity of its incidents: the override, else the audience's.
+    public var severity: Severity { severityOverride ?? Severity(audience: audience) }
 
     /// Whether a run of `job` feeds this pipeline.
     public func owns(_ job: JobName) -> Bool {

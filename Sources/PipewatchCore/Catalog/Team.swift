@@ -4,10 +4,13 @@ public import Foundation
 public struct Team: Sendable, Equatable {
     public var name: String
     public var timeZone: TimeZone
+    /// Where the whole team is told (a shared channel), when nobody else can be reached.
+    public var contacts: [ContactMethod]
 
     /// Creates a team.
-    public init(name: String, timeZone: TimeZone) {
+    public init(name: String, timeZone: TimeZone, contacts: [ContactMethod] = []) {
         self.name = name
         self.timeZone = timeZone
+        self.contacts = contacts
     }
 }

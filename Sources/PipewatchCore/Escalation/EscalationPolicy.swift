@@ -1,10 +1,13 @@
 /// The order in which a page that nobody acknowledges moves on: on call, then the owners.
 public struct EscalationPolicy: Sendable, Equatable {
     public var levels: [EscalationLevel]
+    /// How many more times the whole policy runs after its last level (`repeat:`); 0 runs it once.
+    public var repeatCount: Int
 
     /// Creates a policy.
-    public init(levels: [EscalationLevel]) {
+    public init(levels: [EscalationLevel], repeatCount: Int = 0) {
         self.levels = levels
+        self.repeatCount = repeatCount
     }
 
     /// The seed's policy: the on-call engineer, then the primary owner, then the secondary owner.

@@ -10,8 +10,8 @@ public struct RunbookStep: Sendable, Equatable {
     public var escalation: EscalationTarget?
     /// Who this step tells, if it is a notification step.
     public var notifications: [NotificationTarget]
-    /// An action the step triggers, such as a backfill.
-    public var action: RunbookAction?
+    /// An action (from `actions:`) the step runs, such as a backfill.
+    public var action: ActionID?
 
     /// Creates a run book step.
     public init(
@@ -20,7 +20,7 @@ public struct RunbookStep: Sendable, Equatable {
         showsRuns: Bool = false,
         escalation: EscalationTarget? = nil,
         notifications: [NotificationTarget] = [],
-        action: RunbookAction? = nil
+        action: ActionID? = nil
     ) {
         self.text = text
         self.checks = checks
@@ -29,10 +29,4 @@ public struct RunbookStep: Sendable, Equatable {
         self.notifications = notifications
         self.action = action
     }
-}
-
-/// An action a run book step can trigger.
-public enum RunbookAction: String, Sendable, Hashable, CaseIterable {
-    /// Re-run the pipeline's jobs for the periods whose data is missing.
-    case backfill
 }

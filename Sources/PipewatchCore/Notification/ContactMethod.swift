@@ -1,0 +1,28 @@
+/// Where a person (or the team) is reached: an entry of `contacts:` in the config.
+public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
+    /// A generic webhook: a JSON body signed with HMAC-SHA256 under the secret in `secretEnv`.
+    case webhook(url: ConfiguredValue, secretEnv: String?)
+    /// A Slack-compatible incoming webhook (text and blocks).
+    case slack(url: ConfiguredValue)
+
+    /// The channel's name as stored in the outbox and shown in listings.
+    public var channel: NotificationChannel {
+        switch self {
+        case .webhook: .webhook
+        case .slack: .slack
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .webhook(let url, _): "webhook \(url)"
+        case .slack(let url): "slack \(url)"
+        }
+    }
+}
+
+/// The kinds of channel a notification can go out on.
+public enum NotificationChannel: String, Sendable, Hashable, Codable, CaseIterable {
+    case webhook
+    case slack
+}
