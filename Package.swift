@@ -51,9 +51,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PipewatchEngine",
+            dependencies: [
+                "PipewatchCore",
+                "PipewatchStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PipewatchServer",
             dependencies: [
                 "PipewatchCore",
+                "PipewatchEngine",
                 "PipewatchStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -72,6 +84,7 @@ let package = Package(
                 "PipewatchCore",
                 "PipewatchConfig",
                 "PipewatchStore",
+                "PipewatchEngine",
                 "PipewatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +122,16 @@ let package = Package(
                 "PipewatchStore",
                 "PipewatchCore",
                 "PipewatchTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PipewatchEngineTests",
+            dependencies: [
+                "PipewatchEngine", "PipewatchCore", "PipewatchStore", "PipewatchTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -4,6 +4,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import PipewatchCore
+public import PipewatchEngine
 public import PipewatchStore
 
 /// Builds the Pipewatch HTTP application: the ingest endpoints, the read API, `/metrics`,
@@ -13,20 +14,30 @@ public import PipewatchStore
 ///   - settings: where to listen and what to accept.
 ///   - plan: the team's plan (pipelines map events; tokens guard the API).
 ///   - store: the open store; the caller runs and closes it.
+///   - engine: the engine over the same store; its services run beside the server.
 ///   - clock: "now" for signals and the schedule.
 ///   - logger: the server's logger.
-/// - Returns: the application, with the ingest writer as a service.
+/// - Returns: the application, with the ingest writer and the engine's services.
 public func buildApplication(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: SQLStateStore,
+    store: some RunStore & ScheduleStore & IncidentStore,
+    engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) -> some ApplicationProtocol {
     let metrics = ServerMetrics()
-    let writer = IngestWriter(store: store, clock: clock, maxBatch: settings.maxBatch, logger: logger)
+    let evaluator = engine.evaluator
+    let writer = IngestWriter(
+        store: store,
+        clock: clock,
+        maxBatch: settings.maxBatch,
+        logger: logger,
+        onCommit: { evaluator.touch($0) }
+    )
     let router = Router()
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
+    router.middlewares.add(ErrorMiddleware())
     router.get("healthz") { _, _ in JSONResponse(["status": "ok"]) }
     router.get("openapi.yaml") { _, _ in
         var headers = HTTPFields()
@@ -39,14 +50,10 @@ public func buildApplication(
     }
     router.get("metrics") { _, _ in
         let runs = try await store.runCounts()
-        let signals = try await store.openSignals(in: plan.catalog, at: clock.now)
+        let counts = try await store.engineCounts()
         let text = metrics.render(
             runs: Dictionary(uniqueKeysWithValues: RunState.allCases.map { ($0.rawValue, runs[$0] ?? 0) }),
-            signals: Dictionary(
-                uniqueKeysWithValues: SignalKind.allCases.map { kind in
-                    (kind.rawValue, signals.filter { $0.kind == kind }.count)
-                }
-            )
+            engine: counts
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -62,18 +69,22 @@ public func buildApplication(
         storesEvents: settings.storesEvents
     )
     .add(to: writes)
-    DbtController(catalog: plan.catalog, store: store, maxBodyBytes: settings.maxBodyBytes).add(to: writes)
+    DbtController(catalog: plan.catalog, store: store, maxBodyBytes: settings.maxBodyBytes, onCommit: { evaluator.touch($0) })
+        .add(to: writes)
     let reads =
         plan.api.readAccess == .token
         ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
-    ReadController(plan: plan, store: store, clock: clock).add(to: reads)
+    ReadController(plan: plan, store: store, engine: engine, clock: clock).add(to: reads)
+    let incidents = IncidentController(engine: engine, clock: clock, maxBodyBytes: settings.maxBodyBytes)
+    incidents.addReads(to: reads)
+    incidents.addWrites(to: writes)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(settings.host, port: settings.port),
             serverName: "Pipewatch"
         ),
-        services: [writer],
+        services: [writer] + (settings.runsEngine ? engine.services : []),
         logger: logger
     )
 }
@@ -81,15 +92,18 @@ public func buildApplication(
 /// Runs the application until SIGTERM or SIGINT, then shuts down gracefully: the server stops
 /// accepting, answers the requests in flight, and the ingest writer commits what it queued.
 ///
-/// - Parameters: as ``buildApplication(settings:plan:store:clock:logger:)``; the caller runs and
+/// - Parameters: as ``buildApplication(settings:plan:store:engine:clock:logger:)``; the caller runs and
 ///   closes the store around this call.
 /// - Throws: when the server cannot listen.
 public func serve(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: SQLStateStore,
+    store: some RunStore & ScheduleStore & IncidentStore,
+    engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) async throws {
-    try await buildApplication(settings: settings, plan: plan, store: store, clock: clock, logger: logger).runService()
+    try await buildApplication(
+        settings: settings, plan: plan, store: store, engine: engine, clock: clock, logger: logger
+    ).runService()
 }

@@ -8,6 +8,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var maxBatch: Int
     /// `false` only to measure what storing costs: events are validated and answered, never stored.
     public var storesEvents: Bool
+    /// Whether the engine's services (signal evaluator, escalator, dispatcher) run beside the server.
+    public var runsEngine: Bool
 
     /// Creates settings; the defaults listen on 127.0.0.1:8080 and accept bodies up to 1 MiB.
     public init(
@@ -15,12 +17,14 @@ public struct ServerSettings: Sendable, Equatable {
         port: Int = 8080,
         maxBodyBytes: Int = 1 << 20,
         maxBatch: Int = 512,
-        storesEvents: Bool = true
+        storesEvents: Bool = true,
+        runsEngine: Bool = true
     ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.maxBatch = maxBatch
         self.storesEvents = storesEvents
+        self.runsEngine = runsEngine
     }
 }

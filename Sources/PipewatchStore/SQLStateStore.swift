@@ -17,7 +17,7 @@ public import Logging
 /// - ``run()``
 /// - ``migrate()``
 /// - ``close()``
-public final class SQLStateStore: StateStore {
+public final class SQLStateStore: ScheduleStore {
     /// Where the data lives.
     public let location: StoreLocation
     let executor: any DatabaseExecutor

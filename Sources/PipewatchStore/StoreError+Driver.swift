@@ -21,6 +21,11 @@ extension StoreError {
         return .unavailable("\(operation): the database reported an error", underlying: error)
     }
 
+    /// Whether `error` came from a driver or from reading a row, rather than from the caller's own code.
+    static func isDriverError(_ error: any Error) -> Bool {
+        error is StoreError || error is SQLiteError || error is PSQLError || error is DecodingError
+    }
+
     private static func reason(of error: SQLiteError) -> String {
         switch error.reason {
         case .busy, .busyTimeout, .locked:

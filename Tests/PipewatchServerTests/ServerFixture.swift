@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Logging
 import PipewatchCore
+import PipewatchEngine
 import PipewatchServer
 import PipewatchStore
 import PipewatchTestSupport
@@ -56,11 +57,16 @@ func withTestServer(
     _ body: @Sendable (any TestClientProtocol, SQLStateStore) async throws -> Void
 ) async throws {
     try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in
+        let clock = FixedWallClock(now)
+        let engine = Engine(
+            plan: plan, store: store, clock: ContinuousClock(), wallClock: clock, environment: [:],
+            logger: Logger(label: "test"))
         let app = buildApplication(
             settings: settings,
             plan: plan,
             store: store,
-            clock: FixedWallClock(now),
+            engine: engine,
+            clock: clock,
             logger: Logger(label: "test")
         )
         try await app.test(.router) { client in try await body(client, store) }

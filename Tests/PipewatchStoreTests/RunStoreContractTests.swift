@@ -83,7 +83,8 @@ struct RunStoreContractTests {
             _ = try await store.record(artifacts)
             let runs = try await store.runs(of: "shop", limit: 10)
             #expect(runs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.completed, .skipped])
-            let signals = try await store.openSignals(in: catalog, at: Fixtures.now)
+            let evidence = try await store.evidence(for: "shop", inputs: [], perJob: 21)
+            let signals = SignalDetector().signals(for: catalog.pipelines[0], evidence: evidence, at: Fixtures.now)
             #expect(signals.isEmpty)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipewatchCore
+import PipewatchEngine
 import PipewatchStore
 
 /// Everything an on-call command works with: the plan, the store, the instant, and a calculator
@@ -35,7 +36,7 @@ struct ScheduleSession {
     /// A calculator over the config and what the store holds now.
     func calculator() async throws -> ScheduleCalculator {
         do {
-            return try await store.scheduleCalculator(for: plan, policy: policy)
+            return try await ScheduleService(plan: plan, store: store).calculator(policy: policy)
         } catch let error as ScheduleError {
             context.printError("error: \(error.description)")
             throw ExitCode(1)

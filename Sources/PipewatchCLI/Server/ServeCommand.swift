@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PipewatchCore
+import PipewatchEngine
 import PipewatchServer
 import PipewatchStore
 
@@ -62,7 +63,16 @@ struct ServeCommand: AsyncParsableCommand {
                 group.addTask { await store.run() }
                 try await store.migrate()
                 logger.info("serving", metadata: ["address": "\(host):\(port)", "store": "\(location)"])
-                try await serve(settings: settings, plan: plan, store: store, clock: clock, logger: logger)
+                let engine = Engine(
+                    plan: plan,
+                    store: store,
+                    clock: ContinuousClock(),
+                    wallClock: clock,
+                    environment: context.environment,
+                    logger: logger
+                )
+                try await serve(
+                    settings: settings, plan: plan, store: store, engine: engine, clock: clock, logger: logger)
                 group.cancelAll()
             }
             try await store.close()

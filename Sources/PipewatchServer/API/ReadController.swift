@@ -2,12 +2,14 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import PipewatchCore
+import PipewatchEngine
 import PipewatchStore
 
 /// The read side of the API: pipelines with their health, runs, signals, who is on call.
 struct ReadController {
     let plan: TeamPlan
-    let store: SQLStateStore
+    let store: any RunStore & IncidentStore
+    let engine: Engine
     let clock: any WallClock
 
     func add(to router: RouterGroup<BasicRequestContext>) {
@@ -32,7 +34,7 @@ struct ReadController {
     }
 
     private func pipelines() async throws -> JSONResponse<[String: [PipelineDocument]]> {
-        let signals = try await store.openSignals(in: plan.catalog, at: clock.now)
+        let signals = try await store.openSignals(pipeline: nil).map(\.signal)
         return JSONResponse(["pipelines": plan.catalog.pipelines.map { PipelineDocument($0, signals: signals) }])
     }
 
@@ -44,7 +46,7 @@ struct ReadController {
 
     private func pipeline(_ id: String) async throws -> JSONResponse<PipelineDetail> {
         let pipeline = try known(id)
-        let signals = try await store.openSignals(in: plan.catalog, pipeline: pipeline.id, at: clock.now)
+        let signals = try await store.openSignals(pipeline: pipeline.id).map(\.signal)
         let runs = try await store.runs(of: pipeline.id, limit: 10)
         return JSONResponse(
             PipelineDetail(
@@ -62,7 +64,7 @@ struct ReadController {
 
     private func signals(_ pipeline: String?) async throws -> JSONResponse<SignalList> {
         let id = try pipeline.map { try known($0).id }
-        return JSONResponse(SignalList(try await store.openSignals(in: plan.catalog, pipeline: id, at: clock.now)))
+        return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal)))
     }
 
     private struct OncallNow: Encodable, Sendable {
@@ -81,7 +83,7 @@ struct ReadController {
         let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
         let coverage: Schedule.Coverage
         do {
-            coverage = try await store.scheduleCalculator(for: plan, policy: policy).coverage(at: now)
+            coverage = try await engine.schedule.calculator(policy: policy).coverage(at: now)
         } catch let error as ScheduleError {
             throw APIError(.internalServerError, error.description)
         }

@@ -27,16 +27,26 @@ final class IngestWriter: Service, Sendable {
     /// Past this many queued events, new ones are refused with 503 rather than held in memory.
     private let maxQueued: Int
     private let logger: Logger
+    /// Told which pipelines a committed batch touched, so their signals are evaluated at once.
+    private let onCommit: @Sendable (Set<PipelineID>) -> Void
     private let state = Mutex(State())
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    init(store: any RunStore, clock: any WallClock, maxBatch: Int, maxQueued: Int = 20_000, logger: Logger) {
+    init(
+        store: any RunStore,
+        clock: any WallClock,
+        maxBatch: Int,
+        maxQueued: Int = 20_000,
+        logger: Logger,
+        onCommit: @escaping @Sendable (Set<PipelineID>) -> Void = { _ in }
+    ) {
         self.store = store
         self.clock = clock
         self.maxBatch = maxBatch
         self.maxQueued = maxQueued
         self.logger = logger
+        self.onCommit = onCommit
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -89,6 +99,8 @@ final class IngestWriter: Service, Sendable {
             guard inserted.count == batch.count else {
                 throw APIError(.internalServerError, "the store answered \(inserted.count) of \(batch.count) events")
             }
+            let touched = Set(zip(batch, inserted).compactMap { job, isNew in isNew ? job.event.pipeline : nil })
+            if !touched.isEmpty { onCommit(touched) }
             for (job, isNew) in zip(batch, inserted) { job.reply.resume(returning: isNew) }
         } catch {
             guard batch.count == 1, let job = batch.first else {

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PipewatchCore
+import PipewatchStore
 import Prometheus
 
 /// The server's Prometheus metrics: events accepted and rejected, request latency; runs by state
@@ -52,14 +54,33 @@ final class ServerMetrics: Sendable {
     }
 
     /// Sets the gauges that describe the store, then renders everything in the text format.
-    func render(runs: [String: Int], signals: [String: Int]) -> String {
+    func render(runs: [String: Int], engine: EngineCounts) -> String {
         for (state, count) in runs {
             registry.makeGauge(name: "pipewatch_runs", labels: [("state", state)], help: "Runs in the store, by state")
                 .set(Double(count))
         }
-        for (kind, count) in signals {
-            registry.makeGauge(name: "pipewatch_open_signals", labels: [("kind", kind)], help: "Open signals, by kind")
-                .set(Double(count))
+        for kind in SignalKind.allCases {
+            registry.makeGauge(
+                name: "pipewatch_open_signals", labels: [("kind", kind.rawValue)], help: "Open signals, by kind"
+            ).set(Double(engine.openSignals[kind.rawValue] ?? 0))
+        }
+        for severity in Severity.allCases {
+            registry.makeGauge(
+                name: "pipewatch_open_incidents", labels: [("severity", severity.rawValue)],
+                help: "Incidents triggered or acknowledged, by severity"
+            ).set(Double(engine.openIncidents[severity] ?? 0))
+        }
+        for state in OutboxMessage.State.allCases {
+            registry.makeGauge(
+                name: "pipewatch_notifications", labels: [("state", state.rawValue)],
+                help: "Notifications in the outbox, by delivery state"
+            ).set(Double(engine.messages[state] ?? 0))
+        }
+        for state in [EscalationStep.State.paged, .skipped] {
+            registry.makeGauge(
+                name: "pipewatch_escalation_steps_fired", labels: [("outcome", state.rawValue)],
+                help: "Escalation steps fired, by whether they paged someone or were skipped"
+            ).set(Double(engine.steps[state] ?? 0))
         }
         return registry.emitToString()
     }

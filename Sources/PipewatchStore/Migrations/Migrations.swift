@@ -6,5 +6,6 @@ enum Migrations {
     static let all: [Migration] = [
         scheduleState,
         runSignals,
+        incidents,
     ]
 }

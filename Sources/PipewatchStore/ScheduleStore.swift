@@ -9,7 +9,7 @@ public import PipewatchCore
 /// written in one transaction, or neither is. Lists come back in a stable order.
 /// ``SQLStateStore`` implements it on SQLite and PostgreSQL; tests of other modules
 /// may use it with an in-memory SQLite location.
-public protocol StateStore: Sendable {
+public protocol ScheduleStore: Sendable {
     /// Records time off.
     ///
     /// - Parameters:
@@ -139,7 +139,7 @@ public protocol StateStore: Sendable {
     func auditEntries(limit: Int) async throws(StoreError) -> [AuditEntry]
 }
 
-extension StateStore {
+extension ScheduleStore {
     /// Lists all time off, ordered by first day, engineer and id.
     ///
     /// - Returns: Every record.

@@ -1,0 +1,66 @@
+import Foundation
+public import Logging
+public import PipewatchCore
+public import PipewatchStore
+public import ServiceLifecycle
+
+/// What Pipewatch does, on demand and in the background: the use cases that the server and the
+/// CLI call, and the services `pipewatch serve` runs (the signal evaluator, the escalator and the
+/// notification dispatcher). One alert goes: ingest → ``SignalEvaluator`` → ``IncidentService``
+/// → outbox → ``NotificationDispatcher`` → the receiver.
+public struct Engine: Sendable {
+    public let plan: TeamPlan
+    public let schedule: ScheduleService
+    public let signals: SignalEvaluation
+    public let incidents: IncidentService
+    public let evaluator: SignalEvaluator
+    public let escalator: Escalator
+    public let dispatcher: NotificationDispatcher
+    public let store: any IncidentStore
+
+    /// Creates the engine over one store.
+    ///
+    /// - Parameters:
+    ///   - plan: The team's plan.
+    ///   - store: The state store (runs, schedule changes, incidents).
+    ///   - clock: What services sleep on: `ContinuousClock` in production, a test clock in tests.
+    ///   - wallClock: "Now" for every decision.
+    ///   - environment: Where contact URLs and secrets are read.
+    ///   - logger: The engine's logger.
+    public init(
+        plan: TeamPlan,
+        store: some RunStore & ScheduleStore & IncidentStore,
+        clock: any Clock<Duration>,
+        wallClock: any WallClock,
+        environment: [String: String],
+        logger: Logger
+    ) {
+        self.plan = plan
+        self.store = store
+        schedule = ScheduleService(plan: plan, store: store)
+        signals = SignalEvaluation(catalog: plan.catalog, runs: store)
+        let dispatcher = NotificationDispatcher(
+            store: store,
+            environment: environment,
+            maxAttempts: plan.incidents.deliveryAttempts,
+            clock: clock,
+            wallClock: wallClock,
+            logger: logger
+        )
+        self.dispatcher = dispatcher
+        incidents = IncidentService(plan: plan, store: store, schedule: schedule, wake: { dispatcher.wake() })
+        evaluator = SignalEvaluator(
+            evaluation: signals,
+            incidents: incidents,
+            store: store,
+            clock: clock,
+            wallClock: wallClock,
+            interval: plan.incidents.evaluateEvery,
+            logger: logger
+        )
+        escalator = Escalator(incidents: incidents, clock: clock, wallClock: wallClock, logger: logger)
+    }
+
+    /// The background services, for `pipewatch serve`'s service group.
+    public var services: [any Service] { [evaluator, escalator, dispatcher] }
+}

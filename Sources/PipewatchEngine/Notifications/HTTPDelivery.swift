@@ -1,0 +1,52 @@
+public import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Posts an outbox message to its webhook: the stored body, `Idempotency-Key`, and for signed
+/// webhooks `Pipewatch-Signature`. A 2xx answer is a delivery; anything else is an error with
+/// the status and the start of the answer, for the outbox's `last_error`.
+public struct HTTPDelivery: Sendable {
+    /// How long one attempt may take.
+    public var timeout: TimeInterval
+
+    /// Creates the sender.
+    public init(timeout: TimeInterval = 10) {
+        self.timeout = timeout
+    }
+
+    /// What went wrong with one attempt.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Sends one request.
+    ///
+    /// - Parameters:
+    ///   - body: The exact body.
+    ///   - url: Where to.
+    ///   - headers: Extra headers.
+    /// - Throws: ``Failure`` naming the status or the network error.
+    public func post(_ body: Data, to url: URL, headers: [String: String]) async throws(Failure) {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Pipewatch", forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw Failure(description: "cannot reach \(url.host ?? url.absoluteString): \(error.localizedDescription)")
+        }
+        guard let status = (response as? HTTPURLResponse)?.statusCode else {
+            throw Failure(description: "the answer was not HTTP")
+        }
+        guard (200..<300).contains(status) else {
+            let text = String(decoding: data.prefix(200), as: UTF8.self)
+            throw Failure(description: "HTTP \(status)\(text.isEmpty ? "" : ": \(text)")")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+public import Foundation
+public import Logging
+public import PipewatchCore
+public import PipewatchStore
+public import ServiceLifecycle
+
+/// Delivers the outbox: claims due messages, posts each to its channel, and records the outcome.
+/// A failed attempt is retried with exponential backoff and jitter (7 s, 14 s, 28 s … so that
+/// ten attempts span about an hour); after the last one the message is a dead letter, listed by
+/// `pipewatch notifications list --state dead` and retried with `notifications retry`.
+///
+/// Delivery is at least once: a crash between a post and its record sends the message again on
+/// restart, with the same `Idempotency-Key`, so receivers drop the repeat.
+public final class NotificationDispatcher: Service, Sendable {
+    private let store: any IncidentStore
+    private let delivery: HTTPDelivery
+    private let environment: [String: String]
+    private let maxAttempts: Int
+    private let clock: any Clock<Duration>
+    private let wallClock: any WallClock
+    private let interval: Duration
+    private let logger: Logger
+    private let wakeup = Wakeup()
+
+    /// Creates the dispatcher.
+    ///
+    /// - Parameters:
+    ///   - store: The outbox.
+    ///   - delivery: How requests are sent.
+    ///   - environment: Where `url_env` and `secret_env` are read.
+    ///   - maxAttempts: Attempts before a dead letter.
+    ///   - clock: What the loop sleeps on.
+    ///   - wallClock: "Now".
+    ///   - interval: How often it looks without being woken.
+    ///   - logger: Where failures are logged.
+    public init(
+        store: any IncidentStore,
+        delivery: HTTPDelivery = HTTPDelivery(),
+        environment: [String: String],
+        maxAttempts: Int,
+        clock: any Clock<Duration>,
+        wallClock: any WallClock,
+        interval: Duration = .seconds(1),
+        logger: Logger
+    ) {
+        self.store = store
+        self.delivery = delivery
+        self.environment = environment
+        self.maxAttempts = maxAttempts
+        self.clock = clock
+        self.wallClock = wallClock
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Asks for the outbox to be looked at now (something was just queued).
+    public func wake() { wakeup.signal() }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await deliverDue(at: wallClock.now)
+            } catch {
+                logger.error("cannot deliver notifications", metadata: ["error": "\(error)"])
+            }
+            await wakeup.wait(upTo: interval, on: clock)
+        }
+    }
+
+    /// Delivers every message due at `now`, a few at a time.
+    ///
+    /// - Returns: How many were delivered.
+    @discardableResult
+    public func deliverDue(at now: Date) async throws -> Int {
+        var delivered = 0
+        while true {
+            let batch = try await store.claimDueMessages(at: now, lease: .seconds(60), limit: 32)
+            guard !batch.isEmpty else { return delivered }
+            delivered += await withTaskGroup(of: Bool.self, returning: Int.self) { group in
+                for message in batch { group.addTask { await self.deliver(message, at: now) } }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            if batch.count < 32 { return delivered }
+        }
+    }
+
+    private func deliver(_ message: OutboxMessage, at now: Date) async -> Bool {
+        do {
+            try await send(message, at: now)
+            try await store.markDelivered(messageID: message.id, at: wallClock.now)
+            return true
+        } catch {
+            let attempts = message.attempts + 1
+            let retryAt = attempts >= maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
+            logger.warning(
+                "notification not delivered",
+                metadata: [
+                    "notification.id": "\(message.id)", "notification.attempts": "\(attempts)",
+                    "error": "\(error)",
+                ]
+            )
+            try? await store.markFailed(messageID: message.id, error: "\(error)", retryAt: retryAt)
+            return false
+        }
+    }
+
+    private func send(_ message: OutboxMessage, at now: Date) async throws {
+        guard let contact = StoredContact(json: message.contact) else {
+            throw HTTPDelivery.Failure(description: "the stored contact cannot be read")
+        }
+        guard let address = contact.resolvedURL(in: environment), let url = URL(string: address),
+            url.scheme == "http" || url.scheme == "https"
+        else {
+            let source = contact.urlEnv.map { "the environment variable '\($0)'" } ?? "the config"
+            throw HTTPDelivery.Failure(description: "no http(s) URL for \(message.recipient) in \(source)")
+        }
+        let body = Data(message.body.utf8)
+        var headers = ["Idempotency-Key": message.idempotencyKey]
+        if let name = contact.secretEnv {
+            guard let secret = environment[name], !secret.isEmpty else {
+                throw HTTPDelivery.Failure(description: "the signing secret '\(name)' is not set in the environment")
+            }
+            headers["Pipewatch-Signature"] = WebhookSignature.header(body: body, secret: secret, at: wallClock.now)
+        }
+        try await delivery.post(body, to: url, headers: headers)
+    }
+
+    /// Seconds before the next attempt after `attempt` failures: 7 s doubling, ±20 % jitter.
+    static func backoff(afterAttempt attempt: Int) -> TimeInterval {
+        let base = 7 * pow(2, Double(min(max(attempt - 1, 0), 12)))
+        return min(base, 3600) * Double.random(in: 0.8...1.2)
+    }
+}

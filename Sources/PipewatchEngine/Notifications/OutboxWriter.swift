@@ -1,0 +1,48 @@
+public import Foundation
+public import PipewatchCore
+public import PipewatchStore
+
+/// Turns a message for a person into outbox rows: one per contact method, each with the body
+/// its channel sends and an idempotency key derived from `key`, in the caller's transaction.
+public struct OutboxWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// Queues `message` for every contact of `recipient`.
+    ///
+    /// - Parameters:
+    ///   - message: What to say.
+    ///   - recipient: Who, as stored (`engineer:a`, `stakeholder:ir`, `team`).
+    ///   - contacts: Where they are reached.
+    ///   - key: Unique for this message to this recipient; a second call with it queues nothing.
+    ///   - transaction: The transaction of the change that causes the message.
+    ///   - now: When.
+    /// - Returns: How many rows were queued (0 for a repeat, or a recipient without contacts).
+    @discardableResult
+    public func enqueue(
+        _ message: NotificationMessage,
+        to recipient: String,
+        contacts: [ContactMethod],
+        key: String,
+        in transaction: any IncidentTransaction,
+        at now: Date
+    ) async throws -> Int {
+        var queued = 0
+        for (index, contact) in contacts.enumerated() {
+            let row = OutboxMessage(
+                idempotencyKey: "\(key)/\(recipient)/\(index)",
+                incidentID: message.incidentID,
+                kind: message.kind,
+                recipient: recipient,
+                channel: contact.channel.rawValue,
+                contact: StoredContact(contact).json,
+                title: message.title,
+                body: ChannelFormatter.body(of: message, for: contact.channel),
+                nextAttemptAt: now,
+                createdAt: now
+            )
+            if try await transaction.enqueue(row) { queued += 1 }
+        }
+        return queued
+    }
+}

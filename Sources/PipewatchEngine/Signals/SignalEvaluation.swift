@@ -1,0 +1,43 @@
+public import Foundation
+public import PipewatchCore
+public import PipewatchStore
+
+/// Works out what the runs in the store say about pipelines now: the signals
+/// ``SignalDetector`` finds in each pipeline's evidence.
+public struct SignalEvaluation: Sendable {
+    public let catalog: Catalog
+    public let runs: any RunStore
+    public let detector: SignalDetector
+
+    /// Creates the use case.
+    public init(catalog: Catalog, runs: any RunStore, detector: SignalDetector = SignalDetector()) {
+        self.catalog = catalog
+        self.runs = runs
+        self.detector = detector
+    }
+
+    /// The signals of every pipeline (or of those given), ordered by pipeline in config order,
+    /// then kind and subject.
+    ///
+    /// - Parameters:
+    ///   - pipelines: Only these pipelines, when given.
+    ///   - now: The instant to judge at.
+    /// - Throws: ``StoreError`` when the database fails.
+    public func signals(of pipelines: Set<PipelineID>? = nil, at now: Date) async throws(StoreError) -> [Signal] {
+        var signals: [Signal] = []
+        for pipeline in catalog.pipelines where pipelines?.contains(pipeline.id) ?? true {
+            signals += try await self.signals(of: pipeline, at: now)
+        }
+        return signals
+    }
+
+    /// One pipeline's signals at `now`.
+    public func signals(of pipeline: Pipeline, at now: Date) async throws(StoreError) -> [Signal] {
+        let evidence = try await runs.evidence(
+            for: pipeline.id,
+            inputs: pipeline.inputs.map(\.name),
+            perJob: detector.slowRuns.history + 1
+        )
+        return detector.signals(for: pipeline, evidence: evidence, at: now)
+    }
+}

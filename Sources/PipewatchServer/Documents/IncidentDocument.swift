@@ -1,0 +1,135 @@
+import Foundation
+public import PipewatchCore
+public import PipewatchStore
+
+/// An incident as the API and `pipewatch incident list --format json` show it.
+public struct IncidentDocument: Codable, Sendable, Equatable {
+    public let id: Int64
+    public let reference: String
+    public let pipeline: String
+    public let key: String
+    public let kind: String
+    public let title: String
+    public let state: String
+    public let severity: String
+    public let count: Int
+    public let openedAt: String
+    public let lastSeenAt: String
+    public let acknowledgedAt: String?
+    public let acknowledgedBy: String?
+    public let resolvedAt: String?
+    public let resolvedBy: String?
+    public let assignee: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, reference, pipeline, key, kind, title, state, severity, count, assignee
+        case openedAt = "opened_at"
+        case lastSeenAt = "last_seen_at"
+        case acknowledgedAt = "acknowledged_at"
+        case acknowledgedBy = "acknowledged_by"
+        case resolvedAt = "resolved_at"
+        case resolvedBy = "resolved_by"
+    }
+
+    /// The document of `incident`, times in UTC.
+    public init(_ incident: Incident) {
+        let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
+        id = incident.id
+        reference = incident.reference
+        pipeline = incident.pipeline.rawValue
+        key = incident.key
+        kind = incident.kind
+        title = incident.title
+        state = incident.state.rawValue
+        severity = incident.severity.rawValue
+        count = incident.count
+        openedAt = format(incident.openedAt)
+        lastSeenAt = format(incident.lastSeenAt)
+        acknowledgedAt = incident.acknowledgedAt.map(format)
+        acknowledgedBy = incident.acknowledgedBy
+        resolvedAt = incident.resolvedAt.map(format)
+        resolvedBy = incident.resolvedBy
+        assignee = incident.assignee?.rawValue
+    }
+
+    /// Writes optional fields as `null`, so clients always find the keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(pipeline, forKey: .pipeline)
+        try container.encode(key, forKey: .key)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try container.encode(state, forKey: .state)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(count, forKey: .count)
+        try container.encode(openedAt, forKey: .openedAt)
+        try container.encode(lastSeenAt, forKey: .lastSeenAt)
+        try container.encode(acknowledgedAt, forKey: .acknowledgedAt)
+        try container.encode(acknowledgedBy, forKey: .acknowledgedBy)
+        try container.encode(resolvedAt, forKey: .resolvedAt)
+        try container.encode(resolvedBy, forKey: .resolvedBy)
+        try container.encode(assignee, forKey: .assignee)
+    }
+}
+
+/// `{"incidents": [...]}`.
+public struct IncidentList: Codable, Sendable, Equatable {
+    public let incidents: [IncidentDocument]
+
+    /// Creates the list.
+    public init(_ incidents: [Incident]) { self.incidents = incidents.map(IncidentDocument.init) }
+}
+
+/// One incident with its evidence, timeline, escalation and notifications.
+public struct IncidentDetail: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public let at: String
+        public let actor: String
+        public let kind: String
+        public let detail: String
+    }
+
+    public struct Step: Codable, Sendable, Equatable {
+        public let step: Int
+        public let generation: Int
+        public let state: String
+        public let dueAt: String
+        public let target: String?
+        public let detail: String?
+
+        enum CodingKeys: String, CodingKey {
+            case step, generation, state, target, detail
+            case dueAt = "due_at"
+        }
+    }
+
+    public let incident: IncidentDocument
+    public let evidence: [String: String]
+    public let timeline: [Entry]
+    public let escalation: [Step]
+    public let notifications: [NotificationDocument]
+
+    /// Creates the detail.
+    public init(
+        _ incident: Incident,
+        evidence: [String: String],
+        timeline: [TimelineEntry],
+        steps: [EscalationStep],
+        notifications: [OutboxMessage]
+    ) {
+        let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
+        self.incident = IncidentDocument(incident)
+        self.evidence = evidence
+        self.timeline = timeline.map {
+            Entry(at: format($0.at), actor: $0.actor, kind: $0.kind.rawValue, detail: $0.detail)
+        }
+        escalation = steps.map {
+            Step(
+                step: $0.step + 1, generation: $0.generation, state: $0.state.rawValue, dueAt: format($0.dueAt),
+                target: $0.target?.rawValue, detail: $0.detail)
+        }
+        self.notifications = notifications.map(NotificationDocument.init)
+    }
+}

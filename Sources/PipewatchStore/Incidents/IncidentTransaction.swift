@@ -1,0 +1,50 @@
+public import Foundation
+public import PipewatchCore
+
+/// What the engine may read and write inside one transaction of ``IncidentStore``: a change of
+/// state and the work it causes (timeline, escalation steps, outbox) commit together or not at all.
+public protocol IncidentTransaction: Sendable {
+    /// The stored states of the given pipelines' signals (open and cleared).
+    func signalStates(of pipelines: [PipelineID]) async throws -> [SignalState]
+
+    /// Inserts or replaces a signal's state, and records the transition that led to it (none for a
+    /// change of evidence alone).
+    func saveSignalState(_ state: SignalState, transition: SignalTransition?, at now: Date) async throws
+
+    /// The newest incident with `key`, open or not (locked for this transaction on PostgreSQL).
+    func latestIncident(key: String) async throws -> Incident?
+
+    /// The incident with `id` (locked for this transaction on PostgreSQL), or `nil`.
+    func incident(id: Int64) async throws -> Incident?
+
+    /// The stored evidence of an incident (the facts of its latest occurrence).
+    func incidentEvidence(id: Int64) async throws -> [String: String]
+
+    /// Stores a new incident; its `id` is ignored and assigned.
+    func insertIncident(_ incident: Incident, evidence: [String: String]) async throws -> Incident
+
+    /// Writes every field of a stored incident; `evidence` replaces the stored evidence when given.
+    func updateIncident(_ incident: Incident, evidence: [String: String]?) async throws
+
+    /// Appends to an incident's timeline.
+    func appendTimeline(incidentID: Int64, at: Date, actor: String, kind: TimelineKind, detail: String) async throws
+
+    /// Schedules an escalation step; one already stored for the same incident, generation and step is kept.
+    func scheduleStep(_ step: EscalationStep) async throws
+
+    /// Records what a pending step did (found by incident, generation and step); `false` when it
+    /// was no longer pending (someone else fired it).
+    func completeStep(_ step: EscalationStep) async throws -> Bool
+
+    /// Cancels an incident's pending steps; returns how many.
+    func cancelPendingSteps(incidentID: Int64, at now: Date) async throws -> Int
+
+    /// The latest escalation generation of an incident (0 when it never escalated).
+    func latestGeneration(incidentID: Int64) async throws -> Int
+
+    /// The engineers paged in one round of one escalation.
+    func pagedEngineers(incidentID: Int64, generation: Int, round: Int) async throws -> Set<EngineerID>
+
+    /// Queues a message; `false` (and nothing stored) when its idempotency key is already in the outbox.
+    func enqueue(_ message: OutboxMessage) async throws -> Bool
+}
