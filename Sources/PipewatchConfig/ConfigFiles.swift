@@ -3,7 +3,8 @@ import Foundation
 /// The root config and every file it includes, read in include order, each file once.
 struct ConfigFiles {
     static let topLevelKeys = [
-        "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "api", "include",
+        "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "api", "incidents",
+        "actions", "include",
     ]
 
     /// The top-level mapping of each file that parsed.

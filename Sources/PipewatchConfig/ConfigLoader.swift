@@ -33,7 +33,7 @@ public enum ConfigLoader {
 
     private static func assemble(_ files: ConfigFiles, currentDirectory: URL, log: DiagnosticLog) -> TeamPlan? {
         let root = files.documents[0]
-        let teamValue = single("team", in: files, log: log)
+        let teamValue = files.single("team", log: log)
         let team = teamValue.flatMap { TeamSection.team($0, log: log) }
         if teamValue == nil {
             root.value.error(
@@ -42,26 +42,33 @@ public enum ConfigLoader {
                 in: log
             )
         }
-        let engineerEntries = entries("engineers", kind: "engineer", in: files, log: log)
-        let stakeholderEntries = entries("stakeholders", kind: "stakeholder", in: files, log: log)
-        let pipelineEntries = entries("pipelines", kind: "pipeline", in: files, log: log)
+        let engineerEntries = files.entries("engineers", kind: "engineer", log: log)
+        let stakeholderEntries = files.entries("stakeholders", kind: "stakeholder", log: log)
+        let pipelineEntries = files.entries("pipelines", kind: "pipeline", log: log)
+        let actionEntries = files.entries("actions", kind: "action", log: log)
         let context = ReadingContext(
             log: log,
             engineerIDs: engineerEntries.map(\.id),
             stakeholderIDs: stakeholderEntries.map(\.id),
             pipelineIDs: pipelineEntries.map(\.id),
+            actionIDs: actionEntries.map(\.id),
             teamTimeZone: team?.timeZone
         )
         let engineers = engineerEntries.compactMap { TeamSection.engineer(id: $0.id, $0.value, context: context) }
         let stakeholders = stakeholderEntries.compactMap { TeamSection.stakeholder(id: $0.id, $0.value, log: log) }
         let pipelines = pipelineEntries.compactMap { PipelineSection.pipeline(id: $0.id, $0.value, context: context) }
-        let oncallValue = single("oncall", in: files, log: log)
+        let actions = actionEntries.compactMap { ActionSection.action(id: $0.id, $0.value, context: context) }
+        let oncallValue = files.single("oncall", log: log)
         let oncall = oncallValue.flatMap { OncallSection.policy($0, context: context) }
-        let escalation = single("escalation", in: files, log: log).flatMap {
+        let escalation = files.single("escalation", log: log).flatMap {
             EscalationSection.policy($0, context: context)
         }
-        let api = single("api", in: files, log: log).flatMap { APISection.access($0, context: context) }
-        let calendars = entries("calendars", kind: "calendar", in: files, log: log).compactMap {
+        let api = files.single("api", log: log).flatMap { APISection.access($0, context: context) }
+        let incidentsValue = files.single("incidents", log: log)
+        let incidents =
+            incidentsValue.map { IncidentSection.settings($0, publicURL: api?.publicURL, log: log) }
+            ?? IncidentSettings(publicURL: api?.publicURL)
+        let calendars = files.entries("calendars", kind: "calendar", log: log).compactMap {
             CalendarSection.assignment(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
         }
         if engineerEntries.isEmpty {
@@ -72,6 +79,18 @@ public enum ConfigLoader {
             engineers: engineers,
             oncall: oncall,
             oncallSite: oncallValue
+        )
+        ContactValidator(log: log).validate(
+            team: team,
+            engineers: engineers,
+            stakeholders: stakeholders,
+            pipelines: pipelines.map(\.pipeline),
+            escalation: escalation ?? .standard,
+            oncall: oncall,
+            engineerSites: Dictionary(engineerEntries.map { (EngineerID($0.id), $0.value) }) { first, _ in first },
+            stakeholderSites: Dictionary(stakeholderEntries.map { (StakeholderID($0.id), $0.value) }) { first, _ in
+                first
+            }
         )
         guard let team else { return nil }
         let catalog = Catalog(
@@ -85,53 +104,9 @@ public enum ConfigLoader {
             oncall: oncall,
             escalation: escalation ?? .standard,
             calendars: calendars,
-            api: api ?? APIAccess()
+            api: api?.access ?? APIAccess(),
+            incidents: incidents,
+            actions: actions
         )
-    }
-
-    /// A section that may appear in one file only.
-    private static func single(_ key: String, in files: ConfigFiles, log: DiagnosticLog) -> YAMLValue? {
-        let found = files.documents.compactMap { document in
-            document.entries.first { $0.key == key }
-        }
-        for duplicate in found.dropFirst() {
-            duplicate.keyValue.error(
-                "'\(key)' is already given in another file",
-                hint: "first given at \(found[0].keyValue.location); give it once",
-                in: log
-            )
-        }
-        return found.first?.value
-    }
-
-    /// The entries of a section that included files extend, with ids unique across files.
-    private static func entries(
-        _ key: String,
-        kind: String,
-        in files: ConfigFiles,
-        log: DiagnosticLog
-    ) -> [(id: String, value: YAMLValue)] {
-        var seen: [String: SourceLocation] = [:]
-        var result: [(id: String, value: YAMLValue)] = []
-        for document in files.documents {
-            guard let section = document[key],
-                let mapping = MappingReader(section, allowed: nil, idKind: kind, log: log)
-            else {
-                continue
-            }
-            for entry in mapping.entries {
-                if let first = seen[entry.key] {
-                    entry.keyValue.error(
-                        "duplicate \(kind) id '\(entry.key)'",
-                        hint: "first given at \(first)",
-                        in: log
-                    )
-                    continue
-                }
-                seen[entry.key] = entry.keyValue.location
-                result.append((entry.key, entry.value))
-            }
-        }
-        return result
     }
 }

@@ -105,6 +105,44 @@ struct SeedExampleTests {
         #expect(engagement.runbook.steps[2].action == "backfill")
     }
 
+    @Test(
+        "every engineer and stakeholder is reached at a signed webhook whose address and secret are in the environment"
+    )
+    func contacts() {
+        let people =
+            plan.catalog.engineers.map { ($0.id.rawValue, $0.contacts) }
+            + plan.catalog.stakeholders.map { ($0.id.rawValue, $0.contacts) }
+        #expect(people.count == 9)
+        for (id, contacts) in people {
+            guard case .webhook(.environment(let url), let secret?) = contacts.first else {
+                Issue.record("\(id) has no webhook read from the environment: \(contacts)")
+                continue
+            }
+            #expect(url.hasPrefix("PIPEWATCH_WEBHOOK_URL_"))
+            #expect(secret.hasPrefix("PIPEWATCH_WEBHOOK_SECRET_"))
+        }
+        #expect(
+            plan.catalog.engineer("a")?.contacts == [
+                .webhook(url: .environment("PIPEWATCH_WEBHOOK_URL_A"), secretEnv: "PIPEWATCH_WEBHOOK_SECRET_A")
+            ]
+        )
+    }
+
+    @Test("the engagement run book's backfill triggers the Airflow DAG run through the REST API")
+    func backfillAction() throws {
+        let backfill = try #require(plan.action("backfill"))
+        #expect(
+            backfill.kind
+                == .http(
+                    method: "POST",
+                    url: .environment("AIRFLOW_DAGRUNS_URL"),
+                    headers: ["Authorization": "AIRFLOW_AUTH_HEADER"],
+                    body: #"{"conf":{"reason":"pipewatch backfill"},"logical_date":null}"#
+                )
+        )
+        #expect(backfill.timeout == .seconds(30))
+    }
+
     @Test("the seed's specific risks are written as checks")
     func risksAsChecks() throws {
         let described = plan.catalog.pipelines.flatMap(\.checks).compactMap(\.description)

@@ -8,6 +8,7 @@ struct ReadingContext {
     let engineerIDs: [String]
     let stakeholderIDs: [String]
     let pipelineIDs: [String]
+    let actionIDs: [String]
     let teamTimeZone: TimeZone?
 
     /// A reference to a declared engineer, or `nil` after logging an unknown one.
@@ -23,6 +24,11 @@ struct ReadingContext {
     /// A reference to a declared pipeline, or `nil` after logging an unknown one.
     func pipeline(_ value: YAMLValue) -> PipelineID? {
         reference(value, kind: "pipeline", section: "pipelines", known: pipelineIDs).map { PipelineID($0) }
+    }
+
+    /// A reference to a declared action, or `nil` after logging an unknown one.
+    func action(_ value: YAMLValue) -> ActionID? {
+        reference(value, kind: "action", section: "actions", known: actionIDs).map { ActionID($0) }
     }
 
     private func reference(_ value: YAMLValue, kind: String, section: String, known: [String]) -> String? {

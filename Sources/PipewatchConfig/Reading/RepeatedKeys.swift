@@ -33,6 +33,7 @@ enum RepeatedKeys {
         let path = Self.path(to: first, in: lines)
         let kinds = [
             "engineers": "engineer", "stakeholders": "stakeholder", "pipelines": "pipeline", "checks": "check",
+            "actions": "action",
         ]
         let message =
             if path.count == 1, let kind = kinds[path[0]] {

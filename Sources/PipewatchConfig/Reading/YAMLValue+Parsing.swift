@@ -45,6 +45,46 @@ extension YAMLValue {
         return region
     }
 
+    /// A duration longer than zero, such as a timeout.
+    func positiveDuration(_ log: DiagnosticLog) -> Duration? {
+        guard let duration = duration(log) else { return nil }
+        guard duration > .zero else {
+            error("must be longer than zero", in: log)
+            return nil
+        }
+        return duration
+    }
+
+    /// An absolute `http` or `https` URL with a host, such as a webhook's address.
+    func httpURL(_ log: DiagnosticLog, example: String = "https://hooks.example.com/pipewatch") -> String? {
+        parse(log, expected: "an http(s) URL such as '\(example)'") { text in
+            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+                ["http", "https"].contains(scheme),
+                url.host?.isEmpty == false
+            else { return nil }
+            return text
+        }
+    }
+
+    /// The name of an environment variable: ASCII letters, digits and `_`, not starting with a digit.
+    func environmentName(_ log: DiagnosticLog) -> String? {
+        guard let name = string(log) else { return nil }
+        let isName =
+            name.first.map { !$0.isNumber } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard isName else {
+            error(
+                "expected an environment variable name such as 'PIPEWATCH_WEBHOOK_SECRET', found '\(name)'",
+                hint: name.hasPrefix("$")
+                    ? "write the variable's name without '$'"
+                    : "use letters, digits and '_', not starting with a digit",
+                in: log
+            )
+            return nil
+        }
+        return name
+    }
+
     /// A number.
     func number(_ log: DiagnosticLog) -> Double? {
         parse(log, expected: "a number") { Double($0) }

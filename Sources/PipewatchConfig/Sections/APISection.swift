@@ -1,10 +1,16 @@
 import PipewatchCore
 
-/// Reads `api:`: whether reads need a token, and the tokens, as SHA-256 hashes with a scope.
+/// Reads `api:`: whether reads need a token, the tokens, as SHA-256 hashes with a scope, and the
+/// address people reach the server at (`public_url`, which links in pages use).
 enum APISection {
-    static func access(_ value: YAMLValue, context: ReadingContext) -> APIAccess? {
+    static let keys = ["read_access", "tokens", "public_url"]
+
+    static func access(_ value: YAMLValue, context: ReadingContext) -> (access: APIAccess, publicURL: String?)? {
         let log = context.log
-        guard let fields = MappingReader(value, allowed: ["read_access", "tokens"], log: log) else { return nil }
+        guard let fields = MappingReader(value, allowed: keys, log: log) else { return nil }
+        let publicURL = fields["public_url"]?.httpURL(log, example: "https://pipewatch.example.com").map {
+            $0.hasSuffix("/") ? String($0.dropLast()) : $0
+        }
         let modes = Dictionary(uniqueKeysWithValues: APIAccess.ReadAccess.allCases.map { ($0.rawValue, $0) })
         let readAccess = fields["read_access"].map { context.choice($0, "read access", modes) } ?? .open
         var tokens: [APIAccess.Token] = []
@@ -17,7 +23,7 @@ enum APISection {
             tokens.append(token)
         }
         guard let readAccess else { return nil }
-        return APIAccess(readAccess: readAccess, tokens: tokens)
+        return (APIAccess(readAccess: readAccess, tokens: tokens), publicURL)
     }
 
     private static func token(_ value: YAMLValue, context: ReadingContext) -> APIAccess.Token? {
@@ -35,5 +41,4 @@ enum APISection {
         guard let name, let hash, let scope else { return nil }
         return APIAccess.Token(name: name, sha256: hash, scope: scope)
     }
-
 }

@@ -6,7 +6,7 @@ import Yams
 enum PipelineSection {
     static let keys = [
         "name", "owners", "metric_owner", "audience", "upstream", "deliver_by", "stakeholders", "jobs", "inputs",
-        "runbook", "checks",
+        "runbook", "checks", "severity", "auto_resolve", "escalation", "notice_before",
     ]
 
     /// A pipeline as read, with the places later checks point at.
@@ -45,6 +45,18 @@ enum PipelineSection {
         let runbook = fields["runbook"].map {
             RunbookSection.runbook($0, checkIDs: checks.map(\.id.rawValue), context: context)
         }
+        let severities = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, $0) })
+        let severity = fields["severity"].flatMap { context.choice($0, "severity", severities) }
+        let autoResolve = fields["auto_resolve"].flatMap { $0.bool(log) } ?? true
+        let escalation = fields["escalation"].flatMap { EscalationSection.policy($0, context: context) }
+        let noticeBefore = fields["notice_before"]?.positiveDuration(log)
+        if let noticeValue = fields["notice_before"], fields["deliver_by"] == nil {
+            noticeValue.warning(
+                "'notice_before' has no effect without 'deliver_by'",
+                hint: "it is how long before the deadline stakeholders hear that delivery is at risk",
+                in: log
+            )
+        }
         guard let name, let owners, let audience else { return nil }
         let pipeline = Pipeline(
             id: PipelineID(id),
@@ -58,7 +70,11 @@ enum PipelineSection {
             jobs: jobs,
             inputs: inputs,
             runbook: runbook ?? Runbook(steps: []),
-            checks: checks
+            checks: checks,
+            severityOverride: severity,
+            autoResolve: autoResolve,
+            escalation: escalation,
+            noticeBefore: noticeBefore
         )
         let declaresSecondary = fields["owners"]?.node.mapping?["secondary"] != nil
         return Reading(

@@ -28,7 +28,7 @@ enum RunbookSection {
         let showsRuns = fields["show_runs"]?.bool(log) ?? false
         let escalation = fields["escalate"].flatMap { escalationTarget($0, context: context) }
         let notifications = (fields["notify"]?.list(log) ?? []).compactMap { notificationTarget($0, context: context) }
-        let action = fields["action"]?.string(log).map { ActionID($0) }
+        let action = fields["action"].flatMap { context.action($0) }
         guard let text else { return nil }
         return RunbookStep(
             text: text,

@@ -1,10 +1,10 @@
 import Foundation
 import PipewatchCore
 
-/// Reads `team:`, `engineers:` and `stakeholders:`.
+/// Reads `team:`, `engineers:` and `stakeholders:`; their `contacts:` are read by ``ContactSection``.
 enum TeamSection {
     static func team(_ value: YAMLValue, log: DiagnosticLog) -> Team? {
-        guard let fields = MappingReader(value, allowed: ["name", "timezone"], log: log) else { return nil }
+        guard let fields = MappingReader(value, allowed: ["name", "timezone", "contacts"], log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let zone = fields.required(
             "timezone",
@@ -12,13 +12,14 @@ enum TeamSection {
             hint: "the zone the rotation and deadlines are read in, such as 'America/New_York'"
         )?
         .timeZone(log)
+        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
         guard let name, let zone else { return nil }
-        return Team(name: name, timeZone: zone)
+        return Team(name: name, timeZone: zone, contacts: contacts)
     }
 
     static func engineer(id: String, _ value: YAMLValue, context: ReadingContext) -> Engineer? {
         let log = context.log
-        let allowed = ["name", "email", "region", "timezone", "holidays", "except"]
+        let allowed = ["name", "email", "region", "timezone", "holidays", "except", "contacts"]
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
@@ -33,6 +34,7 @@ enum TeamSection {
         let categories = categoryValues?.map(\.0) ?? ["public"]
         let exceptionValues = fields["except"].map { $0.strings(log) } ?? []
         let exceptions = exceptionValues.map(\.0)
+        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
         if let region, let regionValue = fields["region"] {
             CalendarSection.checkHolidays(
                 region: region,
@@ -50,15 +52,20 @@ enum TeamSection {
             region: region,
             timeZone: zone,
             holidayCategories: categories,
-            holidayExceptions: exceptions
+            holidayExceptions: exceptions,
+            contacts: contacts
         )
     }
 
     static func stakeholder(id: String, _ value: YAMLValue, log: DiagnosticLog) -> Stakeholder? {
-        guard let fields = MappingReader(value, allowed: ["name", "email"], log: log) else { return nil }
+        let allowed = ["name", "email", "timezone", "contacts"]
+        guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
-        guard let name else { return nil }
-        return Stakeholder(id: StakeholderID(id), name: name, email: email)
+        let zoneValue = fields["timezone"]
+        let zone = zoneValue?.timeZone(log)
+        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        guard let name, zoneValue == nil || zone != nil else { return nil }
+        return Stakeholder(id: StakeholderID(id), name: name, email: email, contacts: contacts, timeZone: zone)
     }
 }
