@@ -69,8 +69,13 @@ public func buildApplication(
         storesEvents: settings.storesEvents
     )
     .add(to: writes)
-    DbtController(catalog: plan.catalog, store: store, maxBodyBytes: settings.maxBodyBytes, onCommit: { evaluator.touch($0) })
-        .add(to: writes)
+    DbtController(
+        catalog: plan.catalog,
+        store: store,
+        maxBodyBytes: settings.maxBodyBytes,
+        onCommit: { evaluator.touch($0) }
+    )
+    .add(to: writes)
     let reads =
         plan.api.readAccess == .token
         ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
@@ -104,6 +109,11 @@ public func serve(
     logger: Logger
 ) async throws {
     try await buildApplication(
-        settings: settings, plan: plan, store: store, engine: engine, clock: clock, logger: logger
+        settings: settings,
+        plan: plan,
+        store: store,
+        engine: engine,
+        clock: clock,
+        logger: logger
     ).runService()
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import PipewatchCore
+import PipewatchEngine
 import PipewatchServer
 import PipewatchStore
 import PipewatchTestSupport
@@ -102,9 +103,8 @@ struct ReadAPITests {
                 #expect(response.status == .created)
                 #expect(String(buffer: response.body).contains(#""runs":8"#))
             }
-            let signals = try await store.openSignals(
-                in: plan.catalog,
-                pipeline: "profit",
+            let signals = try await SignalEvaluation(catalog: plan.catalog, runs: store).signals(
+                of: ["profit"],
                 at: Date(timeIntervalSince1970: 1_795_000_000)
             )
             #expect(signals.map(\.kind) == [.processingFailure])

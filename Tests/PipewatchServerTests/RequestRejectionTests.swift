@@ -82,7 +82,7 @@ struct RequestRejectionTests {
         )
         let stray = try sampleEvent("openlineage-runevent", ["job": ["namespace": "spark", "name": "adhoc"]])
         let headers = writeHeaders
-        try await withTestServer { client, _ in
+        try await withTestServer { client, store in
             for body in [fail, stray] {
                 _ = try await client.execute(
                     uri: "/api/v1/lineage",
@@ -93,6 +93,7 @@ struct RequestRejectionTests {
                     $0.status
                 }
             }
+            try await settle(store)
             try await client.execute(uri: "/api/v1/pipelines/profit", method: .get) { response in
                 let object =
                     try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]

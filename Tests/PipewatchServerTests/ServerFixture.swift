@@ -59,8 +59,13 @@ func withTestServer(
     try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in
         let clock = FixedWallClock(now)
         let engine = Engine(
-            plan: plan, store: store, clock: ContinuousClock(), wallClock: clock, environment: [:],
-            logger: Logger(label: "test"))
+            plan: plan,
+            store: store,
+            clock: ContinuousClock(),
+            wallClock: clock,
+            environment: [:],
+            logger: Logger(label: "test")
+        )
         let app = buildApplication(
             settings: settings,
             plan: plan,
@@ -71,6 +76,23 @@ func withTestServer(
         )
         try await app.test(.router) { client in try await body(client, store) }
     }
+}
+
+/// The instant test servers run at unless told otherwise.
+let fixtureNow = Date(timeIntervalSince1970: 1_795_000_000)
+
+/// Evaluates every pipeline's signals and stores them, as the evaluator service does after an
+/// ingest, so that a test reads them without waiting for the service.
+func settle(_ store: SQLStateStore, plan: TeamPlan = fixturePlan(), at now: Date = fixtureNow) async throws {
+    let engine = Engine(
+        plan: plan,
+        store: store,
+        clock: ContinuousClock(),
+        wallClock: FixedWallClock(now),
+        environment: [:],
+        logger: Logger(label: "test")
+    )
+    try await engine.evaluator.evaluate(nil, at: now)
 }
 
 /// A sample OpenLineage event from the official client, with fields replaced.

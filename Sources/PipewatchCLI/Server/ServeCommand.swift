@@ -72,7 +72,13 @@ struct ServeCommand: AsyncParsableCommand {
                     logger: logger
                 )
                 try await serve(
-                    settings: settings, plan: plan, store: store, engine: engine, clock: clock, logger: logger)
+                    settings: settings,
+                    plan: plan,
+                    store: store,
+                    engine: engine,
+                    clock: clock,
+                    logger: logger
+                )
                 group.cancelAll()
             }
             try await store.close()

@@ -90,7 +90,10 @@ public struct PageComposer: Sendable {
     }
 
     /// How to acknowledge: the command, and the API address when the server's public URL is known.
-    func acknowledgeInstructions(_ incident: Incident, as engineer: EngineerID?) -> (text: String, command: String, url: String?) {
+    func acknowledgeInstructions(
+        _ incident: Incident,
+        as engineer: EngineerID?
+    ) -> (text: String, command: String, url: String?) {
         let command = "pipewatch incident ack \(incident.id) --as \(engineer?.rawValue ?? "YOU")"
         guard let base = plan.incidents.publicURL else { return (command, command, nil) }
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base

@@ -21,7 +21,13 @@ struct EscalationRunner: Sendable {
         let generation = try await transaction.latestGeneration(incidentID: incident.id) + 1
         let oncall = calculator.flatMap { schedule.engineerOnCall(at: now, in: $0) }
         let first = EscalationStep(
-            incidentID: incident.id, generation: generation, step: 0, round: 0, oncall: oncall, dueAt: now)
+            incidentID: incident.id,
+            generation: generation,
+            step: 0,
+            round: 0,
+            oncall: oncall,
+            dueAt: now
+        )
         try await transaction.scheduleStep(first)
         try await fire(first, of: incident, in: transaction, calculator: calculator, at: now)
     }
@@ -44,7 +50,10 @@ struct EscalationRunner: Sendable {
         while true {
             step.round = planner.round(ofStep: step.step)
             let paged = try await transaction.pagedEngineers(
-                incidentID: incident.id, generation: step.generation, round: step.round)
+                incidentID: incident.id,
+                generation: step.generation,
+                round: step.round
+            )
             var decision = planner.decide(step: step.step, oncall: step.oncall, pagedInRound: paged) { engineer in
                 calculator.flatMap { schedule.unavailability(of: engineer, at: now, in: $0) }
             }
@@ -64,18 +73,29 @@ struct EscalationRunner: Sendable {
             guard try await transaction.completeStep(step) else { return step.step != due.step }
             switch decision {
             case .page(let engineer):
-                try await page(incident, engineer: engineer, why: step.detail ?? "", key: stepKey(step),
-                    in: transaction, at: now)
+                try await page(
+                    incident,
+                    engineer: engineer,
+                    why: step.detail ?? "",
+                    key: stepKey(step),
+                    in: transaction,
+                    at: now
+                )
                 if let delay = planner.delay(afterStep: step.step) {
                     try await transaction.scheduleStep(
-                        next(after: step, dueAt: now.addingTimeInterval(delay.timeInterval)))
+                        next(after: step, dueAt: now.addingTimeInterval(delay.timeInterval))
+                    )
                 }
                 return true
             case .skip(let reason):
                 skipped.append(reason)
                 try await transaction.appendTimeline(
-                    incidentID: incident.id, at: now, actor: IncidentStateMachine.engineActor, kind: .skipped,
-                    detail: "escalation step \(step.step + 1) skipped: \(reason)")
+                    incidentID: incident.id,
+                    at: now,
+                    actor: IncidentStateMachine.engineActor,
+                    kind: .skipped,
+                    detail: "escalation step \(step.step + 1) skipped: \(reason)"
+                )
                 guard step.step + 1 < planner.stepCount else {
                     try await notifyTeamIfNobodyPaged(incident, step: step, skipped: skipped, in: transaction, at: now)
                     return true
@@ -101,7 +121,8 @@ struct EscalationRunner: Sendable {
         }
         let planner = EscalationPlanner(
             policy: EscalationPolicy(levels: [EscalationLevel(target: target, acknowledgeWithin: nil)]),
-            pipeline: pipeline)
+            pipeline: pipeline
+        )
         let oncall = calculator.flatMap { schedule.engineerOnCall(at: now, in: $0) }
         switch planner.decide(step: 0, oncall: oncall, pagedInRound: [], unavailability: { _ in nil }) {
         case .skip(let reason):
@@ -111,8 +132,15 @@ struct EscalationRunner: Sendable {
                 throw EngineError.cannotPage("'\(engineer)' has no contact method in the config")
             }
             let key = "incident-\(incident.id)/manual/\(engineer)/\(Int(now.timeIntervalSince1970 * 1000))"
-            try await page(incident, engineer: engineer, why: "\(actor) escalated to \(target)", key: key,
-                in: transaction, at: now, actor: actor)
+            try await page(
+                incident,
+                engineer: engineer,
+                why: "\(actor) escalated to \(target)",
+                key: key,
+                in: transaction,
+                at: now,
+                actor: actor
+            )
             return engineer
         }
     }
@@ -130,10 +158,20 @@ struct EscalationRunner: Sendable {
         let evidence = try await transaction.incidentEvidence(id: incident.id)
         let message = PageComposer(plan: plan).page(incident, to: engineer, why: why, evidence: evidence)
         let queued = try await outbox.enqueue(
-            message, to: "engineer:\(id)", contacts: engineer.contacts, key: key, in: transaction, at: now)
+            message,
+            to: "engineer:\(id)",
+            contacts: engineer.contacts,
+            key: key,
+            in: transaction,
+            at: now
+        )
         try await transaction.appendTimeline(
-            incidentID: incident.id, at: now, actor: actor, kind: .paged,
-            detail: "paged \(engineer.name) (\(id)): \(why) (\(queued) message\(queued == 1 ? "" : "s") queued)")
+            incidentID: incident.id,
+            at: now,
+            actor: actor,
+            kind: .paged,
+            detail: "paged \(engineer.name) (\(id)): \(why) (\(queued) message\(queued == 1 ? "" : "s") queued)"
+        )
         if queued > 0 { wake() }
     }
 
@@ -147,24 +185,43 @@ struct EscalationRunner: Sendable {
     ) async throws {
         var anyone = false
         for round in 0...step.round where !anyone {
-            anyone = !(try await transaction.pagedEngineers(
-                incidentID: incident.id, generation: step.generation, round: round)).isEmpty
+            anyone =
+                !(try await transaction.pagedEngineers(
+                    incidentID: incident.id,
+                    generation: step.generation,
+                    round: round
+                )).isEmpty
         }
         guard !anyone else { return }
         let message = PageComposer(plan: plan).unreachable(incident, skipped: skipped)
         let key = "incident-\(incident.id)/g\(step.generation)/unreachable"
         var queued = try await outbox.enqueue(
-            message, to: "team", contacts: plan.catalog.team.contacts, key: key, in: transaction, at: now)
+            message,
+            to: "team",
+            contacts: plan.catalog.team.contacts,
+            key: key,
+            in: transaction,
+            at: now
+        )
         if plan.catalog.team.contacts.isEmpty {
             for engineer in plan.catalog.engineers {
                 queued += try await outbox.enqueue(
-                    message, to: "engineer:\(engineer.id)", contacts: engineer.contacts, key: key,
-                    in: transaction, at: now)
+                    message,
+                    to: "engineer:\(engineer.id)",
+                    contacts: engineer.contacts,
+                    key: key,
+                    in: transaction,
+                    at: now
+                )
             }
         }
         try await transaction.appendTimeline(
-            incidentID: incident.id, at: now, actor: IncidentStateMachine.engineActor, kind: .notified,
-            detail: "nobody in the escalation policy could be paged; the team was notified (\(queued) messages)")
+            incidentID: incident.id,
+            at: now,
+            actor: IncidentStateMachine.engineActor,
+            kind: .notified,
+            detail: "nobody in the escalation policy could be paged; the team was notified (\(queued) messages)"
+        )
         if queued > 0 { wake() }
     }
 
@@ -182,8 +239,13 @@ struct EscalationRunner: Sendable {
 
     private func next(after step: EscalationStep, dueAt: Date) -> EscalationStep {
         EscalationStep(
-            incidentID: step.incidentID, generation: step.generation, step: step.step + 1, round: 0,
-            oncall: step.oncall, dueAt: dueAt)
+            incidentID: step.incidentID,
+            generation: step.generation,
+            step: step.step + 1,
+            round: 0,
+            oncall: step.oncall,
+            dueAt: dueAt
+        )
     }
 
     private func stepKey(_ step: EscalationStep) -> String {

@@ -47,8 +47,14 @@ public struct IncidentService: Sendable {
             if latest.state.isOpen || machine.reopens(at: now) {
                 let effects = try machine.handle(.occurred(title: title), at: now)
                 try await transaction.updateIncident(machine.incident, evidence: signal.evidence)
-                try await apply(effects, to: machine.incident, actor: IncidentStateMachine.engineActor,
-                    in: transaction, calculator: calculator, at: now)
+                try await apply(
+                    effects,
+                    to: machine.incident,
+                    actor: IncidentStateMachine.engineActor,
+                    in: transaction,
+                    calculator: calculator,
+                    at: now
+                )
                 return machine.incident
             }
         }
@@ -68,7 +74,10 @@ public struct IncidentService: Sendable {
         )
         let incident = try await transaction.insertIncident(draft, evidence: signal.evidence)
         try await transaction.appendTimeline(
-            incidentID: incident.id, at: now, actor: IncidentStateMachine.engineActor, kind: .opened,
+            incidentID: incident.id,
+            at: now,
+            actor: IncidentStateMachine.engineActor,
+            kind: .opened,
             detail: "opened: \(title)"
         )
         try await escalation.start(incident, in: transaction, calculator: calculator, at: now)
@@ -82,8 +91,14 @@ public struct IncidentService: Sendable {
         let effects = try machine.handle(.cleared, at: now)
         guard !effects.isEmpty else { return }
         try await transaction.updateIncident(machine.incident, evidence: nil)
-        try await apply(effects, to: machine.incident, actor: IncidentStateMachine.engineActor,
-            in: transaction, calculator: nil, at: now)
+        try await apply(
+            effects,
+            to: machine.incident,
+            actor: IncidentStateMachine.engineActor,
+            in: transaction,
+            calculator: nil,
+            at: now
+        )
     }
 
     /// Acknowledges an incident: escalation stops, and the acknowledger becomes its assignee.
@@ -116,8 +131,14 @@ public struct IncidentService: Sendable {
                 let effects = try machine.handle(.checkAutoResolve, at: now)
                 guard !effects.isEmpty else { return false }
                 try await transaction.updateIncident(machine.incident, evidence: nil)
-                try await apply(effects, to: machine.incident, actor: IncidentStateMachine.engineActor,
-                    in: transaction, calculator: nil, at: now)
+                try await apply(
+                    effects,
+                    to: machine.incident,
+                    actor: IncidentStateMachine.engineActor,
+                    in: transaction,
+                    calculator: nil,
+                    at: now
+                )
                 return true
             }
             if done { resolved.append(candidate.id) }
@@ -128,20 +149,33 @@ public struct IncidentService: Sendable {
     /// Adds a note to an incident's timeline.
     public func note(_ id: Int64, by actor: String, text: String, at now: Date) async throws {
         try await store.transaction { transaction in
-            guard try await transaction.incident(id: id) != nil else { throw StoreError.notFound("no incident with id '\(id)'") }
+            guard try await transaction.incident(id: id) != nil else {
+                throw StoreError.notFound("no incident with id '\(id)'")
+            }
             try await transaction.appendTimeline(incidentID: id, at: now, actor: actor, kind: .note, detail: text)
         }
     }
 
     /// Pages `target` about an incident now, outside the policy (`incident escalate`, a run book `escalate:` step).
-    public func escalate(_ id: Int64, to target: EscalationTarget, by actor: String, at now: Date) async throws -> EngineerID {
+    public func escalate(
+        _ id: Int64,
+        to target: EscalationTarget,
+        by actor: String,
+        at now: Date
+    ) async throws -> EngineerID {
         let calculator = try? await schedule.calculator()
         return try await store.transaction { transaction in
             guard let incident = try await transaction.incident(id: id) else {
                 throw StoreError.notFound("no incident with id '\(id)'")
             }
-            return try await escalation.page(incident, target: target, by: actor, in: transaction,
-                calculator: calculator, at: now)
+            return try await escalation.page(
+                incident,
+                target: target,
+                by: actor,
+                in: transaction,
+                calculator: calculator,
+                at: now
+            )
         }
     }
 
@@ -179,7 +213,12 @@ public struct IncidentService: Sendable {
             switch effect {
             case .timeline(let kind, let detail):
                 try await transaction.appendTimeline(
-                    incidentID: incident.id, at: now, actor: actor, kind: kind, detail: detail)
+                    incidentID: incident.id,
+                    at: now,
+                    actor: actor,
+                    kind: kind,
+                    detail: detail
+                )
             case .startEscalation:
                 try await escalation.start(incident, in: transaction, calculator: calculator, at: now)
             case .stopEscalation:

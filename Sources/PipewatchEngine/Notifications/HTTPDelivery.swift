@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// Posts an outbox message to its webhook: the stored body, `Idempotency-Key`, and for signed

@@ -63,7 +63,8 @@ public struct ScheduleService: Sendable {
     }
 
     /// Why `engineer` cannot be paged at `instant` (a public holiday, time off), or `nil`.
-    public func unavailability(of engineer: EngineerID, at instant: Date, in calculator: ScheduleCalculator) -> String? {
+    public func unavailability(of engineer: EngineerID, at instant: Date, in calculator: ScheduleCalculator) -> String?
+    {
         let absences = (try? calculator.absences(of: engineer, from: instant, to: instant.addingTimeInterval(1))) ?? []
         return absences.first.map { "\($0.reason) on \($0.date)" }
     }

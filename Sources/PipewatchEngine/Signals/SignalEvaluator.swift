@@ -84,7 +84,8 @@ public final class SignalEvaluator: Service, Sendable {
         let chosen = evaluation.catalog.pipelines.filter { pipelines?.contains($0.id) ?? true }
         guard !chosen.isEmpty else { return 0 }
         var stored: [PipelineID: [String: SignalState]] = [:]
-        for state in try await store.openSignals(pipeline: nil) where pipelines?.contains(state.signal.pipeline) ?? true {
+        for state in try await store.openSignals(pipeline: nil) where pipelines?.contains(state.signal.pipeline) ?? true
+        {
             stored[state.signal.pipeline, default: [:]][state.signal.key] = state
         }
         var calculator: ScheduleCalculator?
@@ -128,7 +129,10 @@ public final class SignalEvaluator: Service, Sendable {
                 }
                 let changedAt = transition == nil ? (previous?.changedAt ?? now) : now
                 try await transaction.saveSignalState(
-                    SignalState(signal: signal, isOpen: true, changedAt: changedAt), transition: transition, at: now)
+                    SignalState(signal: signal, isOpen: true, changedAt: changedAt),
+                    transition: transition,
+                    at: now
+                )
                 guard transition != nil else { continue }
                 changes += 1
                 try await incidents.occurred(signal, in: transaction, calculator: calculator, at: now)

@@ -127,8 +127,13 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         }
         escalation = steps.map {
             Step(
-                step: $0.step + 1, generation: $0.generation, state: $0.state.rawValue, dueAt: format($0.dueAt),
-                target: $0.target?.rawValue, detail: $0.detail)
+                step: $0.step + 1,
+                generation: $0.generation,
+                state: $0.state.rawValue,
+                dueAt: format($0.dueAt),
+                target: $0.target?.rawValue,
+                detail: $0.detail
+            )
         }
         self.notifications = notifications.map(NotificationDocument.init)
     }

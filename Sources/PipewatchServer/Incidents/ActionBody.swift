@@ -21,7 +21,9 @@ struct ActionBody {
         }
         var actor = "api"
         if let value = fields["as"] {
-            guard let id = value as? String, !id.isEmpty else { throw APIError(.badRequest, "field 'as' must be a string") }
+            guard let id = value as? String, !id.isEmpty else {
+                throw APIError(.badRequest, "field 'as' must be a string")
+            }
             guard catalog.engineer(EngineerID(id)) != nil else {
                 throw APIError(.badRequest, "field 'as': unknown engineer '\(id)'")
             }

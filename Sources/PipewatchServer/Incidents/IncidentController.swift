@@ -25,7 +25,11 @@ struct IncidentController {
         router.post("incidents/:id/resolve") { request, context in
             let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
             let incident = try await engine.incidents.resolve(
-                try id(context), by: body.actor, reason: body.text("reason"), at: clock.now)
+                try id(context),
+                by: body.actor,
+                reason: body.text("reason"),
+                at: clock.now
+            )
             return JSONResponse(IncidentDocument(incident))
         }
         router.post("incidents/:id/note") { request, context in
@@ -64,7 +68,10 @@ struct IncidentController {
         case "all": states = []
         case let name?:
             guard let state = IncidentState(rawValue: name) else {
-                throw APIError(.badRequest, "state '\(name)' is not one of open, triggered, acknowledged, resolved, all")
+                throw APIError(
+                    .badRequest,
+                    "state '\(name)' is not one of open, triggered, acknowledged, resolved, all"
+                )
             }
             states = [state]
         }
@@ -75,7 +82,9 @@ struct IncidentController {
             return PipelineID(id)
         }
         let limit = try Self.limit(query.get("limit"))
-        return JSONResponse(IncidentList(try await engine.store.incidents(states: states, pipeline: pipeline, limit: limit)))
+        return JSONResponse(
+            IncidentList(try await engine.store.incidents(states: states, pipeline: pipeline, limit: limit))
+        )
     }
 
     private func detail(_ id: Int64) async throws -> JSONResponse<IncidentDetail> {
@@ -100,7 +109,9 @@ struct IncidentController {
             return state
         }
         let limit = try Self.limit(query.get("limit"))
-        return JSONResponse(NotificationList(try await engine.store.messages(incidentID: nil, state: state, limit: limit)))
+        return JSONResponse(
+            NotificationList(try await engine.store.messages(incidentID: nil, state: state, limit: limit))
+        )
     }
 
     /// `limit` between 1 and 1000, 100 when absent.

@@ -61,24 +61,29 @@ final class ServerMetrics: Sendable {
         }
         for kind in SignalKind.allCases {
             registry.makeGauge(
-                name: "pipewatch_open_signals", labels: [("kind", kind.rawValue)], help: "Open signals, by kind"
+                name: "pipewatch_open_signals",
+                labels: [("kind", kind.rawValue)],
+                help: "Open signals, by kind"
             ).set(Double(engine.openSignals[kind.rawValue] ?? 0))
         }
         for severity in Severity.allCases {
             registry.makeGauge(
-                name: "pipewatch_open_incidents", labels: [("severity", severity.rawValue)],
+                name: "pipewatch_open_incidents",
+                labels: [("severity", severity.rawValue)],
                 help: "Incidents triggered or acknowledged, by severity"
             ).set(Double(engine.openIncidents[severity] ?? 0))
         }
         for state in OutboxMessage.State.allCases {
             registry.makeGauge(
-                name: "pipewatch_notifications", labels: [("state", state.rawValue)],
+                name: "pipewatch_notifications",
+                labels: [("state", state.rawValue)],
                 help: "Notifications in the outbox, by delivery state"
             ).set(Double(engine.messages[state] ?? 0))
         }
         for state in [EscalationStep.State.paged, .skipped] {
             registry.makeGauge(
-                name: "pipewatch_escalation_steps_fired", labels: [("outcome", state.rawValue)],
+                name: "pipewatch_escalation_steps_fired",
+                labels: [("outcome", state.rawValue)],
                 help: "Escalation steps fired, by whether they paged someone or were skipped"
             ).set(Double(engine.steps[state] ?? 0))
         }

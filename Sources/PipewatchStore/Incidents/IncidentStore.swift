@@ -57,7 +57,11 @@ public protocol IncidentStore: Sendable {
     func markFailed(messageID: Int64, error: String, retryAt: Date?) async throws(StoreError)
 
     /// Messages, newest first: of one incident, or in one state, or all.
-    func messages(incidentID: Int64?, state: OutboxMessage.State?, limit: Int) async throws(StoreError) -> [OutboxMessage]
+    func messages(
+        incidentID: Int64?,
+        state: OutboxMessage.State?,
+        limit: Int
+    ) async throws(StoreError) -> [OutboxMessage]
 
     /// Puts a dead (or pending) message back in the queue, due at `instant`, with its attempts reset.
     ///

@@ -81,7 +81,9 @@ struct SQLIncidentTransaction: IncidentTransaction {
             "acknowledged_at_ms", "acknowledged_by", "resolved_at_ms", "resolved_by", "assignee", "cleared_at_ms",
             "auto_resolve",
         ]
-        var assignments = zip(names, values).map { name, value -> SQLQueryString in "\(unsafeRaw: name) = \(bind: value)" }
+        var assignments = zip(names, values).map { name, value -> SQLQueryString in
+            "\(unsafeRaw: name) = \(bind: value)"
+        }
         if let evidence { assignments.append("evidence = \(bind: JSONText.encode(evidence))") }
         try await database.raw(
             "UPDATE incidents SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: incident.id)"

@@ -3,7 +3,11 @@ import PipewatchCore
 import SQLKit
 
 extension SQLStateStore {
-    public func claimDueMessages(at instant: Date, lease: Duration, limit: Int) async throws(StoreError) -> [OutboxMessage] {
+    public func claimDueMessages(
+        at instant: Date,
+        lease: Duration,
+        limit: Int
+    ) async throws(StoreError) -> [OutboxMessage] {
         let now = EpochMilliseconds(instant).value
         let until = now + lease.components.seconds * 1000
         return try await perform("cannot read the outbox") {
