@@ -101,7 +101,9 @@ let package = Package(
         ),
         .target(
             name: "PipewatchTestSupport",
-            dependencies: ["PipewatchCore", "PipewatchConfig"],
+            dependencies: [
+                "PipewatchCore", "PipewatchConfig", "PipewatchStore", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/PipewatchTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -129,10 +131,12 @@ let package = Package(
         .testTarget(
             name: "PipewatchEngineTests",
             dependencies: [
-                "PipewatchEngine", "PipewatchCore", "PipewatchStore", "PipewatchTestSupport",
+                "PipewatchEngine", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

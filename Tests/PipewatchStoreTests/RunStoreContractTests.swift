@@ -1,6 +1,7 @@
 import Foundation
 import PipewatchCore
 import PipewatchStore
+import PipewatchTestSupport
 import Testing
 
 /// The runs side of the store, on every backend: events in any order and repeated, dbt

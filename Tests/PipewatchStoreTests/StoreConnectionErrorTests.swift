@@ -1,5 +1,6 @@
 import Foundation
 import PipewatchStore
+import PipewatchTestSupport
 import Testing
 
 @Suite("connection failures")

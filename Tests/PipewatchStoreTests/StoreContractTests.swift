@@ -1,6 +1,7 @@
 import Foundation
 import PipewatchCore
 import PipewatchStore
+import PipewatchTestSupport
 import Testing
 
 /// The behaviour every backend must show, run on in-memory SQLite always and on PostgreSQL

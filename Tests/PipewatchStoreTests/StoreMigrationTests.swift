@@ -1,6 +1,7 @@
 import Foundation
 import PipewatchCore
 import PipewatchStore
+import PipewatchTestSupport
 import Testing
 
 @Suite("state store migrations")

@@ -3,8 +3,9 @@ public import Foundation
 extension SignalDetector {
     /// The deadline that passed most recently, when no run of the pipeline completed since the one
     /// before it, including when none has ever reported. Pipelines that declare no jobs are not
-    /// judged: Pipewatch has no way to see them deliver.
-    func missedDeadline(_ pipeline: Pipeline, runs: [Run], at now: Date) -> [Signal] {
+    /// judged: Pipewatch has no way to see them deliver. Nor is a period that began before
+    /// `watchedSince`: Pipewatch was not there to see a delivery (no false alarm at install).
+    func missedDeadline(_ pipeline: Pipeline, runs: [Run], watchedSince: Date?, at now: Date) -> [Signal] {
         guard let deadline = pipeline.deliverBy, !pipeline.jobs.isEmpty else { return [] }
         let today = LocalDate(now, in: deadline.timeZone)
         var due = today.instant(at: deadline.time, in: deadline.timeZone)
@@ -14,6 +15,7 @@ extension SignalDetector {
             due = day.instant(at: deadline.time, in: deadline.timeZone)
         }
         let previous = day.adding(days: -1).instant(at: deadline.time, in: deadline.timeZone)
+        if let watchedSince, watchedSince > previous { return [] }
         let delivered = runs.contains { run in
             guard run.state == .completed, let ended = run.endedAt else { return false }
             return ended > previous

@@ -19,12 +19,21 @@ public struct SignalDetector: Sendable {
         public var datasetUpdates: [DatasetUpdate]
         /// dbt source-freshness results attributed to the pipeline.
         public var sourceFreshness: [SourceFreshness]
+        /// Since when Pipewatch has watched the pipeline (its first event, or the first time it was
+        /// evaluated): deadlines whose period began earlier are not judged. `nil`: always watched.
+        public var watchedSince: Date?
 
         /// Creates the evidence.
-        public init(runs: [Run], datasetUpdates: [DatasetUpdate] = [], sourceFreshness: [SourceFreshness] = []) {
+        public init(
+            runs: [Run],
+            datasetUpdates: [DatasetUpdate] = [],
+            sourceFreshness: [SourceFreshness] = [],
+            watchedSince: Date? = nil
+        ) {
             self.runs = runs
             self.datasetUpdates = datasetUpdates
             self.sourceFreshness = sourceFreshness
+            self.watchedSince = watchedSince
         }
     }
 
@@ -49,7 +58,7 @@ public struct SignalDetector: Sendable {
                 at: now
             )
         }
-        signals += missedDeadline(pipeline, runs: evidence.runs, at: now)
+        signals += missedDeadline(pipeline, runs: evidence.runs, watchedSince: evidence.watchedSince, at: now)
         signals += lateInputs(pipeline, updates: evidence.datasetUpdates, at: now)
         signals += lateSources(pipeline, freshness: evidence.sourceFreshness)
         signals += schemaChanges(pipeline, runs: evidence.runs)

@@ -24,20 +24,29 @@ public struct SignalEvaluation: Sendable {
     ///   - now: The instant to judge at.
     /// - Throws: ``StoreError`` when the database fails.
     public func signals(of pipelines: Set<PipelineID>? = nil, at now: Date) async throws(StoreError) -> [Signal] {
+        let chosen = catalog.pipelines.filter { pipelines?.contains($0.id) ?? true }
+        let watched = try await runs.watchStart(of: chosen.map(\.id), at: now)
         var signals: [Signal] = []
-        for pipeline in catalog.pipelines where pipelines?.contains(pipeline.id) ?? true {
-            signals += try await self.signals(of: pipeline, at: now)
+        for pipeline in chosen {
+            signals += try await self.signals(of: pipeline, watchedSince: watched[pipeline.id] ?? now, at: now)
         }
         return signals
     }
 
     /// One pipeline's signals at `now`.
-    public func signals(of pipeline: Pipeline, at now: Date) async throws(StoreError) -> [Signal] {
-        let evidence = try await runs.evidence(
+    ///
+    /// - Parameters:
+    ///   - pipeline: The pipeline.
+    ///   - watchedSince: When Pipewatch began to watch it (``RunStore/watchStart(of:at:)``); its
+    ///     earliest run counts too, when earlier.
+    ///   - now: The instant to judge at.
+    public func signals(of pipeline: Pipeline, watchedSince: Date, at now: Date) async throws(StoreError) -> [Signal] {
+        var evidence = try await runs.evidence(
             for: pipeline.id,
             inputs: pipeline.inputs.map(\.name),
             perJob: detector.slowRuns.history + 1
         )
+        evidence.watchedSince = min(watchedSince, evidence.runs.map(\.startedAt).min() ?? watchedSince)
         return detector.signals(for: pipeline, evidence: evidence, at: now)
     }
 }

@@ -19,6 +19,8 @@ public final class SignalEvaluator: Service, Sendable {
     private let logger: Logger
     private let wakeup = Wakeup()
     private let touched = Mutex<Set<PipelineID>>([])
+    /// Since when each pipeline is watched; stored once, so kept after the first read.
+    private let watched = Mutex<[PipelineID: Date]>([:])
 
     /// Creates the evaluator.
     ///
@@ -90,8 +92,13 @@ public final class SignalEvaluator: Service, Sendable {
         }
         var calculator: ScheduleCalculator?
         var changes = 0
+        let watched = try await watchStart(of: chosen, at: now)
         for pipeline in chosen {
-            let detected = try await evaluation.signals(of: pipeline, at: now)
+            let detected = try await evaluation.signals(
+                of: pipeline,
+                watchedSince: watched[pipeline.id] ?? now,
+                at: now
+            )
             let open = stored[pipeline.id] ?? [:]
             let isSame =
                 detected.count == open.count
@@ -101,6 +108,17 @@ public final class SignalEvaluator: Service, Sendable {
             changes += try await apply(detected, to: pipeline.id, calculator: calculator, at: now)
         }
         return changes
+    }
+
+    private func watchStart(of pipelines: [Pipeline], at now: Date) async throws -> [PipelineID: Date] {
+        let known = watched.withLock { $0 }
+        let missing = pipelines.map(\.id).filter { known[$0] == nil }
+        guard !missing.isEmpty else { return known }
+        let found = try await evaluation.runs.watchStart(of: missing, at: now)
+        return watched.withLock { cache in
+            cache.merge(found) { old, _ in old }
+            return cache
+        }
     }
 
     /// Stores one pipeline's transitions and hands them to the incident service, in one transaction.

@@ -1,5 +1,5 @@
 extension Migrations {
-    /// Persisted signal states and their transitions, incidents with their timelines, due
+    /// When Pipewatch began to watch each pipeline, persisted signal states and their transitions, incidents with their timelines, due
     /// escalation steps, the notification outbox, run book progress and action runs, run book
     /// reads and post-incident reviews (issue 8).
     ///
@@ -29,6 +29,12 @@ extension Migrations {
             )
             """,
             "CREATE INDEX signal_states_by_open ON signal_states (is_open, pipeline)",
+            """
+            CREATE TABLE pipeline_watch (
+                pipeline TEXT PRIMARY KEY,
+                since_ms BIGINT NOT NULL
+            )
+            """,
             """
             CREATE TABLE signal_transitions (
                 \(id),

@@ -30,6 +30,15 @@ public protocol RunStore: Sendable {
     ) async throws(StoreError)
         -> SignalDetector.Evidence
 
+    /// Since when each pipeline has been watched: the first time this was asked for it (then `now`
+    /// is recorded), so deadlines from before Pipewatch ran are never judged.
+    ///
+    /// - Parameters:
+    ///   - pipelines: The pipelines.
+    ///   - now: Recorded for pipelines asked about for the first time.
+    /// - Returns: Each pipeline's first-watched instant.
+    func watchStart(of pipelines: [PipelineID], at now: Date) async throws(StoreError) -> [PipelineID: Date]
+
     /// Jobs that reported runs but map to no pipeline, with how many runs and when last seen.
     func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob]
 

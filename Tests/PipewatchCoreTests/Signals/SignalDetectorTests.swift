@@ -171,4 +171,20 @@ struct SignalDetectorTests {
         unwatched.jobs = []
         #expect(signals(unwatched, .init(runs: [])).isEmpty)
     }
+
+    @Test("a deadline whose period began before Pipewatch watched the pipeline is not judged")
+    func deadlineBeforeWatching() throws {
+        // Given a 07:00 deadline and a pipeline first watched an hour ago
+        let recently = signals(
+            pipeline(deliverBy: "07:00"),
+            .init(runs: [], watchedSince: noon.addingTimeInterval(-3600))
+        )
+        // Then no missed deadline is reported; watched for two days, it is
+        #expect(recently.isEmpty)
+        let longAgo = signals(
+            pipeline(deliverBy: "07:00"),
+            .init(runs: [], watchedSince: noon.addingTimeInterval(-2 * 86_400))
+        )
+        #expect(longAgo.map(\.kind) == [.missedDeadline])
+    }
 }

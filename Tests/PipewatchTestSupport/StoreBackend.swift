@@ -1,27 +1,27 @@
-import Foundation
-import Logging
-import PipewatchStore
+public import Foundation
+public import Logging
+public import PipewatchStore
 
 /// A database the contract tests run on.
-enum StoreBackend: String, Sendable, CustomStringConvertible, CaseIterable {
+public enum StoreBackend: String, Sendable, CustomStringConvertible, CaseIterable {
     case sqlite
     case postgres
 
     /// The PostgreSQL server to test against, from `PIPEWATCH_TEST_POSTGRES_URL`
     /// (`eval "$(scripts/ci/postgres.sh start)"` sets it).
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["PIPEWATCH_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// In-memory SQLite always; PostgreSQL when a server is configured.
-    static var available: [StoreBackend] {
+    public static var available: [StoreBackend] {
         postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
     /// A fresh, empty database: in-memory SQLite, or a new schema on the PostgreSQL server.
-    func makeLocation() throws -> StoreLocation {
+    public func makeLocation() throws -> StoreLocation {
         switch self {
         case .sqlite:
             return .sqliteInMemory
@@ -40,12 +40,12 @@ enum StoreBackend: String, Sendable, CustomStringConvertible, CaseIterable {
 
 extension Logger {
     /// A logger that drops everything: tests never bootstrap the logging system.
-    static let discarding = Logger(label: "pipewatch.store.tests") { _ in SwiftLogNoOpLogHandler() }
+    public static let discarding = Logger(label: "pipewatch.store.tests") { _ in SwiftLogNoOpLogHandler() }
 }
 
 /// Runs `body` with a store on a fresh database of `backend`, closed (and its PostgreSQL
 /// schema dropped) on every path.
-func withTestStore(
+public func withTestStore(
     _ backend: StoreBackend,
     _ body: (SQLStateStore) async throws -> Void
 ) async throws {
