@@ -5,8 +5,8 @@ public import PipewatchStore
 public import ServiceLifecycle
 
 /// What Pipewatch does, on demand and in the background: the use cases that the server and the
-/// CLI call, and the services `pipewatch serve` runs (the signal evaluator, the escalator and the
-/// notification dispatcher). One alert goes: ingest → ``SignalEvaluator`` → ``IncidentService``
+/// CLI call, and the services `pipewatch serve` runs (the signal evaluator, the escalator, the
+/// notification dispatcher and the notice planner). One alert goes: ingest → ``SignalEvaluator`` → ``IncidentService``
 /// → outbox → ``NotificationDispatcher`` → the receiver.
 public struct Engine: Sendable {
     public let plan: TeamPlan
@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     public let evaluator: SignalEvaluator
     public let escalator: Escalator
     public let dispatcher: NotificationDispatcher
+    public let notices: NoticePlanner
+    public let familiarity: RunbookFamiliarity
     public let store: any IncidentStore
 
     /// Creates the engine over one store.
@@ -29,7 +31,7 @@ public struct Engine: Sendable {
     ///   - logger: The engine's logger.
     public init(
         plan: TeamPlan,
-        store: some RunStore & ScheduleStore & IncidentStore,
+        store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
         clock: any Clock<Duration>,
         wallClock: any WallClock,
         environment: [String: String],
@@ -59,8 +61,19 @@ public struct Engine: Sendable {
             logger: logger
         )
         escalator = Escalator(incidents: incidents, clock: clock, wallClock: wallClock, logger: logger)
+        notices = NoticePlanner(
+            plan: plan,
+            store: store,
+            schedule: schedule,
+            wake: { dispatcher.wake() },
+            clock: clock,
+            wallClock: wallClock,
+            interval: plan.incidents.evaluateEvery,
+            logger: logger
+        )
+        familiarity = RunbookFamiliarity(plan: plan, store: store)
     }
 
     /// The background services, for `pipewatch serve`'s service group.
-    public var services: [any Service] { [evaluator, escalator, dispatcher] }
+    public var services: [any Service] { [evaluator, escalator, dispatcher, notices] }
 }

@@ -21,7 +21,7 @@ public import PipewatchStore
 public func buildApplication(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger
@@ -59,6 +59,7 @@ public func buildApplication(
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
+    if let adjustable = clock as? AdjustableWallClock { ClockController(clock: adjustable).add(to: router) }
     let api = router.group("api/v1")
     let writes = api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .write))
     LineageController(
@@ -103,7 +104,7 @@ public func buildApplication(
 public func serve(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger

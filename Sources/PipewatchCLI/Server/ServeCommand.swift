@@ -36,6 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp("Benchmarks only: validate and answer events without storing them.", visibility: .hidden))
     var discardEvents = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "End-to-end tests only: the clock starts at PIPEWATCH_NOW and moves only by POST /-/clock.",
+            visibility: .hidden
+        )
+    )
+    var testClock = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
@@ -44,8 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         // PIPEWATCH_NOW pins the server's clock too, so a run's signals can be reproduced.
+        if testClock, context.environment["PIPEWATCH_NOW"] == nil {
+            throw ValidationError("--test-clock needs PIPEWATCH_NOW, the instant the clock starts at")
+        }
         let clock: any WallClock =
-            context.environment["PIPEWATCH_NOW"] == nil ? context.clock : FixedWallClock(try context.now())
+            testClock
+            ? AdjustableWallClock(try context.now())
+            : context.environment["PIPEWATCH_NOW"] == nil ? context.clock : FixedWallClock(try context.now())
         let plan = try configOptions.loadPlan(in: context)
         var logger = Logger(label: "pipewatch.server")
         logger.logLevel = .info

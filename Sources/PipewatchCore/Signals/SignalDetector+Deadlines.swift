@@ -1,9 +1,9 @@
-public import Foundation
+import Foundation
 
 extension SignalDetector {
     /// The deadline that passed most recently, when no run of the pipeline completed since the one
     /// before it, including when none has ever reported. Pipelines that declare no jobs are not
-    /// judged: Pipewatch has no way to see them deliver. Nor is a period that began before
+    /// judged: Pipewatch has no way to see them deliver. Nor is a deadline that passed before
     /// `watchedSince`: Pipewatch was not there to see a delivery (no false alarm at install).
     func missedDeadline(_ pipeline: Pipeline, runs: [Run], watchedSince: Date?, at now: Date) -> [Signal] {
         guard let deadline = pipeline.deliverBy, !pipeline.jobs.isEmpty else { return [] }
@@ -15,7 +15,7 @@ extension SignalDetector {
             due = day.instant(at: deadline.time, in: deadline.timeZone)
         }
         let previous = day.adding(days: -1).instant(at: deadline.time, in: deadline.timeZone)
-        if let watchedSince, watchedSince > previous { return [] }
+        if let watchedSince, watchedSince >= due { return [] }
         let delivered = runs.contains { run in
             guard run.state == .completed, let ended = run.endedAt else { return false }
             return ended > previous

@@ -20,7 +20,7 @@ public struct SignalDetector: Sendable {
         /// dbt source-freshness results attributed to the pipeline.
         public var sourceFreshness: [SourceFreshness]
         /// Since when Pipewatch has watched the pipeline (its first event, or the first time it was
-        /// evaluated): deadlines whose period began earlier are not judged. `nil`: always watched.
+        /// evaluated): deadlines that passed earlier are not judged. `nil`: always watched.
         public var watchedSince: Date?
 
         /// Creates the evidence.

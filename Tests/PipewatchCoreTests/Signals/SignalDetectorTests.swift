@@ -172,7 +172,7 @@ struct SignalDetectorTests {
         #expect(signals(unwatched, .init(runs: [])).isEmpty)
     }
 
-    @Test("a deadline whose period began before Pipewatch watched the pipeline is not judged")
+    @Test("a deadline that passed before Pipewatch watched the pipeline is not judged")
     func deadlineBeforeWatching() throws {
         // Given a 07:00 deadline and a pipeline first watched an hour ago
         let recently = signals(
