@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import PipewatchCore
 public import PipewatchStore
@@ -18,6 +18,7 @@ public struct Engine: Sendable {
     public let dispatcher: NotificationDispatcher
     public let notices: NoticePlanner
     public let familiarity: RunbookFamiliarity
+    public let checklist: RunbookChecklist
     public let store: any IncidentStore
 
     /// Creates the engine over one store.
@@ -27,7 +28,8 @@ public struct Engine: Sendable {
     ///   - store: The state store (runs, schedule changes, incidents).
     ///   - clock: What services sleep on: `ContinuousClock` in production, a test clock in tests.
     ///   - wallClock: "Now" for every decision.
-    ///   - environment: Where contact URLs and secrets are read.
+    ///   - environment: Where contact URLs, secrets and actions' variables are read.
+    ///   - baseDirectory: Where actions' relative paths start (the config's folder).
     ///   - logger: The engine's logger.
     public init(
         plan: TeamPlan,
@@ -35,6 +37,7 @@ public struct Engine: Sendable {
         clock: any Clock<Duration>,
         wallClock: any WallClock,
         environment: [String: String],
+        baseDirectory: URL = URL(fileURLWithPath: "."),
         logger: Logger
     ) {
         self.plan = plan
@@ -72,6 +75,10 @@ public struct Engine: Sendable {
             logger: logger
         )
         familiarity = RunbookFamiliarity(plan: plan, store: store)
+        checklist = RunbookChecklist(
+            incidents: incidents,
+            runner: ActionRunner(baseDirectory: baseDirectory, environment: environment)
+        )
     }
 
     /// The background services, for `pipewatch serve`'s service group.

@@ -84,6 +84,7 @@ public func buildApplication(
     let incidents = IncidentController(engine: engine, clock: clock, maxBodyBytes: settings.maxBodyBytes)
     incidents.addReads(to: reads)
     incidents.addWrites(to: writes)
+    incidents.addRunbookWrites(to: writes)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(

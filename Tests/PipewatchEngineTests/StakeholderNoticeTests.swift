@@ -74,9 +74,11 @@ struct StakeholderNoticeTests {
                 _ = try await store.record([done], receivedAt: clock.wall.now)
                 #expect(try await engine.notices.deliveryNotices(at: clock.wall.now) == 2)
                 try await engine.dispatcher.deliverDue(at: clock.wall.now)
-                let late = try #require(receiver.deliveries.last { $0.path == "/ir" })
-                let lateText = try JSONDecoder().decode(NotificationMessage.self, from: late.body).text
-                #expect(lateText.contains("has now been delivered, 30 minutes late"))
+                let late = try receiver.deliveries.filter { $0.path == "/ir" }.map {
+                    try JSONDecoder().decode(NotificationMessage.self, from: $0.body)
+                }.filter { $0.fields["notice"] == "delivered_late" }
+                #expect(late.count == 1)
+                #expect(late.first?.text.contains("has now been delivered, 30 minutes late") == true)
                 let timeline = try await store.timeline(incidentID: 1).filter { $0.kind == .notified }.map(\.detail)
                 #expect(timeline.count == 3)
             }

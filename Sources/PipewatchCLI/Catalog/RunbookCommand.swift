@@ -5,8 +5,8 @@ import PipewatchCore
 struct RunbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runbook",
-        abstract: "Show the run books declared in the config.",
-        subcommands: [Show.self, List.self],
+        abstract: "Show the run books declared in the config, and who has read them.",
+        subcommands: [Show.self, List.self, Ack.self, Status.self],
         defaultSubcommand: List.self
     )
 

@@ -32,6 +32,15 @@ public struct DeliveryRisk: Sendable {
         public var expectedDelay: TimeInterval?
         /// Why, in a few words for a business reader.
         public var reason: String
+
+        /// Creates a notice.
+        public init(kind: Kind, period: LocalDate, due: Date, expectedDelay: TimeInterval?, reason: String) {
+            self.kind = kind
+            self.period = period
+            self.due = due
+            self.expectedDelay = expectedDelay
+            self.reason = reason
+        }
     }
 
     /// Creates the planner for a pipeline; `nil` when it has no deadline.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes pages for the engineer on the receiving end, often at 3 a.m.: what broke, where,
 /// since when (in their own time), the evidence, the run book's first step, and how to acknowledge.
@@ -24,13 +24,32 @@ public struct PageComposer: Sendable {
         why: String,
         evidence: [String: String]
     ) -> NotificationMessage {
+        page(incident, timeZone: engineer.timeZone, acknowledgeAs: engineer.id, why: why, evidence: evidence)
+    }
+
+    /// The page about `incident` for a reader in `timeZone` (the team's channel, for one).
+    ///
+    /// - Parameters:
+    ///   - incident: The incident.
+    ///   - timeZone: The zone times are shown in.
+    ///   - acknowledgeAs: The engineer the acknowledge command names, when the page is for one.
+    ///   - why: Why this reader.
+    ///   - evidence: The facts of the signal that opened it.
+    /// - Returns: The message.
+    public func page(
+        _ incident: Incident,
+        timeZone: TimeZone,
+        acknowledgeAs: EngineerID?,
+        why: String,
+        evidence: [String: String]
+    ) -> NotificationMessage {
         let pipeline = plan.catalog.pipeline(incident.pipeline)
         let name = pipeline.map { "\($0.name) (\($0.id))" } ?? incident.pipeline.rawValue
-        let since = ISO8601Text.format(incident.openedAt, in: engineer.timeZone)
+        let since = ISO8601Text.format(incident.openedAt, in: timeZone)
         var lines = [
             "\(incident.severity.rawValue.uppercased()) \(incident.reference) on \(name)",
             "What broke: \(incident.title)",
-            "Since: \(since) (your time, \(engineer.timeZone.identifier))",
+            "Since: \(since) (your time, \(timeZone.identifier))",
             "Why you: \(why)",
         ]
         if incident.count > 1 { lines.append("Seen: \(incident.count) times") }
@@ -43,7 +62,7 @@ public struct PageComposer: Sendable {
         } else {
             lines.append("Run book: none for this pipeline")
         }
-        let ack = acknowledgeInstructions(incident, as: engineer.id)
+        let ack = acknowledgeInstructions(incident, as: acknowledgeAs)
         lines.append("Acknowledge: \(ack.text)")
         var fields = evidence
         fields["since"] = ISO8601Text.format(incident.openedAt, in: .gmt)

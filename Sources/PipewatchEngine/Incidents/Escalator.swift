@@ -30,7 +30,12 @@ public final class Escalator: Service, Sendable {
     }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        // Cancelled at graceful shutdown, so a sleep never holds the server up.
+        try await cancelWhenGracefulShutdown { try await self.loop() }
+    }
+
+    private func loop() async throws {
+        while !Task.isCancelled {
             do {
                 try await tick(at: wallClock.now)
             } catch {

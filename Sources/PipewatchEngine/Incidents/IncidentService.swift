@@ -10,6 +10,8 @@ public struct IncidentService: Sendable {
     public let store: any IncidentStore
     public let schedule: ScheduleService
     let escalation: EscalationRunner
+    /// Wakes the dispatcher after a change queued messages.
+    let wake: @Sendable () -> Void
 
     /// Creates the service.
     ///
@@ -28,6 +30,7 @@ public struct IncidentService: Sendable {
         self.store = store
         self.schedule = schedule
         self.escalation = EscalationRunner(plan: plan, schedule: schedule, wake: wake)
+        self.wake = wake
     }
 
     /// Records an occurrence of `signal` in `transaction`: a new incident, a repeat of the open

@@ -57,7 +57,12 @@ public final class NotificationDispatcher: Service, Sendable {
     public func wake() { wakeup.signal() }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        // Cancelled at graceful shutdown, so a sleep never holds the server up.
+        try await cancelWhenGracefulShutdown { try await self.loop() }
+    }
+
+    private func loop() async throws {
+        while !Task.isCancelled {
             do {
                 try await deliverDue(at: wallClock.now)
             } catch {

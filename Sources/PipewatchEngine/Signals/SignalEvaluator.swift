@@ -57,8 +57,13 @@ public final class SignalEvaluator: Service, Sendable {
     }
 
     public func run() async throws {
+        // Cancelled at graceful shutdown, so a sleep never holds the server up.
+        try await cancelWhenGracefulShutdown { try await self.loop() }
+    }
+
+    private func loop() async throws {
         var nextFullPass = Date.distantPast
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        while !Task.isCancelled {
             let due = touched.withLock { pending -> Set<PipelineID> in
                 defer { pending.removeAll() }
                 return pending

@@ -1,5 +1,6 @@
 import Foundation
 public import PipewatchCore
+public import PipewatchEngine
 public import PipewatchStore
 
 /// An incident as the API and `pipewatch incident list --format json` show it.
@@ -110,6 +111,31 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
     public let timeline: [Entry]
     public let escalation: [Step]
     public let notifications: [NotificationDocument]
+    /// The pipeline's run book as this incident's checklist.
+    public let runbook: [ChecklistStepDocument]
+    public let actions: [ActionRunDocument]
+    public let review: Review?
+
+    /// The post-incident review, as shown.
+    public struct Review: Codable, Sendable, Equatable {
+        public struct Item: Codable, Sendable, Equatable {
+            public let text: String
+            public let owner: String
+            public let due: String
+        }
+
+        public let cause: String
+        public let summary: String
+        public let lessons: String
+        public let actionItems: [Item]
+        public let author: String
+        public let at: String
+
+        enum CodingKeys: String, CodingKey {
+            case cause, summary, lessons, author, at
+            case actionItems = "action_items"
+        }
+    }
 
     /// Creates the detail.
     public init(
@@ -117,7 +143,11 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         evidence: [String: String],
         timeline: [TimelineEntry],
         steps: [EscalationStep],
-        notifications: [OutboxMessage]
+        notifications: [OutboxMessage],
+        runbook: [RunbookStep] = [],
+        marks: [RunbookStepMark] = [],
+        actions: [ActionRun] = [],
+        review: IncidentReview? = nil
     ) {
         let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
         self.incident = IncidentDocument(incident)
@@ -136,5 +166,42 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
             )
         }
         self.notifications = notifications.map(NotificationDocument.init)
+        self.runbook = runbook.enumerated().map { index, step in
+            ChecklistStepDocument(number: index + 1, step: step, mark: marks.first { $0.step == index + 1 })
+        }
+        self.actions = actions.map(ActionRunDocument.init)
+        self.review = review.map { review in
+            Review(
+                cause: review.cause.rawValue,
+                summary: review.summary,
+                lessons: review.lessons,
+                actionItems: review.actionItems.map {
+                    Review.Item(text: $0.text, owner: $0.owner.rawValue, due: $0.due.description)
+                },
+                author: review.author,
+                at: format(review.at)
+            )
+        }
+    }
+}
+
+extension IncidentDetail {
+    /// Reads everything about an incident from the engine's store.
+    ///
+    /// - Throws: ``StoreError/notFound(_:)`` when no incident has this id.
+    public static func load(_ id: Int64, from engine: Engine) async throws -> IncidentDetail {
+        let store = engine.store
+        let (incident, evidence) = try await store.incident(id: id)
+        return IncidentDetail(
+            incident,
+            evidence: evidence,
+            timeline: try await store.timeline(incidentID: id),
+            steps: try await store.escalationSteps(incidentID: id),
+            notifications: try await store.messages(incidentID: id, state: nil, limit: 200),
+            runbook: engine.plan.catalog.pipeline(incident.pipeline)?.runbook.steps ?? [],
+            marks: try await store.runbookMarks(incidentID: id),
+            actions: try await store.actionRuns(incidentID: id),
+            review: try await store.review(incidentID: id)
+        )
     }
 }

@@ -52,7 +52,7 @@ struct IncidentController {
         }
     }
 
-    private func id(_ context: BasicRequestContext) throws -> Int64 {
+    func id(_ context: BasicRequestContext) throws -> Int64 {
         let text = try context.parameters.require("id")
         guard let id = Int64(text.hasPrefix("INC-") ? String(text.dropFirst(4)) : text), id > 0 else {
             throw APIError(.badRequest, "'\(text)' is not an id; use a number such as 42 (or INC-42)")
@@ -87,17 +87,8 @@ struct IncidentController {
         )
     }
 
-    private func detail(_ id: Int64) async throws -> JSONResponse<IncidentDetail> {
-        let (incident, evidence) = try await engine.store.incident(id: id)
-        return JSONResponse(
-            IncidentDetail(
-                incident,
-                evidence: evidence,
-                timeline: try await engine.store.timeline(incidentID: id),
-                steps: try await engine.store.escalationSteps(incidentID: id),
-                notifications: try await engine.store.messages(incidentID: id, state: nil, limit: 200)
-            )
-        )
+    func detail(_ id: Int64) async throws -> JSONResponse<IncidentDetail> {
+        JSONResponse(try await IncidentDetail.load(id, from: engine))
     }
 
     private func notifications(_ request: Request) async throws -> JSONResponse<NotificationList> {

@@ -68,6 +68,23 @@ public protocol IncidentStore: Sendable {
     /// - Throws: ``StoreError/notFound(_:)``; ``StoreError/conflict(_:)`` when it was delivered.
     func retryMessage(id: Int64, at instant: Date) async throws(StoreError) -> OutboxMessage
 
+    /// The run book steps marked during an incident, by step.
+    func runbookMarks(incidentID: Int64) async throws(StoreError) -> [RunbookStepMark]
+
+    /// The actions run during an incident, oldest first.
+    func actionRuns(incidentID: Int64) async throws(StoreError) -> [ActionRun]
+
+    /// Records the start of an action run, unless one with the same request key exists.
+    ///
+    /// - Returns: The stored run (the earlier one for a repeated key) and whether it is new.
+    func startAction(_ run: ActionRun) async throws(StoreError) -> (run: ActionRun, isNew: Bool)
+
+    /// Records how an action run ended.
+    func finishAction(_ run: ActionRun) async throws(StoreError)
+
+    /// An incident's post-incident review, if written.
+    func review(incidentID: Int64) async throws(StoreError) -> IncidentReview?
+
     /// Counts for `/metrics`: open incidents by severity, messages by state, steps by state.
     func engineCounts() async throws(StoreError) -> EngineCounts
 }

@@ -45,6 +45,12 @@ public protocol IncidentTransaction: Sendable {
     /// The engineers paged in one round of one escalation.
     func pagedEngineers(incidentID: Int64, generation: Int, round: Int) async throws -> Set<EngineerID>
 
+    /// Records a run book step as done or skipped (a later mark of the same step replaces it).
+    func markStep(incidentID: Int64, _ mark: RunbookStepMark) async throws
+
+    /// Stores an incident's post-incident review, replacing an earlier one.
+    func saveReview(incidentID: Int64, _ review: IncidentReview) async throws
+
     /// Queues a message; `false` (and nothing stored) when its idempotency key is already in the outbox.
     func enqueue(_ message: OutboxMessage) async throws -> Bool
 }

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import PipewatchCore
+import PipewatchEngine
+import PipewatchStore
+
+extension IncidentController {
+    /// The run book, action and review routes of an incident (write token).
+    func addRunbookWrites(to router: RouterGroup<BasicRequestContext>) {
+        router.post("incidents/:id/steps/:step") { request, context in
+            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let incident = try id(context)
+            let step = try number(context, "step")
+            switch try body.required("state") {
+            case "done", "skipped":
+                let state: RunbookStepMark.State = try body.required("state") == "done" ? .done : .skipped
+                try await engine.checklist.mark(
+                    step,
+                    of: incident,
+                    as: state,
+                    by: body.actor,
+                    note: try body.text("note"),
+                    at: clock.now
+                )
+            case "run":
+                _ = try await engine.checklist.perform(step, of: incident, by: body.actor, at: clock.now)
+            case let other:
+                throw APIError(.badRequest, "field 'state': '\(other)' is not one of done, skipped, run")
+            }
+            return try await detail(incident)
+        }
+        router.post("incidents/:id/actions") { request, context in
+            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            guard let step = body.fields["step"] as? Int, step > 0 else {
+                throw APIError(.badRequest, "field 'step': give the run book step (from 1) whose action to run")
+            }
+            let key =
+                try body.text("request_key") ?? request.headers[.init("Idempotency-Key")!]
+                ?? UUID().uuidString.lowercased()
+            let run = try await engine.checklist.runAction(
+                step: step,
+                of: try id(context),
+                requestKey: key,
+                by: body.actor,
+                at: clock.now
+            )
+            return JSONResponse(ActionRunDocument(run))
+        }
+        router.post("incidents/:id/review") { request, context in
+            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let cause = try body.text("cause").map { name -> IncidentCause in
+                guard let cause = IncidentCause(rawValue: name) else {
+                    let names = IncidentCause.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError(.badRequest, "field 'cause': '\(name)' is not one of \(names)")
+                }
+                return cause
+            }
+            let items = try (body.fields["action_items"] as? [Any] ?? []).enumerated().map { index, value in
+                try Self.actionItem(value, at: index)
+            }
+            let incident = try id(context)
+            try await engine.incidents.review(
+                incident,
+                cause: cause,
+                summary: try body.required("summary"),
+                lessons: try body.text("lessons") ?? "",
+                actionItems: items,
+                by: body.actor,
+                at: clock.now
+            )
+            return try await detail(incident)
+        }
+    }
+
+    private static func actionItem(_ value: Any, at index: Int) throws -> IncidentReview.ActionItem {
+        let field = "action_items[\(index)]"
+        guard let object = value as? [String: Any] else {
+            throw APIError(.badRequest, "field '\(field)' must be an object")
+        }
+        guard let text = object["text"] as? String, !text.isEmpty else {
+            throw APIError(.badRequest, "field '\(field).text' is required")
+        }
+        guard let owner = object["owner"] as? String, !owner.isEmpty else {
+            throw APIError(.badRequest, "field '\(field).owner' is required (an engineer id)")
+        }
+        guard let dueText = object["due"] as? String, let due = LocalDate(iso: dueText) else {
+            throw APIError(.badRequest, "field '\(field).due' must be a date YYYY-MM-DD")
+        }
+        return IncidentReview.ActionItem(text: text, owner: EngineerID(owner), due: due)
+    }
+
+    func number(_ context: BasicRequestContext, _ name: String) throws -> Int {
+        let text = try context.parameters.require(name)
+        guard let value = Int(text), value > 0 else {
+            throw APIError(.badRequest, "'\(text)' is not a step number; steps count from 1")
+        }
+        return value
+    }
+}
