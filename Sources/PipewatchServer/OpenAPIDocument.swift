@@ -1,12 +1,14 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
 enum OpenAPIDocument {
-    static let yaml = """
+    static let yaml = base + "\n" + incidentPaths
+
+    private static let base = """
         openapi: 3.1.0
         info:
           title: Pipewatch
           version: 1.0.0
           description: >
-            Pipeline ownership, on-call and run signals. Write endpoints need a bearer token of write
+            Pipeline ownership, on-call, run signals, incidents and notifications. Write endpoints need a bearer token of write
             scope declared (as a SHA-256 hash) under 'api.tokens' in pipewatch.yaml; reads need a token
             when 'api.read_access' is 'token'. Errors are JSON objects {"error": "..."} naming the problem.
         servers:
@@ -64,7 +66,7 @@ enum OpenAPIDocument {
               description: Missing or unknown bearer token; nothing was stored.
               content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
             NotFound:
-              description: No such pipeline.
+              description: No such pipeline, incident or notification.
               content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
         paths:
           /api/v1/lineage:
@@ -176,6 +178,5 @@ enum OpenAPIDocument {
             get:
               summary: Prometheus metrics in the text format.
               responses: { "200": { description: The metrics. } }
-
         """
 }

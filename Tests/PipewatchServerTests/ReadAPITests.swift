@@ -74,6 +74,11 @@ struct ReadAPITests {
                 for path in [
                     "/api/v1/lineage:", "/api/v1/ingest/dbt:", "/api/v1/pipelines:", "/api/v1/pipelines/{id}:",
                     "/api/v1/pipelines/{id}/runs:", "/api/v1/signals:", "/api/v1/oncall/now:", "/healthz:", "/metrics:",
+                    "/api/v1/incidents:", "/api/v1/incidents/{id}:", "/api/v1/incidents/{id}/ack:",
+                    "/api/v1/incidents/{id}/resolve:", "/api/v1/incidents/{id}/note:",
+                    "/api/v1/incidents/{id}/escalate:",
+                    "/api/v1/incidents/{id}/steps/{step}:", "/api/v1/incidents/{id}/actions:",
+                    "/api/v1/incidents/{id}/review:", "/api/v1/notifications:", "/api/v1/notifications/{id}/retry:",
                 ] {
                     #expect(text.contains(path), "\(path) is missing")
                 }
