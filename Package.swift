@@ -95,7 +95,9 @@ let package = Package(
         .executableTarget(name: "pipewatch", dependencies: ["PipewatchCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "pipewatch-bench",
-            dependencies: ["PipewatchCore"],
+            dependencies: [
+                "PipewatchCore", "PipewatchStore", "PipewatchEngine", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/PipewatchBenchmarks",
             swiftSettings: swiftSettings
         ),

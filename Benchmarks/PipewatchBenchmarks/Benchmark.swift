@@ -1,7 +1,27 @@
+import PipewatchCore
+
 /// A named benchmark that prints its own figures.
 struct Benchmark: Sendable {
     let name: String
-    let run: @Sendable () -> Void
+    let run: @Sendable () async -> Void
+
+    init(name: String, run: @escaping @Sendable () async -> Void) {
+        self.name = name
+        self.run = run
+    }
+}
+
+/// Runs `body` `repeats` times after a warm-up and returns the sorted seconds of each run.
+func samples(repeats: Int, _ body: () async throws -> Void) async rethrows -> [Double] {
+    try await body()
+    let clock = ContinuousClock()
+    var result: [Double] = []
+    for _ in 0..<repeats {
+        let start = clock.now
+        try await body()
+        result.append((clock.now - start).timeInterval)
+    }
+    return result.sorted()
 }
 
 /// Runs `body` `iterations` times after a warm-up and returns the median seconds per iteration.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension SignalDetector {
     /// Datasets whose schema changed, until a later run sees the new schema and completes.

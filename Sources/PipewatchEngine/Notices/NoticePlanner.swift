@@ -3,6 +3,7 @@ public import Logging
 public import PipewatchCore
 public import PipewatchStore
 public import ServiceLifecycle
+import Synchronization
 
 /// Sends what is due by the calendar rather than by an event: stakeholder notices before and
 /// after delivery deadlines (``DeliveryRisk``), and run book reminders to engineers whose shift
@@ -17,6 +18,7 @@ public final class NoticePlanner: Service, Sendable {
     private let wallClock: any WallClock
     private let interval: Duration
     private let logger: Logger
+    private let watched = Mutex<[PipelineID: Date]>([:])
 
     /// Creates the planner; it looks every `interval`.
     public init(
@@ -71,8 +73,8 @@ public final class NoticePlanner: Service, Sendable {
     public func deliveryNotices(at now: Date) async throws -> Int {
         let watched = plan.catalog.pipelines.filter { $0.deliverBy != nil }
         guard !watched.isEmpty else { return 0 }
-        let open = try await store.incidents(states: [.triggered, .acknowledged], pipeline: nil, limit: 1000)
-        let since = try await store.watchStart(of: watched.map(\.id), at: now)
+        let open = try await store.newestOpenIncidents()
+        let since = try await watchStart(of: watched.map(\.id), at: now)
         var queued = 0
         for pipeline in watched {
             guard
@@ -144,6 +146,18 @@ public final class NoticePlanner: Service, Sendable {
                 )
             }
             return queued
+        }
+    }
+
+    /// Since when each pipeline is watched: stored once, so kept after the first read.
+    private func watchStart(of pipelines: [PipelineID], at now: Date) async throws -> [PipelineID: Date] {
+        let known = watched.withLock { $0 }
+        let missing = pipelines.filter { known[$0] == nil }
+        guard !missing.isEmpty else { return known }
+        let found = try await store.watchStart(of: missing, at: now)
+        return watched.withLock { cache in
+            cache.merge(found) { old, _ in old }
+            return cache
         }
     }
 

@@ -41,12 +41,22 @@ public struct SignalEvaluation: Sendable {
     ///     earliest run counts too, when earlier.
     ///   - now: The instant to judge at.
     public func signals(of pipeline: Pipeline, watchedSince: Date, at now: Date) async throws(StoreError) -> [Signal] {
+        detector.signals(for: pipeline, evidence: try await evidence(of: pipeline, watchedSince: watchedSince), at: now)
+    }
+
+    /// What detection looks at for one pipeline, read from the store.
+    ///
+    /// - Parameters:
+    ///   - pipeline: The pipeline.
+    ///   - watchedSince: When Pipewatch began to watch it; its earliest run counts too, when earlier.
+    public func evidence(of pipeline: Pipeline, watchedSince: Date) async throws(StoreError) -> SignalDetector.Evidence
+    {
         var evidence = try await runs.evidence(
             for: pipeline.id,
             inputs: pipeline.inputs.map(\.name),
             perJob: detector.slowRuns.history + 1
         )
         evidence.watchedSince = min(watchedSince, evidence.runs.map(\.startedAt).min() ?? watchedSince)
-        return detector.signals(for: pipeline, evidence: evidence, at: now)
+        return evidence
     }
 }

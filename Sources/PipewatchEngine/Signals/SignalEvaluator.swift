@@ -19,8 +19,7 @@ public final class SignalEvaluator: Service, Sendable {
     private let logger: Logger
     private let wakeup = Wakeup()
     private let touched = Mutex<Set<PipelineID>>([])
-    /// Since when each pipeline is watched; stored once, so kept after the first read.
-    private let watched = Mutex<[PipelineID: Date]>([:])
+    private let cache = EvaluationCache()
 
     /// Creates the evaluator.
     ///
@@ -69,15 +68,32 @@ public final class SignalEvaluator: Service, Sendable {
                 return pending
             }
             let now = wallClock.now
-            let isFullPass = now >= nextFullPass
             do {
-                try await evaluate(isFullPass ? nil : due, at: now)
+                if now >= nextFullPass {
+                    try await evaluate(nil, at: now)
+                    nextFullPass = now.addingTimeInterval(Self.fullPassEvery)
+                } else {
+                    if !due.isEmpty { try await evaluate(due, at: now) }
+                    try await tick(at: now)
+                }
             } catch {
                 logger.error("cannot evaluate signals", metadata: ["error": "\(error)"])
             }
-            if isFullPass { nextFullPass = now.addingTimeInterval(interval.timeInterval) }
             await wakeup.wait(upTo: interval, on: clock)
         }
+    }
+
+    /// How often every pipeline's evidence is read again, to see what other processes stored
+    /// (`pipewatch ingest dbt`, other instances).
+    static let fullPassEvery: TimeInterval = 60
+
+    /// Evaluates, from what was last read, the pipelines whose signals time alone can change
+    /// (deadlines, ageing inputs, runs still going); reads nothing when nothing changed.
+    ///
+    /// - Returns: How many signal transitions were stored.
+    @discardableResult
+    public func tick(at now: Date) async throws -> Int {
+        try await evaluate(cache.timeSensitive(in: evaluation.catalog), at: now, reading: false)
     }
 
     /// Evaluates pipelines at `now` and stores what changed.
@@ -85,45 +101,39 @@ public final class SignalEvaluator: Service, Sendable {
     /// - Parameters:
     ///   - pipelines: Only these, or every pipeline when `nil`.
     ///   - now: The instant to judge at.
+    ///   - reading: Whether to read their evidence from the store again (after an ingest, on a full
+    ///     pass), or use what was last read.
     /// - Returns: How many signal transitions were stored.
     @discardableResult
-    public func evaluate(_ pipelines: Set<PipelineID>?, at now: Date) async throws -> Int {
+    public func evaluate(_ pipelines: Set<PipelineID>?, at now: Date, reading: Bool = true) async throws -> Int {
         let chosen = evaluation.catalog.pipelines.filter { pipelines?.contains($0.id) ?? true }
         guard !chosen.isEmpty else { return 0 }
-        var stored: [PipelineID: [String: SignalState]] = [:]
-        for state in try await store.openSignals(pipeline: nil) where pipelines?.contains(state.signal.pipeline) ?? true
-        {
-            stored[state.signal.pipeline, default: [:]][state.signal.key] = state
-        }
+        if cache.openSignals == nil { cache.keepOpen(try await store.openSignals(pipeline: nil)) }
+        let watched = try await watchStart(of: chosen, at: now)
         var calculator: ScheduleCalculator?
         var changes = 0
-        let watched = try await watchStart(of: chosen, at: now)
         for pipeline in chosen {
-            let detected = try await evaluation.signals(
-                of: pipeline,
-                watchedSince: watched[pipeline.id] ?? now,
-                at: now
-            )
-            let open = stored[pipeline.id] ?? [:]
-            let isSame =
-                detected.count == open.count
-                && detected.allSatisfy { open[$0.key]?.signal == $0 }
-            guard !isSame else { continue }
+            let evidence: SignalDetector.Evidence
+            if !reading, let cached = cache.evidence(of: pipeline.id) {
+                evidence = cached
+            } else {
+                evidence = try await evaluation.evidence(of: pipeline, watchedSince: watched[pipeline.id] ?? now)
+                cache.keep(evidence, of: pipeline.id)
+            }
+            let detected = evaluation.detector.signals(for: pipeline, evidence: evidence, at: now)
+            let open = cache.openSignals?[pipeline.id] ?? [:]
+            guard detected.count != open.count || !detected.allSatisfy({ open[$0.key] == $0 }) else { continue }
             if calculator == nil { calculator = try? await incidents.schedule.calculator() }
             changes += try await apply(detected, to: pipeline.id, calculator: calculator, at: now)
+            cache.keepOpen(detected, of: pipeline.id)
         }
         return changes
     }
 
     private func watchStart(of pipelines: [Pipeline], at now: Date) async throws -> [PipelineID: Date] {
-        let known = watched.withLock { $0 }
-        let missing = pipelines.map(\.id).filter { known[$0] == nil }
-        guard !missing.isEmpty else { return known }
-        let found = try await evaluation.runs.watchStart(of: missing, at: now)
-        return watched.withLock { cache in
-            cache.merge(found) { old, _ in old }
-            return cache
-        }
+        let missing = pipelines.map(\.id).filter { cache.watched[$0] == nil }
+        if !missing.isEmpty { cache.keepWatched(try await evaluation.runs.watchStart(of: missing, at: now)) }
+        return cache.watched
     }
 
     /// Stores one pipeline's transitions and hands them to the incident service, in one transaction.

@@ -1,5 +1,5 @@
 import Foundation
-public import PipewatchCore
+import PipewatchCore
 public import PipewatchStore
 
 /// A message of the outbox as the API and `pipewatch notifications list --format json` show it.

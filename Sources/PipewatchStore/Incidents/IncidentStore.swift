@@ -24,6 +24,9 @@ public protocol IncidentStore: Sendable {
     ///   - limit: The most to return.
     func incidents(states: Set<IncidentState>, pipeline: PipelineID?, limit: Int) async throws(StoreError) -> [Incident]
 
+    /// The newest open incident of each pipeline that has one.
+    func newestOpenIncidents() async throws(StoreError) -> [Incident]
+
     /// One incident with its evidence.
     ///
     /// - Throws: ``StoreError/notFound(_:)`` when no incident has this id.

@@ -50,6 +50,20 @@ extension SQLStateStore: IncidentStore {
         }
     }
 
+    public func newestOpenIncidents() async throws(StoreError) -> [Incident] {
+        try await perform("cannot list open incidents") {
+            try await executor.read { database in
+                try await database.raw(
+                    """
+                    SELECT * FROM incidents WHERE id IN (
+                        SELECT MAX(id) FROM incidents WHERE state <> 'resolved' GROUP BY pipeline)
+                    ORDER BY pipeline
+                    """
+                ).all(decoding: IncidentRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.incident)
+            }
+        }
+    }
+
     public func incident(id: Int64) async throws(StoreError) -> (Incident, evidence: [String: String]) {
         let row = try await perform("cannot read incident \(id)") {
             try await executor.read { database in
