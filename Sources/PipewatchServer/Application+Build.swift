@@ -33,7 +33,7 @@ public func buildApplication(
         clock: clock,
         maxBatch: settings.maxBatch,
         logger: logger,
-        onCommit: { evaluator.touch($0) }
+        onCommit: { await evaluator.evaluateAfterIngest($0) }
     )
     let router = Router()
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
@@ -74,7 +74,7 @@ public func buildApplication(
         catalog: plan.catalog,
         store: store,
         maxBodyBytes: settings.maxBodyBytes,
-        onCommit: { evaluator.touch($0) }
+        onCommit: { await evaluator.evaluateAfterIngest($0) }
     )
     .add(to: writes)
     let reads =

@@ -44,7 +44,6 @@ struct IncidentAPITests {
         let event = failure
         try await withTestServer { client, store in
             _ = try await send(client, .post, "/api/v1/lineage", String(decoding: event, as: UTF8.self))
-            try await settle(store)
             try await body(client)
         }
     }

@@ -120,7 +120,6 @@ struct LineageIngestTests {
         )
         try await withTestServer { client, store in
             #expect(try await post(client, fail).0 == .created)
-            try await settle(store)
             try await client.execute(uri: "/api/v1/signals", method: .get) { response in
                 let object =
                     try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]

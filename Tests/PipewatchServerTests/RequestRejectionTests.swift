@@ -93,7 +93,6 @@ struct RequestRejectionTests {
                     $0.status
                 }
             }
-            try await settle(store)
             try await client.execute(uri: "/api/v1/pipelines/profit", method: .get) { response in
                 let object =
                     try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]

@@ -78,23 +78,6 @@ func withTestServer(
     }
 }
 
-/// The instant test servers run at unless told otherwise.
-let fixtureNow = Date(timeIntervalSince1970: 1_795_000_000)
-
-/// Evaluates every pipeline's signals and stores them, as the evaluator service does after an
-/// ingest, so that a test reads them without waiting for the service.
-func settle(_ store: SQLStateStore, plan: TeamPlan = fixturePlan(), at now: Date = fixtureNow) async throws {
-    let engine = Engine(
-        plan: plan,
-        store: store,
-        clock: ContinuousClock(),
-        wallClock: FixedWallClock(now),
-        environment: [:],
-        logger: Logger(label: "test")
-    )
-    try await engine.evaluator.evaluate(nil, at: now)
-}
-
 /// A sample OpenLineage event from the official client, with fields replaced.
 func sampleEvent(_ name: String = "openlineage-runevent", _ changes: [String: Any] = [:]) throws -> Data {
     let data = try RepositoryFiles.fixtureData("lineage/\(name).json")

@@ -43,6 +43,26 @@ struct ScheduleSession {
         }
     }
 
+    /// The shifts a stored change made, over `from…through`, and the schedule after it.
+    func changes(
+        since before: ScheduleCalculator,
+        from: LocalDate,
+        through: LocalDate
+    ) async throws
+        -> (newShifts: [Shift], after: Schedule)
+    {
+        do {
+            return try await ScheduleService(plan: plan, store: store).difference(
+                from: before,
+                days: from,
+                through: through
+            )
+        } catch let error as ScheduleError {
+            context.printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
     /// Runs `body`, turning a schedule error into its message on stderr and exit status 1.
     func checked<R>(_ body: () throws(ScheduleError) -> R) throws -> R {
         do {

@@ -43,9 +43,6 @@ struct TimeoffCommand: AsyncParsableCommand {
                 let who = try session.engineer(engineer)
                 let window = (first.adding(days: -1), last.adding(days: 1))
                 let before = try await session.calculator()
-                let old = try session.checked { () throws(ScheduleError) in
-                    try before.schedule(from: window.0, through: window.1)
-                }
                 let timeOff = TimeOff(engineer: who.id, from: first, to: last, reason: reason)
                 let overlapping = try await session.store.timeOff(for: who.id, overlapping: first...last)
                 let record = try await session.store.addTimeOff(timeOff, at: session.now) { record in
@@ -66,11 +63,8 @@ struct TimeoffCommand: AsyncParsableCommand {
                             + "remove one with 'pipewatch timeoff remove ID' if it was entered twice"
                     )
                 }
-                let after = try await session.calculator()
-                let new = try session.checked { () throws(ScheduleError) in
-                    try after.schedule(from: window.0, through: window.1)
-                }
-                for shift in new.shifts where !old.shifts.contains(shift) {
+                let (moved, new) = try await session.changes(since: before, from: window.0, through: window.1)
+                for shift in moved {
                     session.context.print(
                         "  now: \(shift.engineer) \(session.format(shift.start)) → \(session.format(shift.end)) (\(shift.explanation))"
                     )

@@ -20,6 +20,7 @@ public final class SignalEvaluator: Service, Sendable {
     private let wakeup = Wakeup()
     private let touched = Mutex<Set<PipelineID>>([])
     private let cache = EvaluationCache()
+    private let gate = AsyncSerialGate()
 
     /// Creates the evaluator.
     ///
@@ -49,10 +50,19 @@ public final class SignalEvaluator: Service, Sendable {
         self.logger = logger
     }
 
-    /// Asks for these pipelines to be evaluated at once (an ingest just stored their runs).
-    public func touch(_ pipelines: some Sequence<PipelineID>) {
-        touched.withLock { $0.formUnion(pipelines) }
-        wakeup.signal()
+    /// Evaluates these pipelines now, reading their evidence again: an ingest just stored their
+    /// runs. It returns once their signals (and incidents) are stored, so a client that reads
+    /// `/api/v1/signals` after its event was answered sees what the event changed. A failure is
+    /// logged, and the next tick tries again.
+    public func evaluateAfterIngest(_ pipelines: Set<PipelineID>) async {
+        guard !pipelines.isEmpty else { return }
+        do {
+            try await evaluate(pipelines, at: wallClock.now)
+        } catch {
+            touched.withLock { $0.formUnion(pipelines) }
+            wakeup.signal()
+            logger.error("cannot evaluate signals after an ingest", metadata: ["error": "\(error)"])
+        }
     }
 
     public func run() async throws {
@@ -106,6 +116,12 @@ public final class SignalEvaluator: Service, Sendable {
     /// - Returns: How many signal transitions were stored.
     @discardableResult
     public func evaluate(_ pipelines: Set<PipelineID>?, at now: Date, reading: Bool = true) async throws -> Int {
+        // One evaluation at a time (ingest, tick and full pass): each compares against what the
+        // last one stored.
+        try await gate.withGate { try await evaluateNow(pipelines, at: now, reading: reading) }
+    }
+
+    private func evaluateNow(_ pipelines: Set<PipelineID>?, at now: Date, reading: Bool) async throws -> Int {
         let chosen = evaluation.catalog.pipelines.filter { pipelines?.contains($0.id) ?? true }
         guard !chosen.isEmpty else { return 0 }
         if cache.openSignals == nil { cache.keepOpen(try await store.openSignals(pipeline: nil)) }

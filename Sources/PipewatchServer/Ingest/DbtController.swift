@@ -10,8 +10,8 @@ struct DbtController {
     let catalog: Catalog
     let store: any RunStore
     let maxBodyBytes: Int
-    /// Told which pipelines the invocation touched, so their signals are evaluated at once.
-    let onCommit: @Sendable (Set<PipelineID>) -> Void
+    /// Given the pipelines the invocation touched, before the request is answered.
+    let onCommit: @Sendable (Set<PipelineID>) async -> Void
 
     struct Ingested: Encodable, Sendable {
         let invocationID: String
@@ -53,7 +53,7 @@ struct DbtController {
             throw APIError(.badRequest, error.description)
         }
         let stored = try await store.record(artifacts)
-        onCommit(Set(artifacts.nodeRuns.compactMap(\.pipeline) + artifacts.freshness.compactMap(\.pipeline)))
+        await onCommit(Set(artifacts.nodeRuns.compactMap(\.pipeline) + artifacts.freshness.compactMap(\.pipeline)))
         return JSONResponse(
             Ingested(invocationID: artifacts.invocationID, runs: stored.runs, freshness: stored.freshness),
             status: .created

@@ -27,8 +27,9 @@ final class IngestWriter: Service, Sendable {
     /// Past this many queued events, new ones are refused with 503 rather than held in memory.
     private let maxQueued: Int
     private let logger: Logger
-    /// Told which pipelines a committed batch touched, so their signals are evaluated at once.
-    private let onCommit: @Sendable (Set<PipelineID>) -> Void
+    /// Given the pipelines a committed batch touched, before the requests are answered, so their
+    /// signals are stored by the time a client hears its event was.
+    private let onCommit: @Sendable (Set<PipelineID>) async -> Void
     private let state = Mutex(State())
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
@@ -39,7 +40,7 @@ final class IngestWriter: Service, Sendable {
         maxBatch: Int,
         maxQueued: Int = 20_000,
         logger: Logger,
-        onCommit: @escaping @Sendable (Set<PipelineID>) -> Void = { _ in }
+        onCommit: @escaping @Sendable (Set<PipelineID>) async -> Void = { _ in }
     ) {
         self.store = store
         self.clock = clock
@@ -100,7 +101,7 @@ final class IngestWriter: Service, Sendable {
                 throw APIError(.internalServerError, "the store answered \(inserted.count) of \(batch.count) events")
             }
             let touched = Set(zip(batch, inserted).compactMap { job, isNew in isNew ? job.event.pipeline : nil })
-            if !touched.isEmpty { onCommit(touched) }
+            if !touched.isEmpty { await onCommit(touched) }
             for (job, isNew) in zip(batch, inserted) { job.reply.resume(returning: isNew) }
         } catch {
             guard batch.count == 1, let job = batch.first else {

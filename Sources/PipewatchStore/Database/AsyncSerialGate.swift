@@ -7,7 +7,7 @@ import Synchronization
 /// holds this gate from `BEGIN IMMEDIATE` to `COMMIT` or `ROLLBACK`; waiters queue in
 /// arrival order on checked continuations. Cancellation does not skip the queue: a
 /// cancelled waiter still waits its turn, and the body sees the cancellation.
-final class AsyncSerialGate: Sendable {
+package final class AsyncSerialGate: Sendable {
     private struct State {
         var isHeld = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -16,10 +16,10 @@ final class AsyncSerialGate: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    package init() {}
 
     /// Runs `body` once every caller that arrived earlier has finished.
-    func withGate<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+    package func withGate<Result>(_ body: () async throws -> Result) async rethrows -> Result {
         await enter()
         defer { leave() }
         return try await body()
