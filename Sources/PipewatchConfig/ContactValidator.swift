@@ -6,10 +6,6 @@ import PipewatchCore
 /// Who can be paged, per pipeline, under its own escalation policy or else the team's: `oncall`
 /// is every rotation member, `primary_owner` and `secondary_owner` the pipeline's owners, and an
 /// engineer id that engineer; the targets of its run book's `escalate:` steps count too.
-///
-/// The check runs only once the config declares a contact method somewhere. A config without
-/// any uses Pipewatch without notifications (the dashboard and the CLI), and a warning for
-/// every engineer would drown its other findings.
 struct ContactValidator {
     let log: DiagnosticLog
 
@@ -29,10 +25,6 @@ struct ContactValidator {
         engineerSites: [EngineerID: YAMLValue],
         stakeholderSites: [StakeholderID: YAMLValue]
     ) {
-        let declaresContacts =
-            team?.contacts.isEmpty == false || engineers.contains { !$0.contacts.isEmpty }
-            || stakeholders.contains { !$0.contacts.isEmpty }
-        guard declaresContacts else { return }
         let paged = Self.pageable(pipelines: pipelines, escalation: escalation, rotation: oncall?.rotation ?? [])
         for engineer in engineers where engineer.contacts.isEmpty && paged.contains(engineer.id) {
             engineerSites[engineer.id]?.warning(

@@ -11,8 +11,8 @@ struct ActionsConfigTests {
         let yaml = """
             team: { name: T, timezone: UTC }
             engineers:
-              a: { name: A, region: US }
-              b: { name: B, region: US }
+              a: { name: A, region: US, contacts: [{ slack: { url_env: SLACK_A } }] }
+              b: { name: B, region: US, contacts: [{ slack: { url_env: SLACK_B } }] }
             pipelines:
               p:
                 name: P
@@ -110,7 +110,7 @@ struct ActionsConfigTests {
         let yaml = """
             team: { name: T, timezone: UTC }
             engineers:
-              a: { name: A, region: US }
+              a: { name: A, region: US, contacts: [{ slack: { url_env: SLACK_A } }] }
             actions:
               empty: { command: [] }
               shell: { command: "dbt run && dbt test" }
@@ -145,7 +145,7 @@ struct ActionsConfigTests {
         let yaml = """
             team: { name: T, timezone: UTC }
             engineers:
-              a: { name: A, region: US }
+              a: { name: A, region: US, contacts: [{ slack: { url_env: SLACK_A } }] }
             actions:
               web:
                 http:
@@ -185,7 +185,7 @@ struct ActionsConfigTests {
             team: { name: T, timezone: UTC }
             include: [actions.yaml]
             engineers:
-              a: { name: A, region: US }
+              a: { name: A, region: US, contacts: [{ slack: { url_env: SLACK_A } }] }
             pipelines:
               p: { name: P, owners: { primary: a }, runbook: [{ step: Rebuild., action: rebuild }] }
             actions:

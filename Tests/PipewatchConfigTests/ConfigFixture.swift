@@ -23,8 +23,8 @@ let baseConfig = """
       name: Data
       timezone: Europe/Berlin
     engineers:
-      a: { name: A, region: DE-BE }
-      b: { name: B, region: GB-ENG, timezone: Europe/London }
+      a: { name: A, region: DE-BE, contacts: [{ slack: { url_env: SLACK_A } }] }
+      b: { name: B, region: GB-ENG, timezone: Europe/London, contacts: [{ slack: { url_env: SLACK_B } }] }
     stakeholders:
       ir: { name: Investor Relations }
     pipelines:

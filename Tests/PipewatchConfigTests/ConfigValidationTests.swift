@@ -327,6 +327,8 @@ struct ConfigValidationTests {
             yaml,
             [
                 "pipewatch.yaml:1:33: error: team: key 'name' is repeated\n    hint: first given at pipewatch.yaml:1:9",
+                "pipewatch.yaml:2:17: warning: engineers.a: engineer 'a' can be paged but has no contact method\n"
+                    + "    hint: add 'contacts: [{webhook: {url_env: …, secret_env: …}}]' or a slack webhook",
                 "pipewatch.yaml:2:42: error: engineers: duplicate engineer id 'a'\n    hint: first given at pipewatch.yaml:2:14",
                 "pipewatch.yaml:5:5: warning: pipelines.p: no secondary owner\n"
                     + "    hint: add 'secondary:' under 'owners:' so someone can stand in for the primary owner",

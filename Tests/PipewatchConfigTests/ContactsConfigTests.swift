@@ -180,8 +180,14 @@ struct ContactsConfigTests {
         )
     }
 
-    @Test("a config that declares no contact at all gets no contact warnings")
+    @Test("a config that declares no contact at all still hears who cannot be paged")
     func noContactsAnywhere() async throws {
-        #expect(try await findings(baseConfig) == [])
+        let silent = baseConfig.replacingOccurrences(of: ", contacts: [{ slack: { url_env: SLACK_A } }]", with: "")
+        #expect(
+            try await findings(silent) == [
+                "pipewatch.yaml:5:6: warning: engineers.a: engineer 'a' can be paged but has no contact method\n"
+                    + "    hint: add 'contacts: [{webhook: {url_env: …, secret_env: …}}]' or a slack webhook"
+            ]
+        )
     }
 }

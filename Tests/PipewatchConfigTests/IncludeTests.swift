@@ -16,7 +16,9 @@ struct IncludeTests {
         let found = try await report(
             root,
             others: [
-                "people.yaml": "engineers:\n  a: { name: A, region: US-NY }\n  b: { name: B, region: US-CA }\n",
+                "people.yaml":
+                    "engineers:\n  a: { name: A, region: US-NY, contacts: [{ slack: { url_env: S_A } }] }\n"
+                    + "  b: { name: B, region: US-CA, contacts: [{ slack: { url_env: S_B } }] }\n",
                 "pipelines/2-growth.yaml":
                     "pipelines:\n  growth: { name: Growth, owners: { primary: b, secondary: a } }\n",
                 "pipelines/1-profit.yaml":

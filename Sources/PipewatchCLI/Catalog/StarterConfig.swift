@@ -10,14 +10,23 @@ enum StarterConfig {
 
         # Engineers own pipelines and take on-call shifts. Their region's public holidays
         # (ISO 3166 code, optionally with a subdivision: US-NY, GB-ENG, DE-BY) are days off.
+        # Pages reach them through 'contacts': a signed webhook or a Slack incoming webhook, whose
+        # URLs and secrets come from environment variables the server is started with.
         engineers:
-          alice: { name: Alice Example, email: alice@example.com, region: US-NY, timezone: America/New_York }
-          bob: { name: Bob Example, email: bob@example.com, region: IL, timezone: Asia/Jerusalem }
-          carol: { name: Carol Example, email: carol@example.com, region: PL, timezone: Europe/Warsaw }
+          alice:
+            { name: Alice Example, email: alice@example.com, region: US-NY, timezone: America/New_York,
+              contacts: [{ slack: { url_env: SLACK_WEBHOOK_ALICE } }] }
+          bob:
+            { name: Bob Example, email: bob@example.com, region: IL, timezone: Asia/Jerusalem,
+              contacts: [{ slack: { url_env: SLACK_WEBHOOK_BOB } }] }
+          carol:
+            { name: Carol Example, email: carol@example.com, region: PL, timezone: Europe/Warsaw,
+              contacts: [{ webhook: { url_env: PAGER_WEBHOOK_CAROL, secret_env: PAGER_SECRET_CAROL } }] }
 
         # People outside the team: metric owners, and whoever must hear when a metric is late.
         stakeholders:
-          finance: { name: Finance Analytics, email: finance@example.com }
+          finance:
+            { name: Finance Analytics, email: finance@example.com, contacts: [{ slack: { url_env: SLACK_WEBHOOK_FINANCE } }] }
 
         pipelines:
           revenue:
