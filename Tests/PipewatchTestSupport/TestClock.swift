@@ -23,6 +23,8 @@ public final class TestClock: Clock, Sendable {
         var now = Instant(offset: .zero)
         var nextID: UInt64 = 0
         var sleepers: [Sleeper] = []
+        /// Sleeps cancelled before they registered.
+        var cancelled: Set<UInt64> = []
     }
 
     private let state = Mutex(State())
@@ -56,16 +58,26 @@ public final class TestClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let isDue = state.withLock { state -> Bool in
+                // A task cancelled before it got here had its cancellation handler run already, with
+                // no sleeper to wake (it left its id in `cancelled`): it must not be left asleep.
+                let outcome = state.withLock { state -> Bool? in
+                    if state.cancelled.remove(id) != nil { return false }
                     guard deadline > state.now else { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    return nil
                 }
-                if isDue { continuation.resume() }
+                switch outcome {
+                case false?: continuation.resume(throwing: CancellationError())
+                case true?: continuation.resume()
+                case nil: break
+                }
             }
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
+                    state.cancelled.insert(id)
+                    return nil
+                }
                 return state.sleepers.remove(at: index)
             }
             sleeper?.continuation.resume(throwing: CancellationError())

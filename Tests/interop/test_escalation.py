@@ -366,6 +366,32 @@ def test_unacknowledged_page_escalates_to_the_owners_across_a_crash(server: Serv
     assert paged == [(1, "b"), (2, "c"), (3, "a")], pretty(detail["escalation"])
     assert detail["incident"]["state"] == "triggered", pretty(detail["incident"])
 
+    # At 07:59 New York time (11:59Z) the stakeholders have heard nothing; at 08:00, an hour before
+    # the 09:00 deadline, investor relations and the metric owner hear it may be late, once each.
+    def notices(path: str, deliveries: list[Delivery] | None = None) -> list[Delivery]:
+        # The receiver's wait_for hands its list in (it holds its lock while asking).
+        return [
+            d for d in (server.receiver.deliveries() if deliveries is None else deliveries)
+            if d.delivered and d.path == path and isinstance(d.body, dict)
+            and d.body.get("kind") == "stakeholder_notice" and d.body.get("pipeline") == "investor-profit"
+        ]
+
+    until_notice = (datetime(2026, 3, 26, 11, 59, tzinfo=timezone.utc) - server.clock()).total_seconds()
+    server.advance(until_notice)
+    assert_nothing_new(
+        server, 0, "a stakeholder heard before 08:00", only=lambda ds: notices("/ir", ds) + notices("/finance", ds)
+    )
+    server.advance(60)
+    for path in ("/ir", "/finance"):
+        if not server.receiver.wait_for(lambda ds, path=path: len(notices(path, ds)) >= 1, PAGE_DEADLINE):
+            pytest.fail(f"no stakeholder notice reached {path}\n{server.context()}")
+    time.sleep(2)  # a notice sent twice would arrive by now
+    [notice] = notices("/ir")
+    assert len(notices("/finance")) == 1, server.context()
+    text = notice.body["text"]
+    assert "'Aggregate profit reported to investors' may not be ready by its deadline, 09:00 on Thursday 26 March 2026" in text, text
+    assert "Who is working on it: Data Engineer B, on call." in text, text
+
 
 def test_a_failing_webhook_is_retried_and_an_acknowledgement_stops_escalation(server: Server, receiver: WebhookReceiver) -> None:
     receiver.set_down(True)

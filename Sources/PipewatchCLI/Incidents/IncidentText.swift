@@ -35,7 +35,16 @@ struct IncidentText {
                 let by = step.by.map { " (\(step.state) by \($0))" } ?? ""
                 lines.append("  \(box) \(step.step). \(step.text)\(by)")
                 if let note = step.note { lines.append("        note: \(note)") }
-                if !step.checks.isEmpty { lines.append("        checks: \(step.checks.joined(separator: ", "))") }
+                if !step.checks.isEmpty {
+                    lines.append("        checks: \(step.checks.joined(separator: ", ")) (not run by Pipewatch yet)")
+                }
+                if step.showsRuns {
+                    lines += detail.runs.map { run in
+                        let error = run.errorMessage.map { ": \($0)" } ?? ""
+                        return
+                            "        run \(run.job.namespace)/\(run.job.name) \(run.state) \(run.startedAt ?? "-")\(error)"
+                    }
+                }
                 if let target = step.escalate {
                     lines.append("        escalate: \(target)  (incident step ID \(step.step) run)")
                 }

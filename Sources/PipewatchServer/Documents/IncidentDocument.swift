@@ -115,6 +115,8 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
     public let runbook: [ChecklistStepDocument]
     public let actions: [ActionRunDocument]
     public let review: Review?
+    /// The pipeline's latest runs, with their errors, when a run book step shows them (`show_runs`).
+    public let runs: [RunDocument]
 
     /// The post-incident review, as shown.
     public struct Review: Codable, Sendable, Equatable {
@@ -147,7 +149,8 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         runbook: [RunbookStep] = [],
         marks: [RunbookStepMark] = [],
         actions: [ActionRun] = [],
-        review: IncidentReview? = nil
+        review: IncidentReview? = nil,
+        runs: [Run] = []
     ) {
         let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
         self.incident = IncidentDocument(incident)
@@ -170,6 +173,7 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
             ChecklistStepDocument(number: index + 1, step: step, mark: marks.first { $0.step == index + 1 })
         }
         self.actions = actions.map(ActionRunDocument.init)
+        self.runs = runs.map(RunDocument.init)
         self.review = review.map { review in
             Review(
                 cause: review.cause.rawValue,
@@ -192,16 +196,20 @@ extension IncidentDetail {
     public static func load(_ id: Int64, from engine: Engine) async throws -> IncidentDetail {
         let store = engine.store
         let (incident, evidence) = try await store.incident(id: id)
+        let steps = engine.plan.catalog.pipeline(incident.pipeline)?.runbook.steps ?? []
+        let runs =
+            steps.contains { $0.showsRuns } ? try await engine.signals.runs.runs(of: incident.pipeline, limit: 5) : []
         return IncidentDetail(
             incident,
             evidence: evidence,
             timeline: try await store.timeline(incidentID: id),
             steps: try await store.escalationSteps(incidentID: id),
             notifications: try await store.messages(incidentID: id, state: nil, limit: 200),
-            runbook: engine.plan.catalog.pipeline(incident.pipeline)?.runbook.steps ?? [],
+            runbook: steps,
             marks: try await store.runbookMarks(incidentID: id),
             actions: try await store.actionRuns(incidentID: id),
-            review: try await store.review(incidentID: id)
+            review: try await store.review(incidentID: id),
+            runs: runs
         )
     }
 }
