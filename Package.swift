@@ -156,7 +156,8 @@ let package = Package(
         .testTarget(
             name: "PipewatchCLITests",
             dependencies: [
-                "PipewatchCLI", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchTestSupport",
+                "PipewatchCLI", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchEngine",
+                "PipewatchTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
