@@ -30,19 +30,13 @@ public final class Escalator: Service, Sendable {
     }
 
     public func run() async throws {
-        // Cancelled at graceful shutdown, so a sleep never holds the server up.
-        try await cancelWhenGracefulShutdown { try await self.loop() }
-    }
-
-    private func loop() async throws {
-        while !Task.isCancelled {
-            do {
-                try await tick(at: wallClock.now)
-            } catch {
-                logger.error("cannot escalate", metadata: ["error": "\(error)"])
-            }
-            try? await clock.sleep(for: interval)
-        }
+        try await ServiceLoop(
+            clock: clock,
+            wallClock: wallClock,
+            interval: interval,
+            logger: logger,
+            failure: "cannot escalate"
+        ).run { now in try await self.tick(at: now) }
     }
 
     /// Fires every step due at `now` and resolves what has stayed clear.

@@ -42,19 +42,13 @@ public final class NoticePlanner: Service, Sendable {
     }
 
     public func run() async throws {
-        // Cancelled at graceful shutdown, so a sleep never holds the server up.
-        try await cancelWhenGracefulShutdown { try await self.loop() }
-    }
-
-    private func loop() async throws {
-        while !Task.isCancelled {
-            do {
-                try await tick(at: wallClock.now)
-            } catch {
-                logger.error("cannot plan notices", metadata: ["error": "\(error)"])
-            }
-            try? await clock.sleep(for: interval)
-        }
+        try await ServiceLoop(
+            clock: clock,
+            wallClock: wallClock,
+            interval: interval,
+            logger: logger,
+            failure: "cannot plan notices"
+        ).run { now in try await self.tick(at: now) }
     }
 
     /// Queues every notice and reminder due at `now`.

@@ -57,19 +57,13 @@ public final class NotificationDispatcher: Service, Sendable {
     public func wake() { wakeup.signal() }
 
     public func run() async throws {
-        // Cancelled at graceful shutdown, so a sleep never holds the server up.
-        try await cancelWhenGracefulShutdown { try await self.loop() }
-    }
-
-    private func loop() async throws {
-        while !Task.isCancelled {
-            do {
-                try await deliverDue(at: wallClock.now)
-            } catch {
-                logger.error("cannot deliver notifications", metadata: ["error": "\(error)"])
-            }
-            await wakeup.wait(upTo: interval, on: clock)
-        }
+        try await ServiceLoop(
+            clock: clock,
+            wallClock: wallClock,
+            interval: interval,
+            logger: logger,
+            failure: "cannot deliver notifications"
+        ).run(wakeup: wakeup) { now in try await self.deliverDue(at: now) }
     }
 
     /// Delivers every message due at `now`, a few at a time.

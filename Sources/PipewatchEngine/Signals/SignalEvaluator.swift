@@ -66,30 +66,25 @@ public final class SignalEvaluator: Service, Sendable {
     }
 
     public func run() async throws {
-        // Cancelled at graceful shutdown, so a sleep never holds the server up.
-        try await cancelWhenGracefulShutdown { try await self.loop() }
-    }
-
-    private func loop() async throws {
-        var nextFullPass = Date.distantPast
-        while !Task.isCancelled {
-            let due = touched.withLock { pending -> Set<PipelineID> in
+        let nextFullPass = Mutex(Date.distantPast)
+        try await ServiceLoop(
+            clock: clock,
+            wallClock: wallClock,
+            interval: interval,
+            logger: logger,
+            failure: "cannot evaluate signals"
+        ).run(wakeup: wakeup) { now in
+            let due = self.touched.withLock { pending -> Set<PipelineID> in
                 defer { pending.removeAll() }
                 return pending
             }
-            let now = wallClock.now
-            do {
-                if now >= nextFullPass {
-                    try await evaluate(nil, at: now)
-                    nextFullPass = now.addingTimeInterval(Self.fullPassEvery)
-                } else {
-                    if !due.isEmpty { try await evaluate(due, at: now) }
-                    try await tick(at: now)
-                }
-            } catch {
-                logger.error("cannot evaluate signals", metadata: ["error": "\(error)"])
+            if now >= nextFullPass.withLock({ $0 }) {
+                try await self.evaluate(nil, at: now)
+                nextFullPass.withLock { $0 = now.addingTimeInterval(Self.fullPassEvery) }
+            } else {
+                if !due.isEmpty { try await self.evaluate(due, at: now) }
+                try await self.tick(at: now)
             }
-            await wakeup.wait(upTo: interval, on: clock)
         }
     }
 
