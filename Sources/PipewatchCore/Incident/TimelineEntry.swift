@@ -28,7 +28,6 @@ public enum TimelineKind: String, Sendable, Hashable, Codable, CaseIterable {
     case repeated
     case reopened
     case signalCleared = "signal_cleared"
-    case signalReturned = "signal_returned"
     case acknowledged
     case resolved
     case paged

@@ -44,14 +44,8 @@ public protocol IncidentStore: Sendable {
     /// Pending escalation steps due at or before `instant`, earliest first.
     func dueSteps(at instant: Date, limit: Int) async throws(StoreError) -> [EscalationStep]
 
-    /// When the next pending step is due, if any.
-    func nextStepDue() async throws(StoreError) -> Date?
-
     /// Claims pending messages due at `instant` for `lease` (so no other dispatcher takes them), earliest first.
     func claimDueMessages(at instant: Date, lease: Duration, limit: Int) async throws(StoreError) -> [OutboxMessage]
-
-    /// When the next pending message is due, if any.
-    func nextMessageDue() async throws(StoreError) -> Date?
 
     /// Records a delivery.
     func markDelivered(messageID: Int64, at instant: Date) async throws(StoreError)

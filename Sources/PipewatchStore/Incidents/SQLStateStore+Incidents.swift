@@ -122,18 +122,4 @@ extension SQLStateStore: IncidentStore {
             }
         }
     }
-
-    public func nextStepDue() async throws(StoreError) -> Date? {
-        try await earliest("SELECT MIN(due_at_ms) AS due FROM escalation_steps WHERE state = 'pending'")
-    }
-
-    /// The instant a `SELECT MIN(…) AS due` query finds, or `nil` when there is none.
-    func earliest(_ query: SQLQueryString) async throws(StoreError) -> Date? {
-        let value = try await perform("cannot read what is due") {
-            try await executor.read { database in
-                try await database.raw(query).first()?.decode(column: "due", as: Int64?.self)
-            }
-        }
-        return value.map { EpochMilliseconds($0).date }
-    }
 }

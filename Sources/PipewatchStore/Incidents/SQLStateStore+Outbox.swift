@@ -32,10 +32,6 @@ extension SQLStateStore {
         }
     }
 
-    public func nextMessageDue() async throws(StoreError) -> Date? {
-        try await earliest("SELECT MIN(next_attempt_ms) AS due FROM outbox WHERE state = 'pending'")
-    }
-
     public func markDelivered(messageID: Int64, at instant: Date) async throws(StoreError) {
         try await perform("cannot record a delivery") {
             try await executor.transaction { database in
