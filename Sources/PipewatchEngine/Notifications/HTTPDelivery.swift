@@ -21,6 +21,33 @@ public struct HTTPDelivery: Sendable {
         public let description: String
     }
 
+    /// What a request got back: the status (`nil` when not HTTP), the body, or why it failed.
+    struct Answer: Sendable {
+        var status: Int?
+        var data: Data
+        var error: String?
+    }
+
+    /// Sends `request` and waits for the answer (at most the request's timeout).
+    ///
+    /// It uses URLSession's completion handler, not its async API: on Linux, cancelling a task
+    /// inside that API while its answer arrives deadlocks (FoundationNetworking takes a queue in
+    /// the cancellation handler), and the engine's services are cancelled at shutdown.
+    static func send(_ request: URLRequest) async -> Answer {
+        await withCheckedContinuation { continuation in
+            let task = URLSession.shared.dataTask(with: request) { data, response, error in
+                continuation.resume(
+                    returning: Answer(
+                        status: (response as? HTTPURLResponse)?.statusCode,
+                        data: data ?? Data(),
+                        error: error?.localizedDescription
+                    )
+                )
+            }
+            task.resume()
+        }
+    }
+
     /// Sends one request.
     ///
     /// - Parameters:
@@ -35,15 +62,12 @@ public struct HTTPDelivery: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Pipewatch", forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response): (Data, URLResponse)
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            throw Failure(description: "cannot reach \(url.host ?? url.absoluteString): \(error.localizedDescription)")
+        let answer = await Self.send(request)
+        if let error = answer.error {
+            throw Failure(description: "cannot reach \(url.host ?? url.absoluteString): \(error)")
         }
-        guard let status = (response as? HTTPURLResponse)?.statusCode else {
-            throw Failure(description: "the answer was not HTTP")
-        }
+        let data = answer.data
+        guard let status = answer.status else { throw Failure(description: "the answer was not HTTP") }
         guard (200..<300).contains(status) else {
             let text = String(decoding: data.prefix(200), as: UTF8.self)
             throw Failure(description: "HTTP \(status)\(text.isEmpty ? "" : ": \(text)")")

@@ -51,6 +51,19 @@ public struct ActionRunner: Sendable {
 
     private func command(_ arguments: [String], directory: String?, names: [String], timeout: Duration) async -> Outcome
     {
+        // Foundation's Process waits on dispatch queues as it starts and ends a child: all of it
+        // runs on a dispatch thread, never on the task pool's few threads, which it could stall.
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    returning: runBlocking(arguments, directory: directory, names: names, timeout: timeout)
+                )
+            }
+        }
+    }
+
+    /// Starts the program, kills it at the timeout, and waits for it; blocks the calling thread.
+    private func runBlocking(_ arguments: [String], directory: String?, names: [String], timeout: Duration) -> Outcome {
         guard let executable = arguments.first else {
             return Outcome(succeeded: false, output: "the action has no program to run", duration: 0)
         }
@@ -86,15 +99,9 @@ public struct ActionRunner: Sendable {
             didTimeOut.withLock { $0 = true }
             kill(pid, SIGKILL)
         }
-        // Reading to the end and waiting block a thread: do it on a dispatch queue, not the task pool.
-        let data = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                finished.withLock { $0 = true }
-                continuation.resume(returning: data)
-            }
-        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        finished.withLock { $0 = true }
         let timedOut = didTimeOut.withLock { $0 }
         var output = String(decoding: data.prefix(4096), as: UTF8.self)
         if timedOut { output += "\n(stopped after \(DurationText.format(timeout)))" }
@@ -125,21 +132,16 @@ public struct ActionRunner: Sendable {
             request.httpBody = Data(body.utf8)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        do {
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return Outcome(
-                succeeded: (200..<300).contains(status),
-                httpStatus: status,
-                output: String(decoding: data.prefix(4096), as: UTF8.self),
-                duration: 0
-            )
-        } catch {
-            return Outcome(
-                succeeded: false,
-                output: "cannot reach \(target.host ?? address): \(error.localizedDescription)",
-                duration: 0
-            )
+        let answer = await HTTPDelivery.send(request)
+        if let error = answer.error {
+            return Outcome(succeeded: false, output: "cannot reach \(target.host ?? address): \(error)", duration: 0)
         }
+        let status = answer.status ?? 0
+        return Outcome(
+            succeeded: (200..<300).contains(status),
+            httpStatus: status,
+            output: String(decoding: answer.data.prefix(4096), as: UTF8.self),
+            duration: 0
+        )
     }
 }
