@@ -20,6 +20,8 @@ trap 'stop_server; rm -rf "$work"' EXIT
 
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
+# Starts `pipewatch serve` and sets $server and $url (not in a command substitution: a subshell
+# would keep $server to itself, and stop_server would leave the server running).
 start_server() {
     local database=$1 port
     port=$(free_port)
@@ -27,7 +29,7 @@ start_server() {
     server=$!
     for _ in $(seq 1 100); do
         if .venv/bin/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null; then
-            echo "http://127.0.0.1:$port"
+            url="http://127.0.0.1:$port"
             return 0
         fi
         kill -0 "$server" 2>/dev/null || { cat "$work/server-$port.log" >&2; return 1; }
@@ -43,7 +45,7 @@ export PIPEWATCH_NOW=2026-11-27T12:00:00Z
 unset PIPEWATCH_NOW
 Tests/interop/dbt_build.sh "$work/dbt" >"$work/dbt.log" 2>&1 || { cat "$work/dbt.log" >&2; exit 1; }
 
-url=$(start_server "$work/state.sqlite")
+start_server "$work/state.sqlite"
 echo "== interop against pipewatch serve on SQLite ($url)"
 PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config PIPEWATCH_BIN=$bin \
 PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
@@ -51,7 +53,7 @@ PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$wo
 stop_server
 
 if [ -n "${PIPEWATCH_TEST_POSTGRES_URL:-}" ]; then
-    url=$(start_server "$PIPEWATCH_TEST_POSTGRES_URL")
+    start_server "$PIPEWATCH_TEST_POSTGRES_URL"
     echo "== interop against pipewatch serve on PostgreSQL ($url)"
     PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config \
         .venv/bin/pytest -q -p no:cacheprovider Tests/interop/test_openlineage.py Tests/interop/test_metrics.py
