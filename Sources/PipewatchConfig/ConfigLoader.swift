@@ -46,18 +46,26 @@ public enum ConfigLoader {
         let stakeholderEntries = files.entries("stakeholders", kind: "stakeholder", log: log)
         let pipelineEntries = files.entries("pipelines", kind: "pipeline", log: log)
         let actionEntries = files.entries("actions", kind: "action", log: log)
+        let sourceEntries = files.entries("sources", kind: "source", log: log)
         let context = ReadingContext(
             log: log,
             engineerIDs: engineerEntries.map(\.id),
             stakeholderIDs: stakeholderEntries.map(\.id),
             pipelineIDs: pipelineEntries.map(\.id),
             actionIDs: actionEntries.map(\.id),
+            sourceIDs: sourceEntries.map(\.id),
             teamTimeZone: team?.timeZone
         )
         let engineers = engineerEntries.compactMap { TeamSection.engineer(id: $0.id, $0.value, context: context) }
         let stakeholders = stakeholderEntries.compactMap { TeamSection.stakeholder(id: $0.id, $0.value, log: log) }
         let pipelines = pipelineEntries.compactMap { PipelineSection.pipeline(id: $0.id, $0.value, context: context) }
         let actions = actionEntries.compactMap { ActionSection.action(id: $0.id, $0.value, context: context) }
+        let sources = sourceEntries.compactMap {
+            SourceSection.source(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
+        }
+        if let site = teamValue.flatMap({ MappingReader($0, allowed: nil, log: DiagnosticLog()) })?["source"] {
+            _ = context.source(site)
+        }
         let oncallValue = files.single("oncall", log: log)
         let oncall = oncallValue.flatMap { OncallSection.policy($0, context: context) }
         let escalation = files.single("escalation", log: log).flatMap {
@@ -80,6 +88,7 @@ public enum ConfigLoader {
             oncall: oncall,
             oncallSite: oncallValue
         )
+        CheckValidator(log: log).validate(pipelines: pipelines, team: team, sources: sources)
         ContactValidator(log: log).validate(
             team: team,
             engineers: engineers,
@@ -106,7 +115,8 @@ public enum ConfigLoader {
             calendars: calendars,
             api: api?.access ?? APIAccess(),
             incidents: incidents,
-            actions: actions
+            actions: actions,
+            sources: sources
         )
     }
 }

@@ -12,6 +12,8 @@ public struct TeamPlan: Sendable, Equatable {
     public var incidents: IncidentSettings
     /// Actions run book steps can run (`actions:`).
     public var actions: [ActionDefinition]
+    /// Databases data checks query (`sources:`).
+    public var sources: [DataSource]
 
     /// Creates a plan.
     public init(
@@ -21,7 +23,8 @@ public struct TeamPlan: Sendable, Equatable {
         calendars: [TeamDayOffCalendar.Assignment] = [],
         api: APIAccess = APIAccess(),
         incidents: IncidentSettings = IncidentSettings(),
-        actions: [ActionDefinition] = []
+        actions: [ActionDefinition] = [],
+        sources: [DataSource] = []
     ) {
         self.catalog = catalog
         self.oncall = oncall
@@ -30,10 +33,30 @@ public struct TeamPlan: Sendable, Equatable {
         self.api = api
         self.incidents = incidents
         self.actions = actions
+        self.sources = sources
     }
 
     /// The escalation policy for `pipeline`: its own, else the team's.
     public func escalation(for pipeline: Pipeline) -> EscalationPolicy { pipeline.escalation ?? escalation }
+
+    /// The source `check` of `pipeline` queries: its own, else the pipeline's, else the team's.
+    public func source(of check: Check, in pipeline: Pipeline) -> DataSource? {
+        guard let id = check.source ?? pipeline.source ?? catalog.team.source else { return nil }
+        return sources.first { $0.id == id }
+    }
+
+    /// Every check with its pipeline, in config order.
+    public var checks: [(check: Check, pipeline: Pipeline)] {
+        catalog.pipelines.flatMap { pipeline in pipeline.checks.map { ($0, pipeline) } }
+    }
+
+    /// The check with the given id, with its pipeline.
+    public func check(_ id: CheckID) -> (check: Check, pipeline: Pipeline)? {
+        for pipeline in catalog.pipelines {
+            if let check = pipeline.check(id) { return (check, pipeline) }
+        }
+        return nil
+    }
 
     /// The action with the given id.
     public func action(_ id: ActionID) -> ActionDefinition? { actions.first { $0.id == id } }

@@ -9,6 +9,7 @@ struct ReadingContext {
     let stakeholderIDs: [String]
     let pipelineIDs: [String]
     let actionIDs: [String]
+    let sourceIDs: [String]
     let teamTimeZone: TimeZone?
 
     /// A reference to a declared engineer, or `nil` after logging an unknown one.
@@ -29,6 +30,11 @@ struct ReadingContext {
     /// A reference to a declared action, or `nil` after logging an unknown one.
     func action(_ value: YAMLValue) -> ActionID? {
         reference(value, kind: "action", section: "actions", known: actionIDs).map { ActionID($0) }
+    }
+
+    /// A reference to a declared data source, or `nil` after logging an unknown one.
+    func source(_ value: YAMLValue) -> SourceID? {
+        reference(value, kind: "source", section: "sources", known: sourceIDs).map { SourceID($0) }
     }
 
     private func reference(_ value: YAMLValue, kind: String, section: String, known: [String]) -> String? {

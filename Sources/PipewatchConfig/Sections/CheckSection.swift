@@ -1,14 +1,18 @@
 import PipewatchCore
 
-/// Reads a pipeline's `checks:`, a mapping from check id to one check kind and its parameters.
+/// Reads a pipeline's `checks:`, a mapping from check id to one check kind and its parameters,
+/// with when it runs (`every`, `cron` or `after: run`), its `timeout` and its `source`.
 enum CheckSection {
-    static func checks(_ value: YAMLValue, log: DiagnosticLog) -> [Check] {
-        guard let entries = MappingReader(value, allowed: nil, log: log) else { return [] }
-        return entries.entries.compactMap { check(id: $0.key, $0.value, log: log) }
+    static let keys = ["source", "description", "every", "cron", "after", "timeout"]
+
+    static func checks(_ value: YAMLValue, context: ReadingContext) -> [Check] {
+        guard let entries = MappingReader(value, allowed: nil, idKind: "check", log: context.log) else { return [] }
+        return entries.entries.compactMap { check(id: $0.key, $0.value, context: context) }
     }
 
-    private static func check(id: String, _ value: YAMLValue, log: DiagnosticLog) -> Check? {
-        guard let fields = MappingReader(value, allowed: CheckKind.names + ["source", "description"], log: log) else {
+    private static func check(id: String, _ value: YAMLValue, context: ReadingContext) -> Check? {
+        let log = context.log
+        guard let fields = MappingReader(value, allowed: CheckKind.names + keys, log: log) else {
             return nil
         }
         let kinds = fields.entries.filter { CheckKind.names.contains($0.key) }
@@ -20,22 +24,72 @@ enum CheckSection {
             )
             return nil
         }
-        let source = fields["source"]?.string(log)
+        let source = fields["source"].flatMap { context.source($0) }
         let description = fields["description"]?.string(log)
-        guard let kind = kind(name, parameters, log: log), boundsHold(kind, in: parameters, log: log) else {
+        let schedule = Self.schedule(fields, log: log)
+        let timeout = fields["timeout"].map { $0.positiveDuration(log) } ?? Check.defaultTimeout
+        guard let kind = kind(name, parameters, log: log), boundsHold(kind, in: parameters, log: log),
+            let schedule, let timeout
+        else {
             return nil
         }
-        return Check(id: CheckID(id), kind: kind, source: source, description: description)
+        return Check(
+            id: CheckID(id),
+            kind: kind,
+            source: source,
+            description: description,
+            schedule: schedule,
+            timeout: timeout
+        )
+    }
+
+    /// `every: 15m`, `cron: "0 6 * * *"` or `after: run`, at most one; every 15 minutes when none.
+    private static func schedule(_ fields: MappingReader, log: DiagnosticLog) -> CheckSchedule? {
+        let given = ["every", "cron", "after"].compactMap { key in fields[key].map { (key, $0) } }
+        guard given.count <= 1 else {
+            given[1].1.error(
+                "give one of 'every', 'cron' and 'after', not several",
+                hint: "a check runs on one schedule",
+                in: log
+            )
+            return nil
+        }
+        guard let (key, value) = given.first else { return .standard }
+        switch key {
+        case "every":
+            return value.positiveDuration(log).map { .every($0) }
+        case "cron":
+            guard let text = value.string(log) else { return nil }
+            do {
+                return .cron(try CronSchedule(parsing: text))
+            } catch {
+                value.error(
+                    "cron schedule '\(text)': \(error.description)",
+                    hint: "five fields, minute hour day-of-month month weekday, read in the pipeline's time zone: '0 6 * * *'",
+                    in: log
+                )
+                return nil
+            }
+        default:
+            guard value.string(log) == "run" else {
+                value.error("expected 'run'", hint: "'after: run' runs the check when a run of the pipeline completes", in: log)
+                return nil
+            }
+            return .afterRun
+        }
     }
 
     private static let parameterKeys: [String: [String]] = [
-        "freshness": ["table", "column", "max_age"],
+        "freshness": ["table", "column", "max_age", "warn_after"],
         "volume": ["table", "min_rows", "max_rows", "column", "window"],
         "schema": ["table", "columns"],
         "completeness": ["table", "column", "bucket", "lookback"],
         "range": ["table", "column", "min", "max"],
-        "anomaly": ["query", "sigma", "lookback"],
-        "reconcile": ["left", "right", "tolerance"],
+        "missing": ["table", "column", "max_count", "max_percent", "warn_count", "warn_percent"],
+        "duplicates": ["table", "columns", "max_count"],
+        "accepted_values": ["table", "column", "values"],
+        "anomaly": ["query", "sigma", "lookback", "warn_sigma"],
+        "reconcile": ["left", "right", "tolerance", "max_difference", "warn_tolerance"],
         "sql": ["query"],
         "storage": ["table", "path", "min_free", "max_size", "min_days_until_full"],
     ]
@@ -49,7 +103,7 @@ enum CheckSection {
                 text("table"), text("column"), p.required("max_age", log: log)?.duration(log)
             )
             guard let table, let column, let maxAge else { return nil }
-            return .freshness(table: table, column: column, maxAge: maxAge)
+            return .freshness(table: table, column: column, maxAge: maxAge, warnAfter: p["warn_after"]?.duration(log))
         case "volume":
             let table = text("table")
             let minRows = p["min_rows"]?.integer(log)
@@ -90,18 +144,47 @@ enum CheckSection {
                 return nil
             }
             return .range(table: table, column: column, min: min, max: max)
+        case "missing":
+            let (table, column) = (text("table"), text("column"))
+            guard let table, let column else { return nil }
+            let limit = rowLimit(p, count: "max_count", percent: "max_percent", log: log) ?? .count(0)
+            let warn = rowLimit(p, count: "warn_count", percent: "warn_percent", log: log)
+            return .missing(table: table, column: column, limit: limit, warn: warn)
+        case "duplicates":
+            let table = text("table")
+            let columns = p.required("columns", log: log, hint: "the columns that together must be unique")
+                .map { $0.strings(log).map(\.0) }
+            guard let table, let columns else { return nil }
+            guard !columns.isEmpty else {
+                p["columns"]?.error("name at least one column", in: log)
+                return nil
+            }
+            return .duplicates(table: table, columns: columns, maxCount: p["max_count"]?.integer(log) ?? 0)
+        case "accepted_values":
+            let (table, column) = (text("table"), text("column"))
+            let values = p.required("values", log: log, hint: "the list of values allowed").map { $0.strings(log).map(\.0) }
+            guard let table, let column, let values else { return nil }
+            return .acceptedValues(table: table, column: column, values: values)
         case "anomaly":
             guard let query = text("query") else { return nil }
             return .anomaly(
                 query: query,
                 sigma: p["sigma"]?.number(log) ?? 3,
-                lookback: p["lookback"]?.integer(log) ?? 30
+                lookback: p["lookback"]?.integer(log) ?? 30,
+                warnSigma: p["warn_sigma"]?.number(log)
             )
         case "reconcile":
             let (left, right) = (text("left"), text("right"))
-            let tolerance = p["tolerance"].flatMap { percentage($0, log: log) } ?? 0
             guard let left, let right else { return nil }
-            return .reconcile(left: left, right: right, tolerance: tolerance)
+            if p["tolerance"] != nil, p["max_difference"] != nil {
+                value.error("give 'tolerance' or 'max_difference', not both", hint: "one is relative, the other absolute", in: log)
+                return nil
+            }
+            let tolerance: Tolerance =
+                p["max_difference"]?.number(log).map { .absolute($0) }
+                ?? .relative(p["tolerance"].flatMap { percentage($0, log: log) } ?? 0)
+            let warn = p["warn_tolerance"].flatMap { percentage($0, log: log) }.map { Tolerance.relative($0) }
+            return .reconcile(left: left, right: right, tolerance: tolerance, warn: warn)
         case "sql":
             return text("query").map { .sql(query: $0) }
         default:
@@ -132,8 +215,9 @@ enum CheckSection {
             holds = false
         }
         switch kind {
-        case .freshness(_, _, let maxAge):
+        case .freshness(_, _, let maxAge, let warnAfter):
             require(maxAge > .zero, "max_age", "must be longer than zero")
+            require((warnAfter ?? .zero) < maxAge, "warn_after", "must be shorter than max_age")
         case .volume(_, let minRows, let maxRows, _, let window):
             require((minRows ?? 0) >= 0, "min_rows", "cannot be negative")
             require((maxRows ?? 0) >= 0, "max_rows", "cannot be negative")
@@ -148,17 +232,40 @@ enum CheckSection {
             require(bucket <= lookback, "bucket", "is longer than lookback, so no whole bucket fits in it")
         case .range(_, _, let min, let max):
             require((min ?? -.infinity) <= (max ?? .infinity), "max", "is below min")
-        case .anomaly(_, let sigma, let lookback):
+        case .anomaly(_, let sigma, let lookback, let warnSigma):
             require(sigma > 0, "sigma", "must be above zero")
+            require((warnSigma ?? 0) < sigma, "warn_sigma", "must be below sigma")
             require(lookback >= 2, "lookback", "needs at least 2 values to have a spread")
-        case .reconcile(_, _, let tolerance):
-            require((0...1).contains(tolerance), "tolerance", "must be between 0% and 100%")
+        case .reconcile(_, _, let tolerance, _):
+            if case .relative(let fraction) = tolerance {
+                require((0...1).contains(fraction), "tolerance", "must be between 0% and 100%")
+            } else if case .absolute(let amount) = tolerance {
+                require(amount >= 0, "max_difference", "cannot be negative")
+            }
+        case .missing(_, _, let limit, _):
+            if case .fraction(let fraction) = limit {
+                require((0...1).contains(fraction), "max_percent", "must be between 0% and 100%")
+            }
+        case .duplicates(_, _, let maxCount):
+            require(maxCount >= 0, "max_count", "cannot be negative")
+        case .acceptedValues(_, _, let values):
+            require(!values.isEmpty, "values", "lists no value")
         case .storage(_, _, _, _, let days):
             require((days ?? 1) > 0, "min_days_until_full", "must be at least 1")
         case .schema, .sql:
             break
         }
         return holds
+    }
+
+    /// `max_count: 10` or `max_percent: 5%` (at most one); `nil` when neither is given.
+    private static func rowLimit(_ p: MappingReader, count: String, percent: String, log: DiagnosticLog) -> RowLimit? {
+        if let value = p[count], p[percent] != nil {
+            value.error("give '\(count)' or '\(percent)', not both", in: log)
+            return nil
+        }
+        if let value = p[count] { return value.integer(log).map { .count($0) } }
+        return p[percent].flatMap { percentage($0, log: log) }.map { .fraction($0) }
     }
 
     /// `0.5%` or a fraction such as `0.005`.

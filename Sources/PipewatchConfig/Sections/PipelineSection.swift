@@ -6,7 +6,7 @@ import Yams
 enum PipelineSection {
     static let keys = [
         "name", "owners", "metric_owner", "audience", "upstream", "deliver_by", "stakeholders", "jobs", "inputs",
-        "runbook", "checks", "severity", "auto_resolve", "escalation", "notice_before",
+        "runbook", "checks", "severity", "auto_resolve", "escalation", "notice_before", "source",
     ]
 
     /// A pipeline as read, with the places later checks point at.
@@ -41,7 +41,8 @@ enum PipelineSection {
         let stakeholders = (fields["stakeholders"]?.list(log) ?? []).compactMap { context.stakeholder($0) }
         let jobs = (fields["jobs"]?.list(log) ?? []).compactMap { Self.job($0, log: log) }
         let inputs = (fields["inputs"]?.list(log) ?? []).compactMap { Self.input($0, log: log) }
-        let checks = fields["checks"].map { CheckSection.checks($0, log: log) } ?? []
+        let checks = fields["checks"].map { CheckSection.checks($0, context: context) } ?? []
+        let source = fields["source"].flatMap { context.source($0) }
         let runbook = fields["runbook"].map {
             RunbookSection.runbook($0, checkIDs: checks.map(\.id.rawValue), context: context)
         }
@@ -71,6 +72,7 @@ enum PipelineSection {
             inputs: inputs,
             runbook: runbook ?? Runbook(steps: []),
             checks: checks,
+            source: source,
             severityOverride: severity,
             autoResolve: autoResolve,
             escalation: escalation,

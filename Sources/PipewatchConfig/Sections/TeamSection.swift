@@ -4,7 +4,8 @@ import PipewatchCore
 /// Reads `team:`, `engineers:` and `stakeholders:`; their `contacts:` are read by ``ContactSection``.
 enum TeamSection {
     static func team(_ value: YAMLValue, log: DiagnosticLog) -> Team? {
-        guard let fields = MappingReader(value, allowed: ["name", "timezone", "contacts"], log: log) else { return nil }
+        let allowed = ["name", "timezone", "contacts", "source"]
+        guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let zone = fields.required(
             "timezone",
@@ -13,8 +14,10 @@ enum TeamSection {
         )?
         .timeZone(log)
         let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        // Checked against `sources:` by the loader, which reads them after the team.
+        let source = fields["source"]?.string(log).map { SourceID($0) }
         guard let name, let zone else { return nil }
-        return Team(name: name, timeZone: zone, contacts: contacts)
+        return Team(name: name, timeZone: zone, contacts: contacts, source: source)
     }
 
     static func engineer(id: String, _ value: YAMLValue, context: ReadingContext) -> Engineer? {

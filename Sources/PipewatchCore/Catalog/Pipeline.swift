@@ -16,6 +16,8 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
     public var inputs: [InputExpectation]
     public var runbook: Runbook
     public var checks: [Check]
+    /// The data source its checks query when they name none; the team's when `nil`.
+    public var source: SourceID?
     /// The severity of its incidents; from the audience when `nil`.
     public var severityOverride: Severity?
     /// Whether its incidents resolve themselves once every signal has cleared for the hold time.
@@ -39,6 +41,7 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         inputs: [InputExpectation] = [],
         runbook: Runbook = Runbook(steps: []),
         checks: [Check] = [],
+        source: SourceID? = nil,
         severityOverride: Severity? = nil,
         autoResolve: Bool = true,
         escalation: EscalationPolicy? = nil,
@@ -56,6 +59,7 @@ public struct Pipeline: Sendable, Equatable, Identifiable {
         self.inputs = inputs
         self.runbook = runbook
         self.checks = checks
+        self.source = source
         self.severityOverride = severityOverride
         self.autoResolve = autoResolve
         self.escalation = escalation

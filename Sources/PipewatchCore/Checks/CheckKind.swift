@@ -1,22 +1,31 @@
 /// What a data check measures, with its parameters.
+///
+/// Where a kind has a warn level, crossing it gives `warn` and crossing the main threshold `fail`.
 public enum CheckKind: Sendable, Equatable {
-    /// The newest `column` value in `table` is at most `maxAge` old.
-    case freshness(table: String, column: String, maxAge: Duration)
+    /// The newest `column` value in `table` is at most `maxAge` old (`warn` past `warnAfter`).
+    case freshness(table: String, column: String, maxAge: Duration, warnAfter: Duration?)
     /// The row count of `table` (optionally over the last `window` of `column`) lies within bounds.
     case volume(table: String, minRows: Int?, maxRows: Int?, column: String?, window: Duration?)
-    /// `table` has exactly these columns with these types.
+    /// `table` has exactly these columns with these types, and has not drifted since last seen.
     case schema(table: String, columns: [SchemaColumn])
     /// No time bucket of `bucket` size over the last `lookback` is empty in `column` of `table`.
     case completeness(table: String, column: String, bucket: Duration, lookback: Duration)
     /// Every value of `column` in `table` lies within `min`…`max`.
     case range(table: String, column: String, min: Double?, max: Double?)
-    /// The latest value of `query` stays within `sigma` standard deviations of its last `lookback` values.
-    case anomaly(query: String, sigma: Double, lookback: Int)
-    /// Two queries that must agree within a relative `tolerance` (daily numbers against the aggregate).
-    case reconcile(left: String, right: String, tolerance: Double)
-    /// A query that must return no rows.
+    /// At most `limit` of `column`'s values are null (`warn` past `warn`).
+    case missing(table: String, column: String, limit: RowLimit, warn: RowLimit?)
+    /// At most `maxCount` rows share their values of `columns` with another row.
+    case duplicates(table: String, columns: [String], maxCount: Int)
+    /// Every non-null value of `column` is one of `values`.
+    case acceptedValues(table: String, column: String, values: [String])
+    /// The value of `query` stays within `sigma` robust deviations of its last `lookback` values
+    /// (`warn` past `warnSigma`).
+    case anomaly(query: String, sigma: Double, lookback: Int, warnSigma: Double?)
+    /// Two queries that must agree (daily numbers against the aggregate).
+    case reconcile(left: String, right: String, tolerance: Tolerance, warn: Tolerance?)
+    /// A query whose rows are failures: it must return none.
     case sql(query: String)
-    /// Free space and growth of the storage behind `table` or `path`.
+    /// The size of `table` (or of the whole database) and the free space of `path`.
     case storage(table: String?, path: String?, minFreeBytes: Int64?, maxBytes: Int64?, minDaysUntilFull: Int?)
 
     /// The config key that introduces this kind.
@@ -27,6 +36,9 @@ public enum CheckKind: Sendable, Equatable {
         case .schema: "schema"
         case .completeness: "completeness"
         case .range: "range"
+        case .missing: "missing"
+        case .duplicates: "duplicates"
+        case .acceptedValues: "accepted_values"
         case .anomaly: "anomaly"
         case .reconcile: "reconcile"
         case .sql: "sql"
@@ -36,13 +48,32 @@ public enum CheckKind: Sendable, Equatable {
 
     /// Every kind's config key.
     public static let names = [
-        "freshness", "volume", "schema", "completeness", "range", "anomaly", "reconcile", "sql", "storage",
+        "freshness", "volume", "schema", "completeness", "range", "missing", "duplicates", "accepted_values",
+        "anomaly", "reconcile", "sql", "storage",
     ]
+
+    /// The table the check reads, when it names one (SQL the team wrote names its own).
+    public var table: String? {
+        switch self {
+        case .freshness(let table, _, _, _), .volume(let table, _, _, _, _), .schema(let table, _),
+            .completeness(let table, _, _, _), .range(let table, _, _, _), .missing(let table, _, _, _),
+            .duplicates(let table, _, _), .acceptedValues(let table, _, _):
+            table
+        case .storage(let table, _, _, _, _): table
+        case .anomaly, .reconcile, .sql: nil
+        }
+    }
+
+    /// Whether the check queries a data source; a storage check of a path alone reads the file system.
+    public var needsSource: Bool {
+        if case .storage(nil, _, _, _, _) = self { return false }
+        return true
+    }
 
     /// One line saying what the check verifies, for run books and reports.
     public var summary: String {
         switch self {
-        case .freshness(let table, let column, let maxAge):
+        case .freshness(let table, let column, let maxAge, _):
             return "\(table).\(column) updated within \(DurationText.format(maxAge))"
         case .volume(let table, let minRows, let maxRows, _, let window):
             let bounds = [minRows.map { "at least \($0)" }, maxRows.map { "at most \($0)" }].compactMap { $0 }
@@ -58,10 +89,16 @@ public enum CheckKind: Sendable, Equatable {
                 $0
             }
             return "\(table).\(column) \(bounds.joined(separator: " and "))"
-        case .anomaly(_, let sigma, let lookback):
-            return "latest value within \(sigma.formattedPlain)σ of the last \(lookback)"
-        case .reconcile(_, _, let tolerance):
-            return "two queries agree within \((tolerance * 100).formattedPlain)%"
+        case .missing(let table, let column, let limit, _):
+            return "\(table).\(column) has at most \(limit) nulls"
+        case .duplicates(let table, let columns, let maxCount):
+            return "\(table) has at most \(maxCount) duplicate rows over \(columns.joined(separator: ", "))"
+        case .acceptedValues(let table, let column, let values):
+            return "\(table).\(column) is one of \(values.joined(separator: ", "))"
+        case .anomaly(_, let sigma, let lookback, _):
+            return "value within \(sigma.formattedPlain)σ of the last \(lookback)"
+        case .reconcile(_, _, let tolerance, _):
+            return "two queries agree within \(tolerance)"
         case .sql:
             return "query returns no rows"
         case .storage(let table, let path, let minFree, let maxBytes, let days):
@@ -77,7 +114,7 @@ public enum CheckKind: Sendable, Equatable {
 }
 
 /// A column a schema check expects.
-public struct SchemaColumn: Sendable, Hashable {
+public struct SchemaColumn: Sendable, Hashable, Codable {
     public var name: String
     public var type: String
 

@@ -71,11 +71,10 @@ public struct DeliveryRisk: Sendable {
         let passed =
             todayDue <= now
             ? (today, todayDue) : (today.adding(days: -1), today.adding(days: -1).instant(at: deadline.time, in: zone))
-        let typical = Self.median(
-            runs.filter { $0.state == .completed }.compactMap { run in
-                run.endedAt.map { $0.timeIntervalSince(run.startedAt) }
-            }
-        )
+        let durations = runs.filter { $0.state == .completed }.compactMap { run in
+            run.endedAt.map { $0.timeIntervalSince(run.startedAt) }
+        }
+        let typical = durations.isEmpty ? nil : RobustSpread.median(durations)
         var notices: [Notice] = []
         let upcomingStart = upcoming.0.adding(days: -1).instant(at: deadline.time, in: zone)
         if now >= upcoming.1.addingTimeInterval(-noticeBefore.timeInterval),
@@ -128,13 +127,6 @@ public struct DeliveryRisk: Sendable {
     /// When the first run that completed in `window` ended, if any.
     private func delivery(in window: Range<Date>, runs: [Run]) -> Date? {
         runs.filter { $0.state == .completed }.compactMap(\.endedAt).filter { window.contains($0) }.min()
-    }
-
-    static func median(_ values: [TimeInterval]) -> TimeInterval? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// A duration as people say it: `45 minutes`, `2 hours 10 minutes`.

@@ -46,4 +46,8 @@ public enum SignalKind: String, Sendable, Hashable, Codable, CaseIterable {
     case lateInput = "late_input"
     /// A dataset's schema differs from the one seen before.
     case schemaChange = "schema_change"
+    /// A data check found a problem in the data (its latest run failed).
+    case checkFailed = "check_failed"
+    /// A data check could not look (source unreachable, query failed or timed out).
+    case checkError = "check_error"
 }

@@ -22,18 +22,22 @@ public struct SignalDetector: Sendable {
         /// Since when Pipewatch has watched the pipeline (its first event, or the first time it was
         /// evaluated): deadlines that passed earlier are not judged. `nil`: always watched.
         public var watchedSince: Date?
+        /// The latest result of each of the pipeline's data checks.
+        public var checkResults: [CheckResult]
 
         /// Creates the evidence.
         public init(
             runs: [Run],
             datasetUpdates: [DatasetUpdate] = [],
             sourceFreshness: [SourceFreshness] = [],
-            watchedSince: Date? = nil
+            watchedSince: Date? = nil,
+            checkResults: [CheckResult] = []
         ) {
             self.runs = runs
             self.datasetUpdates = datasetUpdates
             self.sourceFreshness = sourceFreshness
             self.watchedSince = watchedSince
+            self.checkResults = checkResults
         }
     }
 
@@ -62,7 +66,27 @@ public struct SignalDetector: Sendable {
         signals += lateInputs(pipeline, updates: evidence.datasetUpdates, at: now)
         signals += lateSources(pipeline, freshness: evidence.sourceFreshness)
         signals += schemaChanges(pipeline, runs: evidence.runs)
+        signals += checkProblems(pipeline, results: evidence.checkResults)
         return signals.sorted { ($0.kind.rawValue, $0.subject) < ($1.kind.rawValue, $1.subject) }
+    }
+
+    /// A signal for each check whose latest result failed or errored; it clears when the check
+    /// passes (or warns) again. Checks no longer in the config are ignored.
+    private func checkProblems(_ pipeline: Pipeline, results: [CheckResult]) -> [Signal] {
+        results.filter { $0.state.isProblem && pipeline.check($0.check) != nil }.map { result in
+            var evidence = ["check": result.check.rawValue, "state": result.state.rawValue, "message": result.message]
+            evidence["value"] = result.value.map { $0.formattedPlain }
+            evidence["threshold"] = result.threshold
+            if let example = result.examples.first { evidence["example"] = example }
+            return Signal(
+                kind: result.state == .fail ? .checkFailed : .checkError,
+                pipeline: pipeline.id,
+                subject: "check:\(result.check)",
+                openedAt: result.startedAt,
+                summary: "check \(result.check) \(result.state == .fail ? "failed" : "could not run"): \(result.message)",
+                evidence: evidence
+            )
+        }
     }
 
     private func failure(of run: Run, pipeline: Pipeline) -> [Signal] {

@@ -28,8 +28,8 @@ public struct SlowRunPolicy: Sendable, Hashable {
             )
         }
         if durations.count >= minimumHistory {
-            let median = Self.median(durations)
-            let mad = Self.median(durations.map { abs($0 - median) }) * 1.4826
+            let median = RobustSpread.median(durations)
+            let mad = RobustSpread.scaledMAD(durations, median: median)
             let limit = median + max(k * mad, minimumSlack * median)
             limits.append(
                 (
@@ -40,12 +40,5 @@ public struct SlowRunPolicy: Sendable, Hashable {
             )
         }
         return limits.min { $0.0 < $1.0 }.map { (seconds: $0.0, basis: $0.1, median: $0.2) }
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

@@ -37,7 +37,7 @@ extension IncidentService {
                 throw StoreError.notFound("no incident with id '\(id)'")
             }
             let review = IncidentReview(
-                cause: cause ?? IncidentCause(suggestedFor: incident.kind),
+                cause: cause ?? IncidentCause(suggestedFor: suggestedKind(of: incident)),
                 summary: summary,
                 lessons: lessons,
                 actionItems: actionItems,
@@ -56,5 +56,15 @@ extension IncidentService {
             )
             return review
         }
+    }
+
+    /// What a review's cause is guessed from: a check's kind for a check's incident (its key
+    /// ends in `check:ID`), else the signal kind.
+    private func suggestedKind(of incident: Incident) -> String {
+        guard incident.key.contains("|check:"),
+            let id = incident.key.components(separatedBy: "|check:").last,
+            let check = plan.catalog.pipeline(incident.pipeline)?.check(CheckID(id))
+        else { return incident.kind }
+        return check.kind.name
     }
 }

@@ -177,6 +177,8 @@ public final class NoticePlanner: Service, Sendable {
             case .lateInput: "an input data source is late"
             case .schemaChange: "the format of upstream data changed"
             case .missedDeadline: "an earlier delivery was missed"
+            case .checkFailed: "a check of the data found a problem"
+            case .checkError: "a check of the data could not run"
             case nil: "a data problem was found"
             }
         guard incident.pipeline != pipeline.id else { return "\(what) (\(incident.reference))" }
