@@ -51,10 +51,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PipewatchProbes",
+            dependencies: [
+                "PipewatchCore",
+                "PipewatchStore",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PipewatchEngine",
             dependencies: [
                 "PipewatchCore",
                 "PipewatchStore",
+                "PipewatchProbes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

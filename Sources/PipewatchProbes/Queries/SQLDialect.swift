@@ -1,0 +1,93 @@
+import Foundation
+import PipewatchCore
+
+/// What differs between the SQL of PostgreSQL and SQLite for the queries checks build:
+/// quoting, the catalog, sizes and time arithmetic.
+enum SQLDialect: Sendable {
+    case postgres, sqlite
+
+    /// An identifier in double quotes, with embedded quotes doubled.
+    func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A string literal, with embedded quotes doubled.
+    func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// The table, quoted, schema first when it has one.
+    func table(_ table: TableName) -> String {
+        (table.schema.map { quote($0) + "." } ?? "") + quote(table.name)
+    }
+
+    /// A query listing the table's columns and types, in order.
+    func columnsQuery(_ table: TableName) -> String {
+        switch self {
+        case .postgres:
+            let schema = table.schema.map(literal) ?? "current_schema()"
+            return """
+                SELECT column_name, data_type FROM information_schema.columns \
+                WHERE table_schema = \(schema) AND table_name = \(literal(table.name)) ORDER BY ordinal_position
+                """
+        case .sqlite:
+            let schema = table.schema.map { ", \(literal($0))" } ?? ""
+            return "SELECT name, type FROM pragma_table_info(\(literal(table.name))\(schema)) ORDER BY cid"
+        }
+    }
+
+    /// A query giving the bytes the table takes (or, on SQLite, the database file that holds it,
+    /// or the whole database without a table).
+    func sizeQuery(_ table: TableName?) -> String {
+        switch self {
+        case .postgres:
+            guard let table else { return "SELECT pg_database_size(current_database())" }
+            return "SELECT pg_total_relation_size(\(literal(self.table(table))))"
+        case .sqlite:
+            let schema = table?.schema.map(literal) ?? "'main'"
+            return "SELECT page_count * page_size FROM pragma_page_count(\(schema)), pragma_page_size(\(schema))"
+        }
+    }
+
+    /// A timestamp literal for `instant`, written as local time in `zone` (the zone the source
+    /// reads timestamps without one in), comparable with the column as stored.
+    func timestamp(_ instant: Date, in zone: TimeZone) -> String {
+        let text = ISO8601Text.format(instant, in: zone)
+        return literal(String(text.prefix(19)).replacingOccurrences(of: "T", with: " "))
+    }
+
+    /// The column in a form a timestamp literal compares with: SQLite normalises text written
+    /// with `T` or an offset.
+    func comparable(_ column: String) -> String {
+        switch self {
+        case .postgres: quote(column)
+        case .sqlite: "datetime(\(quote(column)))"
+        }
+    }
+
+    /// The column as seconds since 1970, reading values without a zone in `zone`.
+    ///
+    /// - Parameter type: the column's type from the catalog (PostgreSQL needs it: a `timestamp`
+    ///   is local, a `timestamptz` absolute, a `date` a local midnight).
+    func epoch(_ column: String, type: String?, in zone: TimeZone) -> String {
+        let quoted = quote(column)
+        switch self {
+        case .postgres:
+            let lowered = type?.lowercased() ?? ""
+            if lowered.contains("with time zone") || lowered == "timestamptz" {
+                return "EXTRACT(EPOCH FROM \(quoted))"
+            }
+            let local = lowered == "date" ? "\(quoted)::timestamp" : quoted
+            return "EXTRACT(EPOCH FROM \(local) AT TIME ZONE \(literal(zone.identifier)))"
+        case .sqlite:
+            // SQLite has no zone database: a zone's offset of today stands for the whole window.
+            let offset = zone.secondsFromGMT()
+            return offset == 0 ? "unixepoch(\(quoted))" : "(unixepoch(\(quoted)) - \(offset))"
+        }
+    }
+
+    /// `value` as text, so every driver returns it the same way.
+    func text(_ expression: String) -> String {
+        "CAST(\(expression) AS TEXT)"
+    }
+}

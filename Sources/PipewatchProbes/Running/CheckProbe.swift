@@ -1,0 +1,224 @@
+import Foundation
+import PipewatchCore
+
+/// Runs a source's checks: the ones on the same table folded into one scan, the rest each with
+/// its own queries, and every measurement judged by ``CheckJudge``.
+///
+/// A failure to query gives the check the state `error` with the database's message; when a
+/// folded scan fails, its checks run one by one so that only the one at fault errors.
+struct CheckProbe {
+    /// `nil` for checks that query no source (the free space of a path).
+    let connection: (any SourceConnection)?
+    let zone: TimeZone
+    let judge: CheckJudge
+
+    private var dialect: SQLDialect { connection?.dialect ?? .sqlite }
+
+    /// The results of `checks`, in the order given.
+    func run(
+        _ checks: [(check: Check, pipeline: PipelineID)],
+        history: [CheckID: CheckHistory],
+        at now: Date
+    ) async -> [CheckResult] {
+        var groups: [TableName: [(check: Check, pipeline: PipelineID)]] = [:]
+        var alone: [(check: Check, pipeline: PipelineID)] = []
+        for entry in checks {
+            if TableScan.folds(entry.check.kind), let table = entry.check.kind.table {
+                groups[TableName(table), default: []].append(entry)
+            } else {
+                alone.append(entry)
+            }
+        }
+        let results = await withTaskGroup(of: [CheckResult].self) { group in
+            for (table, members) in groups {
+                group.addTask { await scan(table, members, history: history, at: now) }
+            }
+            for entry in alone {
+                group.addTask { [await single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)] }
+            }
+            var all: [CheckResult] = []
+            for await batch in group { all += batch }
+            return all
+        }
+        let order = Dictionary(checks.enumerated().map { ($1.check.id, $0) }) { first, _ in first }
+        return results.sorted { order[$0.check, default: 0] < order[$1.check, default: 0] }
+    }
+
+    /// One scan for the checks on `table`, then the examples of those that found rows.
+    private func scan(
+        _ table: TableName,
+        _ members: [(check: Check, pipeline: PipelineID)],
+        history: [CheckID: CheckHistory],
+        at now: Date
+    ) async -> [CheckResult] {
+        guard members.count > 1 else {
+            return [await single(members[0], history: history[members[0].check.id] ?? CheckHistory(), at: now)]
+        }
+        var plan = TableScan(table: table, dialect: dialect, zone: zone)
+        for member in members { plan.add(member.check, at: now) }
+        let timeout = members.map(\.check.timeout).max() ?? Check.defaultTimeout
+        let clock = ContinuousClock()
+        let started = clock.now
+        var shared = Recorder(entry: members[0], at: now, clock: clock, started: started)
+        let answer: QueryRows
+        do {
+            answer = try await shared.run(plan.sql, on: connection, timeout: timeout)
+        } catch {
+            // One bad column fails the whole scan: run each check alone to find which.
+            var results: [CheckResult] = []
+            for member in members {
+                results.append(await single(member, history: history[member.check.id] ?? CheckHistory(), at: now))
+            }
+            return results
+        }
+        let row = answer.rows.first ?? []
+        let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
+        var results: [CheckResult] = []
+        for member in members {
+            let slot = plan.slots[member.check.id] ?? 0
+            let raw = slot < row.count ? row[slot] : nil
+            var recorder = Recorder(entry: member, at: now, clock: clock, started: started)
+            recorder.sql = [plan.sql]
+            let measurement = await folded(member.check, raw: raw, total: total, recorder: &recorder)
+            results.append(recorder.result(judge, measurement, history: history[member.check.id] ?? CheckHistory()))
+        }
+        return results
+    }
+
+    /// Turns a scan's value for `check` into its measurement, fetching examples when rows fail.
+    private func folded(_ check: Check, raw: String?, total: Int, recorder: inout Recorder) async -> Measured {
+        let count = Int(raw.flatMap(Double.init) ?? 0)
+        switch check.kind {
+        case .freshness:
+            return .measured(.newest(raw.flatMap { SourceTimestamp.parse($0, in: zone) }))
+        case .volume:
+            return .measured(.rows(count))
+        default:
+            guard count > 0 else { return .measured(.violations(count: 0, of: total, examples: [])) }
+            do {
+                let examples = try await examples(of: check, recorder: &recorder)
+                return .measured(.violations(count: count, of: total, examples: examples))
+            } catch {
+                return .measured(.violations(count: count, of: total, examples: ["(examples not read: \(error))"]))
+            }
+        }
+    }
+
+    /// Up to five rows that fail `check`.
+    private func examples(of check: Check, recorder: inout Recorder) async throws(ProbeError) -> [String] {
+        guard let table = check.kind.table.map(TableName.init) else { return [] }
+        let sql: String
+        switch check.kind {
+        case .duplicates(_, let columns, _):
+            let quoted = columns.map(dialect.quote).joined(separator: ", ")
+            let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
+            sql =
+                "SELECT \(quoted), COUNT(*) AS copies FROM \(dialect.table(table)) WHERE \(present) "
+                + "GROUP BY \(quoted) HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC LIMIT 5"
+        case .acceptedValues(_, let column, _):
+            let condition = TableScan.violation(check.kind, dialect) ?? "1 = 0"
+            sql =
+                "SELECT \(dialect.quote(column)), COUNT(*) AS rows FROM \(dialect.table(table)) WHERE \(condition) "
+                + "GROUP BY \(dialect.quote(column)) ORDER BY COUNT(*) DESC LIMIT 5"
+        default:
+            let condition = TableScan.violation(check.kind, dialect) ?? "1 = 0"
+            sql = "SELECT * FROM \(dialect.table(table)) WHERE \(condition) LIMIT 5"
+        }
+        let answer = try await recorder.run(sql, on: connection, timeout: check.timeout)
+        return answer.rows.map(answer.describe)
+    }
+
+    /// A check that runs its own queries.
+    private func single(
+        _ entry: (check: Check, pipeline: PipelineID),
+        history: CheckHistory,
+        at now: Date
+    ) async -> CheckResult {
+        let clock = ContinuousClock()
+        var recorder = Recorder(entry: entry, at: now, clock: clock, started: clock.now)
+        let measured: Measured
+        do {
+            measured = try await measure(entry.check, recorder: &recorder, at: now)
+        } catch {
+            measured = .failed(error)
+        }
+        return recorder.result(judge, measured, history: history)
+    }
+
+    private func measure(_ check: Check, recorder: inout Recorder, at now: Date) async throws(ProbeError) -> Measured {
+        let timeout = check.timeout
+        let table = check.kind.table.map(TableName.init)
+        func scalar(_ sql: String) async throws(ProbeError) -> String? {
+            try await recorder.run(sql, on: connection, timeout: timeout).scalar
+        }
+        switch check.kind {
+        case .freshness, .volume, .range, .missing, .acceptedValues:
+            var plan = TableScan(table: table!, dialect: dialect, zone: zone)
+            plan.add(check, at: now)
+            let row = try await recorder.run(plan.sql, on: connection, timeout: timeout).rows.first ?? []
+            let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
+            let slot = plan.slots[check.id] ?? 0
+            return await folded(check, raw: slot < row.count ? row[slot] : nil, total: total, recorder: &recorder)
+        case .duplicates(_, let columns, _):
+            let quoted = columns.map(dialect.quote).joined(separator: ", ")
+            let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
+            let tableSQL = dialect.table(table!)
+            let sql =
+                "SELECT COALESCE(SUM(copies - 1), 0), (SELECT COUNT(*) FROM \(tableSQL)) FROM "
+                + "(SELECT COUNT(*) AS copies FROM \(tableSQL) WHERE \(present) GROUP BY \(quoted) HAVING COUNT(*) > 1) d"
+            let row = try await recorder.run(sql, on: connection, timeout: timeout).rows.first ?? []
+            let count = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
+            let total = Int((row.count > 1 ? row[1] : nil).flatMap(Double.init) ?? 0)
+            let examples = count > 0 ? try await examples(of: check, recorder: &recorder) : []
+            return .measured(.violations(count: count, of: total, examples: examples))
+        case .schema:
+            return .measured(.columns(try await columns(of: table!, recorder: &recorder, timeout: timeout)))
+        case .completeness(_, let column, let bucket, let lookback):
+            let columns = try await columns(of: table!, recorder: &recorder, timeout: timeout)
+            guard let type = columns.first(where: { $0.name.lowercased() == column.lowercased() })?.type else {
+                throw .queryFailed(reason: "column \(column) does not exist in \(table!)")
+            }
+            let window = CheckJudge.completenessWindow(bucket: bucket, lookback: lookback, at: now)
+            guard let first = window.first else { return .measured(.filledBuckets([])) }
+            let size = bucket.timeInterval
+            let end = first.addingTimeInterval(size * Double(window.count))
+            let sql =
+                "SELECT DISTINCT FLOOR(\(dialect.epoch(column, type: type, in: zone)) / \(Int(size))) FROM \(dialect.table(table!)) "
+                + "WHERE \(dialect.comparable(column)) >= \(dialect.timestamp(first, in: zone)) "
+                + "AND \(dialect.comparable(column)) < \(dialect.timestamp(end, in: zone))"
+            let answer = try await recorder.run(sql, on: connection, timeout: timeout)
+            let filled = answer.rows.compactMap { $0.first.flatMap { $0 }.flatMap(Double.init) }.map {
+                Date(timeIntervalSince1970: $0 * size)
+            }
+            return .measured(.filledBuckets(Set(filled)))
+        case .anomaly(let query, _, _, _):
+            return .measured(.value(try await scalar(query).flatMap(Double.init)))
+        case .reconcile(let left, let right, _, _):
+            let leftValue = try await scalar(left).flatMap(Double.init)
+            let rightValue = try await scalar(right).flatMap(Double.init)
+            return .measured(.pair(leftValue, rightValue))
+        case .sql(let query):
+            let answer = try await recorder.run(query, on: connection, timeout: timeout)
+            return .measured(
+                .violations(count: answer.rows.count, of: answer.rows.count, examples: answer.rows.prefix(5).map(answer.describe))
+            )
+        case .storage(_, let path, _, _, _):
+            var bytes: Int64?
+            if check.kind.needsSource {
+                bytes = try await scalar(dialect.sizeQuery(table)).flatMap { Double($0) }.map { Int64($0) }
+            }
+            let free = try path.map { path throws(ProbeError) in try DiskSpace.freeBytes(at: path) }
+            return .measured(.storage(bytes: bytes, freeBytes: free))
+        }
+    }
+
+    private func columns(of table: TableName, recorder: inout Recorder, timeout: Duration) async throws(ProbeError)
+        -> [SchemaColumn]
+    {
+        let answer = try await recorder.run(dialect.columnsQuery(table), on: connection, timeout: timeout)
+        return answer.rows.compactMap { row in
+            guard row.count >= 2, let name = row[0] else { return nil }
+            return SchemaColumn(name: name, type: row[1] ?? "")
+        }
+    }
+}

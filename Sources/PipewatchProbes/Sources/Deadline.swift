@@ -1,0 +1,37 @@
+import Synchronization
+
+/// Waits for `body` at most `limit`, then throws ``ProbeError/timedOut(after:)`` and cancels it.
+///
+/// Unlike a task group, it does not wait for the body to notice the cancellation: a driver call
+/// that cannot be interrupted (an SQLite statement) goes on in the background while the check
+/// reports its timeout.
+func withDeadline<T: Sendable>(
+    _ limit: Duration,
+    _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    let work = Task { try await body() }
+    let outcome = Mutex<CheckedContinuation<T, any Error>?>(nil)
+    let resume: @Sendable (Result<T, any Error>) -> Void = { result in
+        outcome.withLock { continuation in
+            continuation?.resume(with: result)
+            continuation = nil
+        }
+    }
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { continuation in
+            outcome.withLock { $0 = continuation }
+            let timer = Task {
+                try await Task.sleep(for: limit)
+                resume(.failure(ProbeError.timedOut(after: limit)))
+                work.cancel()
+            }
+            Task {
+                let result = await work.result
+                timer.cancel()
+                resume(result)
+            }
+        }
+    } onCancel: {
+        work.cancel()
+    }
+}

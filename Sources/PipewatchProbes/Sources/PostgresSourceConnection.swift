@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+import NIOCore
+import PipewatchStore
+import PostgresNIO
+
+/// Connections to a PostgreSQL source through postgres-nio's pool, which holds at most the
+/// source's `max_connections`: that is what bounds the checks querying it at once.
+///
+/// Each query runs as `BEGIN TRANSACTION READ ONLY`, `SET LOCAL statement_timeout`, and
+/// `SET LOCAL TIME ZONE` (the source's zone, so timestamps without one compare as written),
+/// then the query, then `ROLLBACK`: a query that tries to write is refused by the server.
+final class PostgresSourceConnection: SourceConnection {
+    let dialect = SQLDialect.postgres
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+    private let name: String
+    private let timeZone: TimeZone
+
+    init(name: String, location: PostgresLocation, timeZone: TimeZone, maxConnections: Int, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: location.host,
+            port: location.port,
+            username: location.username,
+            password: location.password,
+            database: location.database,
+            tls: location.tlsMode == .disable ? .disable : .prefer(.makeClientConfiguration())
+        )
+        configuration.options.maximumConnections = maxConnections
+        configuration.options.minimumConnections = 0
+        configuration.options.connectTimeout = .seconds(10)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.name = name
+        self.timeZone = timeZone
+        running = Task { await client.run() }
+    }
+
+    func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows {
+        let milliseconds = max(Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000), 1)
+        let zone = dialect.literal(timeZone.identifier)
+        do {
+            return try await withDeadline(timeout + .seconds(5)) { [client] in
+                try await client.withConnection { connection in
+                    _ = try await connection.query("BEGIN TRANSACTION READ ONLY", logger: connection.logger)
+                    do {
+                        _ = try await connection.query(
+                            PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(milliseconds)"),
+                            logger: connection.logger
+                        )
+                        _ = try await connection.query(
+                            PostgresQuery(unsafeSQL: "SET LOCAL TIME ZONE \(zone)"),
+                            logger: connection.logger
+                        )
+                        var result = QueryRows(columns: [], rows: [])
+                        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
+                        for try await row in rows {
+                            if result.columns.isEmpty { result.columns = row.map(\.columnName) }
+                            result.rows.append(row.map(PostgresText.text))
+                        }
+                        _ = try await connection.query("ROLLBACK", logger: connection.logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: connection.logger)
+                        throw error
+                    }
+                }
+            }
+        } catch let error as ProbeError {
+            throw error
+        } catch let error as PSQLError {
+            throw translate(error, timeout: timeout)
+        } catch {
+            throw .queryFailed(reason: "\(error)")
+        }
+    }
+
+    private func translate(_ error: PSQLError, timeout: Duration) -> ProbeError {
+        if let info = error.serverInfo {
+            if info[.sqlState] == "57014" { return .timedOut(after: timeout) }
+            let detail = [info[.message], info[.detail]].compactMap { $0 }.joined(separator: ": ")
+            return .queryFailed(reason: "PostgreSQL: \(detail)")
+        }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
+            return .unreachable(source: name, reason: "\(error.underlying.map { "\($0)" } ?? "\(error.code)")")
+        default:
+            return .unreachable(source: name, reason: "\(error.code)")
+        }
+    }
+
+    func close() async {
+        running.cancel()
+        _ = await running.value
+    }
+}
