@@ -1,12 +1,13 @@
 public import Foundation
 public import Logging
 public import PipewatchCore
+import PipewatchProbes
 public import PipewatchStore
 public import ServiceLifecycle
 
 /// What Pipewatch does, on demand and in the background: the use cases that the server and the
 /// CLI call, and the services `pipewatch serve` runs (the signal evaluator, the escalator, the
-/// notification dispatcher and the notice planner). One alert goes: ingest → ``SignalEvaluator`` → ``IncidentService``
+/// notification dispatcher, the notice planner and the check runner). One alert goes: ingest → ``SignalEvaluator`` → ``IncidentService``
 /// → outbox → ``NotificationDispatcher`` → the receiver.
 public struct Engine: Sendable {
     public let plan: TeamPlan
@@ -19,6 +20,7 @@ public struct Engine: Sendable {
     public let notices: NoticePlanner
     public let familiarity: RunbookFamiliarity
     public let checklist: RunbookChecklist
+    public let checks: CheckRunner
     public let store: any IncidentStore
 
     /// Creates the engine over one store.
@@ -33,7 +35,7 @@ public struct Engine: Sendable {
     ///   - logger: The engine's logger.
     public init(
         plan: TeamPlan,
-        store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
+        store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
         clock: any Clock<Duration>,
         wallClock: any WallClock,
         environment: [String: String],
@@ -43,7 +45,7 @@ public struct Engine: Sendable {
         self.plan = plan
         self.store = store
         schedule = ScheduleService(plan: plan, store: store)
-        signals = SignalEvaluation(catalog: plan.catalog, runs: store)
+        signals = SignalEvaluation(catalog: plan.catalog, runs: store, checks: store)
         let dispatcher = NotificationDispatcher(
             store: store,
             environment: environment,
@@ -58,6 +60,17 @@ public struct Engine: Sendable {
             evaluation: signals,
             incidents: incidents,
             store: store,
+            clock: clock,
+            wallClock: wallClock,
+            interval: plan.incidents.evaluateEvery,
+            logger: logger
+        )
+        let evaluator = self.evaluator
+        checks = CheckRunner(
+            plan: plan,
+            store: store,
+            probes: DataProbes(sources: plan.sources, environment: environment, logger: logger),
+            evaluate: { await evaluator.evaluateAfterIngest($0) },
             clock: clock,
             wallClock: wallClock,
             interval: plan.incidents.evaluateEvery,
@@ -82,5 +95,5 @@ public struct Engine: Sendable {
     }
 
     /// The background services, for `pipewatch serve`'s service group.
-    public var services: [any Service] { [evaluator, escalator, dispatcher, notices] }
+    public var services: [any Service] { [evaluator, escalator, dispatcher, notices, checks] }
 }

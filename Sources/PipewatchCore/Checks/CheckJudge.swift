@@ -31,8 +31,10 @@ public struct CheckJudge: Sendable {
         case (.volume(_, let minRows, let maxRows, _, let window), .rows(let rows)):
             return volume(rows: rows, minRows: minRows, maxRows: maxRows, window: window)
         case (.schema(let table, let expected), .columns(let found)):
-            return CheckSchemaComparison(table: table, expected: expected, found: found, last: history.lastColumns)
+            var verdict = CheckSchemaComparison(table: table, expected: expected, found: found, last: history.lastColumns)
                 .verdict
+            verdict.columns = found.isEmpty ? nil : found
+            return verdict
         case (.completeness(_, _, let bucket, let lookback), .filledBuckets(let filled)):
             return completeness(filled: filled, bucket: bucket, lookback: lookback, at: now)
         case (.range(_, let column, let min, let max), .violations(let count, let total, let examples)):

@@ -27,6 +27,10 @@ public struct CheckResult: Sendable, Equatable {
     public var observations: [String: Double]
     public var startedAt: Date
     public var duration: Duration
+    /// Since when the check has been in this state without a break (its first run in it).
+    public var stateSince: Date
+    /// The columns a schema check read, kept to see drift at the next run.
+    public var columns: [SchemaColumn]?
 
     /// Creates a result.
     public init(
@@ -40,7 +44,9 @@ public struct CheckResult: Sendable, Equatable {
         sql: [String] = [],
         observations: [String: Double] = [:],
         startedAt: Date,
-        duration: Duration = .zero
+        duration: Duration = .zero,
+        stateSince: Date? = nil,
+        columns: [SchemaColumn]? = nil
     ) {
         self.check = check
         self.pipeline = pipeline
@@ -53,6 +59,8 @@ public struct CheckResult: Sendable, Equatable {
         self.observations = observations
         self.startedAt = startedAt
         self.duration = duration
+        self.stateSince = stateSince ?? startedAt
+        self.columns = columns
     }
 
     /// The duration in whole milliseconds.

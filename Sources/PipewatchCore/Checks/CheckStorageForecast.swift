@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A storage check's verdict: size against `max_size`, free space against `min_free`, and the
 /// days until full, extrapolated from the sizes earlier runs kept.

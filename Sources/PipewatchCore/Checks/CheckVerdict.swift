@@ -6,6 +6,8 @@ public struct CheckVerdict: Sendable, Equatable {
     public var message: String
     public var examples: [String]
     public var observations: [String: Double]
+    /// The columns a schema check read.
+    public var columns: [SchemaColumn]? = nil
 
     /// Creates a verdict.
     public init(

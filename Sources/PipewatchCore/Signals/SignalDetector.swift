@@ -82,7 +82,7 @@ public struct SignalDetector: Sendable {
                 kind: result.state == .fail ? .checkFailed : .checkError,
                 pipeline: pipeline.id,
                 subject: "check:\(result.check)",
-                openedAt: result.startedAt,
+                openedAt: result.stateSince,
                 summary: "check \(result.check) \(result.state == .fail ? "failed" : "could not run"): \(result.message)",
                 evidence: evidence
             )

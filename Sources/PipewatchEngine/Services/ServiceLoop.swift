@@ -16,7 +16,7 @@ struct ServiceLoop: Sendable {
 
     /// Runs `turn` with "now" once per interval, or sooner when `wakeup` is signalled.
     func run(wakeup: Wakeup? = nil, _ turn: @escaping @Sendable (Date) async throws -> Void) async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await turn(wallClock.now)

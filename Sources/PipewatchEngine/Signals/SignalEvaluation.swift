@@ -7,12 +7,20 @@ public import PipewatchStore
 public struct SignalEvaluation: Sendable {
     public let catalog: Catalog
     public let runs: any RunStore
+    /// Where the latest check results are read; checks raise no signal without it.
+    public let checks: (any CheckStore)?
     public let detector: SignalDetector
 
     /// Creates the use case.
-    public init(catalog: Catalog, runs: any RunStore, detector: SignalDetector = SignalDetector()) {
+    public init(
+        catalog: Catalog,
+        runs: any RunStore,
+        checks: (any CheckStore)? = nil,
+        detector: SignalDetector = SignalDetector()
+    ) {
         self.catalog = catalog
         self.runs = runs
+        self.checks = checks
         self.detector = detector
     }
 
@@ -57,6 +65,9 @@ public struct SignalEvaluation: Sendable {
             perJob: detector.slowRuns.history + 1
         )
         evidence.watchedSince = min(watchedSince, evidence.runs.map(\.startedAt).min() ?? watchedSince)
+        if let checks, !pipeline.checks.isEmpty {
+            evidence.checkResults = Array(try await checks.latestCheckResults(of: pipeline.id).values)
+        }
         return evidence
     }
 }

@@ -49,7 +49,8 @@ struct Recorder {
             sql: sql,
             observations: verdict.observations,
             startedAt: at,
-            duration: clock.now - started
+            duration: clock.now - started,
+            columns: verdict.columns
         )
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-public import PipewatchCore
+import PipewatchCore
 public import PipewatchStore
 
 /// `{"jobs": [...]}`: jobs that report runs no pipeline claims, so their owners can be found.

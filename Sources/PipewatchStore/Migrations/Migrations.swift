@@ -7,5 +7,6 @@ enum Migrations {
         scheduleState,
         runSignals,
         incidents,
+        checks,
     ]
 }
