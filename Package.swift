@@ -97,6 +97,7 @@ let package = Package(
                 "PipewatchConfig",
                 "PipewatchStore",
                 "PipewatchEngine",
+                "PipewatchProbes",
                 "PipewatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

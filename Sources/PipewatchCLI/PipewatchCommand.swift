@@ -31,6 +31,8 @@ public struct PipewatchCommand: AsyncParsableCommand {
             ServeCommand.self,
             RunsCommand.self,
             SignalsCommand.self,
+            CheckCommand.self,
+            DemoCommand.self,
             IncidentCommand.self,
             NotificationsCommand.self,
             IngestCommand.self,

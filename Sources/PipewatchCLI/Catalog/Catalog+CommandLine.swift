@@ -19,7 +19,7 @@ extension Catalog {
         return found
     }
 
-    private static func unknown(_ id: String, kind: String, known: [String]) -> ValidationError {
+    static func unknown(_ id: String, kind: String, known: [String]) -> ValidationError {
         let suggestion = Suggestion.didYouMean(id, in: known) ?? "known: \(known.joined(separator: ", "))"
         return ValidationError("unknown \(kind) '\(id)'; \(suggestion)")
     }

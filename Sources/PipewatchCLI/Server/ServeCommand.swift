@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PipewatchCore
 import PipewatchEngine
+import PipewatchProbes
 import PipewatchServer
 import PipewatchStore
 
@@ -64,6 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBodyBytes, storesEvents: !discardEvents)
         let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
+        for source in plan.sources where source.isDemo && !DemoWarehouse.exists(in: source) {
+            try await DemoWarehouse.write(into: source, at: clock.now, logger: logger)
+            logger.info(
+                "wrote the demo warehouse ('pipewatch demo' writes it again as of now)",
+                metadata: ["source": "\(source.id)"]
+            )
+        }
         let store: SQLStateStore
         do {
             store = try await SQLStateStore.open(at: location, logger: logger)

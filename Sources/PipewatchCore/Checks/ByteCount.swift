@@ -18,7 +18,8 @@ public enum ByteCount {
     /// Writes a size in the largest decimal unit that keeps it at or above one.
     public static func format(_ bytes: Int64) -> String {
         for unit in units where ["TB", "GB", "MB", "KB"].contains(unit.name) && Double(bytes) >= unit.bytes {
-            return "\((Double(bytes) / unit.bytes).formattedPlain) \(unit.name)"
+            let tenths = (Double(bytes) / unit.bytes * 10).rounded() / 10
+            return "\(tenths.formattedPlain) \(unit.name)"
         }
         return "\(bytes) B"
     }

@@ -45,7 +45,7 @@ public struct CheckJudge: Sendable {
                 examples: examples,
                 limit: .count(0),
                 threshold: bounds.compactMap { $0 }.joined(separator: " and "),
-                what: "values of \(column) out of range"
+                what: "with \(column) out of range"
             )
         case (.missing(_, let column, let limit, let warn), .violations(let count, let total, let examples)):
             return violations(
@@ -55,7 +55,7 @@ public struct CheckJudge: Sendable {
                 limit: limit,
                 warn: warn,
                 threshold: "<= \(limit) nulls",
-                what: "nulls in \(column)"
+                what: "with \(column) null"
             )
         case (.duplicates(_, let columns, let maxCount), .violations(let count, let total, let examples)):
             return violations(
@@ -64,7 +64,7 @@ public struct CheckJudge: Sendable {
                 examples: examples,
                 limit: .count(maxCount),
                 threshold: "<= \(maxCount) duplicates",
-                what: "rows duplicating \(columns.joined(separator: ", "))"
+                what: "duplicating others in \(columns.joined(separator: ", "))"
             )
         case (.acceptedValues(_, let column, let values), .violations(let count, let total, let examples)):
             return violations(
@@ -73,7 +73,7 @@ public struct CheckJudge: Sendable {
                 examples: examples,
                 limit: .count(0),
                 threshold: "in [\(values.joined(separator: ", "))]",
-                what: "values of \(column) not accepted"
+                what: "with \(column) not accepted"
             )
         case (.sql, .violations(let count, _, let examples)):
             return violations(
@@ -82,7 +82,7 @@ public struct CheckJudge: Sendable {
                 examples: examples,
                 limit: .count(0),
                 threshold: "no rows",
-                what: "failing rows"
+                what: "returned"
             )
         case (.anomaly(_, let sigma, let lookback, let warnSigma), .value(let value)):
             return anomaly(value, history: history.values.suffix(lookback), sigma: sigma, warnSigma: warnSigma)
@@ -209,7 +209,7 @@ public struct CheckJudge: Sendable {
             state,
             value: Double(count),
             threshold: threshold,
-            message: "\(count) \(what)\(share)",
+            message: "\(count) row\(count == 1 ? "" : "s") \(what)\(share)",
             examples: Array(examples.prefix(5))
         )
     }

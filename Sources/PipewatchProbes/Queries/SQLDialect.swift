@@ -86,6 +86,15 @@ enum SQLDialect: Sendable {
         }
     }
 
+    /// The whole number of `size`-second buckets since 1970 that an epoch expression falls in.
+    func bucket(_ epoch: String, size: Int) -> String {
+        switch self {
+        case .postgres: "FLOOR(\(epoch) / \(size))"
+        // SQLite has no FLOOR without its math functions; integer division floors positive times.
+        case .sqlite: "(CAST(\(epoch) AS INTEGER) / \(size))"
+        }
+    }
+
     /// `value` as text, so every driver returns it the same way.
     func text(_ expression: String) -> String {
         "CAST(\(expression) AS TEXT)"

@@ -183,7 +183,8 @@ struct CheckProbe {
             let size = bucket.timeInterval
             let end = first.addingTimeInterval(size * Double(window.count))
             let sql =
-                "SELECT DISTINCT FLOOR(\(dialect.epoch(column, type: type, in: zone)) / \(Int(size))) FROM \(dialect.table(table!)) "
+                "SELECT DISTINCT \(dialect.bucket(dialect.epoch(column, type: type, in: zone), size: Int(size))) "
+                + "FROM \(dialect.table(table!)) "
                 + "WHERE \(dialect.comparable(column)) >= \(dialect.timestamp(first, in: zone)) "
                 + "AND \(dialect.comparable(column)) < \(dialect.timestamp(end, in: zone))"
             let answer = try await recorder.run(sql, on: connection, timeout: timeout)
