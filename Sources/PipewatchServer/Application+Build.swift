@@ -21,19 +21,23 @@ public import PipewatchStore
 public func buildApplication(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) -> some ApplicationProtocol {
     let metrics = ServerMetrics()
-    let evaluator = engine.evaluator
+    let (evaluator, checks) = (engine.evaluator, engine.checks)
+    let afterIngest: @Sendable (Set<PipelineID>) async -> Void = { pipelines in
+        await evaluator.evaluateAfterIngest(pipelines)
+        checks.runsChanged(pipelines)
+    }
     let writer = IngestWriter(
         store: store,
         clock: clock,
         maxBatch: settings.maxBatch,
         logger: logger,
-        onCommit: { await evaluator.evaluateAfterIngest($0) }
+        onCommit: afterIngest
     )
     let router = Router()
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
@@ -53,7 +57,8 @@ public func buildApplication(
         let counts = try await store.engineCounts()
         let text = metrics.render(
             runs: Dictionary(uniqueKeysWithValues: RunState.allCases.map { ($0.rawValue, runs[$0] ?? 0) }),
-            engine: counts
+            engine: counts,
+            checks: Array(try await store.latestCheckResults(of: nil).values)
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -74,7 +79,7 @@ public func buildApplication(
         catalog: plan.catalog,
         store: store,
         maxBodyBytes: settings.maxBodyBytes,
-        onCommit: { await evaluator.evaluateAfterIngest($0) }
+        onCommit: afterIngest
     )
     .add(to: writes)
     let reads =
@@ -85,6 +90,9 @@ public func buildApplication(
     incidents.addReads(to: reads)
     incidents.addWrites(to: writes)
     incidents.addRunbookWrites(to: writes)
+    let checkController = CheckController(engine: engine, store: store, clock: clock)
+    checkController.addReads(to: reads)
+    checkController.addWrites(to: writes)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
@@ -105,7 +113,7 @@ public func buildApplication(
 public func serve(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger

@@ -1,6 +1,6 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
 enum OpenAPIDocument {
-    static let yaml = base + "\n" + incidentPaths
+    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths
 
     private static let base = """
         openapi: 3.1.0
@@ -39,7 +39,7 @@ enum OpenAPIDocument {
               type: object
               required: [kind, pipeline, subject, opened_at, summary, evidence]
               properties:
-                kind: { type: string, enum: [processing_failure, slow_run, missed_deadline, late_input, schema_change] }
+                kind: { type: string, enum: [processing_failure, slow_run, missed_deadline, late_input, schema_change, check_failed, check_error] }
                 pipeline: { type: string }
                 subject: { type: string }
                 opened_at: { type: string, format: date-time }
@@ -58,7 +58,30 @@ enum OpenAPIDocument {
                 deliver_by: { type: [string, "null"] }
                 health: { type: string, enum: [healthy, degraded, failing] }
                 open_signals: { type: integer }
+            CheckResult:
+              type: object
+              required: [check, pipeline, state, message, sql, duration_ms, started_at, state_since, examples]
+              properties:
+                check: { type: string }
+                pipeline: { type: string }
+                state: { type: string, enum: [pass, warn, fail, error] }
+                value: { type: [number, "null"] }
+                threshold: { type: [string, "null"] }
+                message: { type: string }
+                examples: { type: array, items: { type: string } }
+                sql: { type: string }
+                duration_ms: { type: integer }
+                started_at: { type: string, format: date-time }
+                state_since: { type: string, format: date-time }
           responses:
+            CheckResults:
+              description: Check results.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [results]
+                    properties: { results: { type: array, items: { $ref: "#/components/schemas/CheckResult" } } }
             BadRequest:
               description: The body is malformed or a field is missing or invalid; nothing was stored.
               content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
@@ -66,7 +89,7 @@ enum OpenAPIDocument {
               description: Missing or unknown bearer token; nothing was stored.
               content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
             NotFound:
-              description: No such pipeline, incident or notification.
+              description: No such pipeline, check, incident or notification.
               content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
         paths:
           /api/v1/lineage:

@@ -54,7 +54,7 @@ final class ServerMetrics: Sendable {
     }
 
     /// Sets the gauges that describe the store, then renders everything in the text format.
-    func render(runs: [String: Int], engine: EngineCounts) -> String {
+    func render(runs: [String: Int], engine: EngineCounts, checks: [CheckResult]) -> String {
         for (state, count) in runs {
             registry.makeGauge(name: "pipewatch_runs", labels: [("state", state)], help: "Runs in the store, by state")
                 .set(Double(count))
@@ -86,6 +86,26 @@ final class ServerMetrics: Sendable {
                 labels: [("outcome", state.rawValue)],
                 help: "Escalation steps fired, by whether they paged someone or were skipped"
             ).set(Double(engine.steps[state] ?? 0))
+        }
+        for state in CheckState.allCases {
+            registry.makeGauge(
+                name: "pipewatch_checks",
+                labels: [("state", state.rawValue)],
+                help: "Data checks by the state of their latest result"
+            ).set(Double(checks.filter { $0.state == state }.count))
+        }
+        for result in checks {
+            let labels = [("check", result.check.rawValue), ("pipeline", result.pipeline.rawValue)]
+            registry.makeGauge(
+                name: "pipewatch_check_failing",
+                labels: labels,
+                help: "1 when a check's latest result is fail or error, else 0"
+            ).set(Double(result.state.isProblem ? 1 : 0))
+            registry.makeGauge(
+                name: "pipewatch_check_duration_seconds",
+                labels: labels,
+                help: "How long a check's latest run took"
+            ).set(Double(result.durationMilliseconds) / 1000)
         }
         return registry.emitToString()
     }
