@@ -1,5 +1,6 @@
 import ArgumentParser
 import PipewatchCore
+import PipewatchStore
 
 /// `pipewatch runbook`: the steps to follow when a pipeline breaks.
 struct RunbookCommand: AsyncParsableCommand {
@@ -33,12 +34,15 @@ struct RunbookCommand: AsyncParsableCommand {
             discussion: """
                 Escalation and notification steps name the people they reach, resolved from the config:
                 'escalate: secondary' shows the pipeline's secondary owner, 'notify: stakeholders' its stakeholders.
+                Steps that name checks show each check's latest result from the store ('pipewatch check run' or \
+                'pipewatch serve' runs them).
 
                 Example: pipewatch runbook show investor-profit
                 """
         )
 
         @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var output: TableOrJSON
 
         @Argument(help: ArgumentHelp("The pipeline's id from the config.", valueName: "pipeline"))
@@ -48,7 +52,13 @@ struct RunbookCommand: AsyncParsableCommand {
             let context = CommandContext.current
             let catalog = try configOptions.loadPlan(in: context).catalog
             let found = try catalog.requirePipeline(pipeline)
-            let view = RunbookView(catalog: catalog)
+            var view = RunbookView(catalog: catalog)
+            if found.runbook.steps.contains(where: { !$0.checks.isEmpty }) {
+                view.results = try await storeOptions.withStore(
+                    configURL: configOptions.configURL(in: context),
+                    in: context
+                ) { try await $0.latestCheckResults(of: found.id) }
+            }
             guard !found.runbook.isEmpty else {
                 context.printError("pipeline '\(pipeline)' has no run book; add 'runbook:' steps to it in the config")
                 throw ExitCode(1)

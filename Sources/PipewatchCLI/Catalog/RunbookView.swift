@@ -1,5 +1,6 @@
 import Foundation
 import PipewatchCore
+import PipewatchServer
 
 /// A run book with its references resolved to people and checks, as text and as JSON.
 struct RunbookView {
@@ -35,6 +36,8 @@ struct RunbookView {
         let id: String
         let kind: String
         let summary: String
+        /// The check's latest result, when it has run.
+        let latest: CheckResultDocument?
     }
 
     /// Someone a step reaches, with the role that led to them.
@@ -46,6 +49,8 @@ struct RunbookView {
     }
 
     let catalog: Catalog
+    /// The latest result of each check, for the steps that name checks.
+    var results: [CheckID: CheckResult] = [:]
 
     var summaries: [Summary] {
         catalog.pipelines.map {
@@ -81,7 +86,8 @@ struct RunbookView {
                     return CheckRef(
                         id: id.rawValue,
                         kind: check?.kind.name ?? "unknown",
-                        summary: check?.kind.summary ?? ""
+                        summary: check?.kind.summary ?? "",
+                        latest: results[id].map(CheckResultDocument.init)
                     )
                 },
                 showRuns: step.showsRuns,
@@ -104,7 +110,10 @@ struct RunbookView {
         for step in document(pipeline).steps {
             lines.append("")
             lines.append("\(step.number). \(step.text)")
-            for check in step.checks { lines.append("   checks: \(check.id): \(check.summary)") }
+            for check in step.checks {
+                lines.append("   checks: \(check.id): \(check.summary)")
+                lines.append("      latest: \(check.latest.map(CheckResultTable.line) ?? "not run yet")")
+            }
             if step.showRuns { lines.append("   shows: the pipeline's recent runs") }
             if let person = step.escalate { lines.append("   escalates to \(person.role): \(describe(person))") }
             for (role, people) in grouped(step.notify) {

@@ -24,6 +24,11 @@ enum CheckResultTable {
         return table.rendered + "\n" + counts.joined(separator: ", ")
     }
 
+    /// One result on a line: `FAIL newest updated_at is 30h old (checked 2026-12-03T10:54:15+00:00)`.
+    static func line(_ result: CheckResultDocument) -> String {
+        "\(result.state.uppercased()) \(result.message) (checked \(result.startedAt))"
+    }
+
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
     }

@@ -35,8 +35,9 @@ struct IncidentText {
                 let by = step.by.map { " (\(step.state) by \($0))" } ?? ""
                 lines.append("  \(box) \(step.step). \(step.text)\(by)")
                 if let note = step.note { lines.append("        note: \(note)") }
-                if !step.checks.isEmpty {
-                    lines.append("        checks: \(step.checks.joined(separator: ", ")) (not run by Pipewatch yet)")
+                for check in step.checks {
+                    let result = step.checkResults.first { $0.check == check }
+                    lines.append("        check \(check): \(result.map(CheckResultTable.line) ?? "not run yet")")
                 }
                 if step.showsRuns {
                     lines += detail.runs.map { run in

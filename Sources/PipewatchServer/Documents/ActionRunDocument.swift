@@ -46,6 +46,8 @@ public struct ChecklistStepDocument: Codable, Sendable, Equatable {
     public let at: String?
     public let note: String?
     public let checks: [String]
+    /// The latest result of each check the step names that has run.
+    public let checkResults: [CheckResultDocument]
     public let showsRuns: Bool
     public let escalate: String?
     public let notify: [String]
@@ -54,10 +56,11 @@ public struct ChecklistStepDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case step, text, state, by, at, note, checks, escalate, notify, action
         case showsRuns = "show_runs"
+        case checkResults = "check_results"
     }
 
-    /// The document of step `number`, with its mark if any.
-    public init(number: Int, step: RunbookStep, mark: RunbookStepMark?) {
+    /// The document of step `number`, with its mark if any and the latest results of its checks.
+    public init(number: Int, step: RunbookStep, mark: RunbookStepMark?, results: [CheckID: CheckResult] = [:]) {
         self.step = number
         text = step.text
         state = mark?.state.rawValue ?? "open"
@@ -65,6 +68,7 @@ public struct ChecklistStepDocument: Codable, Sendable, Equatable {
         at = mark.map { ISO8601Text.format($0.at, in: .gmt) }
         note = mark?.note
         checks = step.checks.map(\.rawValue)
+        checkResults = step.checks.compactMap { results[$0] }.map(CheckResultDocument.init)
         showsRuns = step.showsRuns
         escalate = step.escalation.map { "\($0)" }
         notify = step.notifications.map { "\($0)" }

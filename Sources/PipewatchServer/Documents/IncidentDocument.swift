@@ -150,7 +150,8 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         marks: [RunbookStepMark] = [],
         actions: [ActionRun] = [],
         review: IncidentReview? = nil,
-        runs: [Run] = []
+        runs: [Run] = [],
+        checkResults: [CheckID: CheckResult] = [:]
     ) {
         let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
         self.incident = IncidentDocument(incident)
@@ -170,7 +171,12 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         }
         self.notifications = notifications.map(NotificationDocument.init)
         self.runbook = runbook.enumerated().map { index, step in
-            ChecklistStepDocument(number: index + 1, step: step, mark: marks.first { $0.step == index + 1 })
+            ChecklistStepDocument(
+                number: index + 1,
+                step: step,
+                mark: marks.first { $0.step == index + 1 },
+                results: checkResults
+            )
         }
         self.actions = actions.map(ActionRunDocument.init)
         self.runs = runs.map(RunDocument.init)
@@ -209,7 +215,9 @@ extension IncidentDetail {
             marks: try await store.runbookMarks(incidentID: id),
             actions: try await store.actionRuns(incidentID: id),
             review: try await store.review(incidentID: id),
-            runs: runs
+            runs: runs,
+            checkResults: steps.contains { !$0.checks.isEmpty }
+                ? try await engine.signals.checks?.latestCheckResults(of: incident.pipeline) ?? [:] : [:]
         )
     }
 }
