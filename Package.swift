@@ -144,6 +144,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PipewatchProbesTests",
+            dependencies: [
+                "PipewatchProbes", "PipewatchCore", "PipewatchTestSupport",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PipewatchEngineTests",
             dependencies: [
                 "PipewatchEngine", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchTestSupport",

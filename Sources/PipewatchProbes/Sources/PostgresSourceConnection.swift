@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PipewatchStore
 import PostgresNIO
+import Synchronization
 
 /// Connections to a PostgreSQL source through postgres-nio's pool, which holds at most the
 /// source's `max_connections`: that is what bounds the checks querying it at once.
@@ -16,6 +17,10 @@ final class PostgresSourceConnection: SourceConnection {
     private let running: Task<Void, Never>
     private let name: String
     private let timeZone: TimeZone
+    private let location: PostgresLocation
+    private let logger: Logger
+    /// Whether a direct connection has succeeded since the last connection failure.
+    private let verified = Mutex(false)
 
     init(name: String, location: PostgresLocation, timeZone: TimeZone, maxConnections: Int, logger: Logger) {
         var configuration = PostgresClient.Configuration(
@@ -33,10 +38,13 @@ final class PostgresSourceConnection: SourceConnection {
         self.client = client
         self.name = name
         self.timeZone = timeZone
+        self.location = location
+        self.logger = logger
         running = Task { await client.run() }
     }
 
     func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows {
+        try await verifyReachable()
         let milliseconds = max(Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000), 1)
         let zone = dialect.literal(timeZone.identifier)
         do {
@@ -75,12 +83,39 @@ final class PostgresSourceConnection: SourceConnection {
         }
     }
 
+    /// Connects once outside the pool, the first time and after a connection failure: the pool
+    /// retries a server that is down quietly until the lease times out, a direct connection
+    /// fails at once with the reason (refused, wrong password, no such database).
+    private func verifyReachable() async throws(ProbeError) {
+        guard !verified.withLock({ $0 }) else { return }
+        var configuration = PostgresConnection.Configuration(
+            host: location.host,
+            port: location.port,
+            username: location.username,
+            password: location.password,
+            database: location.database,
+            tls: location.tlsMode == .disable ? .disable : .prefer(try! NIOSSLContext(configuration: .makeClientConfiguration()))
+        )
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+            verified.withLock { $0 = true }
+        } catch let error as PSQLError {
+            let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+            throw .unreachable(source: name, reason: reason)
+        } catch {
+            throw .unreachable(source: name, reason: "\(error)")
+        }
+    }
+
     private func translate(_ error: PSQLError, timeout: Duration) -> ProbeError {
         if let info = error.serverInfo {
             if info[.sqlState] == "57014" { return .timedOut(after: timeout) }
             let detail = [info[.message], info[.detail]].compactMap { $0 }.joined(separator: ": ")
             return .queryFailed(reason: "PostgreSQL: \(detail)")
         }
+        verified.withLock { $0 = false }
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
             return .unreachable(source: name, reason: "\(error.underlying.map { "\($0)" } ?? "\(error.code)")")

@@ -1,0 +1,216 @@
+import Foundation
+import PipewatchCore
+import PipewatchProbes
+import PipewatchTestSupport
+import Testing
+
+/// Every check kind against a real database: SQLite files, and the PostgreSQL server the test
+/// command starts. What a user would check: the verdict, the number and the examples.
+@Suite("Checks against real databases")
+struct CheckProbeTests {
+    static let backends = StoreBackend.available
+
+    private func check(_ id: String, _ kind: CheckKind, timeout: Duration = .seconds(10)) -> Check {
+        Check(id: CheckID(id), kind: kind, timeout: timeout)
+    }
+
+    private func byID(_ results: [CheckResult]) -> [String: CheckResult] {
+        Dictionary(uniqueKeysWithValues: results.map { ($0.check.rawValue, $0) })
+    }
+
+    @Test("every kind passes and fails on what the data holds", arguments: backends)
+    func everyKind(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let events = warehouse.table("events")
+            let results = byID(
+                await warehouse.run([
+                    check("fresh-ok", .freshness(table: orders, column: "updated_at", maxAge: .seconds(3 * 3600), warnAfter: nil)),
+                    check("fresh-late", .freshness(table: orders, column: "updated_at", maxAge: .seconds(3600), warnAfter: nil)),
+                    check("rows-ok", .volume(table: orders, minRows: 6, maxRows: nil, column: nil, window: nil)),
+                    check("rows-few", .volume(table: orders, minRows: 4, maxRows: nil, column: "updated_at", window: .seconds(3 * 3600))),
+                    check("amount-range", .range(table: orders, column: "amount", min: 0, max: nil)),
+                    check("amount-wide", .range(table: orders, column: "amount", min: -10, max: 100)),
+                    check("amount-missing", .missing(table: orders, column: "amount", limit: .count(0), warn: nil)),
+                    check("amount-missing-ok", .missing(table: orders, column: "amount", limit: .fraction(0.2), warn: .count(0))),
+                    check("ids-unique", .duplicates(table: orders, columns: ["order_id"], maxCount: 0)),
+                    check("pairs-unique", .duplicates(table: orders, columns: ["order_id", "amount"], maxCount: 0)),
+                    check("status-known", .acceptedValues(table: orders, column: "status", values: ["new", "paid", "shipped"])),
+                    check(
+                        "orders-schema",
+                        .schema(
+                            table: orders,
+                            columns: [
+                                SchemaColumn(name: "order_id", type: "bigint"), SchemaColumn(name: "amount", type: "numeric"),
+                                SchemaColumn(name: "status", type: "text"), SchemaColumn(name: "updated_at", type: "timestamp"),
+                            ]
+                        )
+                    ),
+                    check("events-complete", .completeness(table: events, column: "event_time", bucket: .seconds(3600), lookback: .seconds(86_400))),
+                    check("big-orders", .sql(query: "SELECT order_id, amount FROM \(orders) WHERE amount > 15")),
+                    check("no-rows", .sql(query: "SELECT order_id FROM \(orders) WHERE amount > 1000")),
+                    check(
+                        "totals-agree",
+                        .reconcile(
+                            left: "SELECT SUM(amount) FROM \(orders)",
+                            right: "SELECT 52.5",
+                            tolerance: .relative(0.001),
+                            warn: nil
+                        )
+                    ),
+                    check(
+                        "totals-differ",
+                        .reconcile(left: "SELECT SUM(amount) FROM \(orders)", right: "SELECT 60", tolerance: .absolute(5), warn: nil)
+                    ),
+                    check("orders-size", .storage(table: orders, path: nil, minFreeBytes: nil, maxBytes: 1_000_000_000, minDaysUntilFull: nil)),
+                ])
+            )
+            #expect(results["fresh-ok"]?.state == .pass)
+            #expect(results["fresh-ok"]?.value == 7200)
+            #expect(results["fresh-late"]?.state == .fail)
+            #expect(results["fresh-late"]?.message.contains("2h old") == true)
+            #expect(results["rows-ok"]?.state == .pass)
+            #expect(results["rows-ok"]?.value == 6)
+            #expect(results["rows-few"]?.state == .fail)
+            #expect(results["rows-few"]?.value == 3)
+            #expect(results["amount-range"]?.state == .fail)
+            #expect(results["amount-range"]?.value == 1)
+            #expect(results["amount-range"]?.examples.first?.contains("amount=-5") == true)
+            #expect(results["amount-wide"]?.state == .pass)
+            #expect(results["amount-missing"]?.state == .fail)
+            #expect(results["amount-missing"]?.examples.first?.contains("order_id=2") == true)
+            #expect(results["amount-missing-ok"]?.state == .warn)
+            #expect(results["ids-unique"]?.state == .fail)
+            #expect(results["ids-unique"]?.value == 1)
+            #expect(results["ids-unique"]?.examples.first?.contains("order_id=3") == true)
+            #expect(results["pairs-unique"]?.state == .fail)
+            #expect(results["pairs-unique"]?.value == 1)
+            #expect(results["status-known"]?.state == .fail)
+            #expect(results["status-known"]?.examples == ["status=lost, rows=1"])
+            #expect(results["orders-schema"]?.state == .pass, "\(results["orders-schema"]?.message ?? "")")
+            #expect(results["events-complete"]?.state == .fail)
+            #expect(results["events-complete"]?.value == 3)
+            #expect(results["events-complete"]?.examples == ["2026-12-03T05:00:00+00:00 to 2026-12-03T08:00:00+00:00"])
+            #expect(results["big-orders"]?.state == .fail)
+            #expect(results["big-orders"]?.value == 2)
+            #expect(results["no-rows"]?.state == .pass)
+            #expect(results["totals-agree"]?.state == .pass, "\(results["totals-agree"]?.message ?? "")")
+            #expect(results["totals-differ"]?.state == .fail)
+            #expect(results["totals-differ"]?.value == 7.5)
+            #expect(results["orders-size"]?.state == .pass)
+            #expect((results["orders-size"]?.observations["bytes"] ?? 0) > 0)
+        }
+    }
+
+    @Test("checks on one table are answered by one scan", arguments: backends)
+    func foldsOneTable(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let results = await warehouse.run([
+                check("a", .freshness(table: orders, column: "updated_at", maxAge: .seconds(86_400), warnAfter: nil)),
+                check("b", .volume(table: orders, minRows: 1, maxRows: nil, column: nil, window: nil)),
+                check("c", .missing(table: orders, column: "status", limit: .count(0), warn: nil)),
+                check("d", .range(table: orders, column: "order_id", min: 0, max: 10)),
+            ])
+            #expect(results.map(\.state) == [.pass, .pass, .pass, .pass])
+            #expect(Set(results.map { $0.sql.first ?? "" }).count == 1)
+            #expect(results[0].sql.first?.hasPrefix("SELECT COUNT(*), ") == true)
+        }
+    }
+
+    @Test("a missing table or column errors that check alone, with the database's message", arguments: backends)
+    func missingColumn(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let results = byID(
+                await warehouse.run([
+                    check("rows", .volume(table: orders, minRows: 1, maxRows: nil, column: nil, window: nil)),
+                    check("typo", .missing(table: orders, column: "amonut", limit: .count(0), warn: nil)),
+                    check("no-table", .volume(table: warehouse.table("nothing"), minRows: 1, maxRows: nil, column: nil, window: nil)),
+                    check("bad-sql", .sql(query: "SELEC 1")),
+                    check("gone", .schema(table: warehouse.table("nothing"), columns: [SchemaColumn(name: "a", type: "text")])),
+                ])
+            )
+            #expect(results["rows"]?.state == .pass)
+            #expect(results["typo"]?.state == .error)
+            #expect(results["typo"]?.message.contains("amonut") == true)
+            #expect(results["no-table"]?.state == .error)
+            #expect(results["no-table"]?.message.contains("nothing") == true)
+            #expect(results["bad-sql"]?.state == .error)
+            #expect(results["bad-sql"]?.message.lowercased().contains("syntax") == true)
+            #expect(results["gone"]?.state == .error)
+        }
+    }
+
+    @Test("SQL that tries to write is refused by the database, and nothing changes", arguments: backends)
+    func writesRefused(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let results = await warehouse.run([
+                check("vandal", .sql(query: "DELETE FROM \(orders)")),
+                check("sneaky", .anomaly(query: "UPDATE \(orders) SET amount = 0 RETURNING amount", sigma: 3, lookback: 10, warnSigma: nil)),
+            ])
+            #expect(results.map(\.state) == [.error, .error])
+            #expect(results.allSatisfy { $0.message.lowercased().contains("read") }, "\(results.map(\.message))")
+            let after = await warehouse.run([check("rows", .volume(table: orders, minRows: 6, maxRows: 6, column: nil, window: nil))])
+            #expect(after.first?.state == .pass)
+        }
+    }
+
+    @Test("a query past its timeout errors at the timeout", arguments: backends)
+    func timeout(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let slow =
+                backend == .postgres
+                ? "SELECT pg_sleep(5)"
+                : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000000) SELECT COUNT(*) FROM n"
+            let started = ContinuousClock.now
+            let results = await warehouse.run([check("slow", .sql(query: slow), timeout: .milliseconds(300))])
+            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(results.first?.state == .error)
+            #expect(results.first?.message.contains("timeout") == true, "\(results.first?.message ?? "")")
+        }
+    }
+
+    @Test("an unreachable source errors every check with the reason")
+    func unreachable() async throws {
+        let missing = DataSource(id: "gone", location: .sqlite(path: "/nonexistent/warehouse.sqlite"))
+        let refused = DataSource(id: "down", location: .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable"))
+        let unset = DataSource(
+            id: "secret",
+            location: .postgres(url: "postgres://nobody@127.0.0.1:1/none"),
+            passwordEnvironment: "NOT_SET_ANYWHERE"
+        )
+        let probes = DataProbes(sources: [missing, refused, unset], environment: [:], logger: .discarding)
+        let kind = CheckKind.volume(table: "t", minRows: 1, maxRows: nil, column: nil, window: nil)
+        let results = await probes.run(
+            [
+                (Check(id: "a", kind: kind, timeout: .seconds(15)), "p", "gone"),
+                (Check(id: "b", kind: kind, timeout: .seconds(15)), "p", "down"),
+                (Check(id: "c", kind: kind, timeout: .seconds(15)), "p", "secret"),
+            ],
+            history: [:],
+            at: ProbeWarehouse.now
+        )
+        await probes.shutdown()
+        #expect(results.map(\.state) == [.error, .error, .error])
+        #expect(results[0].message.contains("/nonexistent/warehouse.sqlite"))
+        #expect(results[1].message.contains("'down' cannot be reached"), "\(results[1].message)")
+        #expect(results[2].message.contains("NOT_SET_ANYWHERE is not set"))
+    }
+
+    @Test("an anomaly check learns, then judges against its own history", arguments: backends)
+    func anomaly(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let query = "SELECT COUNT(*) FROM \(warehouse.table("orders"))"
+            let anomaly = check("count-anomaly", .anomaly(query: query, sigma: 3, lookback: 10, warnSigma: nil))
+            let learning = await warehouse.run([anomaly], history: ["count-anomaly": CheckHistory(values: [6, 6, 6])])
+            #expect(learning.first?.state == .pass)
+            #expect(learning.first?.message.hasPrefix("learning") == true)
+            let steady = CheckHistory(values: [40, 41, 39, 40, 42, 38, 40, 41])
+            let judged = await warehouse.run([anomaly], history: ["count-anomaly": steady])
+            #expect(judged.first?.state == .fail)
+            #expect(judged.first?.value == 6)
+        }
+    }
+}
