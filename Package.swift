@@ -156,8 +156,10 @@ let package = Package(
         .testTarget(
             name: "PipewatchEngineTests",
             dependencies: [
-                "PipewatchEngine", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchTestSupport",
+                "PipewatchEngine", "PipewatchCore", "PipewatchConfig", "PipewatchStore", "PipewatchProbes",
+                "PipewatchTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -6,7 +6,8 @@
 #                                [--soda-samples-limit N] [--pg-timezone ZONE] [--stop]
 #   --checks N     a number of checks to run (repeatable; default 100 and 1000)
 #   --runs N       timed runs per tool and size, after one untimed run that gives the verdicts (default 5)
-#   --skip-build   use .build/release/pipewatch as it is (default: swift build -c release --product pipewatch)
+#   --skip-build   use .build/release/pipewatch as it is, or $PIPEWATCH_BIN (default: swift build -c
+#                  release --product pipewatch)
 #   --soda-only    leave Pipewatch out (no build, no runs)
 #   --soda-samples-limit N   add `samples limit: N` to every Soda check (0: no failed-row sample queries)
 #   --pg-timezone ZONE  the database's session TimeZone (default: the server's, Etc/UTC). Soda's verdicts
@@ -90,7 +91,7 @@ if [[ $build == 1 ]]; then
     swift build -c release --product pipewatch >/dev/null
     bin=$(swift build -c release --show-bin-path)/pipewatch
 else
-    bin=.build/release/pipewatch
+    bin=${PIPEWATCH_BIN:-.build/release/pipewatch}
 fi
 if [[ $pipewatch == 1 && ! -x $bin ]]; then
     say "no $bin: build it, or run with --soda-only"; exit 1
@@ -127,11 +128,12 @@ for n in "${sizes[@]}"; do
     [[ -s $d/soda-results.json ]] || { say "soda wrote no results; see $d/soda-verbose.log"; tail -n 20 "$d/soda-verbose.log" >&2; exit 1; }
     pw_ran=0
     if [[ $pipewatch == 1 ]]; then
+        rm -rf "$d/.pipewatch"   # check run keeps its results beside the config: start each benchmark afresh
         set +e
         "$bin" check run --config "$d/pipewatch.yaml" --format json >"$d/pipewatch.json" 2>"$d/pipewatch.stderr"
         rc=$?
         set -e
-        if [[ $rc -le 1 ]] && "$py" -c 'import json, sys; assert isinstance(json.load(open(sys.argv[1])), list)' "$d/pipewatch.json" 2>/dev/null; then
+        if [[ $rc -le 1 ]] && "$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); assert isinstance(r.get("results") if isinstance(r, dict) else r, list)' "$d/pipewatch.json" 2>/dev/null; then
             pw_ran=1
         else
             say "pipewatch check run failed (exit $rc); its timings are left out. stderr:"

@@ -7,8 +7,8 @@ meaning (named with that id) and the verdict Soda should give, worked out from t
 - Soda's verdicts come from its scan results file (`soda scan ... -srf FILE`): `outcome` is pass,
   warn or fail; a check that Soda could not evaluate (a NULL metric, a query error) is missing from
   the file and counts as `not_evaluated`.
-- Pipewatch's come from `pipewatch check run --format json`: a JSON array of objects with `check`
-  and `state` (pass, warn, fail or error).
+- Pipewatch's come from `pipewatch check run --format json`: `{"results": [...]}` (or a bare
+  array), each result with `check` and `state` (pass, warn, fail or error).
 Prints where Soda disagrees with the expected verdict (this harness misreading Soda), where
 Pipewatch disagrees with Soda (core checks: a bug or a missing feature; edge checks: a Soda rule
 Pipewatch does not follow, explained), and with --sql how Soda batched its queries.

@@ -17,7 +17,7 @@ SET client_min_messages = warning;
 
 DO $load$
 DECLARE
-    data_version CONSTANT int := 1;
+    data_version CONSTANT int := 2;
     fresh boolean := false;
     load_anchor timestamp := date_trunc('second', now() AT TIME ZONE 'UTC');
 BEGIN
@@ -63,7 +63,8 @@ BEGIN
            CASE WHEN i % 5000 = 1 THEN NULL ELSE load_anchor - make_interval(secs => 600 + (500000 - i) * 5) END
       FROM generate_series(1::bigint, 500000) AS i;
 
-    -- 100,000 customers: ids 1..40 appear twice (40 duplicate pairs); 2.5% NULL emails and 100
+    -- 100,000 customers: 40 duplicated ids, 1..10 three times and 11..40 twice (50 surplus rows,
+    -- 90 rows involved); 2.5% NULL emails and 100
     -- duplicated emails; 1% NULL credit_limit, 5 negative ones; newest update 4 days old.
     CREATE TABLE bench.customers (
         customer_id bigint NOT NULL,
@@ -74,7 +75,7 @@ BEGIN
         updated_at timestamp NOT NULL
     );
     INSERT INTO bench.customers
-    SELECT CASE WHEN i > 99960 THEN i - 99960 ELSE i END,
+    SELECT CASE WHEN i > 99960 THEN i - 99960 WHEN i > 99950 THEN i - 99950 ELSE i END,
            CASE WHEN i % 40 = 3 THEN NULL
                 WHEN i % 1000 = 999 THEN 'user' || (i - 1) || '@example.com'
                 ELSE 'user' || i || '@example.com' END,

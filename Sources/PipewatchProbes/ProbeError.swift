@@ -13,7 +13,8 @@ public enum ProbeError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreachable(let source, let reason): "source '\(source)' cannot be reached: \(reason)"
         case .queryFailed(let reason): reason
-        case .timedOut(let after): "the query ran longer than the timeout of \(after.components.seconds)s and was cancelled"
+        case .timedOut(let after):
+            "the query ran longer than the timeout of \(after.components.seconds)s and was cancelled"
         case .misconfigured(let reason): reason
         }
     }

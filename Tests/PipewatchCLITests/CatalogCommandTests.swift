@@ -21,7 +21,7 @@ struct CatalogCommandTests {
         // All four engineers' regions keep Christmas Day: until India's day begins in New York, nobody can be on call.
         #expect(
             result.errorOutput.hasPrefix(
-                "\(seed):212:1: warning: oncall: nobody can be on call from 2026-12-25T00:00:00-05:00 "
+                "\(seed):238:1: warning: oncall: nobody can be on call from 2026-12-25T00:00:00-05:00 "
                     + "to 2026-12-25T09:00:00-05:00: nobody available to cover 'b' (public holiday 'Christmas Day')"
             )
         )

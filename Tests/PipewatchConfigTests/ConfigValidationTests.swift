@@ -256,7 +256,7 @@ struct ConfigValidationTests {
                       - step: Tell them.
                         notify: [ir, investors]
                     checks:
-                      orders-fresh: { freshness: { table: sales.orders, column: updated_at, max_age: 6h } }
+                      orders-fresh: { storage: { path: /, min_free: 1 GB } }
                 """
         try await expectFindings(
             yaml,
@@ -283,7 +283,8 @@ struct ConfigValidationTests {
             yaml,
             [
                 "pipewatch.yaml:14:13: error: pipelines.p.checks.none: check 'none' names no kind\n"
-                    + "    hint: give exactly one of freshness, volume, schema, completeness, range, anomaly, reconcile, sql, storage",
+                    + "    hint: give exactly one of freshness, volume, schema, completeness, range, missing, duplicates, "
+                    + "accepted_values, anomaly, reconcile, sql, storage",
                 "pipewatch.yaml:15:27: error: pipelines.p.checks.fresh.freshness: missing key 'column'",
                 "pipewatch.yaml:15:48: error: pipelines.p.checks.fresh.freshness.max_age: expected a duration such as "
                     + "'15m', '6h' or '1 week', found 'soon'",

@@ -25,28 +25,59 @@ struct CheckProbeTests {
             let events = warehouse.table("events")
             let results = byID(
                 await warehouse.run([
-                    check("fresh-ok", .freshness(table: orders, column: "updated_at", maxAge: .seconds(3 * 3600), warnAfter: nil)),
-                    check("fresh-late", .freshness(table: orders, column: "updated_at", maxAge: .seconds(3600), warnAfter: nil)),
+                    check(
+                        "fresh-ok",
+                        .freshness(table: orders, column: "updated_at", maxAge: .seconds(3 * 3600), warnAfter: nil)
+                    ),
+                    check(
+                        "fresh-late",
+                        .freshness(table: orders, column: "updated_at", maxAge: .seconds(3600), warnAfter: nil)
+                    ),
                     check("rows-ok", .volume(table: orders, minRows: 6, maxRows: nil, column: nil, window: nil)),
-                    check("rows-few", .volume(table: orders, minRows: 4, maxRows: nil, column: "updated_at", window: .seconds(3 * 3600))),
+                    check(
+                        "rows-few",
+                        .volume(
+                            table: orders,
+                            minRows: 4,
+                            maxRows: nil,
+                            column: "updated_at",
+                            window: .seconds(3 * 3600)
+                        )
+                    ),
                     check("amount-range", .range(table: orders, column: "amount", min: 0, max: nil)),
                     check("amount-wide", .range(table: orders, column: "amount", min: -10, max: 100)),
                     check("amount-missing", .missing(table: orders, column: "amount", limit: .count(0), warn: nil)),
-                    check("amount-missing-ok", .missing(table: orders, column: "amount", limit: .fraction(0.2), warn: .count(0))),
+                    check(
+                        "amount-missing-ok",
+                        .missing(table: orders, column: "amount", limit: .fraction(0.2), warn: .count(0))
+                    ),
                     check("ids-unique", .duplicates(table: orders, columns: ["order_id"], maxCount: 0)),
                     check("pairs-unique", .duplicates(table: orders, columns: ["order_id", "amount"], maxCount: 0)),
-                    check("status-known", .acceptedValues(table: orders, column: "status", values: ["new", "paid", "shipped"])),
+                    check(
+                        "status-known",
+                        .acceptedValues(table: orders, column: "status", values: ["new", "paid", "shipped"])
+                    ),
                     check(
                         "orders-schema",
                         .schema(
                             table: orders,
                             columns: [
-                                SchemaColumn(name: "order_id", type: "bigint"), SchemaColumn(name: "amount", type: "numeric"),
-                                SchemaColumn(name: "status", type: "text"), SchemaColumn(name: "updated_at", type: "timestamp"),
+                                SchemaColumn(name: "order_id", type: "bigint"),
+                                SchemaColumn(name: "amount", type: "numeric"),
+                                SchemaColumn(name: "status", type: "text"),
+                                SchemaColumn(name: "updated_at", type: "timestamp"),
                             ]
                         )
                     ),
-                    check("events-complete", .completeness(table: events, column: "event_time", bucket: .seconds(3600), lookback: .seconds(86_400))),
+                    check(
+                        "events-complete",
+                        .completeness(
+                            table: events,
+                            column: "event_time",
+                            bucket: .seconds(3600),
+                            lookback: .seconds(86_400)
+                        )
+                    ),
                     check("big-orders", .sql(query: "SELECT order_id, amount FROM \(orders) WHERE amount > 15")),
                     check("no-rows", .sql(query: "SELECT order_id FROM \(orders) WHERE amount > 1000")),
                     check(
@@ -60,9 +91,23 @@ struct CheckProbeTests {
                     ),
                     check(
                         "totals-differ",
-                        .reconcile(left: "SELECT SUM(amount) FROM \(orders)", right: "SELECT 60", tolerance: .absolute(5), warn: nil)
+                        .reconcile(
+                            left: "SELECT SUM(amount) FROM \(orders)",
+                            right: "SELECT 60",
+                            tolerance: .absolute(5),
+                            warn: nil
+                        )
                     ),
-                    check("orders-size", .storage(table: orders, path: nil, minFreeBytes: nil, maxBytes: 1_000_000_000, minDaysUntilFull: nil)),
+                    check(
+                        "orders-size",
+                        .storage(
+                            table: orders,
+                            path: nil,
+                            minFreeBytes: nil,
+                            maxBytes: 1_000_000_000,
+                            minDaysUntilFull: nil
+                        )
+                    ),
                 ])
             )
             #expect(results["fresh-ok"]?.state == .pass)
@@ -126,9 +171,15 @@ struct CheckProbeTests {
                 await warehouse.run([
                     check("rows", .volume(table: orders, minRows: 1, maxRows: nil, column: nil, window: nil)),
                     check("typo", .missing(table: orders, column: "amonut", limit: .count(0), warn: nil)),
-                    check("no-table", .volume(table: warehouse.table("nothing"), minRows: 1, maxRows: nil, column: nil, window: nil)),
+                    check(
+                        "no-table",
+                        .volume(table: warehouse.table("nothing"), minRows: 1, maxRows: nil, column: nil, window: nil)
+                    ),
                     check("bad-sql", .sql(query: "SELEC 1")),
-                    check("gone", .schema(table: warehouse.table("nothing"), columns: [SchemaColumn(name: "a", type: "text")])),
+                    check(
+                        "gone",
+                        .schema(table: warehouse.table("nothing"), columns: [SchemaColumn(name: "a", type: "text")])
+                    ),
                 ])
             )
             #expect(results["rows"]?.state == .pass)
@@ -148,11 +199,21 @@ struct CheckProbeTests {
             let orders = warehouse.table("orders")
             let results = await warehouse.run([
                 check("vandal", .sql(query: "DELETE FROM \(orders)")),
-                check("sneaky", .anomaly(query: "UPDATE \(orders) SET amount = 0 RETURNING amount", sigma: 3, lookback: 10, warnSigma: nil)),
+                check(
+                    "sneaky",
+                    .anomaly(
+                        query: "UPDATE \(orders) SET amount = 0 RETURNING amount",
+                        sigma: 3,
+                        lookback: 10,
+                        warnSigma: nil
+                    )
+                ),
             ])
             #expect(results.map(\.state) == [.error, .error])
             #expect(results.allSatisfy { $0.message.lowercased().contains("read") }, "\(results.map(\.message))")
-            let after = await warehouse.run([check("rows", .volume(table: orders, minRows: 6, maxRows: 6, column: nil, window: nil))])
+            let after = await warehouse.run([
+                check("rows", .volume(table: orders, minRows: 6, maxRows: 6, column: nil, window: nil))
+            ])
             #expect(after.first?.state == .pass)
         }
     }
@@ -175,7 +236,10 @@ struct CheckProbeTests {
     @Test("an unreachable source errors every check with the reason")
     func unreachable() async throws {
         let missing = DataSource(id: "gone", location: .sqlite(path: "/nonexistent/warehouse.sqlite"))
-        let refused = DataSource(id: "down", location: .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable"))
+        let refused = DataSource(
+            id: "down",
+            location: .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable")
+        )
         let unset = DataSource(
             id: "secret",
             location: .postgres(url: "postgres://nobody@127.0.0.1:1/none"),

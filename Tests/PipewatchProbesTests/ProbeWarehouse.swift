@@ -76,11 +76,17 @@ struct ProbeWarehouse {
             try await withPostgres(url) { client in
                 _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"))
                 for statement in script {
-                    _ = try await client.query(PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "{s}", with: schema)))
+                    _ = try await client.query(
+                        PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "{s}", with: schema))
+                    )
                 }
             }
             parts.password = nil
-            let source = DataSource(id: "warehouse", location: .postgres(url: parts.string!), passwordEnvironment: "WAREHOUSE_PASSWORD")
+            let source = DataSource(
+                id: "warehouse",
+                location: .postgres(url: parts.string!),
+                passwordEnvironment: "WAREHOUSE_PASSWORD"
+            )
             do {
                 try await body(
                     ProbeWarehouse(
@@ -91,10 +97,14 @@ struct ProbeWarehouse {
                     )
                 )
             } catch {
-                try? await withPostgres(url) { _ = try await $0.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE")) }
+                try? await withPostgres(url) {
+                    _ = try await $0.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
+                }
                 throw error
             }
-            try await withPostgres(url) { _ = try await $0.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE")) }
+            try await withPostgres(url) {
+                _ = try await $0.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
+            }
         }
     }
 
@@ -120,7 +130,11 @@ struct ProbeWarehouse {
     }
 
     /// Runs `checks` (all on the pipeline `shop`) against the warehouse.
-    func run(_ checks: [Check], history: [CheckID: CheckHistory] = [:], at now: Date = ProbeWarehouse.now) async
+    func run(
+        _ checks: [Check],
+        history: [CheckID: CheckHistory] = [:],
+        at now: Date = ProbeWarehouse.now
+    ) async
         -> [CheckResult]
     {
         let probes = DataProbes(sources: [source], environment: environment, logger: .discarding)

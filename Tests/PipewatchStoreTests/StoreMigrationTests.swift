@@ -15,7 +15,7 @@ struct StoreMigrationTests {
             do {
                 let first = try await store.migrate()
                 let second = try await store.migrate()
-                #expect(first == ["0001_schedule_state", "0002_run_signals", "0003_incidents"])
+                #expect(first == ["0001_schedule_state", "0002_run_signals", "0003_incidents", "0004_checks"])
                 #expect(second.isEmpty)
             } catch {
                 try? await store.dropSchemaForTesting()

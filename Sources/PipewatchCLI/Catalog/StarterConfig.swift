@@ -7,6 +7,14 @@ enum StarterConfig {
         team:
           name: Data Engineering
           timezone: America/New_York        # rotation handoffs and deadlines are read in this zone
+          source: warehouse                 # the database data checks query unless they name another
+
+        # The databases data checks query, read-only. The password comes from the environment;
+        # a password written here is an error. An SQLite file works too: 'url: sqlite:path/to/file.sqlite'.
+        sources:
+          warehouse:
+            url: postgres://pipewatch_checks@localhost:5432/warehouse
+            password_env: WAREHOUSE_PASSWORD
 
         # Engineers own pipelines and take on-call shifts. Their region's public holidays
         # (ISO 3166 code, optionally with a subdivision: US-NY, GB-ENG, DE-BY) are days off.
@@ -47,15 +55,15 @@ enum StarterConfig {
             stakeholders: [finance]
             runbook:
               - step: Check the sources for missing or delayed inputs.
-                checks: [orders-fresh]
+                checks: [orders-fresh-for-investors]
               - step: Review the job's recent runs for errors or timeouts.
                 show_runs: true
               - step: Escalate to the secondary owner if these steps do not resolve it.
                 escalate: secondary
               - step: Tell the stakeholders if the metric cannot be delivered on time.
                 notify: stakeholders
-            checks:
-              orders-fresh: { freshness: { table: sales.orders, column: updated_at, max_age: 6h } }
+            checks:                       # ids are unique across pipelines; 'every: 15m' unless 'cron' or 'after: run'
+              orders-fresh-for-investors: { freshness: { table: sales.orders, column: updated_at, max_age: 2h }, cron: "0 7 * * *" }
 
         # One week each, in this order, handing over on Mondays at 09:00. Engineers in three regions
         # keep someone available on every public holiday ('pipewatch validate' warns of any gap).

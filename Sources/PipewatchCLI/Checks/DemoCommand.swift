@@ -35,7 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         for source in demos {
             let files = try await DemoWarehouse.write(into: source, at: now, logger: logger)
-            context.print("wrote the demo warehouse of source '\(source.id)' as of \(ISO8601Text.format(now, in: .gmt)):")
+            context.print(
+                "wrote the demo warehouse of source '\(source.id)' as of \(ISO8601Text.format(now, in: .gmt)):"
+            )
             for file in files { context.print("  \(file)") }
         }
     }

@@ -29,7 +29,10 @@ struct SignalsCommand: AsyncParsableCommand {
         let plan = try configOptions.loadPlan(in: context)
         let id = try pipeline.map { try plan.catalog.requirePipeline($0).id }
         let signals = try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) {
-            try await SignalEvaluation(catalog: plan.catalog, runs: $0, checks: $0).signals(of: id.map { [$0] }, at: now)
+            try await SignalEvaluation(catalog: plan.catalog, runs: $0, checks: $0).signals(
+                of: id.map { [$0] },
+                at: now
+            )
         }
         if output.format == .json {
             context.print(try JSONOutput.render(SignalList(signals)))

@@ -24,12 +24,13 @@ enum CheckSection {
             )
             return nil
         }
-        let source = fields["source"].flatMap { context.source($0) }
+        let sourceValue = fields["source"]
+        let source = sourceValue.flatMap { context.source($0) }
         let description = fields["description"]?.string(log)
         let schedule = Self.schedule(fields, log: log)
         let timeout = fields["timeout"].map { $0.positiveDuration(log) } ?? Check.defaultTimeout
         guard let kind = kind(name, parameters, log: log), boundsHold(kind, in: parameters, log: log),
-            let schedule, let timeout
+            let schedule, let timeout, sourceValue == nil || source != nil
         else {
             return nil
         }
@@ -65,14 +66,19 @@ enum CheckSection {
             } catch {
                 value.error(
                     "cron schedule '\(text)': \(error.description)",
-                    hint: "five fields, minute hour day-of-month month weekday, read in the pipeline's time zone: '0 6 * * *'",
+                    hint:
+                        "five fields, minute hour day-of-month month weekday, read in the pipeline's time zone: '0 6 * * *'",
                     in: log
                 )
                 return nil
             }
         default:
             guard value.string(log) == "run" else {
-                value.error("expected 'run'", hint: "'after: run' runs the check when a run of the pipeline completes", in: log)
+                value.error(
+                    "expected 'run'",
+                    hint: "'after: run' runs the check when a run of the pipeline completes",
+                    in: log
+                )
                 return nil
             }
             return .afterRun
@@ -162,7 +168,9 @@ enum CheckSection {
             return .duplicates(table: table, columns: columns, maxCount: p["max_count"]?.integer(log) ?? 0)
         case "accepted_values":
             let (table, column) = (text("table"), text("column"))
-            let values = p.required("values", log: log, hint: "the list of values allowed").map { $0.strings(log).map(\.0) }
+            let values = p.required("values", log: log, hint: "the list of values allowed").map {
+                $0.strings(log).map(\.0)
+            }
             guard let table, let column, let values else { return nil }
             return .acceptedValues(table: table, column: column, values: values)
         case "anomaly":
@@ -177,7 +185,11 @@ enum CheckSection {
             let (left, right) = (text("left"), text("right"))
             guard let left, let right else { return nil }
             if p["tolerance"] != nil, p["max_difference"] != nil {
-                value.error("give 'tolerance' or 'max_difference', not both", hint: "one is relative, the other absolute", in: log)
+                value.error(
+                    "give 'tolerance' or 'max_difference', not both",
+                    hint: "one is relative, the other absolute",
+                    in: log
+                )
                 return nil
             }
             let tolerance: Tolerance =
@@ -217,7 +229,7 @@ enum CheckSection {
         switch kind {
         case .freshness(_, _, let maxAge, let warnAfter):
             require(maxAge > .zero, "max_age", "must be longer than zero")
-            require((warnAfter ?? .zero) < maxAge, "warn_after", "must be shorter than max_age")
+            require(warnAfter.map { $0 < maxAge } ?? true, "warn_after", "must be shorter than max_age")
         case .volume(_, let minRows, let maxRows, _, let window):
             require((minRows ?? 0) >= 0, "min_rows", "cannot be negative")
             require((maxRows ?? 0) >= 0, "max_rows", "cannot be negative")

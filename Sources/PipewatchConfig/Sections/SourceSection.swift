@@ -15,9 +15,10 @@ import PipewatchCore
 ///     attach: { sales: demo/sales.sqlite }
 /// ```
 enum SourceSection {
-    static let keys = [
-        "url", "user_env", "password_env", "timezone", "max_connections", "attach", "demo",
-    ] + MappingReader.secretKeys
+    static let keys =
+        [
+            "url", "user_env", "password_env", "timezone", "max_connections", "attach", "demo",
+        ] + MappingReader.secretKeys
     static let secretHint = "name the environment variable that holds it with 'password_env: NAME'"
 
     static func source(id: String, _ value: YAMLValue, context: ReadingContext, currentDirectory: URL) -> DataSource? {
@@ -64,7 +65,11 @@ enum SourceSection {
     private static func location(_ value: YAMLValue, directory: URL, log: DiagnosticLog) -> DataSource.Location? {
         guard let text = value.string(log) else { return nil }
         if text.hasPrefix("sqlite:") {
-            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
+            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(
+                of: "//",
+                with: "",
+                options: .anchored
+            )
             guard !path.isEmpty else {
                 value.error("the SQLite URL names no file", hint: "write 'sqlite:path/to/file.sqlite'", in: log)
                 return nil

@@ -31,8 +31,13 @@ public struct CheckJudge: Sendable {
         case (.volume(_, let minRows, let maxRows, _, let window), .rows(let rows)):
             return volume(rows: rows, minRows: minRows, maxRows: maxRows, window: window)
         case (.schema(let table, let expected), .columns(let found)):
-            var verdict = CheckSchemaComparison(table: table, expected: expected, found: found, last: history.lastColumns)
-                .verdict
+            var verdict = CheckSchemaComparison(
+                table: table,
+                expected: expected,
+                found: found,
+                last: history.lastColumns
+            )
+            .verdict
             verdict.columns = found.isEmpty ? nil : found
             return verdict
         case (.completeness(_, _, let bucket, let lookback), .filledBuckets(let filled)):
@@ -57,14 +62,16 @@ public struct CheckJudge: Sendable {
                 threshold: "<= \(limit) nulls",
                 what: "with \(column) null"
             )
-        case (.duplicates(_, let columns, let maxCount), .violations(let count, let total, let examples)):
-            return violations(
-                count,
-                of: total,
-                examples: examples,
-                limit: .count(maxCount),
-                threshold: "<= \(maxCount) duplicates",
-                what: "duplicating others in \(columns.joined(separator: ", "))"
+        case (.duplicates(_, let columns, let maxCount), .violations(let count, let rows, let examples)):
+            let key = columns.joined(separator: ", ")
+            return CheckVerdict(
+                count > maxCount ? .fail : .pass,
+                value: Double(count),
+                threshold: "<= \(maxCount) duplicated",
+                message: count == 0
+                    ? "every \(key) is unique"
+                    : "\(count) \(key) value\(count == 1 ? " occurs" : "s occur") more than once, in \(rows) rows",
+                examples: Array(examples.prefix(5))
             )
         case (.acceptedValues(_, let column, let values), .violations(let count, let total, let examples)):
             return violations(
@@ -78,14 +85,20 @@ public struct CheckJudge: Sendable {
         case (.sql, .violations(let count, _, let examples)):
             return violations(
                 count,
-                of: count,
+                of: 0,
                 examples: examples,
                 limit: .count(0),
                 threshold: "no rows",
                 what: "returned"
             )
         case (.anomaly(_, let sigma, let lookback, let warnSigma), .value(let value)):
-            return anomaly(value, history: history.values.suffix(lookback), sigma: sigma, warnSigma: warnSigma)
+            return anomaly(
+                value,
+                history: history.values.suffix(lookback),
+                lookback: lookback,
+                sigma: sigma,
+                warnSigma: warnSigma
+            )
         case (.reconcile(_, _, let tolerance, let warn), .pair(let left, let right)):
             return reconcile(left, right, tolerance: tolerance, warn: warn)
         case (.storage(_, _, let minFree, let maxBytes, let days), .storage(let bytes, let free)):
@@ -203,8 +216,11 @@ public struct CheckJudge: Sendable {
         what: String
     ) -> CheckVerdict {
         let state: CheckState =
-            limit.isExceeded(by: count, of: total) ? .fail : warn?.isExceeded(by: count, of: total) == true ? .warn : .pass
-        let share = total > 0 && count > 0 ? String(format: " (%.2f%% of %d rows)", 100 * Double(count) / Double(total), total) : ""
+            limit.isExceeded(by: count, of: total)
+            ? .fail : warn?.isExceeded(by: count, of: total) == true ? .warn : .pass
+        let share =
+            total > 0 && count > 0
+            ? String(format: " (%.2f%% of %d rows)", 100 * Double(count) / Double(total), total) : ""
         return CheckVerdict(
             state,
             value: Double(count),
@@ -214,16 +230,24 @@ public struct CheckJudge: Sendable {
         )
     }
 
-    private func anomaly(_ value: Double?, history: ArraySlice<Double>, sigma: Double, warnSigma: Double?) -> CheckVerdict
-    {
+    private func anomaly(
+        _ value: Double?,
+        history: ArraySlice<Double>,
+        lookback: Int,
+        sigma: Double,
+        warnSigma: Double?
+    ) -> CheckVerdict {
         let threshold = "within \(sigma.formattedPlain)σ"
-        guard let value else { return CheckVerdict(.fail, threshold: threshold, message: "the query returned no value") }
-        guard history.count >= minimumHistory else {
+        guard let value else {
+            return CheckVerdict(.fail, threshold: threshold, message: "the query returned no value")
+        }
+        let needed = min(minimumHistory, lookback)
+        guard history.count >= needed else {
             return CheckVerdict(
                 .pass,
                 value: value,
                 threshold: threshold,
-                message: "learning: \(value.formattedPlain) kept; \(history.count) of \(minimumHistory) values needed"
+                message: "learning: \(value.formattedPlain) kept; \(history.count) of \(needed) values needed"
             )
         }
         let values = Array(history)
@@ -252,7 +276,8 @@ public struct CheckJudge: Sendable {
             )
         }
         let difference = tolerance.difference(left, right)
-        let state: CheckState = !tolerance.admits(left, right) ? .fail : warn.map { !$0.admits(left, right) } == true ? .warn : .pass
+        let state: CheckState =
+            !tolerance.admits(left, right) ? .fail : warn.map { !$0.admits(left, right) } == true ? .warn : .pass
         let shown: String =
             switch tolerance {
             case .relative: String(format: "%.3f%%", difference * 100)

@@ -9,7 +9,11 @@ struct CheckSchemaComparison {
     var verdict: CheckVerdict {
         let threshold = "\(expected.count) columns as declared"
         guard !found.isEmpty else {
-            return CheckVerdict(.error, threshold: threshold, message: "table \(table) does not exist or has no columns")
+            return CheckVerdict(
+                .error,
+                threshold: threshold,
+                message: "table \(table) does not exist or has no columns"
+            )
         }
         let actual = Dictionary(found.map { ($0.name.lowercased(), $0.type) }) { first, _ in first }
         var problems: [String] = []
@@ -41,7 +45,8 @@ struct CheckSchemaComparison {
                 .warn,
                 value: Double(drift.count),
                 threshold: threshold,
-                message: "\(table) matches the declared schema but changed since the last run: \(drift.joined(separator: "; "))",
+                message:
+                    "\(table) matches the declared schema but changed since the last run: \(drift.joined(separator: "; "))",
                 observations: observations
             )
         }

@@ -25,7 +25,9 @@ struct CheckStorageForecast {
             facts.append("size \(ByteCount.format(bytes))")
             if let maxBytes {
                 thresholds.append("size <= \(ByteCount.format(maxBytes))")
-                if bytes > maxBytes { failures.append("size \(ByteCount.format(bytes)) is over \(ByteCount.format(maxBytes))") }
+                if bytes > maxBytes {
+                    failures.append("size \(ByteCount.format(bytes)) is over \(ByteCount.format(maxBytes))")
+                }
             }
         }
         if let freeBytes {
@@ -71,7 +73,8 @@ struct CheckStorageForecast {
             return nil
         }
         typealias Point = (x: Double, y: Double)
-        let earlier: [Point] = history.filter { now.timeIntervalSince($0.at) <= Self.growthWindow }.compactMap { entry in
+        let earlier: [Point] = history.filter { now.timeIntervalSince($0.at) <= Self.growthWindow }.compactMap {
+            entry in
             entry.values[key].map { (x: entry.at.timeIntervalSince(now) / 86_400, y: $0) }
         }
         let points = earlier + [(x: 0, y: current)]

@@ -24,7 +24,7 @@ public enum Tolerance: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .relative(let fraction): "\((fraction * 100).formattedPlain)%"
+        case .relative(let fraction): "\(RowLimit.hundredths(fraction * 100).formattedPlain)%"
         case .absolute(let amount): amount.formattedPlain
         }
     }

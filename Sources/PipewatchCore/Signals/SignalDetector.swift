@@ -83,7 +83,8 @@ public struct SignalDetector: Sendable {
                 pipeline: pipeline.id,
                 subject: "check:\(result.check)",
                 openedAt: result.stateSince,
-                summary: "check \(result.check) \(result.state == .fail ? "failed" : "could not run"): \(result.message)",
+                summary:
+                    "check \(result.check) \(result.state == .fail ? "failed" : "could not run"): \(result.message)",
                 evidence: evidence
             )
         }

@@ -82,7 +82,9 @@ public final class CheckRunner: Service, Sendable {
         let histories = try await store.checkHistories(of: checkIDs, limit: Self.historyLimit)
         let latest = try await store.latestCheckResults(of: nil)
         var results = await probes.run(
-            chosen.map { ($0.check, $0.pipeline.id, plan.source(of: $0.check, in: $0.pipeline)?.id ?? $0.check.source) },
+            chosen.map {
+                ($0.check, $0.pipeline.id, plan.source(of: $0.check, in: $0.pipeline)?.id ?? $0.check.source)
+            },
             history: histories,
             at: now
         )

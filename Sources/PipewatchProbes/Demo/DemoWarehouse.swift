@@ -27,7 +27,9 @@ public enum DemoWarehouse {
     @discardableResult
     public static func write(into source: DataSource, at now: Date, logger: Logger) async throws -> [String] {
         guard case .sqlite(let path) = source.location else {
-            throw Problem(description: "source '\(source.id)' is not SQLite: the demo is written into SQLite files only")
+            throw Problem(
+                description: "source '\(source.id)' is not SQLite: the demo is written into SQLite files only"
+            )
         }
         let attached = Dictionary(source.attachments.map { ($0.schema, $0.path) }) { first, _ in first }
         let missing = DemoWarehouseSQL.schemas.filter { attached[$0] == nil }

@@ -25,10 +25,11 @@ enum SQLDialect: Sendable {
     func columnsQuery(_ table: TableName) -> String {
         switch self {
         case .postgres:
-            let schema = table.schema.map(literal) ?? "current_schema()"
+            // format_type gives the precision a declared type may name (numeric(12,2)).
             return """
-                SELECT column_name, data_type FROM information_schema.columns \
-                WHERE table_schema = \(schema) AND table_name = \(literal(table.name)) ORDER BY ordinal_position
+                SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute \
+                WHERE attrelid = to_regclass(\(literal(self.table(table)))) AND attnum > 0 AND NOT attisdropped \
+                ORDER BY attnum
                 """
         case .sqlite:
             let schema = table.schema.map { ", \(literal($0))" } ?? ""

@@ -27,7 +27,9 @@ enum SourceTimestamp {
         if zoneText.isEmpty {
             guard let asUTC = ISO8601Text.parse(body + "Z") else { return nil }
             let offset = zone.secondsFromGMT(for: asUTC)
-            return asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC.addingTimeInterval(-Double(offset)))))
+            return asUTC.addingTimeInterval(
+                -Double(zone.secondsFromGMT(for: asUTC.addingTimeInterval(-Double(offset))))
+            )
         }
         if zoneText == "Z" || zoneText == "UTC" || zoneText == "+00" { return ISO8601Text.parse(body + "Z") }
         let offset = zoneText.count == 3 ? zoneText + ":00" : zoneText

@@ -2,8 +2,9 @@ import Foundation
 import PipewatchCore
 
 /// The checks on one table that a single scan can answer, folded into one `SELECT` of
-/// aggregates (as Soda does): row counts, nulls, values out of range or not accepted,
-/// single-column duplicates and the newest timestamp, each a column of the one row returned.
+/// aggregates (as Soda does): row counts, nulls, values out of range or not accepted and the
+/// newest timestamp, each a column of the one row returned. Checks that share an aggregate
+/// share its column.
 struct TableScan {
     let table: TableName
     let dialect: SQLDialect
@@ -23,10 +24,16 @@ struct TableScan {
     static func folds(_ kind: CheckKind) -> Bool {
         switch kind {
         case .freshness, .volume, .range, .missing, .acceptedValues: true
-        case .duplicates(_, let columns, _): columns.count == 1
         default: false
         }
     }
+
+    /// How many aggregates one scan holds at most; a table with more checks is scanned in
+    /// several queries, which a source with several connections runs at once.
+    static let maxAggregates = 40
+
+    /// Whether the scan holds as many aggregates as it may.
+    var isFull: Bool { expressions.count > Self.maxAggregates }
 
     /// Adds the aggregate that answers `check`.
     mutating func add(_ check: Check, at now: Date) {
@@ -49,19 +56,19 @@ struct TableScan {
             return dialect.text("MAX(\(dialect.quote(column)))")
         case .volume(_, _, _, let column, let window):
             guard let column, let window else { return "COUNT(*)" }
-            return count(where: "\(dialect.comparable(column)) >= \(dialect.timestamp(now.addingTimeInterval(-window.timeInterval), in: zone))")
+            return count(
+                where:
+                    "\(dialect.comparable(column)) >= \(dialect.timestamp(now.addingTimeInterval(-window.timeInterval), in: zone))"
+            )
         case .range, .missing, .acceptedValues:
             return Self.violation(kind, dialect).map(count(where:))
-        case .duplicates(_, let columns, _):
-            let column = dialect.quote(columns[0])
-            return "COUNT(\(column)) - COUNT(DISTINCT \(column))"
         default:
             return nil
         }
     }
 
     private func count(where condition: String) -> String {
-        "COALESCE(SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END), 0)"
+        "COUNT(CASE WHEN \(condition) THEN 1 END)"
     }
 
     /// The condition a failing row meets, for the kinds that count rows.
@@ -75,7 +82,8 @@ struct TableScan {
             return "\(dialect.quote(column)) IS NULL"
         case .acceptedValues(_, let column, let values):
             let quoted = dialect.text(dialect.quote(column))
-            return "\(dialect.quote(column)) IS NOT NULL AND \(quoted) NOT IN (\(values.map(dialect.literal).joined(separator: ", ")))"
+            return
+                "\(dialect.quote(column)) IS NOT NULL AND \(quoted) NOT IN (\(values.map(dialect.literal).joined(separator: ", ")))"
         default:
             return nil
         }

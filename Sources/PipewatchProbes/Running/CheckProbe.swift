@@ -44,7 +44,8 @@ struct CheckProbe {
         return results.sorted { order[$0.check, default: 0] < order[$1.check, default: 0] }
     }
 
-    /// One scan for the checks on `table`, then the examples of those that found rows.
+    /// The checks on `table` in as few scans as possible (one per ``TableScan/maxAggregates``),
+    /// run at once, then the examples of those that found rows.
     private func scan(
         _ table: TableName,
         _ members: [(check: Check, pipeline: PipelineID)],
@@ -54,8 +55,31 @@ struct CheckProbe {
         guard members.count > 1 else {
             return [await single(members[0], history: history[members[0].check.id] ?? CheckHistory(), at: now)]
         }
-        var plan = TableScan(table: table, dialect: dialect, zone: zone)
-        for member in members { plan.add(member.check, at: now) }
+        var scans: [(plan: TableScan, members: [(check: Check, pipeline: PipelineID)])] = []
+        for member in members {
+            if scans.isEmpty || scans[scans.count - 1].plan.isFull {
+                scans.append((TableScan(table: table, dialect: dialect, zone: zone), []))
+            }
+            scans[scans.count - 1].plan.add(member.check, at: now)
+            scans[scans.count - 1].members.append(member)
+        }
+        return await withTaskGroup(of: [CheckResult].self) { group in
+            for part in scans {
+                group.addTask { await run(part.plan, part.members, history: history, at: now) }
+            }
+            var results: [CheckResult] = []
+            for await batch in group { results += batch }
+            return results
+        }
+    }
+
+    /// One scan, and each member's measurement from its column of the answer.
+    private func run(
+        _ plan: TableScan,
+        _ members: [(check: Check, pipeline: PipelineID)],
+        history: [CheckID: CheckHistory],
+        at now: Date
+    ) async -> [CheckResult] {
         let timeout = members.map(\.check.timeout).max() ?? Check.defaultTimeout
         let clock = ContinuousClock()
         let started = clock.now
@@ -160,17 +184,19 @@ struct CheckProbe {
             let slot = plan.slots[check.id] ?? 0
             return await folded(check, raw: slot < row.count ? row[slot] : nil, total: total, recorder: &recorder)
         case .duplicates(_, let columns, _):
+            // Soda's duplicate_count: the values (or value combinations) that occur more than
+            // once, rows with a null among the columns left out.
             let quoted = columns.map(dialect.quote).joined(separator: ", ")
             let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
             let tableSQL = dialect.table(table!)
             let sql =
-                "SELECT COALESCE(SUM(copies - 1), 0), (SELECT COUNT(*) FROM \(tableSQL)) FROM "
+                "SELECT COUNT(*), SUM(copies) FROM "
                 + "(SELECT COUNT(*) AS copies FROM \(tableSQL) WHERE \(present) GROUP BY \(quoted) HAVING COUNT(*) > 1) d"
             let row = try await recorder.run(sql, on: connection, timeout: timeout).rows.first ?? []
             let count = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
-            let total = Int((row.count > 1 ? row[1] : nil).flatMap(Double.init) ?? 0)
+            let rows = Int((row.count > 1 ? row[1] : nil).flatMap(Double.init) ?? 0)
             let examples = count > 0 ? try await examples(of: check, recorder: &recorder) : []
-            return .measured(.violations(count: count, of: total, examples: examples))
+            return .measured(.violations(count: count, of: rows, examples: examples))
         case .schema:
             return .measured(.columns(try await columns(of: table!, recorder: &recorder, timeout: timeout)))
         case .completeness(_, let column, let bucket, let lookback):
@@ -201,7 +227,11 @@ struct CheckProbe {
         case .sql(let query):
             let answer = try await recorder.run(query, on: connection, timeout: timeout)
             return .measured(
-                .violations(count: answer.rows.count, of: answer.rows.count, examples: answer.rows.prefix(5).map(answer.describe))
+                .violations(
+                    count: answer.rows.count,
+                    of: answer.rows.count,
+                    examples: answer.rows.prefix(5).map(answer.describe)
+                )
             )
         case .storage(_, let path, _, _, _):
             var bytes: Int64?
@@ -213,7 +243,11 @@ struct CheckProbe {
         }
     }
 
-    private func columns(of table: TableName, recorder: inout Recorder, timeout: Duration) async throws(ProbeError)
+    private func columns(
+        of table: TableName,
+        recorder: inout Recorder,
+        timeout: Duration
+    ) async throws(ProbeError)
         -> [SchemaColumn]
     {
         let answer = try await recorder.run(dialect.columnsQuery(table), on: connection, timeout: timeout)

@@ -85,8 +85,18 @@ public final class DataProbes: Sendable {
         return await probe.run(entries, history: history, at: now)
     }
 
-    private func errored(_ entry: (check: Check, pipeline: PipelineID), _ error: ProbeError, at now: Date) -> CheckResult {
-        CheckResult(check: entry.check.id, pipeline: entry.pipeline, state: .error, message: error.description, startedAt: now)
+    private func errored(
+        _ entry: (check: Check, pipeline: PipelineID),
+        _ error: ProbeError,
+        at now: Date
+    ) -> CheckResult {
+        CheckResult(
+            check: entry.check.id,
+            pipeline: entry.pipeline,
+            state: .error,
+            message: error.description,
+            startedAt: now
+        )
     }
 
     /// The source's pool, made on first use; a configuration that cannot work is remembered.
@@ -119,7 +129,9 @@ public final class DataProbes: Sendable {
             ] {
                 guard let name else { continue }
                 guard let value = environment[name], !value.isEmpty else {
-                    return .failure(.misconfigured("source '\(source.id)': the environment variable \(name) is not set"))
+                    return .failure(
+                        .misconfigured("source '\(source.id)': the environment variable \(name) is not set")
+                    )
                 }
                 assign(value)
             }

@@ -15,7 +15,12 @@ struct Recorder {
     let started: ContinuousClock.Instant
     var sql: [String] = []
 
-    init(entry: (check: Check, pipeline: PipelineID), at: Date, clock: ContinuousClock, started: ContinuousClock.Instant) {
+    init(
+        entry: (check: Check, pipeline: PipelineID),
+        at: Date,
+        clock: ContinuousClock,
+        started: ContinuousClock.Instant
+    ) {
         self.entry = entry
         self.at = at
         self.clock = clock
@@ -23,7 +28,11 @@ struct Recorder {
     }
 
     /// Runs `statement` on `connection`, keeping it.
-    mutating func run(_ statement: String, on connection: (any SourceConnection)?, timeout: Duration)
+    mutating func run(
+        _ statement: String,
+        on connection: (any SourceConnection)?,
+        timeout: Duration
+    )
         async throws(ProbeError) -> QueryRows
     {
         guard let connection else { throw .misconfigured("the check has no data source to query") }

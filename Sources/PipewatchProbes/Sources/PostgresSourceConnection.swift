@@ -45,7 +45,10 @@ final class PostgresSourceConnection: SourceConnection {
 
     func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows {
         try await verifyReachable()
-        let milliseconds = max(Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000), 1)
+        let milliseconds = max(
+            Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000),
+            1
+        )
         let zone = dialect.literal(timeZone.identifier)
         do {
             return try await withDeadline(timeout + .seconds(5)) { [client] in
@@ -94,7 +97,8 @@ final class PostgresSourceConnection: SourceConnection {
             username: location.username,
             password: location.password,
             database: location.database,
-            tls: location.tlsMode == .disable ? .disable : .prefer(try! NIOSSLContext(configuration: .makeClientConfiguration()))
+            tls: location.tlsMode == .disable
+                ? .disable : .prefer(try! NIOSSLContext(configuration: .makeClientConfiguration()))
         )
         configuration.options.connectTimeout = .seconds(10)
         do {
@@ -128,4 +132,6 @@ final class PostgresSourceConnection: SourceConnection {
         running.cancel()
         _ = await running.value
     }
+
+    deinit { running.cancel() }
 }

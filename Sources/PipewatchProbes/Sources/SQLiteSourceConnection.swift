@@ -16,7 +16,13 @@ final class SQLiteSourceConnection: SourceConnection {
     private let attachments: [(schema: String, path: String)]
     private let pool: ConnectionPool
 
-    init(source: String, path: String, attachments: [(schema: String, path: String)], maxConnections: Int, logger: Logger) {
+    init(
+        source: String,
+        path: String,
+        attachments: [(schema: String, path: String)],
+        maxConnections: Int,
+        logger: Logger
+    ) {
         self.source = source
         self.path = path
         self.attachments = attachments
@@ -127,6 +133,12 @@ extension SQLiteSourceConnection {
         init(limit: Int, logger: Logger) {
             self.limit = limit
             self.logger = logger
+        }
+
+        /// Closes the idle connections of a pool nobody drained (SQLite asserts that every
+        /// connection is closed before it goes).
+        deinit {
+            for connection in drain() { _ = connection.close() }
         }
 
         /// An idle connection, or a new one from `open` when fewer than the limit are out;
