@@ -25,7 +25,7 @@ free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("12
 start_server() {
     local database=$1 port
     port=$(free_port)
-    "$bin" serve --config "$config" --database "$database" --port "$port" >"$work/server-$port.log" 2>&1 &
+    "$bin" serve --config "$config" --database "$database" --port "$port" --no-checks >"$work/server-$port.log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do
         if .venv/bin/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null; then

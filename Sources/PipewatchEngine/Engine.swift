@@ -95,5 +95,9 @@ public struct Engine: Sendable {
     }
 
     /// The background services, for `pipewatch serve`'s service group.
-    public var services: [any Service] { [evaluator, escalator, dispatcher, notices, checks] }
+    ///
+    /// - Parameter runningChecks: Whether the check runner is among them.
+    public func services(runningChecks: Bool = true) -> [any Service] {
+        [evaluator, escalator, dispatcher, notices] + (runningChecks ? [checks] : [])
+    }
 }

@@ -99,7 +99,7 @@ public func buildApplication(
             address: .hostname(settings.host, port: settings.port),
             serverName: "Pipewatch"
         ),
-        services: [writer] + (settings.runsEngine ? engine.services : []),
+        services: [writer] + (settings.runsEngine ? engine.services(runningChecks: settings.runsChecks) : []),
         logger: logger
     )
 }

@@ -10,6 +10,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var storesEvents: Bool
     /// Whether the engine's services (signal evaluator, escalator, dispatcher) run beside the server.
     public var runsEngine: Bool
+    /// Whether the engine's check runner runs data checks on their schedule (`serve --no-checks`
+    /// leaves them to another instance or to `pipewatch check run`).
+    public var runsChecks: Bool
 
     /// Creates settings; the defaults listen on 127.0.0.1:8080 and accept bodies up to 1 MiB.
     public init(
@@ -18,7 +21,8 @@ public struct ServerSettings: Sendable, Equatable {
         maxBodyBytes: Int = 1 << 20,
         maxBatch: Int = 512,
         storesEvents: Bool = true,
-        runsEngine: Bool = true
+        runsEngine: Bool = true,
+        runsChecks: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -26,5 +30,6 @@ public struct ServerSettings: Sendable, Equatable {
         self.maxBatch = maxBatch
         self.storesEvents = storesEvents
         self.runsEngine = runsEngine
+        self.runsChecks = runsChecks
     }
 }

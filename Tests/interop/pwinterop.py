@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 RUN_STATES = {"running", "completed", "failed", "aborted", "skipped", "unknown"}
-SIGNAL_KINDS = {"processing_failure", "slow_run", "missed_deadline", "late_input", "schema_change"}
+SIGNAL_KINDS = {"processing_failure", "slow_run", "missed_deadline", "late_input", "schema_change", "check_failed", "check_error"}
 
 
 def parse_instant(value: Any, what: str) -> datetime:

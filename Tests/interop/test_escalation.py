@@ -102,7 +102,7 @@ class Server:
         self.logs.append(log)
         with open(log, "wb") as out:
             self.process = subprocess.Popen(
-                [BIN, "serve", "--config", CONFIG, "--database", self.database, "--port", str(port), "--test-clock"],
+                [BIN, "serve", "--config", CONFIG, "--database", self.database, "--port", str(port), "--test-clock", "--no-checks"],
                 env=env, stdout=out, stderr=subprocess.STDOUT,
             )
         self.url = f"http://127.0.0.1:{port}"

@@ -34,6 +34,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBodyBytes = 1 << 20
 
+    @Flag(
+        help: ArgumentHelp(
+            "Do not run data checks here (another instance or 'pipewatch check run' does); the demo warehouse is not written."
+        )
+    )
+    var noChecks = false
+
     @Flag(help: ArgumentHelp("Benchmarks only: validate and answer events without storing them.", visibility: .hidden))
     var discardEvents = false
 
@@ -63,9 +70,15 @@ struct ServeCommand: AsyncParsableCommand {
         let plan = try configOptions.loadPlan(in: context)
         var logger = Logger(label: "pipewatch.server")
         logger.logLevel = .info
-        let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBodyBytes, storesEvents: !discardEvents)
+        let settings = ServerSettings(
+            host: host,
+            port: port,
+            maxBodyBytes: maxBodyBytes,
+            storesEvents: !discardEvents,
+            runsChecks: !noChecks
+        )
         let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
-        for source in plan.sources where source.isDemo && !DemoWarehouse.exists(in: source) {
+        for source in plan.sources where !noChecks && source.isDemo && !DemoWarehouse.exists(in: source) {
             try await DemoWarehouse.write(into: source, at: clock.now, logger: logger)
             logger.info(
                 "wrote the demo warehouse ('pipewatch demo' writes it again as of now)",
