@@ -108,6 +108,10 @@ struct CheckProbeTests {
                             minDaysUntilFull: nil
                         )
                     ),
+                    check(
+                        "database-size",
+                        .storage(table: nil, path: nil, minFreeBytes: nil, maxBytes: 1, minDaysUntilFull: nil)
+                    ),
                 ])
             )
             #expect(results["fresh-ok"]?.state == .pass)
@@ -144,6 +148,11 @@ struct CheckProbeTests {
             #expect(results["totals-differ"]?.value == 7.5)
             #expect(results["orders-size"]?.state == .pass)
             #expect((results["orders-size"]?.observations["bytes"] ?? 0) > 0)
+            #expect(results["database-size"]?.state == .fail)
+            #expect(
+                results["database-size"]?.message.hasPrefix("size ") == true,
+                "\(results["database-size"]?.message ?? "")"
+            )
         }
     }
 
@@ -275,6 +284,20 @@ struct CheckProbeTests {
             let judged = await warehouse.run([anomaly], history: ["count-anomaly": steady])
             #expect(judged.first?.state == .fail)
             #expect(judged.first?.value == 6)
+        }
+    }
+
+    @Test("a unique index answers a duplicates check without grouping the table", arguments: backends)
+    func uniqueIndex(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let customers = warehouse.table("customers")
+            let results = await warehouse.run([
+                check("ids", .duplicates(table: customers, columns: ["customer_id", "email"], maxCount: 0)),
+                check("emails", .duplicates(table: customers, columns: ["email"], maxCount: 0)),
+            ])
+            #expect(results.map(\.state) == [.pass, .fail])
+            #expect(results[0].sql.count == 1)
+            #expect(results[1].examples == ["email=a@example.com, copies=2"])
         }
     }
 }

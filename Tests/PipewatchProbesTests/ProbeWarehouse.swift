@@ -11,7 +11,8 @@ import SQLiteNIO
 ///
 /// `orders` has 6 rows as of ``now``: the newest updated 2 hours ago, one null amount, one
 /// negative amount, order 3 twice, and one status outside `new, paid, shipped`. `events` has
-/// a row every hour of the last day except the three hours from 05:00 to 08:00.
+/// a row every hour of the last day except the three hours from 05:00 to 08:00. `customers` has a
+/// unique customer_id and one email twice.
 struct ProbeWarehouse {
     let backend: StoreBackend
     /// The schema checks write before table names.
@@ -30,6 +31,8 @@ struct ProbeWarehouse {
             (4, -5, 'shipped', '2026-12-03 10:00:00'), (5, 7, 'lost', '2026-12-03 10:00:00')
         """,
         "CREATE TABLE {s}.events (event_id TEXT, event_time TIMESTAMP)",
+        "CREATE TABLE {s}.customers (customer_id BIGINT UNIQUE, email TEXT)",
+        "INSERT INTO {s}.customers VALUES (1, 'a@example.com'), (2, 'b@example.com'), (3, 'a@example.com')",
     ]
 
     /// The hourly events, leaving out 05:00, 06:00 and 07:00 of 2026-12-03.

@@ -97,7 +97,7 @@ enum CheckSection {
         "anomaly": ["query", "sigma", "lookback", "warn_sigma"],
         "reconcile": ["left", "right", "tolerance", "max_difference", "warn_tolerance"],
         "sql": ["query"],
-        "storage": ["table", "path", "min_free", "max_size", "min_days_until_full"],
+        "storage": ["table", "database", "path", "min_free", "max_size", "min_days_until_full"],
     ]
 
     private static func kind(_ name: String, _ value: YAMLValue, log: DiagnosticLog) -> CheckKind? {
@@ -208,8 +208,14 @@ enum CheckSection {
                 maxBytes: size("max_size"),
                 minDaysUntilFull: p["min_days_until_full"]?.integer(log)
             )
-            if case .storage(nil, nil, _, _, _) = check {
-                value.error("missing key 'table' or 'path'", hint: "say which storage to watch", in: log)
+            let wholeDatabase = p["database"]?.bool(log) ?? false
+            if case .storage(nil, nil, _, _, _) = check, !wholeDatabase {
+                value.error(
+                    "missing key 'table', 'database' or 'path'",
+                    hint: "say which storage to watch: a table's size, 'database: true' for the whole source, "
+                        + "or the free space under a path",
+                    in: log
+                )
                 return nil
             }
             return check

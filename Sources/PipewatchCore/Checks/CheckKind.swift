@@ -25,7 +25,8 @@ public enum CheckKind: Sendable, Equatable {
     case reconcile(left: String, right: String, tolerance: Tolerance, warn: Tolerance?)
     /// A query whose rows are failures: it must return none.
     case sql(query: String)
-    /// The size of `table` (or of the whole database) and the free space of `path`.
+    /// The size of `table` (of the whole database when neither `table` nor `path` is given) and
+    /// the free space of the file system under `path`.
     case storage(table: String?, path: String?, minFreeBytes: Int64?, maxBytes: Int64?, minDaysUntilFull: Int?)
 
     /// The config key that introduces this kind.
@@ -66,7 +67,7 @@ public enum CheckKind: Sendable, Equatable {
 
     /// Whether the check queries a data source; a storage check of a path alone reads the file system.
     public var needsSource: Bool {
-        if case .storage(nil, _, _, _, _) = self { return false }
+        if case .storage(nil, .some, _, _, _) = self { return false }
         return true
     }
 
@@ -102,7 +103,7 @@ public enum CheckKind: Sendable, Equatable {
         case .sql:
             return "query returns no rows"
         case .storage(let table, let path, let minFree, let maxBytes, let days):
-            let target = table ?? path ?? "storage"
+            let target = table ?? path ?? "the database"
             let limits = [
                 minFree.map { "at least \(ByteCount.format($0)) free" },
                 maxBytes.map { "at most \(ByteCount.format($0))" },

@@ -37,15 +37,41 @@ enum SQLDialect: Sendable {
         }
     }
 
-    /// A query giving the bytes the table takes (or, on SQLite, the database file that holds it,
-    /// or the whole database without a table).
+    /// A query counting the table's unique indexes (whole, on plain columns) whose columns are
+    /// all among `columns`: with one, rows that agree on `columns` (none null) cannot repeat.
+    func uniqueIndexQuery(_ table: TableName, columns: [String]) -> String {
+        let names = columns.map(literal).joined(separator: ", ")
+        switch self {
+        case .postgres:
+            return """
+                SELECT COUNT(*) FROM pg_index i WHERE i.indrelid = to_regclass(\(literal(self.table(table)))) \
+                AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL \
+                AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey::int2[]) AS k(attnum) JOIN pg_attribute a \
+                ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE a.attname NOT IN (\(names)))
+                """
+        case .sqlite:
+            let schema = table.schema.map(literal) ?? "'main'"
+            return """
+                SELECT COUNT(*) FROM pragma_index_list(\(literal(table.name)), \(schema)) AS l \
+                WHERE l."unique" = 1 AND l.partial = 0 AND NOT EXISTS (SELECT 1 FROM pragma_index_info(l.name, \(schema)) AS c \
+                WHERE c.name IS NULL OR c.name NOT IN (\(names)))
+                """
+        }
+    }
+
+    /// A query giving the bytes the table takes (on SQLite, the file that holds it), or without a
+    /// table the whole database's (on SQLite, the main file and every attached one).
     func sizeQuery(_ table: TableName?) -> String {
         switch self {
         case .postgres:
             guard let table else { return "SELECT pg_database_size(current_database())" }
             return "SELECT pg_total_relation_size(\(literal(self.table(table))))"
         case .sqlite:
-            let schema = table?.schema.map(literal) ?? "'main'"
+            guard let table else {
+                return "SELECT SUM(p.page_count * s.page_size) FROM pragma_database_list AS d, "
+                    + "pragma_page_count(d.name) AS p, pragma_page_size(d.name) AS s"
+            }
+            let schema = table.schema.map(literal) ?? "'main'"
             return "SELECT page_count * page_size FROM pragma_page_count(\(schema)), pragma_page_size(\(schema))"
         }
     }

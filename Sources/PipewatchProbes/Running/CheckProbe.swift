@@ -133,12 +133,6 @@ struct CheckProbe {
         guard let table = check.kind.table.map(TableName.init) else { return [] }
         let sql: String
         switch check.kind {
-        case .duplicates(_, let columns, _):
-            let quoted = columns.map(dialect.quote).joined(separator: ", ")
-            let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-            sql =
-                "SELECT \(quoted), COUNT(*) AS copies FROM \(dialect.table(table)) WHERE \(present) "
-                + "GROUP BY \(quoted) HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC LIMIT 5"
         case .acceptedValues(_, let column, _):
             let condition = TableScan.violation(check.kind, dialect) ?? "1 = 0"
             sql =
@@ -185,18 +179,28 @@ struct CheckProbe {
             return await folded(check, raw: slot < row.count ? row[slot] : nil, total: total, recorder: &recorder)
         case .duplicates(_, let columns, _):
             // Soda's duplicate_count: the values (or value combinations) that occur more than
-            // once, rows with a null among the columns left out.
+            // once, rows with a null among the columns left out. A unique index on some of the
+            // columns answers without reading the table; otherwise one grouping gives the count,
+            // the rows they cover and the five most repeated.
+            let unique = try await scalar(dialect.uniqueIndexQuery(table!, columns: columns))
+            if Int(unique ?? "0") ?? 0 > 0 {
+                return .measured(.violations(count: 0, of: 0, examples: []))
+            }
             let quoted = columns.map(dialect.quote).joined(separator: ", ")
             let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-            let tableSQL = dialect.table(table!)
             let sql =
-                "SELECT COUNT(*), SUM(copies) FROM "
-                + "(SELECT COUNT(*) AS copies FROM \(tableSQL) WHERE \(present) GROUP BY \(quoted) HAVING COUNT(*) > 1) d"
-            let row = try await recorder.run(sql, on: connection, timeout: timeout).rows.first ?? []
-            let count = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
-            let rows = Int((row.count > 1 ? row[1] : nil).flatMap(Double.init) ?? 0)
-            let examples = count > 0 ? try await examples(of: check, recorder: &recorder) : []
-            return .measured(.violations(count: count, of: rows, examples: examples))
+                "SELECT \(quoted), copies, COUNT(*) OVER () AS duplicated, SUM(copies) OVER () AS covered FROM "
+                + "(SELECT \(quoted), COUNT(*) AS copies FROM \(dialect.table(table!)) WHERE \(present) "
+                + "GROUP BY \(quoted) HAVING COUNT(*) > 1) d ORDER BY copies DESC LIMIT 5"
+            let answer = try await recorder.run(sql, on: connection, timeout: timeout)
+            let totals = answer.rows.first.map { Array($0.suffix(2)) } ?? []
+            let count = Int(totals.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
+            let rows = Int(totals.last.flatMap { $0 }.flatMap(Double.init) ?? 0)
+            let shown = QueryRows(
+                columns: Array(answer.columns.dropLast(2)),
+                rows: answer.rows.map { Array($0.dropLast(2)) }
+            )
+            return .measured(.violations(count: count, of: rows, examples: shown.rows.map(shown.describe)))
         case .schema:
             return .measured(.columns(try await columns(of: table!, recorder: &recorder, timeout: timeout)))
         case .completeness(_, let column, let bucket, let lookback):

@@ -78,7 +78,7 @@ public final class DataProbes: Sendable {
             return entries.map { errored($0, .misconfigured("no source '\(id)' is declared"), at: now) }
         }
         let probe = CheckProbe(
-            connection: connection,
+            connection: connection.map(SharedStatements.init),
             zone: source?.timeZone ?? TimeZone(identifier: "UTC")!,
             judge: judge
         )

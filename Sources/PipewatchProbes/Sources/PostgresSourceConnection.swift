@@ -9,8 +9,8 @@ import Synchronization
 /// source's `max_connections`: that is what bounds the checks querying it at once.
 ///
 /// Each query runs as `BEGIN TRANSACTION READ ONLY`, `SET LOCAL statement_timeout`, and
-/// `SET LOCAL TIME ZONE` (the source's zone, so timestamps without one compare as written),
-/// then the query, then `ROLLBACK`: a query that tries to write is refused by the server.
+/// `SET LOCAL TIME ZONE` (the source's zone, so timestamps without one compare as written) and
+/// `SET LOCAL work_mem`, then the query, then `ROLLBACK`: a query that tries to write is refused by the server.
 final class PostgresSourceConnection: SourceConnection {
     let dialect = SQLDialect.postgres
     private let client: PostgresClient
@@ -23,17 +23,9 @@ final class PostgresSourceConnection: SourceConnection {
     private let verified = Mutex(false)
 
     init(name: String, location: PostgresLocation, timeZone: TimeZone, maxConnections: Int, logger: Logger) {
-        var configuration = PostgresClient.Configuration(
-            host: location.host,
-            port: location.port,
-            username: location.username,
-            password: location.password,
-            database: location.database,
-            tls: location.tlsMode == .disable ? .disable : .prefer(.makeClientConfiguration())
-        )
+        var configuration = location.clientConfiguration
         configuration.options.maximumConnections = maxConnections
         configuration.options.minimumConnections = 0
-        configuration.options.connectTimeout = .seconds(10)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.name = name
@@ -63,6 +55,9 @@ final class PostgresSourceConnection: SourceConnection {
                             PostgresQuery(unsafeSQL: "SET LOCAL TIME ZONE \(zone)"),
                             logger: connection.logger
                         )
+                        // Enough memory for a duplicates check's grouping of a few million keys
+                        // to stay off disk (the default 4 MB spills at a few hundred thousand).
+                        _ = try await connection.query("SET LOCAL work_mem = '64MB'", logger: connection.logger)
                         var result = QueryRows(columns: [], rows: [])
                         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
                         for try await row in rows {
@@ -91,18 +86,12 @@ final class PostgresSourceConnection: SourceConnection {
     /// fails at once with the reason (refused, wrong password, no such database).
     private func verifyReachable() async throws(ProbeError) {
         guard !verified.withLock({ $0 }) else { return }
-        var configuration = PostgresConnection.Configuration(
-            host: location.host,
-            port: location.port,
-            username: location.username,
-            password: location.password,
-            database: location.database,
-            tls: location.tlsMode == .disable
-                ? .disable : .prefer(try! NIOSSLContext(configuration: .makeClientConfiguration()))
-        )
-        configuration.options.connectTimeout = .seconds(10)
         do {
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            let connection = try await PostgresConnection.connect(
+                configuration: location.connectionConfiguration(),
+                id: 0,
+                logger: logger
+            )
             try await connection.close()
             verified.withLock { $0 = true }
         } catch let error as PSQLError {
