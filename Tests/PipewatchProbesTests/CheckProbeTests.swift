@@ -300,4 +300,20 @@ struct CheckProbeTests {
             #expect(results[1].examples == ["email=a@example.com, copies=2"])
         }
     }
+
+    @Test("many range checks on one column count as each would alone, bounds inclusive", arguments: backends)
+    func manyRanges(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let bounds: [(Double?, Double?)] = [(0, nil), (nil, 20), (7, 10.5), (-5, nil), (nil, 10), (-5, 20)]
+            let checks = bounds.enumerated().map { index, bound in
+                check("r\(index)", .range(table: orders, column: "amount", min: bound.0, max: bound.1))
+            }
+            let results = await warehouse.run(checks)
+            // amount: 10.5, null, 20, 20, -5, 7
+            #expect(results.map(\.value) == [1, 0, 3, 0, 3, 0])
+            #expect(results.map(\.state) == [.fail, .pass, .fail, .pass, .fail, .pass])
+            #expect(results[2].examples.count == 3)
+        }
+    }
 }

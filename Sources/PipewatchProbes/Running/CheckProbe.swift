@@ -22,16 +22,26 @@ struct CheckProbe {
     ) async -> [CheckResult] {
         var groups: [TableName: [(check: Check, pipeline: PipelineID)]] = [:]
         var alone: [(check: Check, pipeline: PipelineID)] = []
+        var ranges: [RangeKey: [(check: Check, pipeline: PipelineID)]] = [:]
         for entry in checks {
-            if TableScan.folds(entry.check.kind), let table = entry.check.kind.table {
+            if dialect == .postgres, case .range(let table, let column, _, _) = entry.check.kind {
+                ranges[RangeKey(table: TableName(table), column: column), default: []].append(entry)
+            } else if TableScan.folds(entry.check.kind), let table = entry.check.kind.table {
                 groups[TableName(table), default: []].append(entry)
             } else {
                 alone.append(entry)
             }
         }
+        for (key, members) in ranges where members.count < RangeHistogram.minimumChecks {
+            groups[key.table, default: []] += members
+            ranges[key] = nil
+        }
         let results = await withTaskGroup(of: [CheckResult].self) { group in
             for (table, members) in groups {
                 group.addTask { await scan(table, members, history: history, at: now) }
+            }
+            for (key, members) in ranges {
+                group.addTask { await histogram(key, members, at: now) }
             }
             for entry in alone {
                 group.addTask { [await single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)] }
@@ -71,6 +81,50 @@ struct CheckProbe {
             for await batch in group { results += batch }
             return results
         }
+    }
+
+    /// A table and one of its columns.
+    private struct RangeKey: Hashable {
+        let table: TableName
+        let column: String
+    }
+
+    /// Range checks on one column, answered by one grouping (``RangeHistogram``), then the
+    /// examples of those that found rows.
+    private func histogram(
+        _ key: RangeKey,
+        _ members: [(check: Check, pipeline: PipelineID)],
+        at now: Date
+    ) async -> [CheckResult] {
+        let bounds = members.map { member -> (min: Double?, max: Double?) in
+            guard case .range(_, _, let min, let max) = member.check.kind else { return (nil, nil) }
+            return (min, max)
+        }
+        let plan = RangeHistogram(table: key.table, column: key.column, bounds: bounds)
+        let sql = plan.sql(dialect)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var shared = Recorder(entry: members[0], at: now, clock: clock, started: started)
+        let timeout = members.map(\.check.timeout).max() ?? Check.defaultTimeout
+        let answer: QueryRows
+        do {
+            answer = try await shared.run(sql, on: connection, timeout: timeout)
+        } catch {
+            return await scan(key.table, members, history: [:], at: now)
+        }
+        var results: [CheckResult] = []
+        for (member, bound) in zip(members, bounds) {
+            var recorder = Recorder(entry: member, at: now, clock: clock, started: started)
+            recorder.sql = [sql]
+            let found = plan.violations(min: bound.min, max: bound.max, in: answer)
+            var examples: [String] = []
+            if found.count > 0 {
+                examples = (try? await self.examples(of: member.check, recorder: &recorder)) ?? []
+            }
+            let measured = Measured.measured(.violations(count: found.count, of: found.of, examples: examples))
+            results.append(recorder.result(judge, measured, history: CheckHistory()))
+        }
+        return results
     }
 
     /// One scan, and each member's measurement from its column of the answer.
