@@ -196,7 +196,7 @@ struct CatalogCommandTests {
 
     @Test("init writes a starter config that validates, and will not overwrite it")
     func initStarter() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let first = await pipewatch("init", "team", in: directory.url)
             #expect(first.status == 0)
             #expect(first.output.hasPrefix("wrote team/pipewatch.yaml\n"))

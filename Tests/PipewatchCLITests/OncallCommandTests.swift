@@ -31,7 +31,7 @@ struct OncallCommandTests {
 
     @Test("oncall now says who, since when, until when and why")
     func now() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let result = await run(["oncall", "now", "--format", "json"], in: directory)
             #expect(result.status == 0)
             let answer = json(result.output)
@@ -44,7 +44,7 @@ struct OncallCommandTests {
 
     @Test("oncall at a holiday hour nobody can cover reports the gap and exits 1")
     func gapAt() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let result = await run(["oncall", "at", "2026-12-25T12:00"], in: directory)
             #expect(result.status == 1)
             #expect(
@@ -80,7 +80,7 @@ struct OncallCommandTests {
 
     @Test("time off re-plans at once: the absent engineer's hours go to a substitute, and it is audited")
     func timeOff() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             // a holds the week of 2026-12-07; taking 12-08 off hands that day to a substitute.
             let added = await run(
                 ["timeoff", "add", "a", "2026-12-08", "2026-12-08", "--reason", "moving house"],
@@ -113,7 +113,7 @@ struct OncallCommandTests {
 
     @Test("a swap needs a week's notice, the holder's shift and the taker's consent; accepted, it changes the schedule")
     func swap() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             // d holds 2026-11-30 → 12-07. Filed at 2026-11-27T12:00Z, a swap starting 12-03 is too late.
             let late = await run(
                 [
@@ -155,7 +155,7 @@ struct OncallCommandTests {
 
     @Test("an override needs a reason and wins over the rotation")
     func override() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let missing = await run(
                 [
                     "override", "--engineer", "b", "--start", "2026-11-27T08:00", "--end", "2026-11-27T18:00",
@@ -180,7 +180,7 @@ struct OncallCommandTests {
 
     @Test("the ICS feed keeps the same UIDs from run to run")
     func ics() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let arguments = ["oncall", "schedule", "--from", "2026-12-01", "--to", "2026-12-31", "--format", "ics"]
             let first = await run(arguments, in: directory)
             let second = await run(arguments, in: directory)

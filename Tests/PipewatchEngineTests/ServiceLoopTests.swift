@@ -29,7 +29,7 @@ struct ServiceLoopTests {
                     logger: .discarding
                 )
                 try await DispatcherTests.openIncident(engine, store, at: clock.wall.now)
-                try await withThrowingTaskGroup(of: Void.self) { group in
+                await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await engine.dispatcher.run() }
                     // The first attempt fails at once; the loop then sleeps on the test clock
                     await until { receiver.refusals == 1 && clock.sleeperCount > 0 }
