@@ -55,6 +55,19 @@ struct RequestRejectionTests {
             (#"{"manifest": {}}"#, "missing required field 'run_results' or 'sources'"),
             (#"{"run_results": []}"#, "field 'run_results' must be an object"),
             (#"{"run_results": {"metadata": {}}}"#, "'run_results.json' has no 'results'; is it a dbt artifact?"),
+            // Numbers no run can have once crashed the server converting them to milliseconds.
+            (
+                #"{"run_results": {"results": [{"unique_id": "model.a.b", "status": "success", "execution_time": 1e17}]}}"#,
+                "'run_results.json': results[0].execution_time: 1e+17 is not a number of seconds from 0 to 100 years"
+            ),
+            (
+                #"{"run_results": {"results": [{"unique_id": "model.a.b", "status": "error", "execution_time": -1e300}]}}"#,
+                "'run_results.json': results[0].execution_time: -1e+300 is not a number of seconds from 0 to 100 years"
+            ),
+            (
+                #"{"sources": {"results": [{"unique_id": "source.a.b", "snapshotted_at": "2026-01-01T00:00:00Z", "max_loaded_at_time_ago_in_s": 1e300}]}}"#,
+                "'sources.json': results[0].max_loaded_at_time_ago_in_s: 1e+300 is not a number of seconds from 0 to 100 years"
+            ),
         ]
     )
     func dbtBodies(body: String, message: String) async throws {

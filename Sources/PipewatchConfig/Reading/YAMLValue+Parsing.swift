@@ -2,9 +2,18 @@ import Foundation
 import PipewatchCore
 
 extension YAMLValue {
-    /// A duration such as `15m`, `6h`, `1 week`.
+    /// A duration such as `15m`, `6h`, `1 week`, of at most a century.
     func duration(_ log: DiagnosticLog) -> Duration? {
-        parse(log, expected: "a duration such as '15m', '6h' or '1 week'", DurationText.parse)
+        guard let text = string(log) else { return nil }
+        switch DurationText.read(text) {
+        case .success(let duration):
+            return duration
+        case .failure(.tooLong):
+            error("'\(text)' is longer than 100 years", hint: "durations are at most 100 years", in: log)
+        case .failure(.malformed):
+            error("expected a duration such as '15m', '6h' or '1 week', found '\(text)'", in: log)
+        }
+        return nil
     }
 
     /// A date `YYYY-MM-DD`.
@@ -85,9 +94,9 @@ extension YAMLValue {
         return name
     }
 
-    /// A number.
+    /// A finite number.
     func number(_ log: DiagnosticLog) -> Double? {
-        parse(log, expected: "a number") { Double($0) }
+        parse(log, expected: "a number") { Double($0).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     /// A whole number.

@@ -116,7 +116,9 @@ enum CheckSection {
             let maxRows = p["max_rows"]?.integer(log)
             guard let table else { return nil }
             if minRows == nil, maxRows == nil {
-                value.error("missing key 'min_rows' or 'max_rows'", hint: "a volume check needs a bound", in: log)
+                if p["min_rows"] == nil, p["max_rows"] == nil {
+                    value.error("missing key 'min_rows' or 'max_rows'", hint: "a volume check needs a bound", in: log)
+                }
                 return nil
             }
             return .volume(
@@ -146,7 +148,10 @@ enum CheckSection {
             let max = p["max"]?.number(log)
             guard let table, let column else { return nil }
             if min == nil, max == nil {
-                value.error("missing key 'min' or 'max'", hint: "a range check needs a bound", in: log)
+                // A bound that is there but unreadable has its own error already.
+                if p["min"] == nil, p["max"] == nil {
+                    value.error("missing key 'min' or 'max'", hint: "a range check needs a bound", in: log)
+                }
                 return nil
             }
             return .range(table: table, column: column, min: min, max: max)
@@ -200,7 +205,9 @@ enum CheckSection {
         case "sql":
             return text("query").map { .sql(query: $0) }
         default:
-            let size = { (key: String) in p[key]?.parse(log, expected: "a size such as '10 GB'", ByteCount.parse) }
+            let size = { (key: String) in
+                p[key]?.parse(log, expected: "a size such as '10 GB', at most 1 EB", ByteCount.parse)
+            }
             let check = CheckKind.storage(
                 table: p["table"]?.string(log),
                 path: p["path"]?.string(log),

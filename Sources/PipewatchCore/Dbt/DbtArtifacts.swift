@@ -49,10 +49,15 @@ public struct DbtArtifacts: Sendable {
             guard let results = root["results"] as? [[String: Any]] else {
                 throw .missingField(file: "run_results.json", field: "results")
             }
-            for result in results {
+            for (index, result) in results.enumerated() {
                 guard let uniqueID = result["unique_id"] as? String, let status = result["status"] as? String else {
                     throw .missingField(file: "run_results.json", field: "results[].unique_id or status")
                 }
+                try Self.requireSeconds(
+                    result["execution_time"],
+                    file: "run_results.json",
+                    field: "results[\(index)].execution_time"
+                )
                 nodeRuns.append(
                     Self.nodeRun(
                         result,
@@ -71,11 +76,16 @@ public struct DbtArtifacts: Sendable {
             guard let results = root["results"] as? [[String: Any]] else {
                 throw .missingField(file: "sources.json", field: "results")
             }
-            for result in results {
+            for (index, result) in results.enumerated() {
                 let snapshotted = (result["snapshotted_at"] as? String).flatMap { ISO8601Text.parse($0) }
                 guard let uniqueID = result["unique_id"] as? String, let snapshotted else {
                     throw .missingField(file: "sources.json", field: "results[].unique_id or snapshotted_at")
                 }
+                try Self.requireSeconds(
+                    result["max_loaded_at_time_ago_in_s"],
+                    file: "sources.json",
+                    field: "results[\(index)].max_loaded_at_time_ago_in_s"
+                )
                 let status = SourceFreshness.Status(rawValue: result["status"] as? String ?? "") ?? .unknown
                 let source = SourceFreshness(
                     uniqueID: uniqueID,
@@ -90,6 +100,23 @@ public struct DbtArtifacts: Sendable {
         self.invocationID = invocation
         self.nodeRuns = nodeRuns
         self.freshness = freshness
+    }
+
+    /// The longest a dbt node or a source's age may be, in seconds: a century.
+    static let longestSeconds = Double(DurationText.longest.components.seconds)
+
+    /// Checks that a number of seconds from outside, when present, is one a run can have: finite,
+    /// not negative, and at most a century (a larger one would overflow the instants built on it).
+    private static func requireSeconds(_ value: Any?, file: String, field: String) throws(DbtArtifactError) {
+        guard let value else { return }
+        guard let seconds = value as? Double, seconds.isFinite, (0...longestSeconds).contains(seconds) else {
+            let shown = (value as? Double).map { "\($0)" } ?? "\(value)"
+            throw .invalidField(
+                file: file,
+                field: field,
+                reason: "\(shown) is not a number of seconds from 0 to 100 years"
+            )
+        }
     }
 
     private static func nodeRun(
@@ -140,11 +167,14 @@ public struct DbtArtifacts: Sendable {
 public enum DbtArtifactError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedJSON(file: String)
     case missingField(file: String, field: String)
+    /// A field holds a value no run can have, such as a negative or century-long duration.
+    case invalidField(file: String, field: String, reason: String)
 
     public var description: String {
         switch self {
         case .malformedJSON(let file): "'\(file)' is not a JSON object"
         case .missingField(let file, let field): "'\(file)' has no '\(field)'; is it a dbt artifact?"
+        case .invalidField(let file, let field, let reason): "'\(file)': \(field): \(reason)"
         }
     }
 }

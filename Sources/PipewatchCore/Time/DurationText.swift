@@ -10,23 +10,46 @@ public enum DurationText {
         (["s", "sec", "secs", "second", "seconds"], 1),
     ]
 
-    /// Parses a duration made of one or more `NUMBER UNIT` parts; `nil` when it does not parse.
+    /// The longest duration read: a century, so that any arithmetic on one (milliseconds,
+    /// instants, sums) stays in range.
+    public static let longest = Duration.seconds(100 * 366 * 86_400)
+
+    /// Why a text is not a duration.
+    public enum Problem: Error, Equatable {
+        /// It is not `NUMBER UNIT` parts.
+        case malformed
+        /// It is longer than ``longest``.
+        case tooLong
+    }
+
+    /// Parses a duration made of one or more `NUMBER UNIT` parts; `nil` when it does not parse or
+    /// is longer than ``longest``.
     public static func parse(_ text: String) -> Duration? {
+        try? read(text).get()
+    }
+
+    /// Parses a duration, saying why it is not one.
+    public static func read(_ text: String) -> Result<Duration, Problem> {
         var total: Int64 = 0
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        guard !rest.isEmpty else { return nil }
+        guard !rest.isEmpty else { return .failure(.malformed) }
+        let limit = longest.components.seconds
         while !rest.isEmpty {
             let digits = rest.prefix(while: \.isNumber)
-            guard !digits.isEmpty, let amount = Int64(digits) else { return nil }
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCII) else { return .failure(.malformed) }
             rest = rest.dropFirst(digits.count).drop(while: { $0 == " " })
             let unit = rest.prefix(while: \.isLetter)
             guard let seconds = unitSeconds.first(where: { $0.names.contains(unit.lowercased()) })?.seconds else {
-                return nil
+                return .failure(.malformed)
             }
-            total += amount * seconds
+            // Digits beyond Int64 are too long, not malformed.
+            guard let amount = Int64(digits) else { return .failure(.tooLong) }
+            let (part, overflow) = amount.multipliedReportingOverflow(by: seconds)
+            guard !overflow, part <= limit - total else { return .failure(.tooLong) }
+            total += part
             rest = rest.dropFirst(unit.count).drop(while: { $0 == " " || $0 == "," })
         }
-        return .seconds(total)
+        return .success(.seconds(total))
     }
 
     /// Writes a duration compactly: `1w`, `2d`, `6h`, `1h30m`, `45s`.

@@ -9,8 +9,17 @@ struct EpochMilliseconds: Sendable, Hashable, Comparable {
 
     init(_ value: Int64) { self.value = value }
 
+    /// The instant's milliseconds; instants beyond what a `BIGINT` holds (about 292 million
+    /// years either way) are stored as its bounds rather than trapping.
     init(_ date: Date) {
-        value = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        if milliseconds >= 9.2e18 || milliseconds.isNaN {
+            value = .max
+        } else if milliseconds <= -9.2e18 {
+            value = .min
+        } else {
+            value = Int64(milliseconds)
+        }
     }
 
     var date: Date { Date(timeIntervalSince1970: Double(value) / 1000) }
