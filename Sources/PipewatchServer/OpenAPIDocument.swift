@@ -47,7 +47,7 @@ enum OpenAPIDocument {
                 evidence: { type: object, additionalProperties: { type: string } }
             Pipeline:
               type: object
-              required: [id, name, audience, owners, health, open_signals]
+              required: [id, name, audience, owners, health, health_detail, open_signals]
               properties:
                 id: { type: string }
                 name: { type: string }
@@ -56,7 +56,8 @@ enum OpenAPIDocument {
                   type: object
                   properties: { primary: { type: string }, secondary: { type: [string, "null"] } }
                 deliver_by: { type: [string, "null"] }
-                health: { type: string, enum: [healthy, degraded, failing] }
+                health: { type: string, enum: [healthy, degraded, failing, unknown] }
+                health_detail: { type: string }
                 open_signals: { type: integer }
             CheckResult:
               type: object

@@ -35,7 +35,14 @@ struct ReadController {
 
     private func pipelines() async throws -> JSONResponse<[String: [PipelineDocument]]> {
         let signals = try await store.openSignals(pipeline: nil).map(\.signal)
-        return JSONResponse(["pipelines": plan.catalog.pipelines.map { PipelineDocument($0, signals: signals) }])
+        let seen = try await store.pipelinesWithEvidence()
+        return JSONResponse(
+            [
+                "pipelines": plan.catalog.pipelines.map {
+                    PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
+                }
+            ]
+        )
     }
 
     private struct PipelineDetail: Encodable, Sendable {
@@ -48,9 +55,11 @@ struct ReadController {
         let pipeline = try known(id)
         let signals = try await store.openSignals(pipeline: pipeline.id).map(\.signal)
         let runs = try await store.runs(of: pipeline.id, limit: 10)
+        let seen = try await store.pipelinesWithEvidence()
+        let hasEvidence = !runs.isEmpty || !signals.isEmpty || seen.contains(pipeline.id)
         return JSONResponse(
             PipelineDetail(
-                pipeline: PipelineDocument(pipeline, signals: signals),
+                pipeline: PipelineDocument(pipeline, signals: signals, hasEvidence: hasEvidence),
                 signals: signals.map(SignalDocument.init),
                 runs: runs.map(RunDocument.init)
             )

@@ -13,18 +13,23 @@ public struct PipelineDocument: Codable, Sendable, Equatable {
     public let audience: String
     public let owners: Owners
     public let deliverBy: String?
-    /// `healthy`, `degraded` (slow runs, late inputs, schema changes) or `failing` (failures, missed deadlines).
+    /// `failing` (failed runs, missed deadlines, failed data checks), `degraded` (slow runs, late
+    /// inputs, schema changes, checks that could not run), `healthy`, or `unknown` before any run
+    /// or check result.
     public let health: String
+    /// Why the health is what it is, in words.
+    public let healthDetail: String
     public let openSignals: Int
 
     enum CodingKeys: String, CodingKey {
         case id, name, audience, owners, health
+        case healthDetail = "health_detail"
         case deliverBy = "deliver_by"
         case openSignals = "open_signals"
     }
 
-    /// The document of `pipeline` given its open signals.
-    public init(_ pipeline: Pipeline, signals: [Signal]) {
+    /// The document of `pipeline` given its open signals, and whether it has any evidence yet.
+    public init(_ pipeline: Pipeline, signals: [Signal], hasEvidence: Bool = true) {
         id = pipeline.id.rawValue
         name = pipeline.name
         audience = pipeline.audience.rawValue
@@ -32,9 +37,17 @@ public struct PipelineDocument: Codable, Sendable, Equatable {
         deliverBy = pipeline.deliverBy.map { "\($0.time) \($0.timeZone.identifier)" }
         let mine = signals.filter { $0.pipeline == pipeline.id }
         openSignals = mine.count
-        health =
-            mine.contains { $0.kind == .processingFailure || $0.kind == .missedDeadline }
-            ? "failing"
-            : mine.isEmpty ? "healthy" : "degraded"
+        let failing = mine.filter { [.processingFailure, .missedDeadline, .checkFailed].contains($0.kind) }
+        switch (failing.first ?? mine.first, hasEvidence) {
+        case (let signal?, _):
+            health = failing.isEmpty ? "degraded" : "failing"
+            healthDetail = signal.summary + (mine.count > 1 ? " (and \(mine.count - 1) more)" : "")
+        case (nil, true):
+            health = "healthy"
+            healthDetail = "no open signal"
+        case (nil, false):
+            health = "unknown"
+            healthDetail = "waiting for the first run"
+        }
     }
 }

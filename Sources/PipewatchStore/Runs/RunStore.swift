@@ -44,6 +44,9 @@ public protocol RunStore: Sendable {
 
     /// How many runs are in each state.
     func runCounts() async throws(StoreError) -> [RunState: Int]
+
+    /// The pipelines with any evidence at all: a run, or a result of one of their checks.
+    func pipelinesWithEvidence() async throws(StoreError) -> Set<PipelineID>
 }
 
 /// An OpenLineage event on its way into the store.

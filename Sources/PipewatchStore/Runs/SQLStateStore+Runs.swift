@@ -241,6 +241,21 @@ extension SQLStateStore: RunStore {
         for row in rows { if let state = RunState(rawValue: row.state) { counts[state] = Int(row.count) } }
         return counts
     }
+
+    public func pipelinesWithEvidence() async throws(StoreError) -> Set<PipelineID> {
+        struct Row: Decodable { var pipeline: String }
+        let rows = try await perform("cannot read which pipelines have runs") {
+            try await executor.read { database in
+                try await database.raw(
+                    """
+                    SELECT DISTINCT pipeline FROM runs WHERE pipeline IS NOT NULL
+                    UNION SELECT DISTINCT pipeline FROM check_results
+                    """
+                ).all(decoding: Row.self)
+            }
+        }
+        return Set(rows.map { PipelineID($0.pipeline) })
+    }
 }
 
 /// A row of `dataset_updates`.
