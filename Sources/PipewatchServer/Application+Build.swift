@@ -39,7 +39,8 @@ public func buildApplication(
         logger: logger,
         onCommit: afterIngest
     )
-    let router = Router()
+    // HEAD on every GET route, as load balancers probe /healthz.
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
     router.get("healthz") { _, _ in JSONResponse(["status": "ok"]) }
@@ -52,7 +53,11 @@ public func buildApplication(
             body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml))
         )
     }
-    router.get("metrics") { _, _ in
+    // /metrics tells what is failing: it is read like the API, with a token when reads need one.
+    let scraped =
+        plan.api.readAccess == .token
+        ? router.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : router.group()
+    scraped.get("metrics") { _, _ in
         let runs = try await store.runCounts()
         let counts = try await store.engineCounts()
         let text = metrics.render(

@@ -43,6 +43,24 @@ struct ReadAPITests {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(readToken)"]) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+
+    @Test("HEAD answers every GET route with its status and headers, without a body")
+    func head() async throws {
+        try await withTestServer { client, _ in
+            for uri in ["/healthz", "/api/v1/pipelines", "/metrics", "/openapi.yaml"] {
+                try await client.execute(uri: uri, method: .head) { response in
+                    #expect(response.status == .ok, "HEAD \(uri)")
+                    #expect(response.body.readableBytes == 0, "HEAD \(uri)")
+                    #expect(response.headers[.contentType] != nil, "HEAD \(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/pipelines/nope", method: .head) { #expect($0.status == .notFound) }
         }
     }
 
