@@ -77,13 +77,17 @@ public func buildApplication(
         writer: writer,
         metrics: metrics,
         maxBodyBytes: settings.maxBodyBytes,
-        storesEvents: settings.storesEvents
+        storesEvents: settings.storesEvents,
+        window: settings.eventTimes,
+        clock: clock
     )
     .add(to: writes)
     DbtController(
         catalog: plan.catalog,
         store: store,
         maxBodyBytes: settings.maxBodyBytes,
+        window: settings.eventTimes,
+        clock: clock,
         onCommit: afterIngest
     )
     .add(to: writes)

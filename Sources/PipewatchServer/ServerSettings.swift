@@ -1,3 +1,5 @@
+public import PipewatchCore
+
 /// How `pipewatch serve` runs: where it listens and how much it accepts. Every field has a default.
 public struct ServerSettings: Sendable, Equatable {
     public var host: String
@@ -13,6 +15,8 @@ public struct ServerSettings: Sendable, Equatable {
     /// Whether the engine's check runner runs data checks on their schedule (`serve --no-checks`
     /// leaves them to another instance or to `pipewatch check run`).
     public var runsChecks: Bool
+    /// Which event times ingest accepts.
+    public var eventTimes: EventTimeWindow
 
     /// Creates settings; the defaults listen on 127.0.0.1:8080 and accept bodies up to 1 MiB.
     public init(
@@ -22,7 +26,8 @@ public struct ServerSettings: Sendable, Equatable {
         maxBatch: Int = 512,
         storesEvents: Bool = true,
         runsEngine: Bool = true,
-        runsChecks: Bool = true
+        runsChecks: Bool = true,
+        eventTimes: EventTimeWindow = EventTimeWindow()
     ) {
         self.host = host
         self.port = port
@@ -31,5 +36,6 @@ public struct ServerSettings: Sendable, Equatable {
         self.storesEvents = storesEvents
         self.runsEngine = runsEngine
         self.runsChecks = runsChecks
+        self.eventTimes = eventTimes
     }
 }

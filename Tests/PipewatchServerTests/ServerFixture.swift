@@ -53,7 +53,7 @@ func fixturePlan(readAccess: APIAccess.ReadAccess = .open) -> TeamPlan {
 func withTestServer(
     plan: TeamPlan = fixturePlan(),
     settings: ServerSettings = ServerSettings(),
-    now: Date = Date(timeIntervalSince1970: 1_795_000_000),
+    now: Date = Date(timeIntervalSince1970: 1_795_900_000),
     _ body: @Sendable (any TestClientProtocol, SQLStateStore) async throws -> Void
 ) async throws {
     try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in

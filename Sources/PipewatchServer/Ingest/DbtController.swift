@@ -10,6 +10,8 @@ struct DbtController {
     let catalog: Catalog
     let store: any RunStore
     let maxBodyBytes: Int
+    let window: EventTimeWindow
+    let clock: any WallClock
     /// Given the pipelines the invocation touched, before the request is answered.
     let onCommit: @Sendable (Set<PipelineID>) async -> Void
 
@@ -51,6 +53,20 @@ struct DbtController {
             artifacts = try DbtArtifacts(runResults: results, sources: sources, manifest: manifest, catalog: catalog)
         } catch {
             throw APIError(.badRequest, error.description)
+        }
+        let now = clock.now
+        let instants =
+            artifacts.nodeRuns.flatMap { node in
+                [("run_results.json: \(node.run.job.name) started_at", node.run.startedAt)]
+                    + (node.run.endedAt.map { [("run_results.json: \(node.run.job.name) completed_at", $0)] } ?? [])
+            }
+            + artifacts.freshness.map {
+                ("sources.json: \($0.result.uniqueID) snapshotted_at", $0.result.snapshottedAt)
+            }
+        for (field, instant) in instants {
+            if let problem = window.problem(with: instant, field: field, at: now) {
+                throw APIError(.badRequest, problem)
+            }
         }
         let stored = try await store.record(artifacts)
         await onCommit(Set(artifacts.nodeRuns.compactMap(\.pipeline) + artifacts.freshness.compactMap(\.pipeline)))

@@ -11,6 +11,8 @@ struct LineageController {
     let metrics: ServerMetrics
     let maxBodyBytes: Int
     let storesEvents: Bool
+    let window: EventTimeWindow
+    let clock: any WallClock
 
     struct Accepted: Encodable, Sendable {
         let status: String
@@ -47,6 +49,10 @@ struct LineageController {
         } catch let error as APIError {
             metrics.rejected(reason: "body")
             throw error
+        }
+        if let problem = window.problem(with: event.eventTime, field: "eventTime", at: clock.now) {
+            metrics.rejected(reason: "eventTime")
+            throw APIError(.badRequest, problem)
         }
         let pipeline = catalog.pipeline(forJob: event.job, parent: event.parent?.job)
         let incoming = IncomingEvent(event: event, body: String(decoding: body, as: UTF8.self), pipeline: pipeline)
