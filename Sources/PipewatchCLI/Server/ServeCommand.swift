@@ -34,6 +34,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBodyBytes = 1 << 20
 
+    @Option(
+        help: ArgumentHelp(
+            "How far ahead of this server's clock an event may be dated; later ones get a 400.",
+            valueName: "duration"
+        )
+    )
+    var maxEventSkew = "1h"
+
     @Flag(
         help: ArgumentHelp(
             "Do not run data checks here (another instance or 'pipewatch check run' does); the demo warehouse is not written."
@@ -55,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard DurationText.parse(maxEventSkew) != nil else {
+            throw ValidationError("--max-event-skew '\(maxEventSkew)' is not a duration such as '1h' or '15m'")
+        }
     }
 
     func run() async throws {
@@ -75,7 +86,8 @@ struct ServeCommand: AsyncParsableCommand {
             port: port,
             maxBodyBytes: maxBodyBytes,
             storesEvents: !discardEvents,
-            runsChecks: !noChecks
+            runsChecks: !noChecks,
+            eventTimes: EventTimeWindow(maxSkew: DurationText.parse(maxEventSkew) ?? .seconds(3600))
         )
         let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
         for source in plan.sources where !noChecks && source.isDemo && !DemoWarehouse.exists(in: source) {
