@@ -15,11 +15,26 @@ struct ConfigFiles {
     private var visited: Set<String> = []
     private let currentDirectory: URL
     private let log: DiagnosticLog
+    /// The folders included files may be in: the root config's own, and those allowed.
+    private let includeFolders: [String]
 
-    init(root: URL, currentDirectory: URL, log: DiagnosticLog) {
+    /// Reads `root` and what it includes.
+    ///
+    /// - Parameter allowedIncludeFolders: Folders outside the root config's own tree that
+    ///   includes may read (`PIPEWATCH_ALLOW_INCLUDE`).
+    init(root: URL, currentDirectory: URL, allowedIncludeFolders: [URL] = [], log: DiagnosticLog) {
         self.currentDirectory = currentDirectory
         self.log = log
+        includeFolders = ([root.deletingLastPathComponent()] + allowedIncludeFolders).map {
+            $0.standardizedFileURL.resolvingSymlinksInPath().path
+        }
         read(root)
+    }
+
+    /// Whether `url`, links resolved, lies in one of the folders includes may read.
+    private func mayInclude(_ url: URL) -> Bool {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        return includeFolders.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
     private mutating func read(_ url: URL) {
@@ -49,7 +64,20 @@ struct ConfigFiles {
                     )
                 }
             }
-            for match in matches { read(match) }
+            for match in matches {
+                // The config names what Pipewatch reads; it may not reach into the rest of the
+                // machine (/etc, /proc), whose contents a parse error would otherwise show.
+                guard mayInclude(match) else {
+                    site.error(
+                        "included file '\(pattern)' is outside the config's folder",
+                        hint: "move it under the folder of the root config, or allow its folder with "
+                            + "PIPEWATCH_ALLOW_INCLUDE=/path/to/folder",
+                        in: log
+                    )
+                    continue
+                }
+                read(match)
+            }
         }
     }
 

@@ -7,10 +7,17 @@ public enum ConfigLoader {
     /// - Parameters:
     ///   - url: the root config file.
     ///   - currentDirectory: messages show paths relative to it.
+    ///   - allowedIncludeFolders: Folders outside the root config's own tree that `include:` may
+    ///     read from.
     /// - Returns: the plan (when there are no errors) and every finding.
-    public static func check(_ url: URL, currentDirectory: URL) -> ConfigReport {
+    public static func check(_ url: URL, currentDirectory: URL, allowedIncludeFolders: [URL] = []) -> ConfigReport {
         let log = DiagnosticLog()
-        let files = ConfigFiles(root: url, currentDirectory: currentDirectory, log: log)
+        let files = ConfigFiles(
+            root: url,
+            currentDirectory: currentDirectory,
+            allowedIncludeFolders: allowedIncludeFolders,
+            log: log
+        )
         let plan = files.documents.isEmpty ? nil : assemble(files, currentDirectory: currentDirectory, log: log)
         let diagnostics = log.sorted(fileOrder: files.displayPaths)
         let oncall = files.documents.lazy.compactMap { $0.entries.first { $0.key == "oncall" } }.first
@@ -25,8 +32,12 @@ public enum ConfigLoader {
     /// Reads the config at `url` for a command that needs a valid plan.
     /// - Returns: the plan and its warnings.
     /// - Throws: ``ConfigErrors`` with every finding when there is any error.
-    public static func load(_ url: URL, currentDirectory: URL) throws(ConfigErrors) -> (TeamPlan, [Diagnostic]) {
-        let report = check(url, currentDirectory: currentDirectory)
+    public static func load(
+        _ url: URL,
+        currentDirectory: URL,
+        allowedIncludeFolders: [URL] = []
+    ) throws(ConfigErrors) -> (TeamPlan, [Diagnostic]) {
+        let report = check(url, currentDirectory: currentDirectory, allowedIncludeFolders: allowedIncludeFolders)
         guard let plan = report.plan else { throw ConfigErrors(diagnostics: report.diagnostics) }
         return (plan, report.warnings)
     }

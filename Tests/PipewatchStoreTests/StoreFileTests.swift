@@ -35,6 +35,24 @@ struct StoreFileTests {
         #expect(stored == [added])
     }
 
+    @Test("a new store is private to its owner: the folder 0700, the file and its log 0600")
+    func privateModes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pipewatch-store-\(UUID().uuidString)"
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(".pipewatch/state.sqlite").path
+        try await SQLStateStore.withStore(at: .sqliteFile(path: path), logger: .discarding) { store in
+            _ = try await store.allTimeOff()
+            func mode(_ path: String) throws -> Int {
+                (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+            }
+            #expect(try mode(folder.appendingPathComponent(".pipewatch").path) == 0o700)
+            #expect(try mode(path) == 0o600)
+            #expect(try mode(path + "-wal") == 0o600)
+        }
+    }
+
     @Test("a folder that cannot be created is named in the error")
     func unwritableFolder() async throws {
         // Given: a path whose parent is a regular file

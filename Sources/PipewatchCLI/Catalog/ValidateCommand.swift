@@ -26,7 +26,11 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let url = configOptions.configURL(in: context)
-        var report = ConfigLoader.check(url, currentDirectory: context.currentDirectory)
+        var report = ConfigLoader.check(
+            url,
+            currentDirectory: context.currentDirectory,
+            allowedIncludeFolders: configOptions.allowedIncludeFolders(in: context)
+        )
         if let plan = report.plan, let location = report.oncallLocation {
             report.diagnostics += CoverageFindings.warnings(for: plan, at: location, from: try context.now())
         }

@@ -24,12 +24,21 @@ struct ConfigOptions: ParsableArguments {
         )
     }
 
+    /// Folders outside the config's own that `include:` may read: `PIPEWATCH_ALLOW_INCLUDE`, a
+    /// `:`-separated list, relative to the working directory.
+    func allowedIncludeFolders(in context: CommandContext) -> [URL] {
+        (context.environment["PIPEWATCH_ALLOW_INCLUDE"] ?? "").split(separator: ":").map {
+            URL(fileURLWithPath: String($0), relativeTo: context.currentDirectory)
+        }
+    }
+
     /// The validated plan; warnings go to standard error, errors end the command with exit status 1.
     func loadPlan(in context: CommandContext) throws -> TeamPlan {
         do {
             let (plan, warnings) = try ConfigLoader.load(
                 configURL(in: context),
-                currentDirectory: context.currentDirectory
+                currentDirectory: context.currentDirectory,
+                allowedIncludeFolders: allowedIncludeFolders(in: context)
             )
             for warning in warnings { context.printError(warning.description) }
             return plan

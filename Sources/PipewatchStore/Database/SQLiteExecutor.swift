@@ -22,14 +22,22 @@ final class SQLiteExecutor: DatabaseExecutor {
     }
 
     /// Opens the database at `path` (its folder created when missing), or in memory when `nil`,
-    /// with write-ahead logging and a busy timeout for files.
+    /// with write-ahead logging and a busy timeout for files. A new folder is private to its
+    /// owner (0700) and a new file too (0600); SQLite gives its journal files the same mode.
     static func open(path: String?, busyTimeoutMilliseconds: Int = 5000, logger: Logger) async throws -> SQLiteExecutor
     {
         let storage: SQLiteConnection.Storage
         if let path {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: folder,
+                    withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700]
+                )
+                if !FileManager.default.fileExists(atPath: path) {
+                    FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+                }
             } catch {
                 throw StoreError.unavailable(
                     "cannot create the folder '\(folder.path)' for the state store; check its permissions",
