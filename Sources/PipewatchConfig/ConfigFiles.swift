@@ -31,8 +31,9 @@ struct ConfigFiles {
         read(root)
     }
 
-    /// Whether `url`, links resolved, lies in one of the folders includes may read.
-    private func mayInclude(_ url: URL) -> Bool {
+    /// Whether `url`, links resolved, lies in one of the folders the config may read files from
+    /// (includes, calendar files).
+    func mayInclude(_ url: URL) -> Bool {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
         return includeFolders.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }

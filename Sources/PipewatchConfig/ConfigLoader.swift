@@ -65,7 +65,8 @@ public enum ConfigLoader {
             pipelineIDs: pipelineEntries.map(\.id),
             actionIDs: actionEntries.map(\.id),
             sourceIDs: sourceEntries.map(\.id),
-            teamTimeZone: team?.timeZone
+            teamTimeZone: team?.timeZone,
+            mayRead: files.mayInclude
         )
         let engineers = engineerEntries.compactMap { TeamSection.engineer(id: $0.id, $0.value, context: context) }
         let stakeholders = stakeholderEntries.compactMap { TeamSection.stakeholder(id: $0.id, $0.value, log: log) }

@@ -65,4 +65,19 @@ struct IncludeBoundaryTests {
             #expect(found.filter { $0.contains("error") }.isEmpty, "\(found)")
         }
     }
+
+    @Test("a calendar file outside the config's folder is refused the same way")
+    func calendarOutside() async throws {
+        try await TemporaryDirectory.with { directory in
+            let found = try check(
+                "team: { name: T, timezone: UTC }\ncalendars:\n  company: { file: /proc/self/environ }\n",
+                in: directory
+            )
+            #expect(
+                found.contains { $0.contains("calendar file '/proc/self/environ' is outside the config's folder") },
+                "\(found)"
+            )
+            #expect(!found.joined().contains("PATH="))
+        }
+    }
 }

@@ -11,6 +11,8 @@ struct ReadingContext {
     let actionIDs: [String]
     let sourceIDs: [String]
     let teamTimeZone: TimeZone?
+    /// Whether a file the config names (a calendar) lies where the config may read.
+    let mayRead: (URL) -> Bool
 
     /// A reference to a declared engineer, or `nil` after logging an unknown one.
     func engineer(_ value: YAMLValue) -> EngineerID? {

@@ -53,6 +53,15 @@ enum CalendarSection {
         let configDirectory = URL(fileURLWithPath: value.file, relativeTo: currentDirectory).deletingLastPathComponent()
         let url = URL(fileURLWithPath: path, relativeTo: configDirectory).standardizedFileURL
         let display = ConfigLocator.displayPath(of: url, relativeTo: currentDirectory)
+        guard context.mayRead(url) else {
+            value.error(
+                "calendar file '\(path)' is outside the config's folder",
+                hint: "move it under the folder of the root config, or allow its folder with "
+                    + "PIPEWATCH_ALLOW_INCLUDE=/path/to/folder",
+                in: log
+            )
+            return nil
+        }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             value.error(
                 "cannot read calendar file '\(path)'",
