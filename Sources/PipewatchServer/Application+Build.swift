@@ -60,10 +60,16 @@ public func buildApplication(
     scraped.get("metrics") { _, _ in
         let runs = try await store.runCounts()
         let counts = try await store.engineCounts()
+        let signals = try await store.openSignals(pipeline: nil).map(\.signal)
+        let seen = try await store.pipelinesWithEvidence()
         let text = metrics.render(
             runs: Dictionary(uniqueKeysWithValues: RunState.allCases.map { ($0.rawValue, runs[$0] ?? 0) }),
             engine: counts,
-            checks: Array(try await store.latestCheckResults(of: nil).values)
+            checks: Array(try await store.latestCheckResults(of: nil).values),
+            pipelines: plan.catalog.pipelines.map {
+                PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
+            },
+            signals: signals
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

@@ -144,6 +144,11 @@ struct IncidentAPITests {
             #expect(text.contains(#"pipewatch_open_incidents{severity="normal"} 1"#))
             #expect(text.contains(#"pipewatch_escalation_steps_fired{outcome="skipped"}"#))
             #expect(text.contains(#"pipewatch_notifications{state="dead"} 0"#))
+            // By pipeline, so Alertmanager and Grafana can route by owner.
+            #expect(text.contains(#"pipewatch_open_signals{pipeline="profit",kind="processing_failure"} 1"#))
+            #expect(text.contains(#"pipewatch_open_signals{pipeline="orders",kind="processing_failure"} 0"#))
+            #expect(text.contains(#"pipewatch_pipeline_health{pipeline="profit",health="failing"} 1"#))
+            #expect(text.contains(#"pipewatch_pipeline_health{pipeline="orders",health="unknown"} 1"#))
         }
     }
 }

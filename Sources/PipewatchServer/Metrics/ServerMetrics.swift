@@ -14,24 +14,35 @@ final class ServerMetrics: Sendable {
     private let requestDuration: DurationHistogram
 
     init() {
-        stored = registry.makeCounter(
-            name: "pipewatch_events_accepted_total",
-            labels: [("outcome", "stored")],
+        let accepted = Self.descriptor(
+            "pipewatch_events_accepted_total",
             help: "OpenLineage events accepted, by whether they were new"
         )
-        duplicates = registry.makeCounter(
-            name: "pipewatch_events_accepted_total",
-            labels: [("outcome", "duplicate")],
-            help: "OpenLineage events accepted, by whether they were new"
-        )
+        stored = registry.makeCounter(descriptor: accepted, labels: [("outcome", "stored")])
+        duplicates = registry.makeCounter(descriptor: accepted, labels: [("outcome", "duplicate")])
         requestDuration = registry.makeDurationHistogram(
-            name: "pipewatch_http_request_duration_seconds",
+            descriptor: Self.descriptor(
+                "pipewatch_http_request_duration_seconds",
+                help: "Time to answer HTTP requests"
+            ),
             buckets: [
                 .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
                 .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
-            ],
-            help: "Time to answer HTTP requests"
+            ]
         )
+    }
+
+    /// A metric's full name and help, as the registry takes them.
+    private static func descriptor(_ name: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
+
+    private func counter(_ name: String, _ labels: [(String, String)], help: String) -> Counter {
+        registry.makeCounter(descriptor: Self.descriptor(name, help: help), labels: labels)
+    }
+
+    private func gauge(_ name: String, _ labels: [(String, String)], help: String) -> Gauge {
+        registry.makeGauge(descriptor: Self.descriptor(name, help: help), labels: labels)
     }
 
     func accepted(isNew: Bool) {
@@ -42,9 +53,9 @@ final class ServerMetrics: Sendable {
     /// number of series stays bounded whatever clients send.
     func rejected(reason: String) {
         let field = reason.replacingOccurrences(of: #"\[\d+\]"#, with: "[]", options: .regularExpression)
-        registry.makeCounter(
-            name: "pipewatch_events_rejected_total",
-            labels: [("reason", field)],
+        counter(
+            "pipewatch_events_rejected_total",
+            [("reason", field)],
             help: "OpenLineage events refused, by the field at fault"
         ).increment()
     }
@@ -54,58 +65,72 @@ final class ServerMetrics: Sendable {
     }
 
     /// Sets the gauges that describe the store, then renders everything in the text format.
-    func render(runs: [String: Int], engine: EngineCounts, checks: [CheckResult]) -> String {
+    /// - Parameters:
+    ///   - pipelines: Every pipeline with its health, for `pipewatch_pipeline_health`.
+    ///   - signals: The open signals, counted by pipeline and kind so alerts can route by owner.
+    func render(
+        runs: [String: Int],
+        engine: EngineCounts,
+        checks: [CheckResult],
+        pipelines: [PipelineDocument],
+        signals: [Signal]
+    ) -> String {
         for (state, count) in runs {
-            registry.makeGauge(name: "pipewatch_runs", labels: [("state", state)], help: "Runs in the store, by state")
+            gauge("pipewatch_runs", [("state", state)], help: "Runs in the store, by state")
                 .set(Double(count))
         }
-        for kind in SignalKind.allCases {
-            registry.makeGauge(
-                name: "pipewatch_open_signals",
-                labels: [("kind", kind.rawValue)],
-                help: "Open signals, by kind"
-            ).set(Double(engine.openSignals[kind.rawValue] ?? 0))
+        let open = Dictionary(grouping: signals) { "\($0.pipeline)|\($0.kind.rawValue)" }
+        for pipeline in pipelines {
+            for kind in SignalKind.allCases {
+                gauge(
+                    "pipewatch_open_signals",
+                    [("pipeline", pipeline.id), ("kind", kind.rawValue)],
+                    help: "Open signals, by pipeline and kind"
+                ).set(Double(open["\(pipeline.id)|\(kind.rawValue)"]?.count ?? 0))
+            }
+            for health in ["healthy", "degraded", "failing", "unknown"] {
+                gauge(
+                    "pipewatch_pipeline_health",
+                    [("pipeline", pipeline.id), ("health", health)],
+                    help: "1 for a pipeline's current health, 0 for the others"
+                ).set(Double(pipeline.health == health ? 1 : 0))
+            }
         }
         for severity in Severity.allCases {
-            registry.makeGauge(
-                name: "pipewatch_open_incidents",
-                labels: [("severity", severity.rawValue)],
+            gauge(
+                "pipewatch_open_incidents",
+                [("severity", severity.rawValue)],
                 help: "Incidents triggered or acknowledged, by severity"
             ).set(Double(engine.openIncidents[severity] ?? 0))
         }
         for state in OutboxMessage.State.allCases {
-            registry.makeGauge(
-                name: "pipewatch_notifications",
-                labels: [("state", state.rawValue)],
+            gauge(
+                "pipewatch_notifications",
+                [("state", state.rawValue)],
                 help: "Notifications in the outbox, by delivery state"
             ).set(Double(engine.messages[state] ?? 0))
         }
         for state in [EscalationStep.State.paged, .skipped] {
-            registry.makeGauge(
-                name: "pipewatch_escalation_steps_fired",
-                labels: [("outcome", state.rawValue)],
+            gauge(
+                "pipewatch_escalation_steps_fired",
+                [("outcome", state.rawValue)],
                 help: "Escalation steps fired, by whether they paged someone or were skipped"
             ).set(Double(engine.steps[state] ?? 0))
         }
         for state in CheckState.allCases {
-            registry.makeGauge(
-                name: "pipewatch_checks",
-                labels: [("state", state.rawValue)],
+            gauge(
+                "pipewatch_checks",
+                [("state", state.rawValue)],
                 help: "Data checks by the state of their latest result"
             ).set(Double(checks.filter { $0.state == state }.count))
         }
         for result in checks {
             let labels = [("check", result.check.rawValue), ("pipeline", result.pipeline.rawValue)]
-            registry.makeGauge(
-                name: "pipewatch_check_failing",
-                labels: labels,
-                help: "1 when a check's latest result is fail or error, else 0"
-            ).set(Double(result.state.isProblem ? 1 : 0))
-            registry.makeGauge(
-                name: "pipewatch_check_duration_seconds",
-                labels: labels,
-                help: "How long a check's latest run took"
-            ).set(Double(result.durationMilliseconds) / 1000)
+            gauge("pipewatch_check_failing", labels, help: "1 when a check's latest result is fail or error, else 0")
+                .set(Double(result.state.isProblem ? 1 : 0))
+            gauge("pipewatch_check_duration_seconds", labels, help: "How long a check's latest run took").set(
+                Double(result.durationMilliseconds) / 1000
+            )
         }
         return registry.emitToString()
     }
