@@ -202,7 +202,12 @@ struct CatalogCommandTests {
             #expect(first.output.hasPrefix("wrote team/pipewatch.yaml\n"))
             let validation = await pipewatch("validate", "--config", "team/pipewatch.yaml", in: directory.url)
             #expect(validation.status == 0)
-            #expect(validation.errorOutput == "")
+            // The starter declares no API token yet: validate says ingest is refused until one exists.
+            #expect(
+                validation.errorOutput
+                    == "team/pipewatch.yaml:1:1: warning: ingest is disabled: no token with write scope\n"
+                    + "    hint: run 'pipewatch token new --name airflow' and add its hash under 'api.tokens' with 'scope: write'\n"
+            )
             let again = await pipewatch("init", "team", in: directory.url)
             #expect(again.status == 1)
             #expect(again.errorOutput == "'team/pipewatch.yaml' already exists; pass --force to overwrite it\n")

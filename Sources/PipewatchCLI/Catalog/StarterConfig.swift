@@ -65,6 +65,15 @@ enum StarterConfig {
             checks:                       # ids are unique across pipelines; 'every: 15m' unless 'cron' or 'after: run'
               orders-fresh-for-investors: { freshness: { table: sales.orders, column: updated_at, max_age: 2h }, cron: "0 7 * * *" }
 
+        # Who may use the HTTP API. Orchestrators post events with a token of write scope; until one
+        # is declared, 'pipewatch serve' refuses ingest (and says so). Make one with
+        #   pipewatch token new --name airflow
+        # which prints the token (give it to Airflow) and its SHA-256 (paste it below). Then:
+        # api:
+        #   read_access: open               # or 'token': reads need a token too
+        #   tokens:
+        #     - { name: airflow, sha256: PASTE-THE-HASH-HERE, scope: write }
+
         # One week each, in this order, handing over on Mondays at 09:00. Engineers in three regions
         # keep someone available on every public holiday ('pipewatch validate' warns of any gap).
         oncall:

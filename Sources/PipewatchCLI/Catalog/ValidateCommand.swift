@@ -34,6 +34,16 @@ struct ValidateCommand: AsyncParsableCommand {
         if let plan = report.plan, let location = report.oncallLocation {
             report.diagnostics += CoverageFindings.warnings(for: plan, at: location, from: try context.now())
         }
+        if let plan = report.plan, !plan.api.acceptsIngest, let root = report.files.first {
+            report.diagnostics.append(
+                Diagnostic(
+                    location: SourceLocation(file: root, line: 1, column: 1),
+                    severity: .warning,
+                    message: APIAccess.ingestDisabled,
+                    hint: APIAccess.ingestHint
+                )
+            )
+        }
         switch output.format {
         case .json:
             context.print(try JSONOutput.render(report.diagnostics))

@@ -97,6 +97,9 @@ struct ServeCommand: AsyncParsableCommand {
                 metadata: ["source": "\(source.id)"]
             )
         }
+        if !plan.api.acceptsIngest {
+            logger.warning("\(APIAccess.ingestDisabled); \(APIAccess.ingestHint)")
+        }
         let store: SQLStateStore
         do {
             store = try await SQLStateStore.open(at: location, logger: logger)

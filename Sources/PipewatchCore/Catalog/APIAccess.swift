@@ -42,6 +42,15 @@ public struct APIAccess: Sendable, Equatable {
     }
 
     /// The token whose hash is `sha256`, if one is declared.
+    /// Whether any token may write: without one, ingest refuses every event.
+    public var acceptsIngest: Bool { tokens.contains { $0.scope == .write } }
+
+    /// What `validate` and `serve` say when no token may write.
+    public static let ingestDisabled = "ingest is disabled: no token with write scope"
+    /// How to add one.
+    public static let ingestHint =
+        "run 'pipewatch token new --name airflow' and add its hash under 'api.tokens' with 'scope: write'"
+
     public func token(hashed sha256: String) -> Token? {
         tokens.first { $0.sha256 == sha256 }
     }
