@@ -44,6 +44,57 @@ struct RequestRejectionTests {
         }
     }
 
+    @Test("bodies are what they claim: JSON by Content-Type, UTF-8, no NUL in any field; nothing is stored")
+    func bodiesAsClaimed() async throws {
+        let event = try sampleEvent()
+        let headers = writeHeaders
+        try await withTestServer { client, store in
+            /// The status and the `error` of the answer.
+            func post(_ uri: String, _ body: Data, _ headers: HTTPFields) async throws -> (HTTPResponse.Status, String)
+            {
+                try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body)) {
+                    let object =
+                        try? JSONSerialization.jsonObject(with: Data($0.body.readableBytesView)) as? [String: String]
+                    return ($0.status, object?["error"] ?? "")
+                }
+            }
+            var text = headers
+            text[.contentType] = "text/plain"
+            #expect(
+                try await post("/api/v1/lineage", event, text)
+                    == (
+                        .unsupportedMediaType,
+                        "Content-Type 'text/plain' is not JSON; send 'application/json'"
+                    )
+            )
+            let utf16 = String(decoding: event, as: UTF8.self).data(using: .utf16LittleEndian)!
+            #expect(
+                try await post("/api/v1/lineage", utf16, headers)
+                    == (.badRequest, "the body is not UTF-8 JSON; send UTF-8 text")
+            )
+            let nulJob = try sampleEvent(
+                "openlineage-runevent",
+                ["job": ["namespace": "airflow", "name": "profit\u{0}daily"]]
+            )
+            #expect(
+                try await post("/api/v1/lineage", nulJob, headers)
+                    == (.badRequest, "field 'job.name' contains a NUL character, which cannot be stored")
+            )
+            let nulDbt = Data(
+                #"{"run_results": {"results": [{"unique_id": "model.a.b", "status": "error", "message": "bad\u0000"}]}}"#
+                    .utf8
+            )
+            #expect(
+                try await post("/api/v1/ingest/dbt", nulDbt, headers)
+                    == (
+                        .badRequest,
+                        "field 'run_results.results[0].message' contains a NUL character, which cannot be stored"
+                    )
+            )
+            #expect(try await store.runs(of: "profit", limit: 10).isEmpty)
+        }
+    }
+
     @Test(
         "dbt bodies that are not artifacts get 400 naming the problem",
         arguments: [

@@ -4,9 +4,14 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Reads a request body up to a limit, gunzipping it when `Content-Encoding: gzip` says so.
+/// Reads a request body up to a limit, gunzipping it when `Content-Encoding: gzip` says so, and
+/// makes sure it is what it claims: JSON (by `Content-Type`, when given), in UTF-8, with no NUL
+/// character anywhere (PostgreSQL cannot store one, so it would fail later as a 5xx).
 enum RequestBody {
     static func read(_ request: Request, limit: Int) async throws -> Data {
+        if let type = request.headers[.contentType], !isJSON(type) {
+            throw APIError(.unsupportedMediaType, "Content-Type '\(type)' is not JSON; send 'application/json'")
+        }
         var buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
@@ -28,6 +33,50 @@ enum RequestBody {
         default:
             throw APIError(.unsupportedMediaType, "unsupported Content-Encoding '\(encoding)'; send identity or gzip")
         }
-        return Data(buffer.readableBytesView)
+        let data = Data(buffer.readableBytesView)
+        try requireUTF8Text(data)
+        return data
+    }
+
+    /// `application/json`, or a `+json` type, with any parameters.
+    static func isJSON(_ contentType: String) -> Bool {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
+    }
+
+    /// Refuses a body that is not UTF-8 text (UTF-16 JSON is valid UTF-8 interleaved with NUL
+    /// bytes), or that holds a NUL character written as `\u0000`, naming the field.
+    static func requireUTF8Text(_ data: Data) throws {
+        if data.contains(0) || String(data: data, encoding: .utf8) == nil {
+            throw APIError(.badRequest, "the body is not UTF-8 JSON; send UTF-8 text")
+        }
+        guard data.range(of: Data("\\u0000".utf8)) != nil || data.range(of: Data("\\U0000".utf8)) != nil,
+            let object = try? JSONSerialization.jsonObject(with: data)
+        else { return }
+        if let field = Self.fieldWithNUL(in: object, path: "") {
+            throw APIError(.badRequest, "field '\(field)' contains a NUL character, which cannot be stored")
+        }
+    }
+
+    /// The path of the first string (or key) holding a NUL character, such as `run.facets.x[2]`.
+    private static func fieldWithNUL(in value: Any, path: String) -> String? {
+        switch value {
+        case let text as String:
+            return text.contains("\u{0}") ? (path.isEmpty ? "(the body)" : path) : nil
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if key.contains("\u{0}") { return child }
+                if let found = fieldWithNUL(in: object[key]!, path: child) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = fieldWithNUL(in: item, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 }
