@@ -36,7 +36,11 @@ final class SQLiteExecutor: DatabaseExecutor {
                     attributes: [.posixPermissions: 0o700]
                 )
                 if !FileManager.default.fileExists(atPath: path) {
-                    _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+                    _ = FileManager.default.createFile(
+                        atPath: path,
+                        contents: nil,
+                        attributes: [.posixPermissions: 0o600]
+                    )
                 }
             } catch {
                 throw StoreError.unavailable(
