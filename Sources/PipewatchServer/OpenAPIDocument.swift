@@ -1,6 +1,14 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
-enum OpenAPIDocument {
+public enum OpenAPIDocument {
     static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths
+
+    /// Every path the document describes, as written under `paths:`.
+    public static var paths: [String] {
+        yaml.split(separator: "\n").compactMap { line in
+            line.hasPrefix("  /") && line.hasSuffix(":") && !line.hasPrefix("   ")
+                ? String(line.dropFirst(2).dropLast()) : nil
+        }
+    }
 
     private static let base = """
         openapi: 3.1.0

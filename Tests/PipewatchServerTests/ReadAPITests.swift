@@ -97,10 +97,24 @@ struct ReadAPITests {
                     "/api/v1/incidents/{id}/escalate:",
                     "/api/v1/incidents/{id}/steps/{step}:", "/api/v1/incidents/{id}/actions:",
                     "/api/v1/incidents/{id}/review:", "/api/v1/notifications:", "/api/v1/notifications/{id}/retry:",
+                    "/api/v1/checks:", "/api/v1/checks/{id}/history:", "/api/v1/checks/{id}/run:",
                 ] {
                     #expect(text.contains(path), "\(path) is missing")
                 }
             }
+        }
+    }
+
+    @Test("docs/server.md lists every path the OpenAPI document describes")
+    func documentedRoutes() throws {
+        let docs = try String(
+            contentsOf: RepositoryFiles.root.appendingPathComponent("docs/server.md"),
+            encoding: .utf8
+        )
+        let paths = OpenAPIDocument.paths
+        #expect(paths.count >= 20)
+        for path in paths {
+            #expect(docs.contains(" \(path)`") || docs.contains(" \(path)?"), "docs/server.md does not list \(path)")
         }
     }
 

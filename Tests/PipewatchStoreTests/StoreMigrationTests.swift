@@ -6,6 +6,28 @@ import Testing
 
 @Suite("state store migrations")
 struct StoreMigrationTests {
+    @Test("docs/store.md lists every migration a new database gets")
+    func documented() async throws {
+        let docs = try String(contentsOf: RepositoryFiles.root.appendingPathComponent("docs/store.md"), encoding: .utf8)
+        let ids = try await freshMigrationIDs()
+        #expect(!ids.isEmpty)
+        for id in ids {
+            #expect(docs.contains("| `\(id)` |"), "docs/store.md does not list migration \(id)")
+        }
+    }
+
+    /// The migrations a new in-memory database gets, in order.
+    private func freshMigrationIDs() async throws -> [String] {
+        let store = try await SQLStateStore.open(at: .sqliteInMemory, logger: .discarding)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            let ids = try await store.migrate()
+            try await store.close()
+            return ids
+        }
+    }
+
     @Test("a new database gets every migration once, in order", arguments: StoreBackend.available)
     func migrationsApplyOnce(backend: StoreBackend) async throws {
         let store = try await SQLStateStore.open(at: backend.makeLocation(), logger: .discarding)
