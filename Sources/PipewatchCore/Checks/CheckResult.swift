@@ -65,7 +65,6 @@ public struct CheckResult: Sendable, Equatable {
 
     /// The duration in whole milliseconds.
     public var durationMilliseconds: Int {
-        let parts = duration.components
-        return Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
+        Int(duration.wholeMilliseconds)
     }
 }

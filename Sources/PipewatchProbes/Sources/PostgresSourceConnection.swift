@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import PipewatchCore
 import PipewatchStore
 import PostgresNIO
 import Synchronization
@@ -37,10 +38,7 @@ final class PostgresSourceConnection: SourceConnection {
 
     func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows {
         try await verifyReachable()
-        let milliseconds = max(
-            Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000),
-            1
-        )
+        let milliseconds = max(timeout.wholeMilliseconds, 1)
         let zone = dialect.literal(timeZone.identifier)
         do {
             return try await withDeadline(timeout + .seconds(5)) { [client] in

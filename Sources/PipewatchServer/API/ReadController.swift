@@ -55,8 +55,11 @@ struct ReadController {
         let pipeline = try known(id)
         let signals = try await store.openSignals(pipeline: pipeline.id).map(\.signal)
         let runs = try await store.runs(of: pipeline.id, limit: 10)
-        let seen = try await store.pipelinesWithEvidence()
-        let hasEvidence = !runs.isEmpty || !signals.isEmpty || seen.contains(pipeline.id)
+        // Only a pipeline with neither runs nor signals needs the store's wider look (check results).
+        let hasEvidence =
+            if !runs.isEmpty || !signals.isEmpty { true } else {
+                try await store.pipelinesWithEvidence().contains(pipeline.id)
+            }
         return JSONResponse(
             PipelineDetail(
                 pipeline: PipelineDocument(pipeline, signals: signals, hasEvidence: hasEvidence),
