@@ -52,6 +52,29 @@ struct RunStoreContractTests {
     }
 
     @Test(
+        "a run stored before assemblies were kept is assembled from its stored events at its next event",
+        arguments: StoreBackend.available
+    )
+    func assemblyFromOlderStore(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store in
+            _ = try await store.record(
+                [try incoming(.start, minutes: 0), try incoming(.running, minutes: 1, output: "staging.a")],
+                receivedAt: Fixtures.now
+            )
+            try await store.forgetRunAssembliesForTesting()
+            _ = try await store.record(
+                [try incoming(.complete, minutes: 5, output: "mart.b")],
+                receivedAt: Fixtures.now
+            )
+            _ = try await store.record([try incoming(.running, minutes: 2)], receivedAt: Fixtures.now)
+            let run = try #require(try await store.runs(of: "profit", limit: 10).first)
+            #expect(run.state == .completed)
+            #expect(run.duration(at: Fixtures.now) == 300)
+            #expect(run.outputs.map(\.name) == ["staging.a", "mart.b"])
+        }
+    }
+
+    @Test(
         "a dbt node listed twice keeps its last result, and ingesting the invocation again changes nothing",
         arguments: StoreBackend.available
     )

@@ -37,7 +37,11 @@ struct StoreMigrationTests {
             do {
                 let first = try await store.migrate()
                 let second = try await store.migrate()
-                #expect(first == ["0001_schedule_state", "0002_run_signals", "0003_incidents", "0004_checks"])
+                #expect(
+                    first == [
+                        "0001_schedule_state", "0002_run_signals", "0003_incidents", "0004_checks", "0005_run_assembly",
+                    ]
+                )
                 #expect(second.isEmpty)
             } catch {
                 try? await store.dropSchemaForTesting()

@@ -8,5 +8,6 @@ enum Migrations {
         runSignals,
         incidents,
         checks,
+        runAssembly,
     ]
 }

@@ -35,39 +35,68 @@ extension SQLStateStore: RunStore {
         }
     }
 
-    /// Rebuilds the runs the new events belong to from every event stored for them, whatever
-    /// order they came in; events of this batch are used as decoded, older ones decoded again.
+    /// Merges the new events into their runs' kept assemblies: each event costs the same however
+    /// long its run is. A run without a kept assembly (stored before `0005_run_assembly`) is
+    /// assembled once from every event stored for it; events of this batch are used as decoded.
     private static func reassemble(_ fresh: [IncomingEvent], in database: any SQLDatabase) async throws {
-        let known = Dictionary(fresh.map { (EventKey($0.event), $0.event) }, uniquingKeysWith: { first, _ in first })
         var pipelines: [String: PipelineID] = [:]
         for incoming in fresh where pipelines[incoming.event.runID] == nil {
             pipelines[incoming.event.runID] = incoming.pipeline
         }
         let runIDs = Array(Set(fresh.map(\.event.runID))).sorted()
-        let stored = try await database.raw(
-            """
-            SELECT run_id, event_type, event_time_ms, body FROM lineage_events
-            WHERE run_id IN (\(binds: runIDs as [any Encodable & Sendable]))
-            """
-        ).all(decoding: StoredEvent.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var eventsByRun: [String: [LineageEvent]] = [:]
-        for row in stored {
-            let key = EventKey(runId: row.runId, eventType: row.eventType, eventTimeMs: row.eventTimeMs)
-            guard let event = known[key] ?? (try? LineageEventDecoder.decode(Data(row.body.utf8))) else { continue }
-            eventsByRun[row.runId, default: []].append(event)
+        let kept = try await database.raw(
+            "SELECT run_id, assembly FROM runs WHERE run_id IN (\(binds: runIDs as [any Encodable & Sendable]))"
+        ).all(decoding: KeptAssembly.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var assemblies: [String: RunAssembly] = [:]
+        for row in kept {
+            guard let text = row.assembly else { continue }
+            assemblies[row.runId] = try? JSONDecoder().decode(RunAssembly.self, from: Data(text.utf8))
+        }
+        let unassembled = runIDs.filter { assemblies[$0] == nil }
+        if !unassembled.isEmpty {
+            let known = Dictionary(
+                fresh.map { (EventKey($0.event), $0.event) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            let stored = try await database.raw(
+                """
+                SELECT run_id, event_type, event_time_ms, body FROM lineage_events
+                WHERE run_id IN (\(binds: unassembled as [any Encodable & Sendable]))
+                """
+            ).all(decoding: StoredEvent.self, keyDecodingStrategy: .convertFromSnakeCase)
+            for row in stored {
+                let key = EventKey(runId: row.runId, eventType: row.eventType, eventTimeMs: row.eventTimeMs)
+                guard let event = known[key] ?? (try? LineageEventDecoder.decode(Data(row.body.utf8))) else { continue }
+                if assemblies[row.runId] == nil {
+                    assemblies[row.runId] = RunAssembly(event)
+                } else {
+                    assemblies[row.runId]?.merge(event)
+                }
+            }
+        }
+        // Merging is idempotent, so the events just read back above may be merged again.
+        for incoming in fresh {
+            if assemblies[incoming.event.runID] == nil {
+                assemblies[incoming.event.runID] = RunAssembly(incoming.event)
+            } else {
+                assemblies[incoming.event.runID]?.merge(incoming.event)
+            }
         }
         var runs: [RunRow] = []
         var updates: [DatasetIdentity: Int64] = [:]
+        var texts: [String: String] = [:]
         for runID in runIDs {
-            guard let run = Run(assembling: eventsByRun[runID] ?? []) else { continue }
+            guard let assembly = assemblies[runID] else { continue }
+            let run = assembly.run
             runs.append(try RunRow(run: run, source: "openlineage", pipeline: pipelines[runID]))
+            texts[runID] = String(decoding: try JSONEncoder().encode(assembly), as: UTF8.self)
             guard run.state == .completed, let ended = run.endedAt else { continue }
             for output in run.outputs {
                 let at = EpochMilliseconds(ended).value
                 if at > updates[output.identity] ?? .min { updates[output.identity] = at }
             }
         }
-        try await upsert(runs, into: database)
+        try await upsert(runs, assemblies: texts, into: database)
         guard !updates.isEmpty else { return }
         let values = updates.keys.sorted().map { identity -> SQLQueryString in
             "(\(binds: [identity.namespace, identity.name, updates[identity] ?? 0] as [any Encodable & Sendable]))"
@@ -82,20 +111,25 @@ extension SQLStateStore: RunStore {
         ).run()
     }
 
-    /// Inserts or replaces runs, each once, in one statement.
-    private static func upsert(_ rows: [RunRow], into database: any SQLDatabase) async throws {
+    /// Inserts or replaces runs, each once, in one statement, with their kept assemblies (by run id).
+    private static func upsert(
+        _ rows: [RunRow],
+        assemblies: [String: String] = [:],
+        into database: any SQLDatabase
+    ) async throws {
         guard !rows.isEmpty else { return }
         let values = rows.map { row -> SQLQueryString in
             let columns: [any Encodable & Sendable] = [
                 row.runId, row.source, row.jobNamespace, row.jobName, row.pipeline, row.state, row.dbtStatus,
                 row.startedAtMs, row.endedAtMs, row.lastEventMs, row.errorMessage, row.parentRunId, row.datasets,
+                assemblies[row.runId],
             ]
             return "(\(binds: columns))"
         }
         try await database.raw(
             """
             INSERT INTO runs (run_id, source, job_namespace, job_name, pipeline, state, dbt_status, started_at_ms,
-                ended_at_ms, last_event_ms, error_message, parent_run_id, datasets)
+                ended_at_ms, last_event_ms, error_message, parent_run_id, datasets, assembly)
             VALUES \(values.joined(separator: ", "))
             ON CONFLICT (run_id) DO UPDATE SET
                 source = excluded.source, job_namespace = excluded.job_namespace, job_name = excluded.job_name,
@@ -103,7 +137,7 @@ extension SQLStateStore: RunStore {
                 dbt_status = excluded.dbt_status, started_at_ms = excluded.started_at_ms,
                 ended_at_ms = excluded.ended_at_ms, last_event_ms = excluded.last_event_ms,
                 error_message = excluded.error_message, parent_run_id = excluded.parent_run_id,
-                datasets = excluded.datasets
+                datasets = excluded.datasets, assembly = excluded.assembly
             """
         ).run()
     }
@@ -139,6 +173,15 @@ extension SQLStateStore: RunStore {
                     ).run()
                 }
                 return (rows.count, artifacts.freshness.count)
+            }
+        }
+    }
+
+    /// Forgets every run's kept assembly, as a store written before `0005_run_assembly` has none;
+    /// for tests of that path.
+    package func forgetRunAssembliesForTesting() async throws(StoreError) {
+        try await perform("cannot forget run assemblies") {
+            try await executor.transaction { database in try await database.raw("UPDATE runs SET assembly = NULL").run()
             }
         }
     }
@@ -303,6 +346,12 @@ private struct EventKey: Hashable, Decodable {
             eventTimeMs: EpochMilliseconds(event.eventTime).value
         )
     }
+}
+
+/// A run's kept assembly, as JSON; `nil` for runs stored before it was kept, and for dbt nodes.
+private struct KeptAssembly: Decodable {
+    var runId: String
+    var assembly: String?
 }
 
 /// An event as stored, for re-assembly.

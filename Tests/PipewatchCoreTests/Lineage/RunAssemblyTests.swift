@@ -67,4 +67,37 @@ struct RunAssemblyTests {
         let run = Run(assembling: [event(.complete, at: 60, schema: new), event(.start, at: 0, schema: old)])
         #expect(run?.inputs.first?.schema == new)
     }
+
+    @Test("events merged one by one, through JSON between each, give the run assembled at once, in any order")
+    func incremental() throws {
+        let old = [SchemaField(name: "id", type: "integer")]
+        var events = [
+            event(.start, at: 0, schema: old),
+            event(.running, at: 30, error: "retrying"),
+            event(.running, at: 30, schema: old + [SchemaField(name: "x", type: "text")]),
+            event(.fail, at: 90, error: "boom"),
+            event(.complete, at: 90),
+        ]
+        events[1].outputs = [
+            DatasetObservation(namespace: "pg", name: "b", failedAssertions: ["not_null", "unique"]),
+            DatasetObservation(namespace: "pg", name: "a"),
+        ]
+        events[3].outputs = [DatasetObservation(namespace: "pg", name: "a", failedAssertions: ["unique"])]
+        let whole = try #require(Run(assembling: events))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let shuffled = events.shuffled(using: &generator)
+            var assembly = RunAssembly(shuffled[0])
+            for event in shuffled.dropFirst() {
+                assembly = try JSONDecoder().decode(RunAssembly.self, from: JSONEncoder().encode(assembly))
+                assembly.merge(event)
+            }
+            #expect(assembly.run == whole)
+        }
+        #expect(whole.state == .failed)
+        #expect(whole.errorMessage == "boom")
+        #expect(whole.outputs.map(\.name) == ["b", "a"])
+        #expect(whole.outputs.map(\.failedAssertions) == [["not_null", "unique"], ["unique"]])
+        #expect(whole.inputs.first?.schema?.count == 2)
+    }
 }
