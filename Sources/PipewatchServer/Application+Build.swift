@@ -43,7 +43,7 @@ public func buildApplication(
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
-    router.get("healthz") { _, _ in JSONResponse(["status": "ok"]) }
+    HealthController(store: store, clock: clock).add(to: router)
     router.get("openapi.yaml") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "application/yaml; charset=utf-8"

@@ -29,6 +29,23 @@ public enum OpenAPIDocument {
               type: object
               required: [error]
               properties: { error: { type: string } }
+            Health:
+              type: object
+              required: [status, checks]
+              properties:
+                status: { type: string, enum: [ok, unavailable] }
+                checks:
+                  type: object
+                  required: [database]
+                  properties:
+                    database:
+                      type: object
+                      required: [status, latency_ms]
+                      properties:
+                        status: { type: string, enum: [up, down] }
+                        latency_ms: { type: number }
+                        error: { type: string }
+                        down_since: { type: string, format: date-time }
             Run:
               type: object
               required: [run_id, job, state, started_at, ended_at, duration_s, error_message]
@@ -204,8 +221,20 @@ public enum OpenAPIDocument {
                                 last_seen: { type: string, format: date-time }
           /healthz:
             get:
-              summary: Liveness.
-              responses: { "200": { description: The server is up. } }
+              summary: Health, with the database's state under `checks`.
+              responses:
+                "200": { description: The server and its database answer., content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+                "503": { description: The database cannot be reached., content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+          /readyz:
+            get:
+              summary: Readiness (Kubernetes); the same answer as /healthz.
+              responses:
+                "200": { description: Ready., content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+                "503": { description: The database cannot be reached., content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+          /livez:
+            get:
+              summary: Liveness (Kubernetes); 200 while the process answers, whatever the database does.
+              responses: { "200": { description: The process answers. } }
           /metrics:
             get:
               summary: Prometheus metrics in the text format.

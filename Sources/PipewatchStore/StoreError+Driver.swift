@@ -1,3 +1,4 @@
+import PipewatchCore
 import PostgresKit
 import SQLiteKit
 
@@ -12,6 +13,13 @@ extension StoreError {
         if let error = error as? PSQLError {
             return .unavailable("\(operation): \(reason(of: error))", underlying: error)
         }
+        if let unreachable = error as? DatabaseUnreachable {
+            let waited = unreachable.waited.map { " within \(Double($0.wholeMilliseconds) / 1_000) s" } ?? ""
+            return .unavailable(
+                "\(operation): the database gave no connection\(waited); check that the server runs and is reachable",
+                underlying: error
+            )
+        }
         if error is DecodingError {
             return .unavailable(
                 "\(operation): a stored row could not be read; the database may have been edited by hand",
@@ -24,6 +32,7 @@ extension StoreError {
     /// Whether `error` came from a driver or from reading a row, rather than from the caller's own code.
     static func isDriverError(_ error: any Error) -> Bool {
         error is StoreError || error is SQLiteError || error is PSQLError || error is DecodingError
+            || error is DatabaseUnreachable
     }
 
     private static func reason(of error: SQLiteError) -> String {

@@ -11,10 +11,21 @@ import Testing
 
 @Suite("read API, health, metrics and OpenAPI")
 struct ReadAPITests {
-    @Test("healthz answers ok")
+    @Test("healthz and readyz report the database as up; livez answers without it")
     func health() async throws {
         try await withTestServer { client, _ in
-            try await client.execute(uri: "/healthz", method: .get) { response in
+            for uri in ["/healthz", "/readyz"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body =
+                        try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
+                        as? [String: Any]
+                    #expect(body?["status"] as? String == "ok")
+                    let database = (body?["checks"] as? [String: Any])?["database"] as? [String: Any]
+                    #expect(database?["status"] as? String == "up")
+                }
+            }
+            try await client.execute(uri: "/livez", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
             }

@@ -57,7 +57,16 @@ struct StoreLocationTests {
             ),
             (
                 "postgres://u:secret@h/db?timeout=3",
-                "unknown option 'timeout' in the database URL; the options are 'sslmode' and 'schema'"
+                "unknown option 'timeout' in the database URL; the options are 'sslmode', 'schema', "
+                    + "'connect_timeout' and 'statement_timeout'"
+            ),
+            (
+                "postgres://u:secret@h/db?connect_timeout=0",
+                "connect_timeout '0' in the database URL must be whole seconds from 1 to 3600"
+            ),
+            (
+                "postgres://u:secret@h/db?statement_timeout=5s",
+                "statement_timeout '5s' in the database URL must be milliseconds from 0 (no limit) to 86400000"
             ),
         ]
     )
@@ -71,6 +80,17 @@ struct StoreLocationTests {
     func redactsPassword() throws {
         let location = try StoreLocation(parsing: "postgres://pw:secret@db:5432/pipewatch?schema=oncall")
         #expect(location.description == "postgres://pw:***@db:5432/pipewatch?schema=oncall")
+    }
+
+    @Test("connect and statement timeouts come from the URL, with defaults of 5 s and 10 s")
+    func timeouts() throws {
+        let plain = try PostgresLocation(url: "postgres://pw@db/pipewatch")
+        #expect(plain.connectTimeout == .seconds(5))
+        #expect(plain.statementTimeout == .seconds(10))
+        let tuned = try PostgresLocation(url: "postgres://pw@db/pipewatch?connect_timeout=2&statement_timeout=0")
+        #expect(tuned.connectTimeout == .seconds(2))
+        #expect(tuned.statementTimeout == .zero)
+        #expect(tuned.description == "postgres://pw@db:5432/pipewatch?connect_timeout=2&statement_timeout=0")
     }
 
     @Test("the default location is .pipewatch/state.sqlite beside the config")

@@ -41,7 +41,8 @@ final class PostgresSourceConnection: SourceConnection {
         let milliseconds = max(timeout.wholeMilliseconds, 1)
         let zone = dialect.literal(timeZone.identifier)
         do {
-            return try await withDeadline(timeout + .seconds(5)) { [client] in
+            return try await withDeadline(timeout + .seconds(5), timeout: ProbeError.timedOut(after: timeout)) {
+                [client] in
                 try await client.withConnection { connection in
                     _ = try await connection.query("BEGIN TRANSACTION READ ONLY", logger: connection.logger)
                     do {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PipewatchStore
 import SQLiteNIO
 import Synchronization
 
@@ -46,7 +47,7 @@ final class SQLiteSourceConnection: SourceConnection {
             throw .unreachable(source: source, reason: "\(error)")
         }
         do {
-            let rows = try await withDeadline(timeout) {
+            let rows = try await withDeadline(timeout, timeout: ProbeError.timedOut(after: timeout)) {
                 let rows = try await connection.query(sql, [])
                 return QueryRows(
                     columns: rows.first?.columns.map(\.name) ?? [],

@@ -1,6 +1,7 @@
 import Logging
 import PostgresKit
 import SQLKit
+import Synchronization
 
 /// Runs SQL on PostgreSQL through postgres-nio's `PostgresClient` pool.
 ///
@@ -11,6 +12,9 @@ final class PostgresExecutor: DatabaseExecutor {
     private let client: PostgresClient
     private let location: PostgresLocation
     private let logger: Logger
+    /// When a lease last failed, while none has succeeded since: requests then wait only briefly,
+    /// so an outage answers "unavailable" at once rather than after the connect timeout each time.
+    private let failedSince = Mutex<ContinuousClock.Instant?>(nil)
 
     /// Creates the client; no connection is made until ``run()`` runs and work arrives.
     init(location: PostgresLocation, logger: Logger) {
@@ -36,15 +40,56 @@ final class PostgresExecutor: DatabaseExecutor {
     }
 
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
+        try await withConnection { connection in
             try await body(connection.sql(queryLogLevel: .trace))
         }
     }
 
     func transaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
+        try await withConnection { connection in
             try await connection.sql(queryLogLevel: .trace).inTransaction(begin: engine.beginStatement, body)
         }
+    }
+
+    /// Leases a pooled connection for `body`, waiting for it at most the location's connect
+    /// timeout: while the server is down the pool keeps retrying for a minute, and a request
+    /// should hear "unavailable" in seconds instead.
+    ///
+    /// A child task holds the lease (so that waiting for it can be cancelled) and lends the
+    /// connection until `body` returns.
+    private func withConnection<Result: Sendable>(
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let lent = AsyncThrowingStream<PostgresConnection, any Error>.makeStream()
+        let returned = AsyncStream<Never>.makeStream()
+        let lender = Task { [client] in
+            do {
+                try await client.withConnection { connection in
+                    lent.continuation.yield(connection)
+                    for await _ in returned.stream {}
+                }
+                lent.continuation.finish()
+            } catch {
+                lent.continuation.finish(throwing: error)
+            }
+        }
+        defer { returned.continuation.finish() }
+        let down = failedSince.withLock { $0.map { $0.duration(to: .now) < .seconds(30) } ?? false }
+        let limit = down ? .milliseconds(500) : location.connectTimeout
+        let connection: PostgresConnection
+        do {
+            connection = try await withDeadline(limit, timeout: DatabaseUnreachable(waited: limit)) {
+                for try await connection in lent.stream { return connection }
+                throw CancellationError()
+            }
+            failedSince.withLock { $0 = nil }
+        } catch {
+            lender.cancel()
+            failedSince.withLock { $0 = $0 ?? .now }
+            // The pool's own errors (its circuit breaker after a minute of failed connects) say less.
+            throw error is PSQLError || error is DatabaseUnreachable ? error : DatabaseUnreachable(waited: nil)
+        }
+        return try await body(connection)
     }
 
     func run() async {

@@ -23,6 +23,8 @@ struct Migrator: Sendable {
         let engine = executor.engine
         return try await executor.transaction { database in
             if engine == .postgres {
+                // A migration of a big table may take longer than a request's statement timeout.
+                try await database.raw("SET LOCAL statement_timeout = 0").run()
                 try await database.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
                 if let schema {
                     // Checked by PostgresLocation: [a-z_][a-z0-9_]*, so it needs no quoting.

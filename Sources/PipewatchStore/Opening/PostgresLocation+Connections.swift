@@ -1,9 +1,10 @@
+import PipewatchCore
 package import PostgresNIO
 
 /// How postgres-nio connects to a location, shared by the store and the data checks' sources.
 extension PostgresLocation {
-    /// The pool's configuration: TLS by `sslmode`, and a `search_path` when the location names a
-    /// schema, in every connection's startup message.
+    /// The pool's configuration: TLS by `sslmode`, the connect timeout, and in every connection's
+    /// startup message the statement timeout and a `search_path` when the location names a schema.
     package var clientConfiguration: PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
             host: host,
@@ -13,12 +14,12 @@ extension PostgresLocation {
             database: database,
             tls: tlsConfiguration.map { tlsMode == .prefer ? .prefer($0) : .require($0) } ?? .disable
         )
+        configuration.options.connectTimeout = connectTimeout
         configuration.options.additionalStartupParameters = startupParameters
         return configuration
     }
 
-    /// A single connection's configuration, for connecting outside the pool, with a ten-second
-    /// connect timeout.
+    /// A single connection's configuration, for connecting outside the pool.
     package func connectionConfiguration() throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         if let configuration = tlsConfiguration {
@@ -35,7 +36,7 @@ extension PostgresLocation {
             database: database,
             tls: tls
         )
-        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.connectTimeout = .milliseconds(connectTimeout.wholeMilliseconds)
         configuration.options.additionalStartupParameters = startupParameters
         return configuration
     }
@@ -53,8 +54,8 @@ extension PostgresLocation {
         return tls
     }
 
-    /// A `search_path` when the location names a schema.
+    /// The statement timeout, and a `search_path` when the location names a schema.
     private var startupParameters: [(String, String)] {
-        schema.map { [("search_path", $0)] } ?? []
+        [("statement_timeout", "\(statementTimeout.wholeMilliseconds)")] + (schema.map { [("search_path", $0)] } ?? [])
     }
 }

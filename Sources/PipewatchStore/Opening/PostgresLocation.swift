@@ -1,11 +1,14 @@
 import Foundation
+import PipewatchCore
 
 /// Where a PostgreSQL state store lives, parsed from a `postgres://` URL.
 ///
 /// The URL has the usual form `postgres://USER[:PASSWORD]@HOST[:PORT][/DATABASE][?OPTIONS]`,
-/// with two options: `sslmode` (`disable`, `allow`, `prefer`, `require`, `verify-ca` or
-/// `verify-full`, as libpq; `prefer` by default) and `schema`, a schema for Pipewatch's
-/// tables (created when missing; PostgreSQL's `search_path` when absent).
+/// with these options: `sslmode` (`disable`, `allow`, `prefer`, `require`, `verify-ca` or
+/// `verify-full`, as libpq; `prefer` by default); `schema`, a schema for Pipewatch's
+/// tables (created when missing; PostgreSQL's `search_path` when absent); `connect_timeout`,
+/// seconds to wait for a connection (libpq's name; 5 by default); and `statement_timeout`,
+/// milliseconds a statement may run (PostgreSQL's setting; 10,000 by default, 0 for none).
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// How the connection uses TLS, with libpq's meanings.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
@@ -31,6 +34,13 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var tlsMode: TLSMode
     /// The schema that holds Pipewatch's tables, or `nil` for the server's `search_path`.
     public var schema: String?
+    /// How long to wait for a connection, new or from the pool, before the database counts as down.
+    public var connectTimeout: Duration = Self.defaultConnectTimeout
+    /// How long one statement may run; `.zero` for no limit.
+    public var statementTimeout: Duration = Self.defaultStatementTimeout
+
+    public static let defaultConnectTimeout = Duration.seconds(5)
+    public static let defaultStatementTimeout = Duration.seconds(10)
 
     /// Creates a location from its parts.
     public init(
@@ -95,9 +105,24 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
                 )
             }
             schema = value
+        case "connect_timeout":
+            guard let seconds = Int(value), (1...3_600).contains(seconds) else {
+                throw .invalidLocation(
+                    "connect_timeout '\(value)' in the database URL must be whole seconds from 1 to 3600"
+                )
+            }
+            connectTimeout = .seconds(seconds)
+        case "statement_timeout":
+            guard let milliseconds = Int(value), (0...86_400_000).contains(milliseconds) else {
+                throw .invalidLocation(
+                    "statement_timeout '\(value)' in the database URL must be milliseconds from 0 (no limit) to 86400000"
+                )
+            }
+            statementTimeout = .milliseconds(milliseconds)
         default:
             throw .invalidLocation(
-                "unknown option '\(name)' in the database URL; the options are 'sslmode' and 'schema'"
+                "unknown option '\(name)' in the database URL; the options are 'sslmode', 'schema', "
+                    + "'connect_timeout' and 'statement_timeout'"
             )
         }
     }
@@ -122,6 +147,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         var options: [URLQueryItem] = []
         if tlsMode != .prefer { options.append(URLQueryItem(name: "sslmode", value: tlsMode.rawValue)) }
         if let schema { options.append(URLQueryItem(name: "schema", value: schema)) }
+        if connectTimeout != Self.defaultConnectTimeout {
+            options.append(URLQueryItem(name: "connect_timeout", value: "\(connectTimeout.components.seconds)"))
+        }
+        if statementTimeout != Self.defaultStatementTimeout {
+            options.append(URLQueryItem(name: "statement_timeout", value: "\(statementTimeout.wholeMilliseconds)"))
+        }
         parts.queryItems = options.isEmpty ? nil : options
         return parts.string ?? "postgres://\(host):\(port)"
     }

@@ -4,6 +4,10 @@ public import PipewatchCore
 /// The runs side of the store: OpenLineage events as received, runs assembled from them and
 /// from dbt artifacts, dataset updates and dbt source freshness: what signals are computed from.
 public protocol RunStore: Sendable {
+    /// Asks the database a trivial question, for health probes.
+    /// - Throws: ``StoreError`` when it cannot be reached or does not answer in time.
+    func ping() async throws(StoreError)
+
     /// Stores events in one transaction and re-assembles the runs they touch.
     ///
     /// - Parameters:

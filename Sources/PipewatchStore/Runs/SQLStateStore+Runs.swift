@@ -3,6 +3,12 @@ public import PipewatchCore
 import SQLKit
 
 extension SQLStateStore: RunStore {
+    public func ping() async throws(StoreError) {
+        try await perform("the database does not answer") {
+            try await executor.read { database in try await database.raw("SELECT 1").run() }
+        }
+    }
+
     public func record(_ events: [IncomingEvent], receivedAt: Date) async throws(StoreError) -> [Bool] {
         guard !events.isEmpty else { return [] }
         let received = EpochMilliseconds(receivedAt).value

@@ -1,12 +1,13 @@
 import Synchronization
 
-/// Waits for `body` at most `limit`, then throws ``ProbeError/timedOut(after:)`` and cancels it.
+/// Waits for `body` at most `limit`, then throws `timeout()` and cancels it.
 ///
 /// Unlike a task group, it does not wait for the body to notice the cancellation: a driver call
-/// that cannot be interrupted (an SQLite statement) goes on in the background while the check
+/// that cannot be interrupted (an SQLite statement) goes on in the background while the caller
 /// reports its timeout.
-func withDeadline<T: Sendable>(
+package func withDeadline<T: Sendable>(
     _ limit: Duration,
+    timeout: @autoclosure @escaping @Sendable () -> any Error,
     _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let work = Task { try await body() }
@@ -22,7 +23,7 @@ func withDeadline<T: Sendable>(
             outcome.withLock { $0 = continuation }
             let timer = Task {
                 try await Task.sleep(for: limit)
-                resume(.failure(ProbeError.timedOut(after: limit)))
+                resume(.failure(timeout()))
                 work.cancel()
             }
             Task {
