@@ -73,6 +73,7 @@ final class HealthController: Sendable {
         defer { if mine { probing.withLock { $0 = false } } }
         let started = ContinuousClock.now
         var problem: String?
+        let limit = self.limit
         do {
             try await withDeadline(limit, timeout: ProbeTimeout(limit: limit)) { [store] in
                 try await store.ping()
