@@ -16,7 +16,7 @@ struct ReadAPITests {
         try await withTestServer { client, _ in
             for uri in ["/healthz", "/readyz"] {
                 try await client.execute(uri: uri, method: .get) { response in
-                    #expect(response.status == .ok)
+                    #expect(response.status == .ok, "\(String(buffer: response.body))")
                     let body =
                         try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
                         as? [String: Any]
