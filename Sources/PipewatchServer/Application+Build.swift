@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 public import PipewatchCore
@@ -40,6 +41,11 @@ public func buildApplication(
         onCommit: afterIngest
     )
     // HEAD on every GET route, as load balancers probe /healthz.
+    let bodies = BodyLimits(
+        maxBytes: settings.maxBodyBytes,
+        timeout: settings.bodyTimeout,
+        budget: BodyBudget(capacity: settings.maxBodiesInFlightBytes)
+    )
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
@@ -69,20 +75,23 @@ public func buildApplication(
             pipelines: plan.catalog.pipelines.map {
                 PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
             },
-            signals: signals
+            signals: signals,
+            bodiesInFlight: bodies.budget.inUse
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
-    if let adjustable = clock as? AdjustableWallClock { ClockController(clock: adjustable).add(to: router) }
+    if let adjustable = clock as? AdjustableWallClock {
+        ClockController(clock: adjustable, bodies: bodies).add(to: router)
+    }
     let api = router.group("api/v1")
     let writes = api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .write))
     LineageController(
         catalog: plan.catalog,
         writer: writer,
         metrics: metrics,
-        maxBodyBytes: settings.maxBodyBytes,
+        bodies: bodies,
         storesEvents: settings.storesEvents,
         window: settings.eventTimes,
         clock: clock
@@ -91,7 +100,7 @@ public func buildApplication(
     DbtController(
         catalog: plan.catalog,
         store: store,
-        maxBodyBytes: settings.maxBodyBytes,
+        bodies: bodies,
         window: settings.eventTimes,
         clock: clock,
         onCommit: afterIngest
@@ -101,15 +110,24 @@ public func buildApplication(
         plan.api.readAccess == .token
         ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
     ReadController(plan: plan, store: store, engine: engine, clock: clock).add(to: reads)
-    let incidents = IncidentController(engine: engine, clock: clock, maxBodyBytes: settings.maxBodyBytes)
+    let incidents = IncidentController(engine: engine, clock: clock, bodies: bodies)
     incidents.addReads(to: reads)
     incidents.addWrites(to: writes)
     incidents.addRunbookWrites(to: writes)
     let checkController = CheckController(engine: engine, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
+    // The idle timeout also bounds how long a request head may take to arrive (slowloris).
+    let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
+    let connections = ConnectionLimiter(limit: settings.maxConnections)
     return Application(
         router: router,
+        server: .http1(
+            configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [connections.handler()],
+                idleTimeout: idle
+            )
+        ),
         configuration: ApplicationConfiguration(
             address: .hostname(settings.host, port: settings.port),
             serverName: "Pipewatch"

@@ -36,6 +36,38 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "How long a request body may take to arrive; a stalled one gets 408 and its memory is freed.",
+            valueName: "duration"
+        )
+    )
+    var bodyTimeout = "30s"
+
+    @Option(
+        help: ArgumentHelp(
+            "The most memory all request bodies in flight may hold together; past it requests get 503 with Retry-After.",
+            valueName: "bytes"
+        )
+    )
+    var maxBodiesInFlight = 64 << 20
+
+    @Option(
+        help: ArgumentHelp(
+            "How long a connection may stay open without a complete request head (keep-alive, and slow heads).",
+            valueName: "duration"
+        )
+    )
+    var idleTimeout = "30s"
+
+    @Option(
+        help: ArgumentHelp(
+            "The most connections held at once; more are closed when accepted. Default: the open-file limit less 256.",
+            valueName: "count"
+        )
+    )
+    var maxConnections: Int?
+
+    @Option(
+        help: ArgumentHelp(
             "How far ahead of this server's clock an event may be dated; later ones get a 400.",
             valueName: "duration"
         )
@@ -63,6 +95,15 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard maxBodiesInFlight >= maxBodyBytes else {
+            throw ValidationError("--max-bodies-in-flight must be at least --max-body-bytes (\(maxBodyBytes))")
+        }
+        for (flag, text) in [("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
+            guard let duration = DurationText.parse(text), duration > .zero else {
+                throw ValidationError("\(flag) '\(text)' is not a duration such as '30s' or '2m'")
+            }
+        }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be positive") }
         guard DurationText.parse(maxEventSkew) != nil else {
             throw ValidationError("--max-event-skew '\(maxEventSkew)' is not a duration such as '1h' or '15m'")
         }
@@ -81,10 +122,21 @@ struct ServeCommand: AsyncParsableCommand {
         let plan = try configOptions.loadPlan(in: context)
         var logger = Logger(label: "pipewatch.server")
         logger.logLevel = .info
+        let files = FileLimit.raise()
+        if let files, files.after < 4_096 {
+            logger.warning(
+                "the open-file limit is \(files.after); it bounds how many connections the server holds",
+                metadata: ["hint": "raise it with 'ulimit -n' or LimitNOFILE= in the systemd unit"]
+            )
+        }
         let settings = ServerSettings(
             host: host,
             port: port,
             maxBodyBytes: maxBodyBytes,
+            bodyTimeout: DurationText.parse(bodyTimeout) ?? .seconds(30),
+            maxBodiesInFlightBytes: maxBodiesInFlight,
+            idleTimeout: DurationText.parse(idleTimeout) ?? .seconds(30),
+            maxConnections: maxConnections ?? max(64, Int(clamping: files?.after ?? 1_024) - 256),
             storesEvents: !discardEvents,
             runsChecks: !noChecks,
             eventTimes: EventTimeWindow(maxSkew: DurationText.parse(maxEventSkew) ?? .seconds(3600))

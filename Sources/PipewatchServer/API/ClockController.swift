@@ -6,6 +6,7 @@ import PipewatchCore
 /// forward with `{"advance_seconds": N}`. End-to-end tests use it; it is never in the API document.
 struct ClockController {
     let clock: AdjustableWallClock
+    let bodies: BodyLimits
 
     private struct Now: Encodable, Sendable {
         let now: String
@@ -14,7 +15,7 @@ struct ClockController {
     func add(to router: Router<BasicRequestContext>) {
         router.get("-/clock") { _, _ in JSONResponse(Now(now: ISO8601Text.format(clock.now, in: .gmt))) }
         router.post("-/clock") { request, _ in
-            let data = try await RequestBody.read(request, limit: 4096)
+            let data = try await RequestBody.read(request, limits: bodies.capped(at: 4096))
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 let seconds = (object["advance_seconds"] as? NSNumber)?.doubleValue, seconds >= 0,
                 seconds < 10 * 365 * 86_400

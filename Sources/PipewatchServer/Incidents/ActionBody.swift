@@ -8,8 +8,8 @@ struct ActionBody {
     let fields: [String: Any]
     let actor: String
 
-    static func read(_ request: Request, limit: Int, catalog: Catalog) async throws -> ActionBody {
-        let data = try await RequestBody.read(request, limit: limit)
+    static func read(_ request: Request, limits: BodyLimits, catalog: Catalog) async throws -> ActionBody {
+        let data = try await RequestBody.read(request, limits: limits)
         let fields: [String: Any]
         if data.isEmpty {
             fields = [:]

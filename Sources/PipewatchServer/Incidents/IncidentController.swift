@@ -8,7 +8,7 @@ import PipewatchStore
 struct IncidentController {
     let engine: Engine
     let clock: any WallClock
-    let maxBodyBytes: Int
+    let bodies: BodyLimits
 
     func addReads(to router: RouterGroup<BasicRequestContext>) {
         router.get("incidents") { request, _ in try await list(request) }
@@ -18,12 +18,12 @@ struct IncidentController {
 
     func addWrites(to router: RouterGroup<BasicRequestContext>) {
         router.post("incidents/:id/ack") { request, context in
-            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try await engine.incidents.acknowledge(try id(context), by: body.actor, at: clock.now)
             return JSONResponse(IncidentDocument(incident))
         }
         router.post("incidents/:id/resolve") { request, context in
-            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try await engine.incidents.resolve(
                 try id(context),
                 by: body.actor,
@@ -33,13 +33,13 @@ struct IncidentController {
             return JSONResponse(IncidentDocument(incident))
         }
         router.post("incidents/:id/note") { request, context in
-            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try id(context)
             try await engine.incidents.note(incident, by: body.actor, text: try body.required("text"), at: clock.now)
             return try await detail(incident)
         }
         router.post("incidents/:id/escalate") { request, context in
-            let body = try await ActionBody.read(request, limit: maxBodyBytes, catalog: engine.plan.catalog)
+            let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let target = try body.escalationTarget()
             let incident = try id(context)
             _ = try await engine.incidents.escalate(incident, to: target, by: body.actor, at: clock.now)

@@ -9,7 +9,7 @@ import PipewatchStore
 struct DbtController {
     let catalog: Catalog
     let store: any RunStore
-    let maxBodyBytes: Int
+    let bodies: BodyLimits
     let window: EventTimeWindow
     let clock: any WallClock
     /// Given the pipelines the invocation touched, before the request is answered.
@@ -31,7 +31,7 @@ struct DbtController {
     }
 
     private func receive(_ request: Request) async throws -> JSONResponse<Ingested> {
-        let body = try await RequestBody.read(request, limit: maxBodyBytes)
+        let body = try await RequestBody.read(request, limits: bodies)
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw APIError(.badRequest, "the body is not a JSON object")
         }

@@ -9,7 +9,7 @@ struct LineageController {
     let catalog: Catalog
     let writer: IngestWriter
     let metrics: ServerMetrics
-    let maxBodyBytes: Int
+    let bodies: BodyLimits
     let storesEvents: Bool
     let window: EventTimeWindow
     let clock: any WallClock
@@ -41,7 +41,7 @@ struct LineageController {
         let event: LineageEvent
         let body: Data
         do {
-            body = try await RequestBody.read(request, limit: maxBodyBytes)
+            body = try await RequestBody.read(request, limits: bodies)
             event = try LineageEventDecoder.decode(body)
         } catch let error as LineageEventError {
             metrics.rejected(reason: error.field ?? "body")

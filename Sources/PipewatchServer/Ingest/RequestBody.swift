@@ -3,20 +3,39 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import PipewatchStore
 
 /// Reads a request body up to a limit, gunzipping it when `Content-Encoding: gzip` says so, and
 /// makes sure it is what it claims: JSON (by `Content-Type`, when given), in UTF-8, with no NUL
 /// character anywhere (PostgreSQL cannot store one, so it would fail later as a 5xx).
+///
+/// The body must arrive within the limits' timeout, and holds its share of the budget of bodies
+/// in flight while it is read.
 enum RequestBody {
-    static func read(_ request: Request, limit: Int) async throws -> Data {
+    static func read(_ request: Request, limits: BodyLimits) async throws -> Data {
         if let type = request.headers[.contentType], !isJSON(type) {
             throw APIError(.unsupportedMediaType, "Content-Type '\(type)' is not JSON; send 'application/json'")
         }
-        var buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the body is larger than the limit of \(limit) bytes")
+        let limit = limits.maxBytes
+        let tooLarge = APIError(.contentTooLarge, "the body is larger than the limit of \(limit) bytes")
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        if let declared, declared > limit { throw tooLarge }
+        let reservation = limits.budget.reservation()
+        defer { reservation.release() }
+        if let declared { try reservation.grow(to: declared) }
+        let seconds = limits.timeout.components.seconds
+        var buffer = try await withDeadline(
+            limits.timeout,
+            timeout: APIError(.requestTimeout, "the body did not arrive within \(seconds) s")
+        ) { [body = request.body] in
+            var buffer = ByteBuffer()
+            for try await chunk in body {
+                guard buffer.readableBytes + chunk.readableBytes <= limit else { throw tooLarge }
+                try reservation.grow(to: buffer.readableBytes + chunk.readableBytes)
+                var chunk = chunk
+                buffer.writeBuffer(&chunk)
+            }
+            return buffer
         }
         let encoding = request.headers[.contentEncoding]?.lowercased() ?? "identity"
         switch encoding {
@@ -24,6 +43,7 @@ enum RequestBody {
             break
         case "gzip", "x-gzip":
             do {
+                try reservation.grow(to: buffer.readableBytes + limit)
                 buffer = try buffer.decompress(with: .gzip(), maxSize: limit)
             } catch let error as CompressNIOError where error == .bufferOverflow {
                 throw APIError(.contentTooLarge, "the decompressed body is larger than the limit of \(limit) bytes")

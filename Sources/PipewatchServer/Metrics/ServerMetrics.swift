@@ -73,8 +73,11 @@ final class ServerMetrics: Sendable {
         engine: EngineCounts,
         checks: [CheckResult],
         pipelines: [PipelineDocument],
-        signals: [Signal]
+        signals: [Signal],
+        bodiesInFlight: Int
     ) -> String {
+        gauge("pipewatch_request_body_bytes_in_flight", [], help: "Memory held by request bodies being received")
+            .set(Double(bodiesInFlight))
         for (state, count) in runs {
             gauge("pipewatch_runs", [("state", state)], help: "Runs in the store, by state")
                 .set(Double(count))
