@@ -4,7 +4,8 @@
 #     (on SQLite, and on PostgreSQL when PIPEWATCH_TEST_POSTGRES_URL is set);
 #   - a real dbt project whose artifacts `pipewatch ingest dbt` reads;
 #   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
-#   - prometheus_client parsing /metrics.
+#   - prometheus_client parsing /metrics;
+#   - Schemathesis testing every operation of /openapi.yaml against the live server.
 # Expects a built tree (swift build --build-tests); installs the Python side into .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,8 @@ echo "== interop against pipewatch serve on SQLite ($url)"
 PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config PIPEWATCH_BIN=$bin \
 PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
     .venv/bin/pytest -q -p no:cacheprovider Tests/interop
+echo "== Schemathesis against pipewatch serve on SQLite ($url)"
+PIPEWATCH_WRITE_TOKEN=$token scripts/schemathesis.sh "$url"
 stop_server
 
 if [ -n "${PIPEWATCH_TEST_POSTGRES_URL:-}" ]; then

@@ -117,6 +117,7 @@ public func buildApplication(
     let checkController = CheckController(engine: engine, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
+    router.middlewares.add(MethodNotAllowedMiddleware(router))
     // The idle timeout also bounds how long a request head may take to arrive (slowloris).
     let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
     let connections = ConnectionLimiter(limit: settings.maxConnections)

@@ -44,7 +44,7 @@ extension OpenAPIDocument {
           /api/v1/incidents/{id}:
             get:
               summary: One incident with its evidence, escalation, run book checklist, actions, timeline, notifications and review.
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               responses:
                 "200": { description: The incident. }
                 "400": { $ref: "#/components/responses/BadRequest" }
@@ -53,7 +53,7 @@ extension OpenAPIDocument {
             post:
               summary: Acknowledge, as the engineer in "as"; escalation stops.
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               requestBody: { content: { application/json: { schema: { type: object, properties: { as: { type: string } } } } } }
               responses:
                 "200": { description: The acknowledged incident. }
@@ -65,7 +65,7 @@ extension OpenAPIDocument {
             post:
               summary: Resolve, as the engineer in "as", with an optional reason.
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               requestBody:
                 content:
                   application/json:
@@ -80,7 +80,7 @@ extension OpenAPIDocument {
             post:
               summary: Add a note to the timeline.
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               requestBody:
                 required: true
                 content:
@@ -95,7 +95,7 @@ extension OpenAPIDocument {
             post:
               summary: Page someone now ("to" is oncall, primary, secondary or an engineer id).
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               requestBody:
                 required: true
                 content:
@@ -112,7 +112,7 @@ extension OpenAPIDocument {
               summary: Mark a run book step done or skipped, or carry out its escalate and notify ("run").
               security: [{ bearer: [] }]
               parameters:
-                - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }
                 - { name: step, in: path, required: true, schema: { type: integer, minimum: 1 } }
               requestBody:
                 required: true
@@ -137,7 +137,7 @@ extension OpenAPIDocument {
                 header) returns the first run without running it again.
               security: [{ bearer: [] }]
               parameters:
-                - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }
                 - { name: Idempotency-Key, in: header, schema: { type: string } }
               requestBody:
                 required: true
@@ -156,7 +156,7 @@ extension OpenAPIDocument {
             post:
               summary: Record the post-incident review.
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }]
               requestBody:
                 required: true
                 content:
@@ -197,10 +197,11 @@ extension OpenAPIDocument {
             post:
               summary: Queue a dead (or waiting) message again with fresh attempts.
               security: [{ bearer: [] }]
-              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: "^[1-9][0-9]{0,17}$" } }]
               responses:
                 "200": { description: "The message, pending." }
                 "401": { $ref: "#/components/responses/Unauthorized" }
+                "400": { $ref: "#/components/responses/BadRequest" }
                 "404": { $ref: "#/components/responses/NotFound" }
                 "409": { description: It was delivered already. }
 

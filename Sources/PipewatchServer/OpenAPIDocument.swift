@@ -181,6 +181,7 @@ public enum OpenAPIDocument {
                       schema:
                         type: object
                         properties: { runs: { type: array, items: { $ref: "#/components/schemas/Run" } } }
+                "400": { $ref: "#/components/responses/BadRequest" }
                 "404": { $ref: "#/components/responses/NotFound" }
           /api/v1/signals:
             get:
@@ -194,6 +195,7 @@ public enum OpenAPIDocument {
                       schema:
                         type: object
                         properties: { signals: { type: array, items: { $ref: "#/components/schemas/Signal" } } }
+                "404": { $ref: "#/components/responses/NotFound" }
           /api/v1/oncall/now:
             get:
               summary: Who is on call now, since when, until when, and why.

@@ -113,7 +113,7 @@ struct IncidentAPITests {
                 ),
                 (
                     .get, "/api/v1/notifications?limit=0", nil, .badRequest,
-                    "limit '0' must be a whole number from 1 to 1000"
+                    "limit: expected a whole number from 1 to 1000, found '0'"
                 ),
                 (
                     .post, "/api/v1/incidents/1/steps/1", #"{"state":"maybe"}"#, .badRequest,

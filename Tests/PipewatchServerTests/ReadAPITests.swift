@@ -32,6 +32,27 @@ struct ReadAPITests {
         }
     }
 
+    @Test("a known path with a method it does not take is 405 with Allow; a bad limit is 400 naming it")
+    func methodNotAllowed() async throws {
+        try await withTestServer { client, _ in
+            try await client.execute(uri: "/api/v1/pipelines", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
+            try await client.execute(uri: "/api/v1/lineage", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/api/v1/nothing", method: .delete) { #expect($0.status == .notFound) }
+            for limit in ["abc", "0", "-1", "100000"] {
+                try await client.execute(uri: "/api/v1/pipelines/profit/runs?limit=\(limit)", method: .get) { response in
+                    #expect(response.status == .badRequest)
+                    #expect(String(buffer: response.body).contains("limit"))
+                }
+            }
+        }
+    }
+
     @Test("an unknown pipeline is 404 with a JSON error")
     func unknownPipeline() async throws {
         try await withTestServer { client, _ in

@@ -55,7 +55,7 @@ public enum LineageEventDecoder {
     }
 
     private static func jobName(_ job: Fields) throws(LineageEventError) -> JobName {
-        JobName(namespace: try job.string("namespace"), name: try job.string("name"))
+        JobName(namespace: try job.name("namespace"), name: try job.name("name"))
     }
 
     private static func datasets(
@@ -84,8 +84,8 @@ public enum LineageEventDecoder {
             }
             result.append(
                 DatasetObservation(
-                    namespace: try dataset.string("namespace"),
-                    name: try dataset.string("name"),
+                    namespace: try dataset.name("namespace"),
+                    name: try dataset.name("name"),
                     schema: schema,
                     failedAssertions: failed
                 )
@@ -115,6 +115,14 @@ private struct Fields {
 
     func string(_ key: String) throws(LineageEventError) -> String {
         guard let value = try optionalString(key) else { throw .missingField(at(key)) }
+        return value
+    }
+
+    /// A namespace or name: a string of at most 1,024 characters (a longer one is no real name,
+    /// and would be repeated in every list, metric and page that shows it).
+    func name(_ key: String) throws(LineageEventError) -> String {
+        let value = try string(key)
+        guard value.utf8.count <= 1_024 || value.count <= 1_024 else { throw .tooLong(field: at(key), limit: 1_024) }
         return value
     }
 

@@ -18,7 +18,7 @@ struct ReadController {
         router.get("pipelines/:id/runs") { request, context in
             try await runs(
                 context.parameters.require("id"),
-                limit: request.uri.queryParameters.get("limit", as: Int.self)
+                limit: try QueryLimit.read(request.uri.queryParameters.get("limit"), default: 50)
             )
         }
         router.get("signals") { request, _ in try await signals(request.uri.queryParameters.get("pipeline")) }
@@ -69,9 +69,9 @@ struct ReadController {
         )
     }
 
-    private func runs(_ id: String, limit: Int?) async throws -> JSONResponse<RunList> {
+    private func runs(_ id: String, limit: Int) async throws -> JSONResponse<RunList> {
         let pipeline = try known(id)
-        return JSONResponse(RunList(try await store.runs(of: pipeline.id, limit: min(max(limit ?? 50, 1), 1000))))
+        return JSONResponse(RunList(try await store.runs(of: pipeline.id, limit: limit)))
     }
 
     private func signals(_ pipeline: String?) async throws -> JSONResponse<SignalList> {

@@ -20,7 +20,7 @@ struct CheckController {
         }
         router.get("checks/:id/history") { request, context in
             let id = try known(check: context.parameters.require("id"))
-            let limit = try HistoryLimit.read(request.uri.queryParameters.get("limit"))
+            let limit = try QueryLimit.read(request.uri.queryParameters.get("limit"), default: 50)
             return JSONResponse(CheckResultList(try await store.checkResults(of: id, limit: limit)))
         }
     }
@@ -45,16 +45,5 @@ struct CheckController {
             throw APIError(.notFound, "unknown pipeline '\(id)'")
         }
         return found.id
-    }
-}
-
-/// `?limit=` of a history: 1 to 1000, 50 when absent.
-enum HistoryLimit {
-    static func read(_ text: String?) throws -> Int {
-        guard let text else { return 50 }
-        guard let limit = Int(text), (1...1000).contains(limit) else {
-            throw APIError(.badRequest, "limit: expected a whole number from 1 to 1000, found '\(text)'")
-        }
-        return limit
     }
 }

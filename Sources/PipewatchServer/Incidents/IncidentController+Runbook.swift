@@ -55,7 +55,11 @@ extension IncidentController {
                 }
                 return cause
             }
-            let items = try (body.fields["action_items"] as? [Any] ?? []).enumerated().map { index, value in
+            let listed = body.fields["action_items"] ?? []
+            guard let list = listed as? [Any] else {
+                throw APIError(.badRequest, "action_items: expected a list of {text, owner, due}")
+            }
+            let items = try list.enumerated().map { index, value in
                 try Self.actionItem(value, at: index)
             }
             let incident = try id(context)

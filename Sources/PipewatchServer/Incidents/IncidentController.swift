@@ -81,7 +81,7 @@ struct IncidentController {
             }
             return PipelineID(id)
         }
-        let limit = try Self.limit(query.get("limit"))
+        let limit = try QueryLimit.read(query.get("limit"), default: 100)
         return JSONResponse(
             IncidentList(try await engine.store.incidents(states: states, pipeline: pipeline, limit: limit))
         )
@@ -99,18 +99,9 @@ struct IncidentController {
             }
             return state
         }
-        let limit = try Self.limit(query.get("limit"))
+        let limit = try QueryLimit.read(query.get("limit"), default: 100)
         return JSONResponse(
             NotificationList(try await engine.store.messages(incidentID: nil, state: state, limit: limit))
         )
-    }
-
-    /// `limit` between 1 and 1000, 100 when absent.
-    static func limit(_ text: String?) throws -> Int {
-        guard let text else { return 100 }
-        guard let value = Int(text), (1...1000).contains(value) else {
-            throw APIError(.badRequest, "limit '\(text)' must be a whole number from 1 to 1000")
-        }
-        return value
     }
 }
