@@ -45,7 +45,8 @@ struct ReadAPITests {
             }
             try await client.execute(uri: "/api/v1/nothing", method: .delete) { #expect($0.status == .notFound) }
             for limit in ["abc", "0", "-1", "100000"] {
-                try await client.execute(uri: "/api/v1/pipelines/profit/runs?limit=\(limit)", method: .get) { response in
+                try await client.execute(uri: "/api/v1/pipelines/profit/runs?limit=\(limit)", method: .get) {
+                    response in
                     #expect(response.status == .badRequest)
                     #expect(String(buffer: response.body).contains("limit"))
                 }
