@@ -1,6 +1,8 @@
 """Hostile bodies replayed against both ingest endpoints of a live `pipewatch serve`.
 
-Needs PIPEWATCH_URL and PIPEWATCH_WRITE_TOKEN. Every body here once crashed, froze or misled
+Needs PIPEWATCH_URL and PIPEWATCH_WRITE_TOKEN. Its events are the seed's `unit-profit` pipeline's
+(`airflow/unit_profit_hourly`), which no other test on the shared server posts to. Every body here
+once crashed, froze or misled
 a server like this one, or is a classic: numbers past any range, times that would silence
 alerts, UTF-16 and NUL characters, deep nesting, a gzip bomb, lone surrogates, wrong types. Each
 must get a 4xx with a JSON error; never a 5xx, never a dead server; a valid event still goes in.
@@ -32,7 +34,7 @@ def event(**changes: object) -> dict:
     body = {
         "eventType": "FAIL", "eventTime": now(),
         "run": {"runId": str(uuid.uuid4()), "facets": {}},
-        "job": {"namespace": "airflow", "name": "profit_daily", "facets": {}},
+        "job": {"namespace": "airflow", "name": "unit_profit_hourly", "facets": {}},
         "inputs": [], "outputs": [],
         "producer": "https://example.invalid/hostile", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
     }
@@ -65,7 +67,7 @@ LINEAGE: dict[str, tuple[bytes, dict[str, str]]] = {
     "UTF-16": (json.dumps(event()).encode("utf-16"), {}),
     "invalid UTF-8": (b'{"eventType": "\xff\xfe"}', {}),
     "a NUL in the job name": (raw(json.dumps(event(job={"namespace": "airflow", "name": "a\u0000b"}))), {}),
-    "a lone surrogate": (raw(json.dumps(event()).replace("profit_daily", "\\ud800")), {}),
+    "a lone surrogate": (raw(json.dumps(event()).replace("unit_profit_hourly", "\\ud800")), {}),
     "year 9999": (raw(json.dumps(event(eventTime="9999-12-31T23:59:59Z"))), {}),
     "year 0001": (raw(json.dumps(event(eventTime="0001-01-01T00:00:00Z"))), {}),
     "a time that is not one": (raw(json.dumps(event(eventTime="yesterday"))), {}),
@@ -128,7 +130,7 @@ def test_after_the_replay_a_real_failure_still_raises_its_signal() -> None:
     assert posted.status_code == 201, posted.text
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        signals = requests.get(f"{URL}/api/v1/signals?pipeline=profit", timeout=5).json()["signals"]
+        signals = requests.get(f"{URL}/api/v1/signals?pipeline=unit-profit", timeout=5).json()["signals"]
         if any(s["kind"] == "processing_failure" for s in signals):
             return
         time.sleep(0.2)

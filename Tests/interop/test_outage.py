@@ -191,6 +191,9 @@ def test_postgres_outage_is_visible_short_and_recovers() -> None:
         relay.cut()
         server.terminate()
         try:
-            server.wait(timeout=20)
+            _, log = server.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+            _, log = server.communicate()
+        # Shown by pytest when the test failed.
+        print(log.decode(errors="replace")[-4000:])
