@@ -1,0 +1,33 @@
+import Foundation
+import PipewatchConfig
+import Testing
+
+/// What the config fuzzer (``ConfigFuzzTests``) found: each of these was a hang or an error
+/// without a usable position before.
+@Suite("hostile input")
+struct HostileInputTests {
+    @Test("a control character is an error at its own line and column, naming the character")
+    func controlCharacter() async throws {
+        let yaml = "team: { name: T, timezone: UTC }\nengineers:\n  a: { name: \"A\u{0}B\" }\n"
+        try await expectFindings(
+            yaml,
+            ["pipewatch.yaml:3:16: error: control characters are not allowed, found U+0000"]
+        )
+    }
+
+    @Test("a syntax error at the end of a file without a final line break points after its last character")
+    func errorAtEndOfFile() async throws {
+        try await expectFindings(
+            "team: { name: T, timezone: UTC }\nengineers: [a",
+            ["pipewatch.yaml:2:14: error: did not find expected ',' or ']'"]
+        )
+    }
+
+    @Test("nesting deeper than the YAML reader allows is reported in the user's words")
+    func deepNesting() async throws {
+        try await expectFindings(
+            "team: " + String(repeating: "[", count: 1_001),
+            ["pipewatch.yaml:1:8: error: lists and mappings are nested more than 1000 levels deep"]
+        )
+    }
+}
