@@ -30,4 +30,12 @@ struct HostileInputTests {
             ["pipewatch.yaml:1:8: error: lists and mappings are nested more than 1000 levels deep"]
         )
     }
+
+    @Test("a time zone 20,000 characters long is an error at once, not a search for the closest name")
+    func longTimeZone() async throws {
+        let start = ContinuousClock.now
+        let found = try await findings("team: { name: T, timezone: \(String(repeating: "z", count: 20_000)) }\n")
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(found.contains { $0.hasPrefix("pipewatch.yaml:1:28: error: team.timezone: unknown time zone 'zzz") })
+    }
 }
