@@ -31,6 +31,32 @@ struct HostileInputTests {
         )
     }
 
+    @Test("aliases of aliases in an HTTP body are refused before they are written out")
+    func aliasBombInBody() async throws {
+        let laughs = (1...9).map { level in
+            "        l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+                + "]"
+        }
+        let yaml =
+            baseConfig + """
+                actions:
+                  x:
+                    http:
+                      method: POST
+                      url_env: U
+                      body:
+                        l0: &l0 lol
+                """ + "\n" + laughs.joined(separator: "\n") + "\n"
+        try await expectFindings(
+            yaml,
+            [
+                "pipewatch.yaml:19:9: error: actions.x.http.body: holds more than 100000 values once its aliases "
+                    + "are written out\n    hint: an alias (*name) repeats its anchor's whole value; write the JSON "
+                    + "out, or make it smaller"
+            ]
+        )
+    }
+
     @Test("a time zone 20,000 characters long is an error at once, not a search for the closest name")
     func longTimeZone() async throws {
         let start = ContinuousClock.now
