@@ -35,11 +35,14 @@ struct YAMLSource {
             let line = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? lines[$0.line - 1] : nil }
             let hint =
                 line?.contains("\t") == true ? "YAML does not allow tabs for indentation; indent with spaces" : nil
-            log.error(
-                problem,
-                at: SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1),
-                hint: hint
-            )
+            var location = SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1)
+            // At the end of a file without a final line break libyaml counts one more line; an
+            // editor has none there, so point just after the last character instead.
+            if location.line > lines.count, let last = lines.last {
+                location.line = lines.count
+                location.column = last.unicodeScalars.count + 1
+            }
+            log.error(problem, at: location, hint: hint)
             root = nil
         } catch {
             log.error("cannot parse YAML: \(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
@@ -69,15 +72,34 @@ struct YAMLSource {
     }
 
     /// libyaml's problem text and position for a syntax error.
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError) -> (String, (line: Int, column: Int)?) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return (problem, mark)
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return ("lists and mappings are nested more than 1000 levels deep", (mark.line, mark.column))
+            }
+            return (problem, (mark.line, mark.column))
+        case .reader(let problem, let offset, let value, let text):
+            // libyaml rejects control characters (NUL, escape, form feed …) before it scans; its
+            // offset counts characters, and columns count Unicode scalars, as in the other marks.
+            let found = Unicode.Scalar(UInt32(bitPattern: value)).map { String(format: ", found U+%04X", $0.value) }
+            return ("\(problem)\(found ?? "")", offset.map { position(atCharacterOffset: $0, in: text) })
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("key '\(duplicates.sorted().joined(separator: "', '"))' is repeated in this mapping", context.mark)
+            let mark = context.mark
+            return (
+                "key '\(duplicates.sorted().joined(separator: "', '"))' is repeated in this mapping",
+                (mark.line, mark.column)
+            )
         default:
             return ("\(error)", nil)
         }
+    }
+
+    /// The 1-based line and column of the character `offset` characters into `text`.
+    private static func position(atCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        let before = text.prefix(offset)
+        let lineStart = before.lastIndex(where: \.isNewline).map { before.index(after: $0) } ?? before.startIndex
+        return (before.count(where: \.isNewline) + 1, before[lineStart...].unicodeScalars.count + 1)
     }
 }

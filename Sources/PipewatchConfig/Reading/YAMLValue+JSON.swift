@@ -2,6 +2,11 @@ import Foundation
 import Yams
 
 extension YAMLValue {
+    /// The most values a JSON document may hold once its aliases are written out: far more than
+    /// a request body needs, and few enough that aliases of aliases (a "billion laughs", a billion
+    /// values from a few lines) are refused at once instead of being expanded.
+    static let jsonValueLimit = 100_000
+
     /// A mapping or list written in YAML as JSON text with sorted keys, such as an HTTP action's
     /// body; `nil` after logging what JSON cannot hold.
     ///
@@ -18,7 +23,17 @@ extension YAMLValue {
             )
             return nil
         }
-        guard let object = jsonObject(log) else { return nil }
+        var budget = YAMLValue.jsonValueLimit
+        let object = jsonObject(log, budget: &budget)
+        guard budget >= 0 else {
+            error(
+                "holds more than \(YAMLValue.jsonValueLimit) values once its aliases are written out",
+                hint: "an alias (*name) repeats its anchor's whole value; write the JSON out, or make it smaller",
+                in: log
+            )
+            return nil
+        }
+        guard let object else { return nil }
         do {
             let data = try JSONSerialization.data(
                 withJSONObject: object,
@@ -31,7 +46,11 @@ extension YAMLValue {
         }
     }
 
-    private func jsonObject(_ log: DiagnosticLog) -> Any? {
+    /// The value as a JSON object, or `nil` after logging what JSON cannot hold; `nil` with
+    /// `budget` below zero when there are more values than it allows.
+    private func jsonObject(_ log: DiagnosticLog, budget: inout Int) -> Any? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .mapping(let mapping):
             var object: [String: Any] = [:]
@@ -44,7 +63,7 @@ extension YAMLValue {
                     continue
                 }
                 if key.hasPrefix(RepeatedKeys.marker) { continue }  // reported when the file was read
-                guard let member = child(key, node: valueNode).jsonObject(log) else {
+                guard let member = child(key, node: valueNode).jsonObject(log, budget: &budget) else {
                     isValid = false
                     continue
                 }
@@ -52,8 +71,16 @@ extension YAMLValue {
             }
             return isValid ? object : nil
         case .sequence(let sequence):
-            let items = sequence.enumerated().map { element($0.offset, node: $0.element).jsonObject(log) }
-            return items.contains { $0 == nil } ? nil : items.compactMap { $0 }
+            var items: [Any] = []
+            var isValid = true
+            for (index, itemNode) in sequence.enumerated() {
+                guard let item = element(index, node: itemNode).jsonObject(log, budget: &budget) else {
+                    isValid = false
+                    continue
+                }
+                items.append(item)
+            }
+            return isValid ? items : nil
         case .scalar(let scalar):
             return jsonScalar(scalar, log: log)
         case .alias:
