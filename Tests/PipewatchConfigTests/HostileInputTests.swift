@@ -31,6 +31,28 @@ struct HostileInputTests {
         )
     }
 
+    @Test("an alias as a mapping key is an error at the alias, in block and flow style")
+    func aliasKey() async throws {
+        let head = "team: &t { name: T, timezone: UTC }\n"
+        try await expectFindings(
+            head + "? *t\n: 1\n",
+            [
+                "pipewatch.yaml:2:3: error: an alias cannot be a mapping key\n"
+                    + "    hint: write the key out; anchors and aliases are for values"
+            ]
+        )
+        try await expectFindings(
+            head + "x: { a: 1, *t : 2 }\n",
+            [
+                "pipewatch.yaml:2:12: error: an alias cannot be a mapping key\n"
+                    + "    hint: write the key out; anchors and aliases are for values"
+            ]
+        )
+        // An alias as a value, in quotes or in a comment is no key.
+        let values = try await findings(head + "x: *t\ny: [*t, '*t: 1']\n# *t: 1\n")
+        #expect(!values.contains { $0.contains("alias") })
+    }
+
     @Test("aliases of aliases in an HTTP body are refused before they are written out")
     func aliasBombInBody() async throws {
         let laughs = (1...9).map { level in

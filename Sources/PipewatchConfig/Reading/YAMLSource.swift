@@ -26,6 +26,15 @@ struct YAMLSource {
             root = nil
             return
         }
+        if let key = AliasKeys.first(in: text) {
+            log.error(
+                "an alias cannot be a mapping key",
+                at: SourceLocation(file: displayPath, line: key.line, column: key.column),
+                hint: "write the key out; anchors and aliases are for values"
+            )
+            root = nil
+            return
+        }
         do {
             let node = try YAMLSource.compose(text, displayPath: displayPath, log: log)
             root = YAMLValue(node: node, file: displayPath, path: "")
