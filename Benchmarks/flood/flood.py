@@ -9,7 +9,6 @@ Usage: flood.py PORT PID TOKEN
 
 from __future__ import annotations
 
-import os
 import resource
 import socket
 import statistics
@@ -17,28 +16,11 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "Tests" / "interop"))
+from floodkit import cpu_seconds, drip, healthz_ms, open_idle, open_slowloris, rss_mb  # noqa: E402
+
 port, pid, token = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 resource.setrlimit(resource.RLIMIT_NOFILE, (20_000, max(20_000, resource.getrlimit(resource.RLIMIT_NOFILE)[1])))
-
-
-def cpu() -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def rss_mb() -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def healthz_ms() -> float:
-    started = time.monotonic()
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        s.recv(64)
-    return (time.monotonic() - started) * 1000
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -46,40 +28,24 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-idle = []
-for _ in range(2_000):
-    s = socket.socket()
-    s.setblocking(False)
-    try:
-        s.connect(("127.0.0.1", port))
-    except BlockingIOError:
-        pass
-    idle.append(s)
-slow = []
-for _ in range(1_500):
-    s = socket.create_connection(("127.0.0.1", port), timeout=10)
-    s.sendall(b"GET /healthz HTTP/1.1\r\n")
-    slow.append(s)
+idle = open_idle(port, 2_000)
+slow = open_slowloris(port, 1_500)
 time.sleep(1)
-started, spent = time.monotonic(), cpu()
+started, spent = time.monotonic(), cpu_seconds(pid)
 latencies = []
 for probe in range(100):
     if probe % 10 == 0:
-        for s in slow:
-            try:
-                s.send(b"X-Drip: 1\r\n")
-            except OSError:
-                pass
-    latencies.append(healthz_ms())
+        drip(slow)
+    latencies.append(healthz_ms(port))
     time.sleep(0.05)
-busy = (cpu() - spent) / (time.monotonic() - started)
+busy = (cpu_seconds(pid) - spent) / (time.monotonic() - started)
 print(f"2,000 idle + 1,500 slowloris connections: /healthz p50 {statistics.median(latencies):.1f} ms, "
       f"p99 {percentile(latencies, 0.99):.1f} ms, max {max(latencies):.1f} ms; server CPU {busy * 100:.0f} % of a core")
 for s in idle + slow:
     s.close()
 time.sleep(2)
 
-before = rss_mb()
+before = rss_mb(pid)
 head = (f"POST /api/v1/lineage HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
         f"Content-Type: application/json\r\nContent-Length: {1 << 20}\r\n\r\n").encode()
 stalled = []
@@ -93,7 +59,7 @@ for _ in range(1_000):
         pass
     stalled.append(s)
 time.sleep(2)
-during = rss_mb()
+during = rss_mb(pid)
 answers: dict[str, int] = {}
 for s in stalled:
     s.setblocking(True)
@@ -106,4 +72,4 @@ for s in stalled:
     s.close()
 time.sleep(2)
 print(f"1,000 clients stalled after 1,040,000 of 1 MiB: RSS {before:.0f} MB before, {during:.0f} MB while they hang, "
-      f"{rss_mb():.0f} MB after; answers {answers}")
+      f"{rss_mb(pid):.0f} MB after; answers {answers}")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from floodkit import cpu_seconds, drip, free_port, healthz_ms, open_idle, open_slowloris, rss_mb
 
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,12 +34,6 @@ _soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 if _hard != resource.RLIM_INFINITY and _hard < 8_000:
     pytest.skip(f"the hard open-file limit is {_hard}; the flood needs 8,000", allow_module_level=True)
 resource.setrlimit(resource.RLIMIT_NOFILE, (min(_hard, 20_000) if _hard != resource.RLIM_INFINITY else 20_000, _hard))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -65,14 +60,10 @@ class Server:
         raise AssertionError("pipewatch serve did not start")
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(self.process.pid)
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        return rss_mb(self.process.pid)
 
     def metric(self, name: str) -> float:
         for line in requests.get(f"{self.url}/metrics", timeout=5).text.splitlines():
@@ -86,27 +77,6 @@ class Server:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
-
-
-def healthz_ms(port: int) -> float:
-    started = time.monotonic()
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: pipewatch\r\nConnection: close\r\n\r\n")
-        assert s.recv(64).startswith(b"HTTP/1.1 200")
-    return (time.monotonic() - started) * 1000
-
-
-def open_idle(port: int, count: int) -> list[socket.socket]:
-    sockets = []
-    for _ in range(count):
-        s = socket.socket()
-        s.setblocking(False)
-        try:
-            s.connect(("127.0.0.1", port))
-        except BlockingIOError:
-            pass
-        sockets.append(s)
-    return sockets
 
 
 def closed_by_server(s: socket.socket, wait: float) -> bool:
@@ -125,19 +95,11 @@ def test_idle_and_slowloris_connections_do_not_freeze_healthz() -> None:
         server = Server(work, "--idle-timeout", "4s")
         try:
             idle = open_idle(server.port, 2_000)
-            slow = []
-            for _ in range(1_500):
-                s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-                s.sendall(b"GET /healthz HTTP/1.1\r\n")
-                slow.append(s)
+            slow = open_slowloris(server.port, 1_500)
             cpu = server.cpu_seconds()
             latencies = []
             for _ in range(6):
-                for s in slow:
-                    try:
-                        s.send(b"X-Drip: 1\r\n")
-                    except OSError:
-                        pass
+                drip(slow)
                 latencies.append(healthz_ms(server.port))
                 time.sleep(0.3)
             spent = server.cpu_seconds() - cpu

@@ -106,19 +106,13 @@ def post(path: str, body: bytes, headers: dict[str, str]) -> requests.Response:
     return requests.post(f"{URL}{path}", data=body, headers=sent, timeout=30)
 
 
-@pytest.mark.parametrize("name", sorted(LINEAGE))
-def test_lineage_refuses_hostile_bodies_with_a_4xx(name: str) -> None:
-    body, headers = LINEAGE[name]
-    response = post("/api/v1/lineage", body, headers)
-    assert 400 <= response.status_code < 500, (name, response.status_code, response.text[:300])
-    assert response.json()["error"], name
-    assert requests.get(f"{URL}/livez", timeout=5).status_code == 200
+CASES = [("/api/v1/lineage", name) for name in sorted(LINEAGE)] + [("/api/v1/ingest/dbt", name) for name in sorted(DBT)]
 
 
-@pytest.mark.parametrize("name", sorted(DBT))
-def test_dbt_ingest_refuses_hostile_bodies_with_a_4xx(name: str) -> None:
-    body, headers = DBT[name]
-    response = post("/api/v1/ingest/dbt", body, headers)
+@pytest.mark.parametrize(("path", "name"), CASES)
+def test_ingest_refuses_hostile_bodies_with_a_4xx(path: str, name: str) -> None:
+    body, headers = (LINEAGE if path.endswith("lineage") else DBT)[name]
+    response = post(path, body, headers)
     assert 400 <= response.status_code < 500, (name, response.status_code, response.text[:300])
     assert response.json()["error"], name
     assert requests.get(f"{URL}/livez", timeout=5).status_code == 200

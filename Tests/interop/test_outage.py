@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
+from floodkit import free_port
 
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 POSTGRES = os.environ.get("PIPEWATCH_TEST_POSTGRES_URL", "")
@@ -98,12 +99,6 @@ class Relay:
                 end.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def through(relay: Relay) -> str:
