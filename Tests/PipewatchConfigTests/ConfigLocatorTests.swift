@@ -43,8 +43,8 @@ struct ConfigLocatorTests {
         let report = ConfigLoader.check(directory.appendingPathComponent("nope.yaml"), currentDirectory: directory)
         #expect(
             report.diagnostics.map(\.description) == [
-                "nope.yaml:1:1: error: cannot read config file 'nope.yaml'\n"
-                    + "    hint: check that the file exists and is readable, or pass another with --config"
+                "nope.yaml:1:1: error: no config file 'nope.yaml'\n"
+                    + "    hint: run 'pipewatch init' to write a starter config here, or pass another with --config"
             ]
         )
     }

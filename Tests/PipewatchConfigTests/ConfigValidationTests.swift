@@ -235,7 +235,8 @@ struct ConfigValidationTests {
                     + "found '9am'\n    hint: for example '09:00' or '09:00 America/New_York'",
                 "pipewatch.yaml:16:10: error: oncall.shift: expected a duration such as '15m', '6h' or '1 week', found 'one week'",
                 "pipewatch.yaml:17:12: error: oncall.handoff: expected 'WEEKDAY HH:MM' such as 'monday 09:00', found 'monday 9'",
-                "pipewatch.yaml:18:11: error: oncall.starts: expected a date YYYY-MM-DD, found '2026-13-01'",
+                "pipewatch.yaml:18:11: error: oncall.starts: '2026-13-01' is not a day: there is no month 13\n"
+                    + "    hint: dates are YYYY-MM-DD",
                 "pipewatch.yaml:19:16: error: oncall.swap_notice: expected a duration such as '15m', '6h' or '1 week', "
                     + "found '7 fortnights'",
                 "pipewatch.yaml:21:29: error: oncall.seasons[0].from: expected a day of the year MM-DD such as '12-20', "

@@ -89,7 +89,7 @@ struct NotificationsCommand: AsyncParsableCommand {
                     session.context.print("queued notification \(message.id) to \(message.recipient) again")
                 } catch let error as StoreError {
                     session.context.printError("error: \(error.description)")
-                    throw ExitCode(1)
+                    throw error.exitCode
                 }
             }
         }

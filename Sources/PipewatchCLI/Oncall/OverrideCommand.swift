@@ -22,12 +22,14 @@ struct OverrideCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("When the override starts.", valueName: "time")) var start: String
     @Option(help: ArgumentHelp("When it ends.", valueName: "time")) var end: String
     @Option(help: "Why; required.") var reason: String
+    @OptionGroup var author: AuthorOption
 
     func validate() throws {
         if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why") }
     }
 
     func run() async throws {
+        let actor = try author.name(in: .current)
         try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
             let who = try session.engineer(engineer).id
             let (from, to) = (try session.instant(start, option: "--start"), try session.instant(end, option: "--end"))
@@ -45,7 +47,7 @@ struct OverrideCommand: AsyncParsableCommand {
                 override in
                 AuditDraft(
                     at: session.now,
-                    actor: session.context.user,
+                    actor: actor,
                     action: "override.add",
                     detail:
                         "override #\(override.id): '\(who)' from \(session.format(from)) to \(session.format(to)): \(reason)"

@@ -28,6 +28,15 @@ enum SwapDecision {
                 session.context.printError("error: only '\(allowed)', the \(roleName), may \(verb) swap request #\(id)")
                 throw ExitCode(1)
             }
+            // Decided already: say so first, before the schedule (which the decision changed) objects.
+            guard request.status == .pending else {
+                let verb = status == .cancelled ? "cancel" : status == .accepted ? "accept" : "decline"
+                session.context.printError(
+                    "error: cannot \(verb) swap request #\(id): it is already \(request.status.rawValue); "
+                        + "only a pending request can be decided"
+                )
+                throw ExitCode(1)
+            }
             if status == .accepted, request.start <= session.now {
                 session.context.printError(
                     "error: cannot accept swap request #\(id): its interval started at \(session.format(request.start)); "

@@ -30,6 +30,7 @@ struct TimeoffCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The first day away, YYYY-MM-DD.", valueName: "from")) var from: String
         @Argument(help: ArgumentHelp("The last day away, YYYY-MM-DD (included).", valueName: "to")) var to: String
         @Option(help: "Why, for the schedule's explanations.") var reason: String?
+        @OptionGroup var author: AuthorOption
 
         func run() async throws {
             guard let first = LocalDate(iso: from) else {
@@ -39,6 +40,7 @@ struct TimeoffCommand: AsyncParsableCommand {
                 throw ValidationError("TO '\(to)' is not a date; use YYYY-MM-DD")
             }
             guard first <= last else { throw ValidationError("TO \(last) is before FROM \(first)") }
+            let actor = try author.name(in: .current)
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let who = try session.engineer(engineer)
                 let window = (first.adding(days: -1), last.adding(days: 1))
@@ -48,7 +50,7 @@ struct TimeoffCommand: AsyncParsableCommand {
                 let record = try await session.store.addTimeOff(timeOff, at: session.now) { record in
                     AuditDraft(
                         at: session.now,
-                        actor: session.context.user,
+                        actor: actor,
                         action: "timeoff.add",
                         detail: "time off #\(record.id) for '\(who.id)' from \(first) to \(last)"
                             + (reason.map { ": \($0)" } ?? "")
@@ -126,13 +128,15 @@ struct TimeoffCommand: AsyncParsableCommand {
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: ArgumentHelp("The time off's id.", valueName: "id")) var id: Int64
+        @OptionGroup var author: AuthorOption
 
         func run() async throws {
+            let actor = try author.name(in: .current)
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let removed = try await session.store.removeTimeOff(id: id) { record in
                     AuditDraft(
                         at: session.now,
-                        actor: session.context.user,
+                        actor: actor,
                         action: "timeoff.remove",
                         detail:
                             "time off #\(record.id) for '\(record.timeOff.engineer)' from \(record.timeOff.from) to \(record.timeOff.to)"

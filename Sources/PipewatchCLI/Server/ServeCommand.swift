@@ -157,7 +157,7 @@ struct ServeCommand: AsyncParsableCommand {
             store = try await SQLStateStore.open(at: location, logger: logger)
         } catch {
             context.printError("error: \(error.description)")
-            throw ExitCode(1)
+            throw error.exitCode
         }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -187,7 +187,7 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.close()
             if let error = error as? StoreError {
                 context.printError("error: \(error.description)")
-                throw ExitCode(1)
+                throw error.exitCode
             }
             throw error
         }

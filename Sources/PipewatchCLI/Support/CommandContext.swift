@@ -55,9 +55,6 @@ public struct CommandContext: Sendable {
         return instant
     }
 
-    /// Who is running the command, for the audit log when no engineer is named.
-    var user: String { environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown" }
-
     /// Writes a line to standard output.
     func print(_ text: String) { output(text.hasSuffix("\n") ? text : text + "\n") }
 

@@ -42,7 +42,7 @@ struct StoreOptions: ParsableArguments {
             return try await SQLStateStore.withStore(at: location, logger: logger, body)
         } catch let error as StoreError {
             context.printError("error: \(error.description)")
-            throw ExitCode(1)
+            throw error.exitCode
         }
     }
 }

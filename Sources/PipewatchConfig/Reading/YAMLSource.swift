@@ -13,10 +13,13 @@ struct YAMLSource {
         self.url = url
         self.displayPath = displayPath
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            let missing = !FileManager.default.fileExists(atPath: url.path)
             log.error(
-                "cannot read config file '\(displayPath)'",
+                missing ? "no config file '\(displayPath)'" : "cannot read config file '\(displayPath)'",
                 at: SourceLocation(file: displayPath, line: 1, column: 1),
-                hint: "check that the file exists and is readable, or pass another with --config"
+                hint: missing
+                    ? "run 'pipewatch init' to write a starter config here, or pass another with --config"
+                    : "check that the file is readable, or pass another with --config"
             )
             root = nil
             return
@@ -42,8 +45,15 @@ struct YAMLSource {
             let (problem, mark) = YAMLSource.describe(error)
             let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             let line = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? lines[$0.line - 1] : nil }
+            let indentation = [
+                "did not find expected key", "mapping values are not allowed", "did not find expected '-'",
+            ]
             let hint =
-                line?.contains("\t") == true ? "YAML does not allow tabs for indentation; indent with spaces" : nil
+                line?.contains("\t") == true
+                ? "YAML does not allow tabs for indentation; indent with spaces"
+                : indentation.contains(where: problem.contains)
+                    ? "check the indentation here and on the line above: the keys of one mapping start in the same "
+                        + "column, and a value nested under a key is indented further than the key" : nil
             var location = SourceLocation(file: displayPath, line: mark?.line ?? 1, column: mark?.column ?? 1)
             // At the end of a file without a final line break libyaml counts one more line; an
             // editor has none there, so point just after the last character instead.

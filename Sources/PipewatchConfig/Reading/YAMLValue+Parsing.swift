@@ -16,9 +16,30 @@ extension YAMLValue {
         return nil
     }
 
-    /// A date `YYYY-MM-DD`.
+    /// A date `YYYY-MM-DD`; a well-formed date that does not exist says why (`2026-02-30`).
     func date(_ log: DiagnosticLog) -> LocalDate? {
-        parse(log, expected: "a date YYYY-MM-DD") { LocalDate(iso: $0) }
+        guard let text = string(log) else { return nil }
+        if let date = LocalDate(iso: text) { return date }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.count) == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil
+        else {
+            error("expected a date YYYY-MM-DD, found '\(text)'", in: log)
+            return nil
+        }
+        guard (1...12).contains(month) else {
+            error("'\(text)' is not a day: there is no month \(month)", hint: "dates are YYYY-MM-DD", in: log)
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let first = calendar.date(from: DateComponents(year: year, month: month, day: 1))
+        let days = first.flatMap { calendar.range(of: .day, in: .month, for: $0)?.count } ?? 31
+        let name = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ][month - 1]
+        error("'\(text)' is not a day: \(name) \(year) has \(days) days", in: log)
+        return nil
     }
 
     /// A recurring day `MM-DD`.
@@ -30,13 +51,35 @@ extension YAMLValue {
     func timeZone(_ log: DiagnosticLog) -> TimeZone? {
         guard let name = string(log) else { return nil }
         if let zone = YAMLValue.ianaZone(name) { return zone }
-        error(
-            "unknown time zone '\(name)'",
-            hint: Suggestion.didYouMean(name, in: TimeZone.knownTimeZoneIdentifiers)
-                ?? "use an IANA time zone name such as 'America/New_York' or 'Europe/Berlin'",
-            in: log
-        )
+        error("unknown time zone '\(name)'", hint: YAMLValue.zoneHint(name), in: log)
         return nil
+    }
+
+    /// How to name a zone instead of `name`: the IANA zones an abbreviation such as `CET` is used
+    /// for, since an abbreviation does not say when daylight saving time starts or where; else a
+    /// near miss, else an example.
+    static func zoneHint(_ name: String) -> String {
+        let abbreviations: [String: [String]] = [
+            "CET": ["Europe/Berlin", "Europe/Paris"], "CEST": ["Europe/Berlin", "Europe/Paris"],
+            "EET": ["Europe/Athens", "Europe/Helsinki"], "WET": ["Europe/Lisbon"],
+            "BST": ["Europe/London"], "IST": ["Asia/Kolkata", "Europe/Dublin"],
+            "EST": ["America/New_York", "America/Toronto"], "EDT": ["America/New_York", "America/Toronto"],
+            "CST": ["America/Chicago", "Asia/Shanghai"], "CDT": ["America/Chicago"],
+            "MST": ["America/Denver", "America/Phoenix"], "MDT": ["America/Denver"],
+            "PST": ["America/Los_Angeles"], "PDT": ["America/Los_Angeles"], "JST": ["Asia/Tokyo"],
+            "KST": ["Asia/Seoul"], "AEST": ["Australia/Sydney"], "AEDT": ["Australia/Sydney"],
+            "NZST": ["Pacific/Auckland"], "HKT": ["Asia/Hong_Kong"], "SGT": ["Asia/Singapore"],
+        ]
+        let upper = name.uppercased()
+        if let zones = abbreviations[upper] ?? (upper == name && (2...5).contains(name.count) ? [] : nil) {
+            let instead =
+                zones.isEmpty
+                ? "'Europe/Berlin' or 'America/New_York'" : zones.map { "'\($0)'" }.joined(separator: " or ")
+            return "'\(name)' is an abbreviation, not a place: it does not say where, nor when daylight saving time "
+                + "starts; use the IANA name of a city in the zone, such as \(instead)"
+        }
+        return Suggestion.didYouMean(name, in: TimeZone.knownTimeZoneIdentifiers)
+            ?? "use an IANA time zone name such as 'America/New_York' or 'Europe/Berlin'"
     }
 
     /// A region code: ISO 3166-1 alpha-2, optionally with a subdivision.

@@ -121,12 +121,7 @@ enum PipelineSection {
         if parts.count == 2 {
             let zoneName = String(parts[1])
             guard let zone = YAMLValue.ianaZone(zoneName) else {
-                value.error(
-                    "unknown time zone '\(zoneName)'",
-                    hint: Suggestion.didYouMean(zoneName, in: TimeZone.knownTimeZoneIdentifiers)
-                        ?? "use an IANA time zone name such as 'America/New_York' or 'Europe/Berlin'",
-                    in: log
-                )
+                value.error("unknown time zone '\(zoneName)'", hint: YAMLValue.zoneHint(zoneName), in: log)
                 return nil
             }
             return DeliveryDeadline(time: time, timeZone: zone)

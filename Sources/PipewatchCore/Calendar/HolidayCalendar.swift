@@ -95,7 +95,16 @@ public struct HolidayCalendar: Sendable {
     private static func definition(for region: Region) throws(HolidayError) -> CountryDefinition {
         guard let country = CountryDefinition.all[region.country] else {
             let codes = CountryDefinition.all.keys.sorted()
-            throw .unknownCountry(region.code, suggestions: closest(to: region.country, in: codes))
+            // "UK" is what people write for the United Kingdom; ISO 3166 says GB (and EL is Greece in EU usage).
+            let aliased = ["UK": "GB", "EL": "GR"][region.country]
+            let countries = aliased.map { [$0] } ?? closest(to: region.country, in: codes)
+            let suggestions = countries.map { code in
+                guard let subdivision = region.subdivision,
+                    CountryDefinition.all[code]?.subdivisions.contains(where: { $0.code == subdivision }) == true
+                else { return code }
+                return "\(code)-\(subdivision)"
+            }
+            throw .unknownCountry(region.code, suggestions: suggestions)
         }
         if let subdivision = region.subdivision, !country.subdivisions.contains(where: { $0.code == subdivision }) {
             let codes = country.subdivisions.map(\.code)

@@ -133,6 +133,16 @@ struct HolidayCalendarTests {
         )
     }
 
+    @Test("'UK-SCT' suggests 'GB-SCT', the ISO code of the United Kingdom with the same subdivision")
+    func unitedKingdomAlias() throws {
+        let region = try #require(Region(code: "UK-SCT"))
+        let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2026) }
+        #expect(
+            error?.description
+                == "unknown holiday region 'UK-SCT': did you mean 'GB-SCT'? ('pipewatch holidays --list' shows all)"
+        )
+    }
+
     @Test("an unknown subdivision is an error listing the close ones")
     func unknownSubdivision() throws {
         let region = try #require(Region(code: "US-CX"))
