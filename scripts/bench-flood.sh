@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product pipewatch >/dev/null
+swift build -c release --product pipewatch 2>&1 | grep -E "error:" && exit 1 || true
 bin=$(swift build -c release --show-bin-path)/pipewatch
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -7,11 +7,15 @@ import NIOCore
 public struct APIError: HTTPResponseError, CustomStringConvertible {
     public let status: HTTPResponse.Status
     public let message: String
+    /// Whether the connection closes after the answer: when the request's body was left unread
+    /// (too large, too slow, no room for it), reading the rest would cost what refusing it saved.
+    public let closesConnection: Bool
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: String, closesConnection: Bool = false) {
         self.status = status
         self.message = message
+        self.closesConnection = closesConnection
     }
 
     public var description: String { message }
@@ -22,6 +26,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"pipewatch\"" }
         // Unavailable is passing (the database is down, the queue is full): clients should come back.
         if status == .serviceUnavailable { headers[.retryAfter] = "5" }
+        if closesConnection { headers[.connection] = "close" }
         let body = (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }

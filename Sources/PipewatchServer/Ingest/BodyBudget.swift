@@ -1,6 +1,10 @@
 import HTTPTypes
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The memory that request bodies in flight may hold together. Each body reserves what it has
 /// received (or, up front, what its `Content-Length` declares) and gives it back when it is
 /// read or abandoned; past the capacity a request is refused with 503 and `Retry-After`, so a
@@ -8,29 +12,49 @@ import Synchronization
 final class BodyBudget: Sendable {
     /// The most bytes all bodies in flight may hold.
     let capacity: Int
-    private let used = Mutex(0)
+    /// The bytes held, and the most held since the budget was last empty.
+    private let used = Mutex((now: 0, peak: 0))
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// The bytes held now.
-    var inUse: Int { used.withLock { $0 } }
+    var inUse: Int { used.withLock { $0.now } }
 
     /// Starts a reservation for one body, empty until it grows.
     func reservation() -> Reservation { Reservation(budget: self) }
 
     fileprivate func take(_ bytes: Int) -> Bool {
         used.withLock { used in
-            guard used + bytes <= capacity else { return false }
-            used += bytes
+            guard used.now + bytes <= capacity else { return false }
+            used.now += bytes
+            used.peak = max(used.peak, used.now)
             return true
         }
     }
 
     fileprivate func give(_ bytes: Int) {
-        used.withLock { $0 -= bytes }
+        let drained = used.withLock { used in
+            used.now -= bytes
+            guard used.now == 0, used.peak >= 16 << 20 else { return false }
+            used.peak = 0
+            return true
+        }
+        // After a burst of large bodies, hand the freed memory back to the system: glibc keeps it
+        // in its arenas otherwise, and resident memory would stay at the burst's height.
+        if drained { Self.trim?(0) }
     }
+
+    /// glibc's `malloc_trim`, which its module map does not export; `nil` elsewhere.
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
 
     /// What one body holds of the budget.
     final class Reservation: Sendable {
@@ -49,7 +73,8 @@ final class BodyBudget: Sendable {
                 guard budget.take(total - held) else {
                     throw APIError(
                         .serviceUnavailable,
-                        "the server is receiving too many request bodies at once; retry shortly"
+                        "the server is receiving too many request bodies at once; retry shortly",
+                        closesConnection: true
                     )
                 }
                 held = total

@@ -17,7 +17,11 @@ enum RequestBody {
             throw APIError(.unsupportedMediaType, "Content-Type '\(type)' is not JSON; send 'application/json'")
         }
         let limit = limits.maxBytes
-        let tooLarge = APIError(.contentTooLarge, "the body is larger than the limit of \(limit) bytes")
+        let tooLarge = APIError(
+            .contentTooLarge,
+            "the body is larger than the limit of \(limit) bytes",
+            closesConnection: true
+        )
         let declared = request.headers[.contentLength].flatMap { Int($0) }
         if let declared, declared > limit { throw tooLarge }
         let reservation = limits.budget.reservation()
@@ -26,7 +30,7 @@ enum RequestBody {
         let seconds = limits.timeout.components.seconds
         var buffer = try await withDeadline(
             limits.timeout,
-            timeout: APIError(.requestTimeout, "the body did not arrive within \(seconds) s")
+            timeout: APIError(.requestTimeout, "the body did not arrive within \(seconds) s", closesConnection: true)
         ) { [body = request.body] in
             var buffer = ByteBuffer()
             for try await chunk in body {
