@@ -15,9 +15,6 @@ final class ConnectionLimiter: Sendable {
         self.limit = limit
     }
 
-    /// The connections held now.
-    var count: Int { open.load(ordering: .relaxed) }
-
     /// A handler for one new connection's pipeline.
     func handler() -> Handler { Handler(limiter: self) }
 

@@ -59,18 +59,23 @@ final class BodyBudget: Sendable {
     /// What one body holds of the budget.
     final class Reservation: Sendable {
         private let budget: BodyBudget
-        private let held = Mutex(0)
+        /// The bytes held; `nil` once released, when a late chunk (of a body that timed out) may
+        /// take nothing more.
+        private let held = Mutex<Int?>(0)
 
         fileprivate init(budget: BodyBudget) {
             self.budget = budget
         }
 
         /// Holds `total` bytes in all.
-        /// - Throws: ``APIError`` 503 when the budget cannot spare them.
+        /// - Throws: ``APIError`` 503 when the budget cannot spare them, or the reservation is released.
         func grow(to total: Int) throws {
             try held.withLock { held in
-                guard total > held else { return }
-                guard budget.take(total - held) else {
+                guard let current = held, total > current else {
+                    if held == nil { throw CancellationError() }
+                    return
+                }
+                guard budget.take(total - current) else {
                     throw APIError(
                         .serviceUnavailable,
                         "the server is receiving too many request bodies at once; retry shortly",
@@ -81,13 +86,13 @@ final class BodyBudget: Sendable {
             }
         }
 
-        /// Gives everything back.
+        /// Gives everything back; later growth is refused.
         func release() {
             let bytes = held.withLock { held in
-                defer { held = 0 }
-                return held
+                defer { held = nil }
+                return held ?? 0
             }
-            budget.give(bytes)
+            if bytes > 0 { budget.give(bytes) }
         }
     }
 }
