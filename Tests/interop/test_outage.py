@@ -107,7 +107,10 @@ def through(relay: Relay) -> str:
     netloc = parts.netloc.rsplit("@", 1)
     host = f"127.0.0.1:{relay.port}"
     netloc = f"{netloc[0]}@{host}" if len(netloc) == 2 else host
-    query = "&".join(filter(None, [parts.query, f"schema=outage_{uuid.uuid4().hex[:8]}"]))
+    # Timeouts shorter than the defaults (5 s and 10 s) keep the test short; they bound every wait.
+    query = "&".join(
+        filter(None, [parts.query, f"schema=outage_{uuid.uuid4().hex[:8]}", "connect_timeout=2", "statement_timeout=3000"])
+    )
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 

@@ -39,9 +39,22 @@ final class PostgresExecutor: DatabaseExecutor {
         try await connection.close()
     }
 
+    /// Reads on one connection. A read that outlives the statement timeout plus the connect
+    /// timeout is waiting on a connection whose server vanished without closing it (the statement
+    /// timeout is the server's, and a gone server enforces nothing): the connection is closed, so
+    /// the read fails instead of waiting for TCP to give up.
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+            let limit = location.statementTimeout + location.connectTimeout
+            let watchdog =
+                location.statementTimeout == .zero
+                ? nil
+                : Task {
+                    try await Task.sleep(for: limit)
+                    try? await connection.close()
+                }
+            defer { watchdog?.cancel() }
+            return try await body(connection.sql(queryLogLevel: .trace))
         }
     }
 
