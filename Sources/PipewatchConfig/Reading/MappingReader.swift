@@ -1,8 +1,13 @@
+import Synchronization
 import Yams
 
 /// Reads the keys of one YAML mapping: reports unknown keys (with a suggestion) and repeated
 /// keys, and hands out the values of the known ones.
 struct MappingReader {
+    /// Every key a mapping read so far may have: the reader's vocabulary, which the docs test
+    /// compares with docs/configuration.md after reading configs that use every section.
+    static let keysRead = Mutex<Set<String>>([])
+
     let value: YAMLValue
     /// The entries in file order, keys as written.
     let entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]
@@ -10,6 +15,7 @@ struct MappingReader {
     /// Reads `value` as a mapping whose keys must be among `allowed`; `nil` (logged) when it is no mapping.
     /// When the keys are ids (`engineers:`), `idKind` names them, so a repeated key reads "duplicate engineer id".
     init?(_ value: YAMLValue, allowed: [String]?, idKind: String? = nil, log: DiagnosticLog) {
+        if let allowed { Self.keysRead.withLock { $0.formUnion(allowed) } }
         guard case .mapping(let mapping) = value.node else {
             value.error("expected a mapping, found \(value.kindName)", in: log)
             return nil
