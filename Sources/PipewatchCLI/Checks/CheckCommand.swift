@@ -64,8 +64,8 @@ struct CheckRunCommand: AsyncParsableCommand {
         discussion: """
             Name pipelines or checks to run only those; every check runs when none is named. Checks on the same \
             table are folded into one query; each runs in a read-only transaction with its timeout.
-            A running 'pipewatch serve' on the same store raises and clears signals from these results at its \
-            next full pass (within a minute).
+            The results raise and clear their pipelines' signals at once, and open or resolve incidents, \
+            as 'pipewatch serve' does.
             Exit status 1 when any check fails or errors. JSON is {"results": [...]}, each with check, pipeline, \
             state (pass, warn, fail, error), value, threshold, message, sql and duration_ms.
             """
@@ -87,11 +87,21 @@ struct CheckRunCommand: AsyncParsableCommand {
             var logger = Logger(label: "pipewatch.checks")
             logger.logLevel = .warning
             let probes = DataProbes(sources: plan.sources, environment: context.environment, logger: logger)
+            // The results raise and clear their pipelines' signals at once, opening incidents as serve would.
+            let engine = Engine(
+                plan: plan,
+                store: store,
+                clock: ContinuousClock(),
+                wallClock: FixedWallClock(now),
+                environment: context.environment,
+                baseDirectory: configOptions.configURL(in: context).deletingLastPathComponent(),
+                logger: logger
+            )
             let runner = CheckRunner(
                 plan: plan,
                 store: store,
                 probes: probes,
-                evaluate: { _ in },
+                evaluate: { pipelines in _ = try? await engine.evaluator.evaluate(pipelines, at: now) },
                 clock: ContinuousClock(),
                 wallClock: context.clock,
                 interval: .seconds(60),
