@@ -7,6 +7,7 @@ import NIOCore
 public import PipewatchCore
 public import PipewatchEngine
 public import PipewatchStore
+public import ServiceLifecycle
 
 /// Builds the Pipewatch HTTP application: the ingest endpoints, the read API, `/metrics`,
 /// `/healthz` and `/openapi.yaml`. `pipewatch serve` and the tests both call it.
@@ -27,6 +28,45 @@ public func buildApplication(
     clock: any WallClock,
     logger: Logger
 ) -> some ApplicationProtocol {
+    let (router, writer) = buildRouter(
+        settings: settings,
+        plan: plan,
+        store: store,
+        engine: engine,
+        clock: clock,
+        logger: logger
+    )
+    // The idle timeout also bounds how long a request head may take to arrive (slowloris).
+    let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
+    let connections = ConnectionLimiter(limit: settings.maxConnections)
+    return Application(
+        router: router,
+        server: .http1(
+            configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [connections.handler()],
+                idleTimeout: idle
+            )
+        ),
+        configuration: ApplicationConfiguration(
+            address: .hostname(settings.host, port: settings.port),
+            serverName: "Pipewatch"
+        ),
+        services: [writer] + (settings.runsEngine ? engine.services(runningChecks: settings.runsChecks) : []),
+        logger: logger
+    )
+}
+
+/// The routes of the application, as ``buildApplication(settings:plan:store:engine:clock:logger:)``
+/// serves them, with the ingest writer they hand events to (a service the caller runs); the docs
+/// test reads the routes from it.
+public func buildRouter(
+    settings: ServerSettings,
+    plan: TeamPlan,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
+    engine: Engine,
+    clock: any WallClock,
+    logger: Logger
+) -> (router: Router<BasicRequestContext>, writer: any Service) {
     let metrics = ServerMetrics()
     let (evaluator, checks) = (engine.evaluator, engine.checks)
     let afterIngest: @Sendable (Set<PipelineID>) async -> Void = { pipelines in
@@ -118,24 +158,7 @@ public func buildApplication(
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
     router.middlewares.add(MethodNotAllowedMiddleware(router))
-    // The idle timeout also bounds how long a request head may take to arrive (slowloris).
-    let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
-    let connections = ConnectionLimiter(limit: settings.maxConnections)
-    return Application(
-        router: router,
-        server: .http1(
-            configuration: HTTP1Channel.Configuration(
-                additionalChannelHandlers: [connections.handler()],
-                idleTimeout: idle
-            )
-        ),
-        configuration: ApplicationConfiguration(
-            address: .hostname(settings.host, port: settings.port),
-            serverName: "Pipewatch"
-        ),
-        services: [writer] + (settings.runsEngine ? engine.services(runningChecks: settings.runsChecks) : []),
-        logger: logger
-    )
+    return (router, writer)
 }
 
 /// Runs the application until SIGTERM or SIGINT, then shuts down gracefully: the server stops
