@@ -10,6 +10,10 @@ public import PipewatchCore
 /// ``SQLStateStore`` implements it on SQLite and PostgreSQL; tests of other modules
 /// may use it with an in-memory SQLite location.
 public protocol ScheduleStore: Sendable {
+    /// A number that grows with every change to the stored schedule (each is audited): a computed
+    /// schedule is current while it stays the same.
+    func scheduleVersion() async throws(StoreError) -> Int64
+
     /// Records time off.
     ///
     /// - Parameters:

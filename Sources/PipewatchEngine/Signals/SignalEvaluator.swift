@@ -21,6 +21,11 @@ public final class SignalEvaluator: Service, Sendable {
     private let touched = Mutex<Set<PipelineID>>([])
     private let cache = EvaluationCache()
     private let gate = AsyncSerialGate()
+    private let evaluations = Atomic<UInt64>(0)
+
+    /// Grows with every evaluation that read the store again or stored a transition: what a
+    /// pipeline's health is computed from may have changed, so readers that keep it recompute.
+    public var generation: UInt64 { evaluations.load(ordering: .acquiring) }
 
     /// Creates the evaluator.
     ///
@@ -138,6 +143,7 @@ public final class SignalEvaluator: Service, Sendable {
             changes += try await apply(detected, to: pipeline.id, calculator: calculator, at: now)
             cache.keepOpen(detected, of: pipeline.id)
         }
+        if reading || changes > 0 { evaluations.wrappingAdd(1, ordering: .releasing) }
         return changes
     }
 

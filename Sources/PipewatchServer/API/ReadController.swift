@@ -11,6 +11,16 @@ struct ReadController {
     let store: any RunStore & IncidentStore
     let engine: Engine
     let clock: any WallClock
+    private let coverageWindow: CoverageWindow
+    private let pipelineList = PipelineListCache()
+
+    init(plan: TeamPlan, store: any RunStore & IncidentStore, engine: Engine, clock: any WallClock) {
+        self.plan = plan
+        self.store = store
+        self.engine = engine
+        self.clock = clock
+        coverageWindow = CoverageWindow(service: engine.schedule)
+    }
 
     func add(to router: RouterGroup<BasicRequestContext>) {
         router.get("pipelines") { _, _ in try await pipelines() }
@@ -33,16 +43,21 @@ struct ReadController {
         return pipeline
     }
 
-    private func pipelines() async throws -> JSONResponse<[String: [PipelineDocument]]> {
-        let signals = try await store.openSignals(pipeline: nil).map(\.signal)
-        let seen = try await store.pipelinesWithEvidence()
-        return JSONResponse(
-            [
-                "pipelines": plan.catalog.pipelines.map {
-                    PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
-                }
-            ]
-        )
+    /// Every pipeline with its health: recomputed only when the evaluator has seen something new.
+    private func pipelines() async throws -> Response {
+        let body = try await pipelineList.body(generation: engine.evaluator.generation) {
+            let signals = try await store.openSignals(pipeline: nil).map(\.signal)
+            let seen = try await store.pipelinesWithEvidence()
+            let documents = plan.catalog.pipelines.map {
+                PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(["pipelines": documents])
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     private struct PipelineDetail: Encodable, Sendable {
@@ -95,7 +110,7 @@ struct ReadController {
         let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
         let coverage: Schedule.Coverage
         do {
-            coverage = try await engine.schedule.calculator(policy: policy).coverage(at: now)
+            coverage = try await coverageWindow.coverage(policy: policy, at: now)
         } catch let error as ScheduleError {
             throw APIError(.internalServerError, error.description)
         }

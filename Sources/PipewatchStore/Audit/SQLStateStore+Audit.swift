@@ -2,6 +2,18 @@ public import PipewatchCore
 import SQLKit
 
 extension SQLStateStore {
+    public func scheduleVersion() async throws(StoreError) -> Int64 {
+        struct Row: Decodable { var version: Int64 }
+        let row = try await perform("cannot read the audit log") {
+            try await executor.read { database in
+                try await database.raw("SELECT COALESCE(MAX(id), 0) AS version FROM audit_log").first(
+                    decoding: Row.self
+                )
+            }
+        }
+        return row?.version ?? 0
+    }
+
     public func appendAudit(_ entry: AuditDraft) async throws(StoreError) -> AuditEntry {
         try await perform("cannot append to the audit log") {
             try await executor.transaction { database in try await Self.insertAudit(entry, into: database) }
