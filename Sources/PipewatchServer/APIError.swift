@@ -22,12 +22,10 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"pipewatch\"" }
         // Unavailable is passing (the database is down, the queue is full): clients should come back.
         if status == .serviceUnavailable { headers[.retryAfter] = "5" }
         if closesConnection { headers[.connection] = "close" }
-        let body = (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys])) ?? Data()
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return JSONBody.response((try? JSONBody.encode(["error": message])) ?? Data(), status: status, headers: headers)
     }
 }

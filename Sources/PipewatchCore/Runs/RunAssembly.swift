@@ -145,6 +145,13 @@ public struct RunAssembly: Sendable, Hashable, Codable {
         Self.merge(other.outputs, into: &outputs)
     }
 
+    /// This assembly with `other` merged in.
+    public func merging(_ other: RunAssembly) -> RunAssembly {
+        var merged = self
+        merged.merge(other)
+        return merged
+    }
+
     /// The run as its events describe it.
     public var run: Run {
         let state: RunState =

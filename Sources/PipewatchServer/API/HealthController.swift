@@ -48,14 +48,12 @@ final class HealthController: Sendable {
             "status": probe.error == nil ? "ok" : "unavailable", "checks": ["database": database],
         ]
         var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if probe.error != nil { headers[.retryAfter] = "5" }
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        return Response(
+        return JSONBody.response(
+            try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]),
             status: probe.error == nil ? .ok : .serviceUnavailable,
-            headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            headers: headers
         )
     }
 

@@ -51,13 +51,9 @@ struct ReadController {
             let documents = plan.catalog.pipelines.map {
                 PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(["pipelines": documents])
+            return try JSONBody.encode(["pipelines": documents])
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return JSONBody.response(body)
     }
 
     private struct PipelineDetail: Encodable, Sendable {

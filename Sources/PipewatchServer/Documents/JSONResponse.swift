@@ -14,10 +14,22 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONBody.response(try JSONBody.encode(value), status: status)
+    }
+}
+
+/// The bytes of a JSON answer, for answers kept between requests and for ``JSONResponse``.
+enum JSONBody {
+    /// `value` with sorted keys and unescaped slashes.
+    static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        var headers = HTTPFields()
+        return try encoder.encode(value)
+    }
+
+    /// An answer with `data` as its JSON body.
+    static func response(_ data: Data, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -73,20 +73,12 @@ extension SQLStateStore: RunStore {
             for row in stored {
                 let key = EventKey(runId: row.runId, eventType: row.eventType, eventTimeMs: row.eventTimeMs)
                 guard let event = known[key] ?? (try? LineageEventDecoder.decode(Data(row.body.utf8))) else { continue }
-                if assemblies[row.runId] == nil {
-                    assemblies[row.runId] = RunAssembly(event)
-                } else {
-                    assemblies[row.runId]?.merge(event)
-                }
+                assemblies.merge([row.runId: RunAssembly(event)]) { $0.merging($1) }
             }
         }
         // Merging is idempotent, so the events just read back above may be merged again.
         for incoming in fresh {
-            if assemblies[incoming.event.runID] == nil {
-                assemblies[incoming.event.runID] = RunAssembly(incoming.event)
-            } else {
-                assemblies[incoming.event.runID]?.merge(incoming.event)
-            }
+            assemblies.merge([incoming.event.runID: RunAssembly(incoming.event)]) { $0.merging($1) }
         }
         var runs: [RunRow] = []
         var updates: [DatasetIdentity: Int64] = [:]
