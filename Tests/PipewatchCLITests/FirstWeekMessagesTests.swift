@@ -62,9 +62,74 @@ struct FirstWeekMessagesTests {
         #expect(errors.contains("hint: check the indentation here and on the line above"))
     }
 
+    @Test("an engineer in China: 2027 plans with the statutory days and a warning until the declared days are added")
+    func provisionalHolidays() async throws {
+        let text = try String(contentsOf: root.appendingPathComponent(seed), encoding: .utf8)
+        let chinese = text.replacingOccurrences(
+            of: "region: DE-BE, timezone: Europe/Berlin",
+            with: "region: CN, timezone: Asia/Shanghai"
+        )
+        #expect(chinese != text)
+        try await TemporaryDirectory.with { directory in
+            let database = directory.url.appendingPathComponent("state.sqlite").path
+            let arguments = [
+                "oncall", "schedule", "--from", "2027-01-01", "--to", "2027-01-31", "--database", database,
+            ]
+            let environment = ["PIPEWATCH_NOW": "2026-12-03T12:00:00Z", "USER": "lead"]
+            // Given the seed with c in China
+            try directory.write("pipewatch.yaml", chinese)
+            // When planning January 2027
+            let planned = await pipewatch(arguments: arguments, in: directory.url, environment: environment)
+            // Then it plans, and warns what is missing and how to add it
+            #expect(planned.status == 0, "\(planned.errorOutput)")
+            #expect(planned.output.contains("2027-01-04"))
+            #expect(
+                planned.errorOutput.contains(
+                    "warning: the holidays of 'CN' in 2027 are provisional (for 'c'): the days off its government "
+                        + "declares each year ('Declared days off') are published through 2026 only"
+                )
+            )
+            // And validate warns the same way about the coming year
+            let validated = await pipewatch(arguments: ["validate"], in: directory.url, environment: environment)
+            #expect(validated.errorOutput.contains("warning: oncall: the holidays of 'CN' in 2027 are provisional"))
+            // When the declared days are added as a calendar that declares CN
+            let declared =
+                chinese + "\ncalendars:\n  cn-2027:\n    declares: CN\n    engineers: [c]\n"
+                + "    dates: [{ from: 2027-02-11, to: 2027-02-12, name: Spring Festival days off }]\n"
+            try directory.write("pipewatch.yaml", declared)
+            let complete = await pipewatch(arguments: arguments, in: directory.url, environment: environment)
+            // Then the warning is gone
+            #expect(complete.status == 0, "\(complete.errorOutput)")
+            #expect(!complete.errorOutput.contains("provisional"))
+        }
+    }
+
+    @Test("a schedule to 2035-12-31 names why it needs 2036 for the engineer in Asia/Kolkata")
+    func yearNeeded() async throws {
+        await TemporaryDirectory.with { directory in
+            let database = directory.url.appendingPathComponent("state.sqlite").path
+            let result = await pipewatch(
+                arguments: [
+                    "oncall", "schedule", "--from", "2035-12-01", "--to", "2035-12-31", "--config", seed,
+                    "--database", database,
+                ],
+                in: root,
+                environment: ["PIPEWATCH_NOW": "2026-12-03T12:00:00Z"]
+            )
+            #expect(result.status != 0)
+            #expect(
+                result.errorOutput.contains(
+                    "cannot tell the days off of engineer 'd' in 2036, needed because local days cross New Year: "
+                        + "the range ends 2036-01-01T10:30:00+05:30 in Asia/Kolkata: no holiday table for "
+                        + "'Diwali (Deepavali)' in 'IN-KA' for 2036: the table covers 2001–2035"
+                )
+            )
+        }
+    }
+
     @Test("no pipewatch.yaml here suggests 'pipewatch init' or --config")
     func noConfig() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let result = await pipewatch("oncall", "now", in: directory.url)
             #expect(result.status != 0)
             #expect(result.errorOutput.contains("error: no config file 'pipewatch.yaml'"))
@@ -93,7 +158,7 @@ struct FirstWeekMessagesTests {
 
     @Test("timeoff and override take --as; without it or $USER the change is refused, never audited as 'unknown'")
     func author() async throws {
-        try await TemporaryDirectory.with { directory in
+        await TemporaryDirectory.with { directory in
             let database = directory.url.appendingPathComponent("state.sqlite").path
             let common = ["--config", seed, "--database", database]
             let anonymous = await pipewatch(

@@ -81,6 +81,15 @@ struct HolidaysCommandTests {
         )
     }
 
+    @Test("a year whose declared days are not published lists the statutory days and warns")
+    func provisional() async {
+        let result = await pipewatch("holidays", "CN", "--year", "2027", "--format", "tsv", in: root)
+        #expect(result.status == 0)
+        #expect(result.output.contains("2027-02-06\tChinese New Year (Spring Festival)\n"))
+        #expect(result.errorOutput.hasPrefix("warning: the holidays of 'CN' in 2027 are provisional: "))
+        #expect(result.errorOutput.contains("add them as a calendar with 'declares: CN'"))
+    }
+
     @Test(
         "usage errors exit 2",
         arguments: [

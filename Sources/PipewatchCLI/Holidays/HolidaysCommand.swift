@@ -85,9 +85,16 @@ struct HolidaysCommand: AsyncParsableCommand {
             else { throw ValidationError("--year: no such year \(year)") }
             (start, end) = (first, last)
         }
+        let engine = HolidayCalendar()
         let holidays: [Holiday]
+        var provisional: [ProvisionalHolidays] = []
         do {
-            holidays = try HolidayCalendar().holidays(in: region, from: start, through: end, categories: categories)
+            holidays = try engine.holidays(in: region, from: start, through: end, categories: categories)
+            for year in start.year...end.year {
+                if let year = try engine.provisional(in: region, year: year, categories: categories) {
+                    provisional.append(year)
+                }
+            }
         } catch {
             // An unknown region or category is a usage error (exit 2); a year the engine does not
             // know is a finding about the data (exit 1).
@@ -97,6 +104,7 @@ struct HolidaysCommand: AsyncParsableCommand {
             }
         }
         context.print(try Self.render(holidays: holidays, format: format))
+        for year in provisional { context.printError("warning: \(year)") }
     }
 
     /// This year in UTC, from `PIPEWATCH_NOW` when set, else the context's clock.

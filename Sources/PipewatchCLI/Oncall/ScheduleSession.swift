@@ -89,7 +89,8 @@ struct ScheduleSession {
     /// An instant as people read it here: ISO 8601 in the team's zone.
     func format(_ instant: Date) -> String { ISO8601Text.format(instant, in: zone) }
 
-    /// Prints the gaps in `schedule` as warnings; returns whether there were any.
+    /// Prints the gaps and the provisional holiday years in `schedule` as warnings; returns
+    /// whether there were gaps.
     @discardableResult
     func warnAboutGaps(in schedule: Schedule) -> Bool {
         for gap in schedule.uncoveredGaps {
@@ -97,6 +98,7 @@ struct ScheduleSession {
                 "warning: nobody can be on call from \(format(gap.start)) to \(format(gap.end)): \(gap.explanation)"
             )
         }
+        for year in schedule.provisional { context.printError("warning: \(year)") }
         return !schedule.uncoveredGaps.isEmpty
     }
 }

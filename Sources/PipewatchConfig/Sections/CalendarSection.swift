@@ -13,6 +13,7 @@ enum CalendarSection {
     ///         engineers: [b]                                      # default: the whole team
     ///         dates: [2026-08-14, { from: 2026-12-24, to: 2026-12-31, name: Winter break },
     ///                 { date: 2026-10-31, name: Office party, yearly: true }]
+    ///       cn-declared-2027: { declares: CN, dates: [...] }      # China's declared days off
     static func assignment(
         id: String,
         _ value: YAMLValue,
@@ -20,7 +21,8 @@ enum CalendarSection {
         currentDirectory: URL
     ) -> TeamDayOffCalendar.Assignment? {
         let log = context.log
-        guard let fields = MappingReader(value, allowed: ["name", "file", "dates", "engineers"], log: log) else {
+        guard let fields = MappingReader(value, allowed: ["name", "file", "dates", "engineers", "declares"], log: log)
+        else {
             return nil
         }
         let name = fields["name"]?.string(log) ?? id
@@ -43,7 +45,31 @@ enum CalendarSection {
             )
             return nil
         }
-        return TeamDayOffCalendar.Assignment(calendar: CompanyCalendar(name: name, days: days), engineers: engineers)
+        let declares = fields["declares"].flatMap { declaredCountry($0, log: log) }
+        return TeamDayOffCalendar.Assignment(
+            calendar: CompanyCalendar(name: name, days: days, declares: declares),
+            engineers: engineers
+        )
+    }
+
+    /// `declares: CN`: the country whose government-declared days off the calendar supplies.
+    private static func declaredCountry(_ value: YAMLValue, log: DiagnosticLog) -> String? {
+        guard let code = value.string(log) else { return nil }
+        guard let region = Region(code: code), region.subdivision == nil else {
+            value.error(
+                "'declares' takes a country code, not '\(code)'",
+                hint: "write the ISO 3166 country whose declared days off the calendar holds, e.g. 'declares: CN'",
+                in: log
+            )
+            return nil
+        }
+        do {
+            try HolidayCalendar.validate(region)
+        } catch {
+            value.error(error.description, in: log)
+            return nil
+        }
+        return region.country
     }
 
     /// Reads and parses an iCalendar file, relative to the config file that names it.

@@ -26,6 +26,8 @@ struct HolidayBuilder {
     var weekend: Set<Weekday> = [.saturday, .sunday]
 
     private(set) var holidays: [Holiday] = []
+    /// The declared-days tables that end before this year (see ``addDeclared(_:from:)``).
+    private(set) var unpublished: [(key: String, coverage: ClosedRange<Int>)] = []
 
     init(year: Int, region: Region, categories: Set<HolidayCategory>) {
         self.year = year
@@ -187,5 +189,25 @@ struct HolidayBuilder {
             if let date = add(entry.name, on: entry.date) { dates.append(date) }
         }
         return dates
+    }
+
+    /// Adds the days a government declares for this year (bridging days off) from `table`.
+    ///
+    /// A year after the table's last is not an error: the law-fixed holidays still hold, so the
+    /// year is planned without the declared days and marked provisional (``ProvisionalHolidays``).
+    ///
+    /// - Throws: ``HolidayError/outsideCoverage(holiday:region:year:coverage:)`` for a year before the table.
+    mutating func addDeclared(_ key: String, from table: HolidayTable) throws(HolidayError) {
+        guard year <= table.coverage.upperBound else {
+            unpublished.append((key, table.coverage))
+            return
+        }
+        try add(key, from: table)
+    }
+
+    /// The provisional year this builder describes, when a declared-days table ended before it.
+    var provisional: ProvisionalHolidays? {
+        guard let last = unpublished.map(\.coverage.upperBound).min() else { return nil }
+        return ProvisionalHolidays(region: region, year: year, missing: unpublished.map(\.key), publishedThrough: last)
     }
 }

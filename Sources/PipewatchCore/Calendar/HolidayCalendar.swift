@@ -12,7 +12,13 @@ public struct HolidayCalendar: Sendable {
     // SAFETY: a final class only so that copies of the calendar share one memo; its only stored
     // property is a Mutex, which makes it Sendable.
     private final class Memo: Sendable {
-        let years = Mutex<[Key: Result<[Holiday], HolidayError>]>([:])
+        let years = Mutex<[Key: Result<Year, HolidayError>]>([:])
+    }
+
+    /// One computed year: its holidays, and what makes it provisional, if anything.
+    private struct Year: Sendable {
+        let holidays: [Holiday]
+        let provisional: ProvisionalHolidays?
     }
 
     private let memo = Memo()
@@ -29,15 +35,36 @@ public struct HolidayCalendar: Sendable {
     ///   - categories: the categories to include, python-holidays' names; `public` by default.
     /// - Returns: the holidays, observed days marked with ``Holiday/isObserved``.
     /// - Throws: ``HolidayError`` for an unknown region or category, a year before the rules,
-    ///   or a year outside a lunar or declared-days table.
+    ///   or a year outside a lunar table. A year after a declared-days table is no error: it has
+    ///   its law-fixed holidays, and ``provisional(in:year:categories:)`` says what is missing.
     public func holidays(
         in region: Region,
         year: Int,
         categories: Set<HolidayCategory> = [.public]
     ) throws(HolidayError) -> [Holiday] {
+        try computedYear(year, in: region, categories: categories).holidays
+    }
+
+    /// Whether `year` of `region` is provisional: planned with its law-fixed holidays because the
+    /// days its government declares are not published for it yet. `nil` for a complete year.
+    ///
+    /// - Throws: ``HolidayError`` as ``holidays(in:year:categories:)`` does.
+    public func provisional(
+        in region: Region,
+        year: Int,
+        categories: Set<HolidayCategory> = [.public]
+    ) throws(HolidayError) -> ProvisionalHolidays? {
+        try computedYear(year, in: region, categories: categories).provisional
+    }
+
+    private func computedYear(
+        _ year: Int,
+        in region: Region,
+        categories: Set<HolidayCategory>
+    ) throws(HolidayError) -> Year {
         let key = Key(region: region, year: year, categories: categories.sorted())
         if let cached = memo.years.withLock({ $0[key] }) { return try cached.get() }
-        let computed: Result<[Holiday], HolidayError>
+        let computed: Result<Year, HolidayError>
         do {
             computed = .success(try Self.compute(region: region, year: year, categories: categories))
         } catch {
@@ -120,7 +147,7 @@ public struct HolidayCalendar: Sendable {
         region: Region,
         year: Int,
         categories: Set<HolidayCategory>
-    ) throws(HolidayError) -> [Holiday] {
+    ) throws(HolidayError) -> Year {
         let country = try definition(for: region)
         let available = [HolidayCategory.public] + country.categories
         if let unknown = categories.sorted().first(where: { !available.contains($0) }) {
@@ -132,7 +159,7 @@ public struct HolidayCalendar: Sendable {
         var builder = HolidayBuilder(year: year, region: region, categories: categories)
         try country.populate(&builder, region.subdivision)
         let filtered = builder.holidays.filter { categories.contains($0.category) }
-        return filtered.sorted()
+        return Year(holidays: filtered.sorted(), provisional: builder.provisional)
     }
 
     /// Codes within one edit of `code`, or else those sharing its first letter.

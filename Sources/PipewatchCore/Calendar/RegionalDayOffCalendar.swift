@@ -36,6 +36,22 @@ public struct RegionalDayOffCalendar: DayOffCalendar {
         return daysOff
     }
 
+    /// The provisional years of `engineer`'s region from `start` through `end`; a year the engine
+    /// cannot answer at all is left to ``daysOff(for:from:through:)`` to report.
+    public func provisionalYears(
+        for engineer: Engineer,
+        from start: LocalDate,
+        through end: LocalDate
+    )
+        -> [ProvisionalHolidays]
+    {
+        guard start <= end else { return [] }
+        let categories = Set(engineer.holidayCategories.map { HolidayCategory($0) })
+        return (start.year...end.year).compactMap { year in
+            (try? holidays.provisional(in: engineer.region, year: year, categories: categories)) ?? nil
+        }
+    }
+
     /// The name of the holiday a day stands for: its own, or for an observed day the holiday it is
     /// observed for (`Christmas Day` for `Christmas Day (observed)`, `Epiphany` for
     /// `Monday following Epiphany`), without "(estimated)".

@@ -6,6 +6,25 @@ public protocol DayOffCalendar: Sendable {
     /// - Throws: when the range reaches past what the calendar knows (a lunar holiday table's
     ///   coverage, say); a calendar never answers with a silently shorter list.
     func daysOff(for engineer: Engineer, from start: LocalDate, through end: LocalDate) throws -> [DayOff]
+
+    /// The years from `start` through `end` whose days off for `engineer` are provisional: known
+    /// by law, but without days a government has not declared yet. Empty by default.
+    func provisionalYears(
+        for engineer: Engineer,
+        from start: LocalDate,
+        through end: LocalDate
+    )
+        -> [ProvisionalHolidays]
+}
+
+extension DayOffCalendar {
+    public func provisionalYears(
+        for engineer: Engineer,
+        from start: LocalDate,
+        through end: LocalDate
+    )
+        -> [ProvisionalHolidays]
+    { [] }
 }
 
 /// One local day on which an engineer is unavailable, and why.

@@ -18,6 +18,8 @@ public struct Schedule: Sendable, Equatable {
     public let gaps: [ScheduleGap]
     /// Days on which engineers are unavailable that overlap the range.
     public let absences: [Absence]
+    /// The years of the range planned with provisional holidays (declared days not yet published).
+    public let provisional: [ProvisionalHolidays]
 
     /// Start times of shifts and gaps merged, in seconds since 1970, for binary search.
     private let starts: [Double]
@@ -33,13 +35,15 @@ public struct Schedule: Sendable, Equatable {
     ///   - shifts: shifts in time order, not overlapping each other or the gaps.
     ///   - gaps: gaps in time order.
     ///   - absences: the unavailable days that overlap the range.
+    ///   - provisional: the provisional holiday years the range was planned with.
     public init(
         from: Date,
         to: Date,
         timeZone: TimeZone,
         shifts: [Shift],
         gaps: [ScheduleGap],
-        absences: [Absence] = []
+        absences: [Absence] = [],
+        provisional: [ProvisionalHolidays] = []
     ) {
         self.from = from
         self.to = to
@@ -47,6 +51,7 @@ public struct Schedule: Sendable, Equatable {
         self.shifts = shifts
         self.gaps = gaps
         self.absences = absences
+        self.provisional = provisional
         var starts: [Double] = []
         var slots: [Int] = []
         starts.reserveCapacity(shifts.count + gaps.count)
@@ -146,6 +151,6 @@ public struct Schedule: Sendable, Equatable {
 
     public static func == (lhs: Schedule, rhs: Schedule) -> Bool {
         lhs.from == rhs.from && lhs.to == rhs.to && lhs.timeZone == rhs.timeZone && lhs.shifts == rhs.shifts
-            && lhs.gaps == rhs.gaps && lhs.absences == rhs.absences
+            && lhs.gaps == rhs.gaps && lhs.absences == rhs.absences && lhs.provisional == rhs.provisional
     }
 }

@@ -116,7 +116,7 @@ public struct ScheduleCalculator: Sendable {
     ///   - to: the end of the range (exclusive).
     /// - Returns: shifts and gaps covering the range exactly, clipped to it.
     /// - Throws: ``ScheduleError/emptyRange(from:to:)`` when `to` is not after `from`, and
-    ///   ``ScheduleError/calendarUnavailable(engineer:message:)`` when the day-off calendar
+    ///   ``ScheduleError/calendarUnavailable(engineer:year:why:message:)`` when the day-off calendar
     ///   cannot answer for the years involved.
     public func schedule(from: Date, to: Date) throws(ScheduleError) -> Schedule {
         guard from < to else {

@@ -9,8 +9,9 @@ public enum ScheduleError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidShiftLength(String)
     /// A range whose end is not after its start (times as ISO 8601 text).
     case emptyRange(from: String, to: String)
-    /// The day-off calendar could not answer for an engineer (outside its coverage, say).
-    case calendarUnavailable(engineer: EngineerID, message: String)
+    /// The day-off calendar could not answer for an engineer in a year (outside its coverage,
+    /// say); `why` says why the range needs that year.
+    case calendarUnavailable(engineer: EngineerID, year: Int, why: String, message: String)
     /// A swap request's end is not after its start.
     case swapEmptyInterval(start: String, end: String)
     /// A swap request whose requester and taker are the same engineer.
@@ -34,8 +35,8 @@ public enum ScheduleError: Error, Sendable, Hashable, CustomStringConvertible {
             "shift length '\(text)' is not usable: use a whole number of minutes, at least one"
         case .emptyRange(let from, let to):
             "the range from '\(from)' to '\(to)' is empty: the end must be after the start"
-        case .calendarUnavailable(let engineer, let message):
-            "cannot tell the days off of engineer '\(engineer)': \(message)"
+        case .calendarUnavailable(let engineer, let year, let why, let message):
+            "cannot tell the days off of engineer '\(engineer)' in \(year), \(why): \(message)"
         case .swapEmptyInterval(let start, let end):
             "swap request is empty: it ends '\(end)', not after it starts '\(start)'"
         case .swapWithSelf(let id):

@@ -47,6 +47,14 @@ extension SchedulePlanner {
             absences.append(contentsOf: member.days.lazy.filter { $0.overlaps(start: fromDate, end: toDate) })
         }
         absences.sort { ($0.start, $0.engineer) < ($1.start, $1.engineer) }
-        return Schedule(from: fromDate, to: toDate, timeZone: timeZone, shifts: shifts, gaps: gaps, absences: absences)
+        return Schedule(
+            from: fromDate,
+            to: toDate,
+            timeZone: timeZone,
+            shifts: shifts,
+            gaps: gaps,
+            absences: absences,
+            provisional: provisional
+        )
     }
 }

@@ -46,6 +46,8 @@ struct SchedulePlanner {
     var ids: [EngineerID]
     let count: Int
     let availability: [MemberAvailability]
+    /// The years of the range whose holidays are provisional, with the engineers they concern.
+    let provisional: [ProvisionalHolidays]
     private var yearStarts: [Int: Double] = [:]
     /// On-call seconds per team-zone year, per engineer.
     var tallies: [Int: [Int]] = [:]
@@ -87,11 +89,35 @@ struct SchedulePlanner {
         self.epoch = min(max(epoch, firstHandoff), from.timeIntervalSince1970)
         // The last segment may run past `to` by up to a shift; its choices must see the same days off.
         let processingEnd = to.timeIntervalSince1970 + Double(calculator.shiftSeconds) + 2 * 86_400
+        let range = (from.timeIntervalSince1970, to.timeIntervalSince1970 - 0.001)
         self.availability = try Self.loadAvailability(
             calculator: calculator,
             window: (max(self.epoch, firstHandoff), processingEnd),
-            range: (from.timeIntervalSince1970, to.timeIntervalSince1970 - 0.001)
+            range: range
         )
+        self.provisional = Self.provisionalYears(calculator: calculator, range: range)
+    }
+
+    /// The provisional holiday years over the range's local dates, one per region and year.
+    private static func provisionalYears(
+        calculator: ScheduleCalculator,
+        range: (start: Double, end: Double)
+    ) -> [ProvisionalHolidays] {
+        var years: [ProvisionalHolidays] = []
+        for engineer in calculator.members {
+            let first = LocalDate(Date(timeIntervalSince1970: range.start), in: engineer.timeZone)
+            let last = LocalDate(Date(timeIntervalSince1970: range.end), in: engineer.timeZone)
+            for year in calculator.calendar.provisionalYears(for: engineer, from: first, through: last) {
+                if let index = years.firstIndex(where: { $0.region == year.region && $0.year == year.year }) {
+                    years[index].engineers.append(engineer.id)
+                } else {
+                    var year = year
+                    year.engineers = [engineer.id]
+                    years.append(year)
+                }
+            }
+        }
+        return years.sorted { ($0.year, $0.region) < ($1.year, $1.region) }
     }
 
     /// Reads each member's days off over the local dates of `window` in their own zone.
@@ -127,7 +153,12 @@ struct SchedulePlanner {
                     }
                 } catch {
                     guard chunkFrom > rangeThrough || chunkThrough < rangeFrom else {
-                        throw .calendarUnavailable(engineer: engineer.id, message: String(describing: error))
+                        throw .calendarUnavailable(
+                            engineer: engineer.id,
+                            year: year,
+                            why: why(year, engineer: engineer, range: range, teamZone: calculator.timeZone),
+                            message: String(describing: error)
+                        )
                     }
                 }
             }
@@ -142,6 +173,28 @@ struct SchedulePlanner {
             result.append(MemberAvailability(engineer: engineer, reasons: reasons))
         }
         return result
+    }
+
+    /// Why a range needs `year` of an engineer's days off: it runs in that year, or its first or
+    /// last instant falls in that year in the engineer's zone though not in the team's (local
+    /// days cross New Year).
+    private static func why(
+        _ year: Int,
+        engineer: Engineer,
+        range: (start: Double, end: Double),
+        teamZone: TimeZone
+    ) -> String {
+        let start = Date(timeIntervalSince1970: range.start)
+        let last = Date(timeIntervalSince1970: range.end)  // the last instant in the range
+        let end = Date(timeIntervalSince1970: range.end.rounded(.up))  // the range's end, as written
+        let teamYears = LocalDate(start, in: teamZone).year...LocalDate(last, in: teamZone).year
+        if teamYears.contains(year) {
+            return "which the range asked for reaches"
+        }
+        let edge = year > teamYears.upperBound ? "ends" : "starts"
+        let instant = year > teamYears.upperBound ? end : start
+        return "needed because local days cross New Year: the range \(edge) "
+            + "\(ISO8601Text.format(instant, in: engineer.timeZone)) in \(engineer.timeZone.identifier)"
     }
 
     /// Computes the schedule over `[from, to)`.

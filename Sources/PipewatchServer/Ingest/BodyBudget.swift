@@ -43,7 +43,7 @@ final class BodyBudget: Sendable {
         }
         // After a burst of large bodies, hand the freed memory back to the system: glibc keeps it
         // in its arenas otherwise, and resident memory would stay at the burst's height.
-        if drained { Self.trim?(0) }
+        if drained { _ = Self.trim?(0) }
     }
 
     /// glibc's `malloc_trim`, which its module map does not export; `nil` elsewhere.

@@ -102,13 +102,35 @@ struct HolidayCalendarTests {
         #expect(try lines("US", 2041).contains("2041-11-28\tThanksgiving Day"))
     }
 
-    @Test("a year the government has not declared yet is an error, not the statutory days alone")
+    @Test("a year the government has not declared yet has its statutory days, marked provisional")
     func undeclaredYear() throws {
+        // Given China, whose declared days off are published through 2026
         let region = try #require(Region(code: "CN"))
-        let error = #expect(throws: HolidayError.self) { try HolidayCalendar().holidays(in: region, year: 2027) }
+        let engine = HolidayCalendar()
+        // When asking for 2027
+        let days = try engine.holidays(in: region, year: 2027).map(\.description)
+        // Then the statutory and lunar holidays are there (Spring Festival 2027 is February 6)
+        #expect(days.contains("2027-01-01\tNew Year's Day"))
+        #expect(days.contains("2027-02-06\tChinese New Year (Spring Festival)"))
+        #expect(days.contains("2027-10-01\tNational Day"))
+        // And the year says it is provisional, what is missing and how to add it
+        let provisional = try #require(try engine.provisional(in: region, year: 2027))
+        #expect(provisional.missing == ["Declared days off"])
+        #expect(provisional.publishedThrough == 2026)
+        #expect(
+            provisional.description
+                == "the holidays of 'CN' in 2027 are provisional: the days off its government declares each year "
+                + "('Declared days off') are published through 2026 only, so 2027 is planned with its law-fixed "
+                + "holidays; when they are announced, add them as a calendar with 'declares: CN' (a company .ics "
+                + "file or inline dates, see docs/configuration.md)"
+        )
+        // And a declared year is complete
+        #expect(try engine.provisional(in: region, year: 2026) == nil)
+        // And past the lunar table nothing reliable is known: an error
+        let error = #expect(throws: HolidayError.self) { try engine.holidays(in: region, year: 2036) }
         #expect(
             error?.description
-                == "no holiday table for 'Declared days off' in 'CN' for 2027: the table covers 2000–2026"
+                == "no holiday table for 'Chinese New Year (Spring Festival)' in 'CN' for 2036: the table covers 2000–2035"
         )
     }
 

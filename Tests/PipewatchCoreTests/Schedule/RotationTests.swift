@@ -131,7 +131,8 @@ struct RotationTests {
         }
         #expect(
             error?.description
-                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2027 only"
+                == "cannot tell the days off of engineer 'a' in 2025, which the range asked for reaches: "
+                + "holidays of 'US-NY' are known for 2026 through 2027 only"
         )
     }
 
@@ -148,7 +149,8 @@ struct RotationTests {
         }
         #expect(
             error?.description
-                == "cannot tell the days off of engineer 'a': holidays of 'US-NY' are known for 2026 through 2026 only"
+                == "cannot tell the days off of engineer 'a' in 2027, which the range asked for reaches: "
+                + "holidays of 'US-NY' are known for 2026 through 2026 only"
         )
     }
 }

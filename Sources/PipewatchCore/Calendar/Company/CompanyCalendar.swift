@@ -5,11 +5,15 @@ public struct CompanyCalendar: Sendable, Hashable {
     public var name: String
     /// The days off it declares.
     public var days: [CompanyDay]
+    /// The country (ISO 3166-1 code) whose government-declared days off this calendar supplies,
+    /// for the years it has days in: those years are then complete, no longer provisional.
+    public var declares: String?
 
     /// Creates a calendar.
-    public init(name: String, days: [CompanyDay]) {
+    public init(name: String, days: [CompanyDay], declares: String? = nil) {
         self.name = name
         self.days = days
+        self.declares = declares
     }
 
     /// Every day off from `start` through `end` (inclusive), sorted by date, with the event's name.

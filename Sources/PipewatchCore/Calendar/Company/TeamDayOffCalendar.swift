@@ -41,4 +41,25 @@ public struct TeamDayOffCalendar: DayOffCalendar {
         }
         return days.sorted { $0.date < $1.date }
     }
+
+    /// The regional calendar's provisional years, except those a company calendar applying to
+    /// the engineer supplies: one that `declares` the engineer's country and has a day that year.
+    public func provisionalYears(
+        for engineer: Engineer,
+        from start: LocalDate,
+        through end: LocalDate
+    )
+        -> [ProvisionalHolidays]
+    {
+        regional.provisionalYears(for: engineer, from: start, through: end).filter { year in
+            !assignments.contains { assignment in
+                guard assignment.engineers?.contains(engineer.id) ?? true,
+                    assignment.calendar.declares == engineer.region.country,
+                    let first = LocalDate(year: year.year, month: 1, day: 1),
+                    let last = LocalDate(year: year.year, month: 12, day: 31)
+                else { return false }
+                return !assignment.calendar.daysOff(from: first, through: last).isEmpty
+            }
+        }
+    }
 }

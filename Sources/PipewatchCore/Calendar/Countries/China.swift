@@ -2,7 +2,7 @@ extension CountryDefinition {
     /// China: python-holidays' `China` public holidays. Lunar-calendar festivals and Tomb-Sweeping
     /// Day come from a table; a holiday on a weekend gives the next working day off; and the days
     /// off the State Council declares each year (bridging holidays to weekends) come from a second
-    /// table, so a year it has not declared yet is an error rather than a shorter list. `half_day`
+    /// table; a year not declared yet is planned with the law-fixed days and marked provisional. `half_day`
     /// adds the half days off some groups have (Women's Day, Youth Day, Children's Day, Army Day).
     static let china = CountryDefinition(
         code: "CN",
@@ -49,7 +49,7 @@ private func addPublicHolidaysCN(_ b: inout HolidayBuilder) throws(HolidayError)
     for date in Set(dates.compactMap { $0 }).sorted() {
         for name in b.names(on: date) { b.addObserved(date, name: name) }
     }
-    try b.add("Declared days off", from: .chinaDeclared)
+    try b.addDeclared("Declared days off", from: .chinaDeclared)
     let declaredObserved: [Int: [(Int, Int, String)]] = [
         2012: [(6, 22, "Dragon Boat Festival")], 2015: [(10, 6, "Mid-Autumn Festival")],
         2020: [(1, 30, "Chinese New Year (Spring Festival)"), (10, 6, "Mid-Autumn Festival")],
