@@ -88,6 +88,7 @@ public enum ConfigLoader {
         let incidents =
             incidentsValue.map { IncidentSection.settings($0, publicURL: api?.publicURL, log: log) }
             ?? IncidentSettings(publicURL: api?.publicURL)
+        let alerts = files.single("alerts", log: log).map { AlertSection.settings($0, context: context) }
         let calendars = files.entries("calendars", kind: "calendar", log: log).compactMap {
             CalendarSection.assignment(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
         }
@@ -128,7 +129,8 @@ public enum ConfigLoader {
             api: api?.access ?? APIAccess(),
             incidents: incidents,
             actions: actions,
-            sources: sources
+            sources: sources,
+            alerts: alerts ?? AlertIntakeSettings()
         )
     }
 }

@@ -14,6 +14,8 @@ public struct TeamPlan: Sendable, Equatable {
     public var actions: [ActionDefinition]
     /// Databases data checks query (`sources:`).
     public var sources: [DataSource]
+    /// Alerts from other monitoring tools (`alerts:`).
+    public var alerts: AlertIntakeSettings
 
     /// Creates a plan.
     public init(
@@ -24,7 +26,8 @@ public struct TeamPlan: Sendable, Equatable {
         api: APIAccess = APIAccess(),
         incidents: IncidentSettings = IncidentSettings(),
         actions: [ActionDefinition] = [],
-        sources: [DataSource] = []
+        sources: [DataSource] = [],
+        alerts: AlertIntakeSettings = AlertIntakeSettings()
     ) {
         self.catalog = catalog
         self.oncall = oncall
@@ -34,6 +37,7 @@ public struct TeamPlan: Sendable, Equatable {
         self.incidents = incidents
         self.actions = actions
         self.sources = sources
+        self.alerts = alerts
     }
 
     /// The escalation policy for `pipeline`: its own, else the team's.

@@ -21,6 +21,7 @@ public struct Engine: Sendable {
     public let familiarity: RunbookFamiliarity
     public let checklist: RunbookChecklist
     public let checks: CheckRunner
+    public let alerts: AlertIntake
     public let store: any IncidentStore
 
     /// Creates the engine over one store.
@@ -35,7 +36,7 @@ public struct Engine: Sendable {
     ///   - logger: The engine's logger.
     public init(
         plan: TeamPlan,
-        store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
+        store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
         clock: any Clock<Duration>,
         wallClock: any WallClock,
         environment: [String: String],
@@ -76,6 +77,20 @@ public struct Engine: Sendable {
             interval: plan.incidents.evaluateEvery,
             logger: logger
         )
+        alerts = AlertIntake(
+            incidents: incidents,
+            store: store,
+            changes: store,
+            schedule: schedule,
+            settings: plan.alerts,
+            environment: environment
+        )
+        for name in alerts.unsetRoutingKeys {
+            logger.warning(
+                "a PagerDuty routing key is left out: its environment variable is unset",
+                metadata: ["variable": "\(name)"]
+            )
+        }
         escalator = Escalator(incidents: incidents, clock: clock, wallClock: wallClock, logger: logger)
         notices = NoticePlanner(
             plan: plan,

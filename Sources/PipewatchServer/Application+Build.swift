@@ -23,7 +23,7 @@ public import ServiceLifecycle
 public func buildApplication(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger
@@ -62,7 +62,7 @@ public func buildApplication(
 public func buildRouter(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger
@@ -125,8 +125,10 @@ public func buildRouter(
     if let adjustable = clock as? AdjustableWallClock {
         ClockController(clock: adjustable, bodies: bodies).add(to: router)
     }
+    PagerDutyController(alerts: engine.alerts, bodies: bodies, clock: clock).add(to: router)
     let api = router.group("api/v1")
     let writes = api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .write))
+    AlertmanagerController(alerts: engine.alerts, catalog: plan.catalog, bodies: bodies, clock: clock).add(to: writes)
     LineageController(
         catalog: plan.catalog,
         writer: writer,
@@ -150,6 +152,7 @@ public func buildRouter(
         plan.api.readAccess == .token
         ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
     ReadController(plan: plan, store: store, engine: engine, clock: clock).add(to: reads)
+    ChangeController(catalog: plan.catalog, store: store).add(to: reads)
     let incidents = IncidentController(engine: engine, clock: clock, bodies: bodies)
     incidents.addReads(to: reads)
     incidents.addWrites(to: writes)
@@ -170,7 +173,7 @@ public func buildRouter(
 public func serve(
     settings: ServerSettings,
     plan: TeamPlan,
-    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore,
+    store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
     engine: Engine,
     clock: any WallClock,
     logger: Logger

@@ -1,6 +1,6 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
 public enum OpenAPIDocument {
-    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths
+    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + alertPaths
 
     /// Every path the document describes, as written under `paths:`.
     public static var paths: [String] {
@@ -29,6 +29,14 @@ public enum OpenAPIDocument {
               type: object
               required: [error]
               properties: { error: { type: string } }
+            PagerDutyAnswer:
+              type: object
+              required: [status, message]
+              properties:
+                status: { type: string, enum: [success, invalid event] }
+                message: { type: string }
+                dedup_key: { type: string }
+                errors: { type: array, items: { type: string } }
             Health:
               type: object
               required: [status, checks]

@@ -50,4 +50,6 @@ public enum SignalKind: String, Sendable, Hashable, Codable, CaseIterable {
     case checkFailed = "check_failed"
     /// A data check could not look (source unreachable, query failed or timed out).
     case checkError = "check_error"
+    /// Another monitoring tool sent an alert (PagerDuty Events v2, Alertmanager).
+    case externalAlert = "external_alert"
 }

@@ -179,6 +179,7 @@ public final class NoticePlanner: Service, Sendable {
             case .missedDeadline: "an earlier delivery was missed"
             case .checkFailed: "a check of the data found a problem"
             case .checkError: "a check of the data could not run"
+            case .externalAlert: "the team's monitoring raised an alert"
             case nil: "a data problem was found"
             }
         guard incident.pipeline != pipeline.id else { return "\(what) (\(incident.reference))" }
