@@ -38,7 +38,7 @@ struct PagerDutyController {
 
     private func enqueue(_ request: Request) async throws -> Response {
         let event: PagerDutyEvent
-        switch PagerDutyEvent.parse(try await RequestBody.read(request, limits: bodies)) {
+        switch try await parse(request, with: PagerDutyEvent.parse) {
         case .failure(let errors): return try invalid(errors.messages)
         case .success(let parsed): event = parsed
         }
@@ -69,7 +69,7 @@ struct PagerDutyController {
 
     private func change(_ request: Request) async throws -> Response {
         let event: PagerDutyChangeEvent
-        switch PagerDutyChangeEvent.parse(try await RequestBody.read(request, limits: bodies)) {
+        switch try await parse(request, with: PagerDutyChangeEvent.parse) {
         case .failure(let errors): return try invalid(errors.messages)
         case .success(let parsed): event = parsed
         }
@@ -88,6 +88,19 @@ struct PagerDutyController {
             )
         )
         return try answer(Answer(status: "success", message: "Change event processed"), .accepted)
+    }
+
+    /// The body read by `parse`; a malformed one (not UTF-8, a NUL, bad gzip) is an invalid event
+    /// in PagerDuty's format, while a body too large or too slow keeps its own status.
+    private func parse<Event>(
+        _ request: Request,
+        with parse: (Data) -> Result<Event, PagerDutyEventErrors>
+    ) async throws -> Result<Event, PagerDutyEventErrors> {
+        do {
+            return parse(try await RequestBody.read(request, limits: bodies))
+        } catch let error as APIError where error.status == .badRequest {
+            return .failure(PagerDutyEventErrors([error.message]))
+        }
     }
 
     private func invalid(_ errors: [String]) throws -> Response {
