@@ -5,7 +5,7 @@
 #   - a real dbt project whose artifacts `pipewatch ingest dbt` reads;
 #   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
 #   - prometheus_client parsing /metrics;
-#   - Debian's Prometheus Alertmanager posting its webhook;
+#   - Debian's Prometheus Alertmanager posting its webhook, and PagerDuty's client over HTTPS;
 #   - Schemathesis testing every operation of /openapi.yaml against the live server.
 # Expects a built tree (swift build --build-tests); installs the Python side into .venv.
 set -euo pipefail
@@ -25,14 +25,17 @@ free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("12
 
 # Starts `pipewatch serve` and sets $server and $url (not in a command substitution: a subshell
 # would keep $server to itself, and stop_server would leave the server running).
+# Further arguments go to `serve`; with --tls-cert the server is probed over HTTPS, trusting $tls_ca.
 start_server() {
-    local database=$1 port
+    local database=$1 port scheme=http
+    shift
+    [[ " $* " == *" --tls-cert "* ]] && scheme=https
     port=$(free_port)
-    "$bin" serve --config "$config" --database "$database" --port "$port" --no-checks >"$work/server-$port.log" 2>&1 &
+    "$bin" serve --config "$config" --database "$database" --port "$port" --no-checks "$@" >"$work/server-$port.log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do
-        if .venv/bin/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null; then
-            url="http://127.0.0.1:$port"
+        if .venv/bin/python -c "import ssl, urllib.request as u; u.urlopen('$scheme://127.0.0.1:$port/healthz', timeout=1, context=ssl.create_default_context(cafile='${tls_ca:-}' or None))" 2>/dev/null; then
+            url="$scheme://127.0.0.1:$port"
             return 0
         fi
         kill -0 "$server" 2>/dev/null || { cat "$work/server-$port.log" >&2; return 1; }
@@ -55,6 +58,16 @@ PIPEWATCH_ALERTMANAGER=$alertmanager PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_IC
     .venv/bin/pytest -q -p no:cacheprovider Tests/interop
 echo "== Schemathesis against pipewatch serve on SQLite ($url)"
 PIPEWATCH_WRITE_TOKEN=$token scripts/schemathesis.sh "$url"
+stop_server
+
+# HTTPS, for PagerDuty's official client (it speaks only https://): a throwaway self-signed certificate.
+command -v openssl >/dev/null || { [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >&2; }
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$work/tls-key.pem" -out "$work/tls-cert.pem" 2>/dev/null
+tls_ca=$work/tls-cert.pem
+start_server "$work/tls.sqlite" --tls-cert "$work/tls-cert.pem" --tls-key "$work/tls-key.pem"
+echo "== PagerDuty's client against pipewatch serve over HTTPS ($url)"
+PIPEWATCH_TLS_URL=$url PIPEWATCH_TLS_CA=$tls_ca .venv/bin/pytest -q -p no:cacheprovider Tests/interop/test_pagerduty.py
 stop_server
 
 if [ -n "${PIPEWATCH_TEST_POSTGRES_URL:-}" ]; then

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 import NIOCore
 public import PipewatchCore
@@ -20,6 +21,8 @@ public import ServiceLifecycle
 ///   - clock: "now" for signals and the schedule.
 ///   - logger: the server's logger.
 /// - Returns: the application, with the ingest writer and the engine's services.
+/// - Throws: ``TLSFilesError`` when `settings.tls` names files that are not a usable PEM
+///   certificate and key.
 public func buildApplication(
     settings: ServerSettings,
     plan: TeamPlan,
@@ -27,7 +30,7 @@ public func buildApplication(
     engine: Engine,
     clock: any WallClock,
     logger: Logger
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let (router, writer) = buildRouter(
         settings: settings,
         plan: plan,
@@ -39,14 +42,15 @@ public func buildApplication(
     // The idle timeout also bounds how long a request head may take to arrive (slowloris).
     let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
     let connections = ConnectionLimiter(limit: settings.maxConnections)
+    let http1 = HTTPServerBuilder.http1(
+        configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [connections.handler()],
+            idleTimeout: idle
+        )
+    )
     return Application(
         router: router,
-        server: .http1(
-            configuration: HTTP1Channel.Configuration(
-                additionalChannelHandlers: [connections.handler()],
-                idleTimeout: idle
-            )
-        ),
+        server: try settings.tls.map { try .tls(http1, tlsConfiguration: try $0.configuration()) } ?? http1,
         configuration: ApplicationConfiguration(
             address: .hostname(settings.host, port: settings.port),
             serverName: "Pipewatch"

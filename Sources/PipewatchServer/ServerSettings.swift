@@ -4,6 +4,8 @@ public import PipewatchCore
 public struct ServerSettings: Sendable, Equatable {
     public var host: String
     public var port: Int
+    /// The certificate and key to serve HTTPS with; plain HTTP when `nil` (the default).
+    public var tls: TLSFiles? = nil
     /// The largest request body accepted, after decompression; larger ones get 413.
     public var maxBodyBytes: Int
     /// How long a request body may take to arrive in full; a stalled one gets 408.

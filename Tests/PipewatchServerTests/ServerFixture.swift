@@ -66,7 +66,7 @@ func withTestServer(
             environment: [:],
             logger: Logger(label: "test")
         )
-        let app = buildApplication(
+        let app = try buildApplication(
             settings: settings,
             plan: plan,
             store: store,

@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
               pipewatch serve --config examples/seed/pipewatch.yaml
               curl -s localhost:8080/api/v1/pipelines
               curl -s localhost:8080/openapi.yaml
+
+            --tls-cert and --tls-key serve HTTPS instead (PEM files), as PagerDuty's clients require.
             """
     )
 
@@ -74,6 +76,17 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var maxEventSkew = "1h"
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve HTTPS with this PEM certificate (and its chain); needs --tls-key.",
+            valueName: "file"
+        )
+    )
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Flag(
         help: ArgumentHelp(
             "Do not run data checks here (another instance or 'pipewatch check run' does); the demo warehouse is not written."
@@ -104,6 +117,16 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be positive") }
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key")
+        }
+        if let tlsCert, let tlsKey {
+            do {
+                try TLSFiles(certificate: tlsCert, privateKey: tlsKey).check()
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         guard DurationText.parse(maxEventSkew) != nil else {
             throw ValidationError("--max-event-skew '\(maxEventSkew)' is not a duration such as '1h' or '15m'")
         }
@@ -129,7 +152,7 @@ struct ServeCommand: AsyncParsableCommand {
                 metadata: ["hint": "raise it with 'ulimit -n' or LimitNOFILE= in the systemd unit"]
             )
         }
-        let settings = ServerSettings(
+        var settings = ServerSettings(
             host: host,
             port: port,
             maxBodyBytes: maxBodyBytes,
@@ -141,6 +164,7 @@ struct ServeCommand: AsyncParsableCommand {
             runsChecks: !noChecks,
             eventTimes: EventTimeWindow(maxSkew: DurationText.parse(maxEventSkew) ?? .seconds(3600))
         )
+        if let tlsCert, let tlsKey { settings.tls = TLSFiles(certificate: tlsCert, privateKey: tlsKey) }
         let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
         for source in plan.sources where !noChecks && source.isDemo && !DemoWarehouse.exists(in: source) {
             try await DemoWarehouse.write(into: source, at: clock.now, logger: logger)
@@ -163,7 +187,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await store.run() }
                 try await store.migrate()
-                logger.info("serving", metadata: ["address": "\(host):\(port)", "store": "\(location)"])
+                let scheme = tlsCert == nil ? "http" : "https"
+                logger.info("serving", metadata: ["address": "\(scheme)://\(host):\(port)", "store": "\(location)"])
                 let engine = Engine(
                     plan: plan,
                     store: store,

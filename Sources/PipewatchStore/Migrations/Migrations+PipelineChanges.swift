@@ -1,7 +1,7 @@
 extension Migrations {
     /// Changes other tools report on a pipeline (PagerDuty change events, issue 10), kept for
     /// the pipeline's timeline.
-    static let pipelineChanges = Migration(id: "0006_pipeline_changes") { engine in
+    static let pipelineChanges = Migration(id: "0007_pipeline_changes") { engine in
         let id =
             switch engine {
             case .sqlite: "id INTEGER PRIMARY KEY AUTOINCREMENT"
