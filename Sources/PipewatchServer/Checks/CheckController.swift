@@ -7,9 +7,12 @@ import PipewatchStore
 /// The data checks over HTTP: the declared checks with their latest results, a check's
 /// history, and running a check now (a write).
 struct CheckController {
-    let engine: Engine
+    let config: LiveConfig
     let store: any CheckStore
     let clock: any WallClock
+
+    /// The engine of the config served now (a reload swaps it between requests).
+    private var engine: Engine { config.current.engine }
 
     func addReads(to router: RouterGroup<BasicRequestContext>) {
         router.get("checks") { request, _ in

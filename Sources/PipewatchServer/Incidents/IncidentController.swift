@@ -6,9 +6,12 @@ import PipewatchStore
 
 /// `/api/v1/incidents` and `/api/v1/notifications`: read with the read rules, change with a write token.
 struct IncidentController {
-    let engine: Engine
+    let config: LiveConfig
     let clock: any WallClock
     let bodies: BodyLimits
+
+    /// The engine of the config served now (a reload swaps it between requests).
+    var engine: Engine { config.current.engine }
 
     func addReads(to router: RouterGroup<BasicRequestContext>) {
         router.get("incidents") { request, _ in try await list(request) }
