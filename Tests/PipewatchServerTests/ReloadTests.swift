@@ -283,4 +283,62 @@ struct ReloadTests {
             )
         }
     }
+
+    @Test("after a reload the engine's services run on the new config, and the old ones have stopped")
+    func servicesFollowReload() async throws {
+        // Given a server whose engines sleep on a test clock that never moves
+        let files = ConfigFiles(reloadPlan())
+        let clock = TestClock(start: start)
+        let engines = Mutex<[Engine]>([])
+        try await SQLStateStore.withStore(at: .sqliteInMemory, logger: .discarding) { store in
+            let makeEngine: @Sendable (TeamPlan) -> Engine = { plan in
+                let engine = Engine(
+                    plan: plan,
+                    store: store,
+                    clock: clock,
+                    wallClock: clock.wall,
+                    environment: [:],
+                    logger: .discarding
+                )
+                engines.withLock { $0.append(engine) }
+                return engine
+            }
+            let config = LiveConfig(
+                engine: makeEngine(try #require(files.read().plan)),
+                source: ConfigSource(read: { files.read() }, makeEngine: makeEngine),
+                clock: clock.wall,
+                logger: .discarding
+            )
+            let app = buildApplication(
+                settings: ServerSettings(),
+                config: config,
+                store: store,
+                clock: clock.wall,
+                logger: .discarding
+            )
+            try await app.test(.router) { client in
+                let first = try #require(engines.withLock { $0.first })
+                // Each service does its first turn at once, then sleeps until its next one.
+                await until { first.evaluator.generation > 0 && clock.sleeperCount == 5 }
+                #expect(clock.sleeperCount == 5)
+
+                // When the config is reloaded
+                files.write(reloadPlan(extra: ["billing"]))
+                #expect(try await send(client, .post, "/-/reload", token: adminToken).status == .ok)
+
+                // Then the new engine's evaluator has made its first pass, and the old services no
+                // longer sleep: five services run, not ten
+                let second = try #require(engines.withLock { $0.count == 2 ? $0[1] : nil })
+                #expect(second.plan.catalog.pipeline("billing") != nil)
+                await until { second.evaluator.generation > 0 && clock.sleeperCount == 5 }
+                #expect(second.evaluator.generation > 0)
+                #expect(clock.sleeperCount == 5)
+            }
+        }
+    }
+
+    /// Yields until `condition` holds (bounded), for work the services do in their own tasks.
+    private func until(_ condition: () -> Bool) async {
+        for _ in 0..<1_000_000 where !condition() { await Task.yield() }
+    }
 }
