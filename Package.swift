@@ -141,6 +141,7 @@ let package = Package(
                 "PipewatchCore",
                 "PipewatchTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

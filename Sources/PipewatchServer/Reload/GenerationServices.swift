@@ -28,8 +28,7 @@ struct GenerationServices: Service {
     /// Runs `generation`'s services until a new generation is installed (returned), or until
     /// shutdown or cancellation (`nil`).
     private func run(_ generation: ConfigGeneration) async -> ConfigGeneration? {
-        let swaps = config.swaps
-        return await withTaskGroup(of: ConfigGeneration?.self) { group in
+        await withTaskGroup(of: ConfigGeneration?.self) { group in
             for service in generation.engine.services(runningChecks: runningChecks) {
                 group.addTask {
                     do {
@@ -41,10 +40,7 @@ struct GenerationServices: Service {
                 }
             }
             group.addTask {
-                await cancelWhenGracefulShutdown { () async -> ConfigGeneration? in
-                    for await next in swaps where next.number > generation.number { return next }
-                    return nil
-                }
+                await cancelWhenGracefulShutdown { await config.generation(after: generation.number) }
             }
             while let finished = await group.next() {
                 if let next = finished {

@@ -9,7 +9,7 @@ import Synchronization
 /// and socket; an invalid one is refused, its errors logged, and the last good one stays.
 ///
 /// Request handlers read ``current`` once per request, and the engine's services run on the
-/// current generation (``GenerationServices`` restarts them after a swap).
+/// current generation (`GenerationServices` restarts them after a swap).
 public final class LiveConfig: Sendable {
     struct State {
         var generation: ConfigGeneration
@@ -17,6 +17,11 @@ public final class LiveConfig: Sendable {
         var lastReloadSuccessful = true
         /// When a config was last loaded.
         var lastSuccessAt: Date
+        /// Tasks waiting for a generation after the one they run on (``generation(after:)``).
+        var waiters: [UInt64: CheckedContinuation<ConfigGeneration?, Never>] = [:]
+        /// Waits cancelled before they were registered.
+        var cancelledWaits: Set<UInt64> = []
+        var nextWait: UInt64 = 0
     }
 
     let state: Mutex<State>
@@ -26,9 +31,6 @@ public final class LiveConfig: Sendable {
     let logger: Logger
     /// One reload at a time: each compares against, and numbers after, the one before.
     let reloading = Mutex(())
-    /// Each new generation, for the one consumer that runs the engine's services.
-    let swaps: AsyncStream<ConfigGeneration>
-    private let swapped: AsyncStream<ConfigGeneration>.Continuation
 
     /// Starts on a loaded plan.
     ///
@@ -55,9 +57,6 @@ public final class LiveConfig: Sendable {
         self.source = source
         self.clock = clock
         self.logger = logger
-        let (swaps, swapped) = AsyncStream.makeStream(of: ConfigGeneration.self, bufferingPolicy: .bufferingNewest(1))
-        self.swaps = swaps
-        self.swapped = swapped
     }
 
     /// The generation to serve this request from.
@@ -71,7 +70,7 @@ public final class LiveConfig: Sendable {
 
     /// Makes `engine` the current generation, after the one that is.
     func install(_ engine: Engine, files: [String], at now: Date) -> ConfigGeneration {
-        let generation = state.withLock { state in
+        let (generation, waiters) = state.withLock { state in
             state.generation = ConfigGeneration(
                 number: state.generation.number + 1,
                 engine: engine,
@@ -80,9 +79,10 @@ public final class LiveConfig: Sendable {
             )
             state.lastReloadSuccessful = true
             state.lastSuccessAt = now
-            return state.generation
+            defer { state.waiters = [:] }
+            return (state.generation, Array(state.waiters.values))
         }
-        swapped.yield(generation)
+        for waiter in waiters { waiter.resume(returning: generation) }
         return generation
     }
 
