@@ -6,18 +6,18 @@ import HummingbirdTLS
 public import Logging
 import NIOCore
 public import PipewatchCore
-public import PipewatchEngine
+import PipewatchEngine
 public import PipewatchStore
 public import ServiceLifecycle
 
 /// Builds the Pipewatch HTTP application: the ingest endpoints, the read API, `/metrics`,
-/// `/healthz` and `/openapi.yaml`. `pipewatch serve` and the tests both call it.
+/// `/healthz`, `/openapi.yaml` and `/-/reload`. `pipewatch serve` and the tests both call it.
 ///
 /// - Parameters:
 ///   - settings: where to listen and what to accept.
-///   - plan: the team's plan (pipelines map events; tokens guard the API).
+///   - config: the config served now and how it is reloaded (pipelines map events; tokens guard
+///     the API); the engine's services run on its current generation.
 ///   - store: the open store; the caller runs and closes it.
-///   - engine: the engine over the same store; its services run beside the server.
 ///   - clock: "now" for signals and the schedule.
 ///   - logger: the server's logger.
 /// - Returns: the application, with the ingest writer and the engine's services.
@@ -25,23 +25,20 @@ public import ServiceLifecycle
 ///   certificate and key.
 public func buildApplication(
     settings: ServerSettings,
-    plan: TeamPlan,
+    config: LiveConfig,
     store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
-    engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) throws -> some ApplicationProtocol {
-    let (router, writer) = buildRouter(
-        settings: settings,
-        plan: plan,
-        store: store,
-        engine: engine,
-        clock: clock,
-        logger: logger
-    )
+    let (router, writer) = buildRouter(settings: settings, config: config, store: store, clock: clock, logger: logger)
     // The idle timeout also bounds how long a request head may take to arrive (slowloris).
     let idle = TimeAmount.milliseconds(settings.idleTimeout.wholeMilliseconds)
     let connections = ConnectionLimiter(limit: settings.maxConnections)
+    var services: [any Service] = [writer]
+    if settings.runsEngine {
+        services.append(GenerationServices(config: config, runningChecks: settings.runsChecks, logger: logger))
+    }
+    if settings.reloadsOnHangup { services.append(HangupReloader(config: config)) }
     let http1 = HTTPServerBuilder.http1(
         configuration: HTTP1Channel.Configuration(
             additionalChannelHandlers: [connections.handler()],
@@ -55,27 +52,27 @@ public func buildApplication(
             address: .hostname(settings.host, port: settings.port),
             serverName: "Pipewatch"
         ),
-        services: [writer] + (settings.runsEngine ? engine.services(runningChecks: settings.runsChecks) : []),
+        services: services,
         logger: logger
     )
 }
 
-/// The routes of the application, as ``buildApplication(settings:plan:store:engine:clock:logger:)``
+/// The routes of the application, as ``buildApplication(settings:config:store:clock:logger:)``
 /// serves them, with the ingest writer they hand events to (a service the caller runs); the docs
 /// test reads the routes from it.
 public func buildRouter(
     settings: ServerSettings,
-    plan: TeamPlan,
+    config: LiveConfig,
     store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
-    engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) -> (router: Router<BasicRequestContext>, writer: any Service) {
     let metrics = ServerMetrics()
-    let (evaluator, checks) = (engine.evaluator, engine.checks)
+    // The engine that hears of an ingest is the one of the config served when it committed.
     let afterIngest: @Sendable (Set<PipelineID>) async -> Void = { pipelines in
-        await evaluator.evaluateAfterIngest(pipelines)
-        checks.runsChanged(pipelines)
+        let engine = config.current.engine
+        await engine.evaluator.evaluateAfterIngest(pipelines)
+        engine.checks.runsChanged(pipelines)
     }
     let writer = IngestWriter(
         store: store,
@@ -104,10 +101,9 @@ public func buildRouter(
         )
     }
     // /metrics tells what is failing: it is read like the API, with a token when reads need one.
-    let scraped =
-        plan.api.readAccess == .token
-        ? router.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : router.group()
+    let scraped = router.group().add(middleware: TokenAuthenticator(config: config, scope: .read))
     scraped.get("metrics") { _, _ in
+        let plan = config.current.plan
         let runs = try await store.runCounts()
         let counts = try await store.engineCounts()
         let signals = try await store.openSignals(pipeline: nil).map(\.signal)
@@ -120,7 +116,8 @@ public func buildRouter(
                 PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
             },
             signals: signals,
-            bodiesInFlight: bodies.budget.inUse
+            bodiesInFlight: bodies.budget.inUse,
+            config: (config.lastReloadSuccessful, config.lastSuccessAt)
         )
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -129,12 +126,15 @@ public func buildRouter(
     if let adjustable = clock as? AdjustableWallClock {
         ClockController(clock: adjustable, bodies: bodies).add(to: router)
     }
-    PagerDutyController(alerts: engine.alerts, bodies: bodies, clock: clock).add(to: router)
+    ReloadController(config: config).add(
+        to: router.group().add(middleware: TokenAuthenticator(config: config, scope: .admin))
+    )
+    PagerDutyController(config: config, bodies: bodies, clock: clock).add(to: router)
     let api = router.group("api/v1")
-    let writes = api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .write))
-    AlertmanagerController(alerts: engine.alerts, catalog: plan.catalog, bodies: bodies, clock: clock).add(to: writes)
+    let writes = api.group().add(middleware: TokenAuthenticator(config: config, scope: .write))
+    AlertmanagerController(config: config, bodies: bodies, clock: clock).add(to: writes)
     LineageController(
-        catalog: plan.catalog,
+        config: config,
         writer: writer,
         metrics: metrics,
         bodies: bodies,
@@ -144,7 +144,7 @@ public func buildRouter(
     )
     .add(to: writes)
     DbtController(
-        catalog: plan.catalog,
+        config: config,
         store: store,
         bodies: bodies,
         window: settings.eventTimes,
@@ -152,16 +152,14 @@ public func buildRouter(
         onCommit: afterIngest
     )
     .add(to: writes)
-    let reads =
-        plan.api.readAccess == .token
-        ? api.group().add(middleware: TokenAuthenticator(access: plan.api, scope: .read)) : api.group()
-    ReadController(plan: plan, store: store, engine: engine, clock: clock).add(to: reads)
-    ChangeController(catalog: plan.catalog, store: store).add(to: reads)
-    let incidents = IncidentController(engine: engine, clock: clock, bodies: bodies)
+    let reads = api.group().add(middleware: TokenAuthenticator(config: config, scope: .read))
+    ReadController(config: config, store: store, clock: clock).add(to: reads)
+    ChangeController(config: config, store: store).add(to: reads)
+    let incidents = IncidentController(config: config, clock: clock, bodies: bodies)
     incidents.addReads(to: reads)
     incidents.addWrites(to: writes)
     incidents.addRunbookWrites(to: writes)
-    let checkController = CheckController(engine: engine, store: store, clock: clock)
+    let checkController = CheckController(config: config, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
     router.middlewares.add(MethodNotAllowedMiddleware(router))
@@ -170,24 +168,18 @@ public func buildRouter(
 
 /// Runs the application until SIGTERM or SIGINT, then shuts down gracefully: the server stops
 /// accepting, answers the requests in flight, and the ingest writer commits what it queued.
+/// With `settings.reloadsOnHangup`, SIGHUP reloads the config instead of ending the process.
 ///
-/// - Parameters: as ``buildApplication(settings:plan:store:engine:clock:logger:)``; the caller runs and
+/// - Parameters: as ``buildApplication(settings:config:store:clock:logger:)``; the caller runs and
 ///   closes the store around this call.
 /// - Throws: when the server cannot listen.
 public func serve(
     settings: ServerSettings,
-    plan: TeamPlan,
+    config: LiveConfig,
     store: some RunStore & ScheduleStore & IncidentStore & RunbookReadStore & CheckStore & ChangeStore,
-    engine: Engine,
     clock: any WallClock,
     logger: Logger
 ) async throws {
-    try await buildApplication(
-        settings: settings,
-        plan: plan,
-        store: store,
-        engine: engine,
-        clock: clock,
-        logger: logger
-    ).runService()
+    try await buildApplication(settings: settings, config: config, store: store, clock: clock, logger: logger)
+        .runService()
 }

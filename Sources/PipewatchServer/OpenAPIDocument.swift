@@ -1,6 +1,6 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
 public enum OpenAPIDocument {
-    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + alertPaths
+    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + reloadPaths + "\n" + alertPaths
 
     /// Every path the document describes, as written under `paths:`.
     public static var paths: [String] {
@@ -18,7 +18,7 @@ public enum OpenAPIDocument {
           description: >
             Pipeline ownership, on-call, run signals, incidents and notifications. Write endpoints need a bearer token of write
             scope declared (as a SHA-256 hash) under 'api.tokens' in pipewatch.yaml; reads need a token
-            when 'api.read_access' is 'token'. Errors are JSON objects {"error": "..."} naming the problem.
+            when 'api.read_access' is 'token'; /-/reload needs one of admin scope. Errors are JSON objects {"error": "..."} naming the problem.
         servers:
           - url: http://127.0.0.1:8080
         components:

@@ -28,6 +28,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var runsChecks: Bool
     /// Which event times ingest accepts.
     public var eventTimes: EventTimeWindow
+    /// Whether SIGHUP reloads the config (`pipewatch serve`); tests leave the signal alone.
+    public var reloadsOnHangup: Bool
 
     /// Creates settings; the defaults listen on 127.0.0.1:8080, accept bodies up to 1 MiB arriving
     /// within 30 s, 64 MiB of bodies at once, and close connections idle for 30 s.
@@ -43,7 +45,8 @@ public struct ServerSettings: Sendable, Equatable {
         storesEvents: Bool = true,
         runsEngine: Bool = true,
         runsChecks: Bool = true,
-        eventTimes: EventTimeWindow = EventTimeWindow()
+        eventTimes: EventTimeWindow = EventTimeWindow(),
+        reloadsOnHangup: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -57,5 +60,6 @@ public struct ServerSettings: Sendable, Equatable {
         self.runsEngine = runsEngine
         self.runsChecks = runsChecks
         self.eventTimes = eventTimes
+        self.reloadsOnHangup = reloadsOnHangup
     }
 }

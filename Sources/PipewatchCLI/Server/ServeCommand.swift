@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PipewatchConfig
 import PipewatchCore
 import PipewatchEngine
 import PipewatchProbes
@@ -18,7 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
             A request is answered 201 only once its event is durably stored. State lives in SQLite beside the \
             config by default, or in PostgreSQL with --database postgres://… (migrations run at start).
             SIGTERM or Ctrl-C stops the server gracefully: requests in flight are answered and queued events \
-            committed first.
+            committed first. SIGHUP (or POST /-/reload with a token of admin scope) reads the config again: a valid \
+            one is served from the next request on, an invalid one is refused with its errors logged, and the last \
+            good one keeps serving (pipewatch_config_last_reload_successful in /metrics).
 
               pipewatch serve --config examples/seed/pipewatch.yaml
               curl -s localhost:8080/api/v1/pipelines
@@ -142,9 +145,25 @@ struct ServeCommand: AsyncParsableCommand {
             testClock
             ? AdjustableWallClock(try context.now())
             : context.environment["PIPEWATCH_NOW"] == nil ? context.clock : FixedWallClock(try context.now())
-        let plan = try configOptions.loadPlan(in: context)
-        var logger = Logger(label: "pipewatch.server")
-        logger.logLevel = .info
+        let logger = {
+            var logger = Logger(label: "pipewatch.server")
+            logger.logLevel = .info
+            return logger
+        }()
+        // Read as `pipewatch validate` reads it, now and at every reload.
+        let (configURL, directory) = (configOptions.configURL(in: context), context.currentDirectory)
+        let includes = configOptions.allowedIncludeFolders(in: context)
+        let read: @Sendable () -> ConfigReading = {
+            ConfigLoader.check(configURL, currentDirectory: directory, allowedIncludeFolders: includes).reading
+        }
+        let first = read()
+        guard let plan = first.plan else {
+            for finding in first.errors + first.warnings { context.printError(finding) }
+            throw ExitCode(1)
+        }
+        for warning in first.warnings where !warning.hasPrefix(APIAccess.ingestDisabled) {
+            context.printError(warning)
+        }
         let files = FileLimit.raise()
         if let files, files.after < 4_096 {
             logger.warning(
@@ -162,10 +181,11 @@ struct ServeCommand: AsyncParsableCommand {
             maxConnections: maxConnections ?? max(64, Int(clamping: files?.after ?? 1_024) - 256),
             storesEvents: !discardEvents,
             runsChecks: !noChecks,
-            eventTimes: EventTimeWindow(maxSkew: DurationText.parse(maxEventSkew) ?? .seconds(3600))
+            eventTimes: EventTimeWindow(maxSkew: DurationText.parse(maxEventSkew) ?? .seconds(3600)),
+            reloadsOnHangup: true
         )
         if let tlsCert, let tlsKey { settings.tls = TLSFiles(certificate: tlsCert, privateKey: tlsKey) }
-        let location = try storeOptions.location(configURL: configOptions.configURL(in: context), in: context)
+        let location = try storeOptions.location(configURL: configURL, in: context)
         for source in plan.sources where !noChecks && source.isDemo && !DemoWarehouse.exists(in: source) {
             try await DemoWarehouse.write(into: source, at: clock.now, logger: logger)
             logger.info(
@@ -189,22 +209,33 @@ struct ServeCommand: AsyncParsableCommand {
                 try await store.migrate()
                 let scheme = tlsCert == nil ? "http" : "https"
                 logger.info("serving", metadata: ["address": "\(scheme)://\(host):\(port)", "store": "\(location)"])
-                let engine = Engine(
-                    plan: plan,
-                    store: store,
-                    clock: ContinuousClock(),
-                    wallClock: clock,
-                    environment: context.environment,
-                    logger: logger
+                let environment = context.environment
+                let makeEngine: @Sendable (TeamPlan) -> Engine = { plan in
+                    Engine(
+                        plan: plan,
+                        store: store,
+                        clock: ContinuousClock(),
+                        wallClock: clock,
+                        environment: environment,
+                        logger: logger
+                    )
+                }
+                logger.info(
+                    "loaded the config",
+                    metadata: [
+                        "config.files": "\(first.files.joined(separator: ", "))",
+                        "config.pipelines": "\(plan.catalog.pipelines.count)",
+                        "config.engineers": "\(plan.catalog.engineers.count)",
+                    ]
                 )
-                try await serve(
-                    settings: settings,
-                    plan: plan,
-                    store: store,
-                    engine: engine,
+                let config = LiveConfig(
+                    engine: makeEngine(plan),
+                    files: first.files,
+                    source: ConfigSource(read: read, makeEngine: makeEngine),
                     clock: clock,
                     logger: logger
                 )
+                try await serve(settings: settings, config: config, store: store, clock: clock, logger: logger)
                 group.cancelAll()
             }
             try await store.close()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipewatchCore
 import PipewatchServer
 
 /// `pipewatch token`: API tokens for the config.
@@ -17,10 +18,13 @@ struct TokenCommand: AsyncParsableCommand {
         )
 
         @Option(help: "A name for the token, such as the client that uses it.") var name: String
-        @Option(help: "read or write.") var scope: String = "write"
+        @Option(help: "read, write or admin (admin may also reload the config: POST /-/reload).") var scope: String =
+            "write"
 
         func validate() throws {
-            guard ["read", "write"].contains(scope) else { throw ValidationError("--scope must be 'read' or 'write'") }
+            guard APIAccess.Scope(rawValue: scope) != nil else {
+                throw ValidationError("--scope must be 'read', 'write' or 'admin'")
+            }
         }
 
         func run() async throws {

@@ -35,7 +35,7 @@ enum APISection {
                 text.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase } ? text : nil
             }
         let scopes = Dictionary(uniqueKeysWithValues: APIAccess.Scope.allCases.map { ($0.rawValue, $0) })
-        let scope = fields.required("scope", log: log, hint: "read or write").flatMap {
+        let scope = fields.required("scope", log: log, hint: "read, write or admin").flatMap {
             context.choice($0, "scope", scopes)
         }
         guard let name, let hash, let scope else { return nil }

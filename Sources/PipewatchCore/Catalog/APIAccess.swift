@@ -4,7 +4,7 @@ public struct APIAccess: Sendable, Equatable {
     public enum ReadAccess: String, Sendable, Hashable, CaseIterable {
         /// Anyone who can reach the server may read.
         case open
-        /// Reading needs a token of read or write scope.
+        /// Reading needs a token of any scope.
         case token
     }
 
@@ -12,8 +12,27 @@ public struct APIAccess: Sendable, Equatable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
         /// `GET` endpoints only.
         case read
-        /// Everything, including ingest.
+        /// Everything an orchestrator or a person needs: ingest and the incident actions.
         case write
+        /// Everything, and running the server itself: `POST /-/reload`.
+        case admin
+
+        /// Whether a token of this scope may do what needs `needed`: each scope includes the ones
+        /// before it (read, write, admin).
+        ///
+        /// - Parameter needed: The scope an endpoint asks for.
+        /// - Returns: `true` when this scope is `needed` or a wider one.
+        public func allows(_ needed: Scope) -> Bool {
+            rank >= needed.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .read: 0
+            case .write: 1
+            case .admin: 2
+            }
+        }
     }
 
     /// One declared token.
@@ -43,7 +62,7 @@ public struct APIAccess: Sendable, Equatable {
 
     /// The token whose hash is `sha256`, if one is declared.
     /// Whether any token may write: without one, ingest refuses every event.
-    public var acceptsIngest: Bool { tokens.contains { $0.scope == .write } }
+    public var acceptsIngest: Bool { tokens.contains { $0.scope.allows(.write) } }
 
     /// What `validate` and `serve` say when no token may write.
     public static let ingestDisabled = "ingest is disabled: no token with write scope"

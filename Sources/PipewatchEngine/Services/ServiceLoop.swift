@@ -20,8 +20,11 @@ struct ServiceLoop: Sendable {
             while !Task.isCancelled {
                 do {
                     try await turn(wallClock.now)
-                } catch {
+                } catch  where !Task.isCancelled {
                     logger.error("\(failure)", metadata: ["error": "\(error)"])
+                } catch {
+                    // A turn cut short by shutdown, or by a config reload that restarts the
+                    // service, did not fail: the next turn (or the next service) does it again.
                 }
                 if let wakeup {
                     await wakeup.wait(upTo: interval, on: clock)

@@ -7,36 +7,31 @@ import PipewatchStore
 
 /// The read side of the API: pipelines with their health, runs, signals, who is on call.
 struct ReadController {
-    let plan: TeamPlan
+    let config: LiveConfig
     let store: any RunStore & IncidentStore
-    let engine: Engine
     let clock: any WallClock
-    private let coverageWindow: CoverageWindow
-    private let pipelineList = PipelineListCache()
-
-    init(plan: TeamPlan, store: any RunStore & IncidentStore, engine: Engine, clock: any WallClock) {
-        self.plan = plan
-        self.store = store
-        self.engine = engine
-        self.clock = clock
-        coverageWindow = CoverageWindow(service: engine.schedule)
-    }
 
     func add(to router: RouterGroup<BasicRequestContext>) {
-        router.get("pipelines") { _, _ in try await pipelines() }
-        router.get("pipelines/:id") { _, context in try await pipeline(context.parameters.require("id")) }
+        // Each request reads the config served now once, and answers from it to the end.
+        router.get("pipelines") { _, _ in try await pipelines(config.current) }
+        router.get("pipelines/:id") { _, context in
+            try await pipeline(context.parameters.require("id"), config.current.plan)
+        }
         router.get("pipelines/:id/runs") { request, context in
             try await runs(
                 context.parameters.require("id"),
-                limit: try QueryLimit.read(request.uri.queryParameters.get("limit"), default: 50)
+                limit: try QueryLimit.read(request.uri.queryParameters.get("limit"), default: 50),
+                config.current.plan
             )
         }
-        router.get("signals") { request, _ in try await signals(request.uri.queryParameters.get("pipeline")) }
-        router.get("oncall/now") { _, _ in try await oncallNow() }
+        router.get("signals") { request, _ in
+            try await signals(request.uri.queryParameters.get("pipeline"), config.current.plan)
+        }
+        router.get("oncall/now") { _, _ in try await oncallNow(config.current) }
         router.get("jobs/unmatched") { _, _ in JSONResponse(UnmatchedJobList(try await store.unmatchedJobs())) }
     }
 
-    private func known(_ id: String) throws -> Pipeline {
+    private func known(_ id: String, in plan: TeamPlan) throws -> Pipeline {
         guard let pipeline = plan.catalog.pipeline(PipelineID(id)) else {
             throw APIError(.notFound, "unknown pipeline '\(id)'")
         }
@@ -44,8 +39,9 @@ struct ReadController {
     }
 
     /// Every pipeline with its health: recomputed only when the evaluator has seen something new.
-    private func pipelines() async throws -> Response {
-        let body = try await pipelineList.body(generation: engine.evaluator.generation) {
+    private func pipelines(_ generation: ConfigGeneration) async throws -> Response {
+        let plan = generation.plan
+        let body = try await generation.pipelineList.body(generation: generation.engine.evaluator.generation) {
             let signals = try await store.openSignals(pipeline: nil).map(\.signal)
             let seen = try await store.pipelinesWithEvidence()
             let documents = plan.catalog.pipelines.map {
@@ -62,8 +58,8 @@ struct ReadController {
         let runs: [RunDocument]
     }
 
-    private func pipeline(_ id: String) async throws -> JSONResponse<PipelineDetail> {
-        let pipeline = try known(id)
+    private func pipeline(_ id: String, _ plan: TeamPlan) async throws -> JSONResponse<PipelineDetail> {
+        let pipeline = try known(id, in: plan)
         let signals = try await store.openSignals(pipeline: pipeline.id).map(\.signal)
         let runs = try await store.runs(of: pipeline.id, limit: 10)
         // Only a pipeline with neither runs nor signals needs the store's wider look (check results).
@@ -80,13 +76,13 @@ struct ReadController {
         )
     }
 
-    private func runs(_ id: String, limit: Int) async throws -> JSONResponse<RunList> {
-        let pipeline = try known(id)
+    private func runs(_ id: String, limit: Int, _ plan: TeamPlan) async throws -> JSONResponse<RunList> {
+        let pipeline = try known(id, in: plan)
         return JSONResponse(RunList(try await store.runs(of: pipeline.id, limit: limit)))
     }
 
-    private func signals(_ pipeline: String?) async throws -> JSONResponse<SignalList> {
-        let id = try pipeline.map { try known($0).id }
+    private func signals(_ pipeline: String?, _ plan: TeamPlan) async throws -> JSONResponse<SignalList> {
+        let id = try pipeline.map { try known($0, in: plan).id }
         return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal)))
     }
 
@@ -99,14 +95,15 @@ struct ReadController {
         let why: String
     }
 
-    private func oncallNow() async throws -> JSONResponse<OncallNow> {
+    private func oncallNow(_ generation: ConfigGeneration) async throws -> JSONResponse<OncallNow> {
+        let plan = generation.plan
         guard let policy = plan.oncall else { throw APIError(.notFound, "the config has no 'oncall:' section") }
         let now = clock.now
         let zone = plan.catalog.team.timeZone
         let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
         let coverage: Schedule.Coverage
         do {
-            coverage = try await coverageWindow.coverage(policy: policy, at: now)
+            coverage = try await generation.coverageWindow.coverage(policy: policy, at: now)
         } catch let error as ScheduleError {
             throw APIError(.internalServerError, error.description)
         }

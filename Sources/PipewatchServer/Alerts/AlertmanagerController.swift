@@ -20,8 +20,7 @@ struct AlertmanagerController {
         var ignored: [Ignored] = []
     }
 
-    let alerts: AlertIntake
-    let catalog: Catalog
+    let config: LiveConfig
     let bodies: BodyLimits
     let clock: any WallClock
 
@@ -37,6 +36,8 @@ struct AlertmanagerController {
             throw APIError(.badRequest, error.description)
         }
         let now = clock.now
+        let engine = config.current.engine
+        let (alerts, catalog) = (engine.alerts, engine.plan.catalog)
         let label = alerts.pipelineLabel
         var outcome = Outcome()
         for alert in notification.alerts {

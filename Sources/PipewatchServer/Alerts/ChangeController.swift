@@ -4,13 +4,13 @@ import PipewatchStore
 
 /// `GET /api/v1/pipelines/{id}/changes`: the pipeline's timeline of changes other tools reported.
 struct ChangeController {
-    let catalog: Catalog
+    let config: LiveConfig
     let store: any ChangeStore
 
     func add(to router: RouterGroup<BasicRequestContext>) {
         router.get("pipelines/:id/changes") { request, context in
             let id = try context.parameters.require("id")
-            guard let pipeline = catalog.pipeline(PipelineID(id)) else {
+            guard let pipeline = config.current.plan.catalog.pipeline(PipelineID(id)) else {
                 throw APIError(.notFound, "unknown pipeline '\(id)'")
             }
             let limit = try QueryLimit.read(request.uri.queryParameters.get("limit"), default: 50)

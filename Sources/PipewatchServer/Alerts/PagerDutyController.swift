@@ -27,7 +27,7 @@ struct PagerDutyController {
         "'routing_key' is not a routing key this server accepts: check the key, and "
         + "'alerts.pagerduty' in pipewatch.yaml"
 
-    let alerts: AlertIntake
+    let config: LiveConfig
     let bodies: BodyLimits
     let clock: any WallClock
 
@@ -42,6 +42,7 @@ struct PagerDutyController {
         case .failure(let errors): return try invalid(errors.messages)
         case .success(let parsed): event = parsed
         }
+        let alerts = config.current.engine.alerts
         guard let pipeline = alerts.pipeline(forRoutingKey: event.routingKey) else {
             return try invalid([Self.unknownKey])
         }
@@ -73,6 +74,7 @@ struct PagerDutyController {
         case .failure(let errors): return try invalid(errors.messages)
         case .success(let parsed): event = parsed
         }
+        let alerts = config.current.engine.alerts
         guard let pipeline = alerts.pipeline(forRoutingKey: event.routingKey) else {
             return try invalid([Self.unknownKey])
         }

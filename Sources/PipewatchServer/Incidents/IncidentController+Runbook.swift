@@ -8,6 +8,7 @@ extension IncidentController {
     /// The run book, action and review routes of an incident (write token).
     func addRunbookWrites(to router: RouterGroup<BasicRequestContext>) {
         router.post("incidents/:id/steps/:step") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try id(context)
             let step = try number(context, "step")
@@ -30,6 +31,7 @@ extension IncidentController {
             return try await detail(incident)
         }
         router.post("incidents/:id/actions") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             guard let step = body.fields["step"] as? Int, step > 0 else {
                 throw APIError(.badRequest, "field 'step': give the run book step (from 1) whose action to run")
@@ -47,6 +49,7 @@ extension IncidentController {
             return JSONResponse(ActionRunDocument(run))
         }
         router.post("incidents/:id/review") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let cause = try body.text("cause").map { name -> IncidentCause in
                 guard let cause = IncidentCause(rawValue: name) else {

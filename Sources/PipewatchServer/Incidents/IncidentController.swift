@@ -6,9 +6,13 @@ import PipewatchStore
 
 /// `/api/v1/incidents` and `/api/v1/notifications`: read with the read rules, change with a write token.
 struct IncidentController {
-    let engine: Engine
+    let config: LiveConfig
     let clock: any WallClock
     let bodies: BodyLimits
+
+    /// The engine of the config served now (a reload swaps it between requests); a write handler
+    /// reads it once, so the whole request sees one config.
+    var engine: Engine { config.current.engine }
 
     func addReads(to router: RouterGroup<BasicRequestContext>) {
         router.get("incidents") { request, _ in try await list(request) }
@@ -18,11 +22,13 @@ struct IncidentController {
 
     func addWrites(to router: RouterGroup<BasicRequestContext>) {
         router.post("incidents/:id/ack") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try await engine.incidents.acknowledge(try id(context), by: body.actor, at: clock.now)
             return JSONResponse(IncidentDocument(incident))
         }
         router.post("incidents/:id/resolve") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try await engine.incidents.resolve(
                 try id(context),
@@ -33,12 +39,14 @@ struct IncidentController {
             return JSONResponse(IncidentDocument(incident))
         }
         router.post("incidents/:id/note") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let incident = try id(context)
             try await engine.incidents.note(incident, by: body.actor, text: try body.required("text"), at: clock.now)
             return try await detail(incident)
         }
         router.post("incidents/:id/escalate") { request, context in
+            let engine = self.engine
             let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
             let target = try body.escalationTarget()
             let incident = try id(context)
@@ -46,6 +54,7 @@ struct IncidentController {
             return try await detail(incident)
         }
         router.post("notifications/:id/retry") { _, context in
+            let engine = self.engine
             let message = try await engine.store.retryMessage(id: try id(context), at: clock.now)
             engine.dispatcher.wake()
             return JSONResponse(NotificationDocument(message))

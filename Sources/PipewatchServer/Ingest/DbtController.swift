@@ -7,7 +7,7 @@ import PipewatchStore
 /// `POST /api/v1/ingest/dbt`: one dbt invocation's artifacts, as
 /// `{"run_results": {…}, "sources": {…}, "manifest": {…}}` (each optional but one).
 struct DbtController {
-    let catalog: Catalog
+    let config: LiveConfig
     let store: any RunStore
     let bodies: BodyLimits
     let window: EventTimeWindow
@@ -50,7 +50,12 @@ struct DbtController {
         }
         let artifacts: DbtArtifacts
         do {
-            artifacts = try DbtArtifacts(runResults: results, sources: sources, manifest: manifest, catalog: catalog)
+            artifacts = try DbtArtifacts(
+                runResults: results,
+                sources: sources,
+                manifest: manifest,
+                catalog: config.current.plan.catalog
+            )
         } catch {
             throw APIError(.badRequest, error.description)
         }

@@ -6,7 +6,7 @@ import PipewatchStore
 
 /// `POST /api/v1/lineage`: OpenLineage RunEvents exactly as the official clients send them.
 struct LineageController {
-    let catalog: Catalog
+    let config: LiveConfig
     let writer: IngestWriter
     let metrics: ServerMetrics
     let bodies: BodyLimits
@@ -54,7 +54,7 @@ struct LineageController {
             metrics.rejected(reason: "eventTime")
             throw APIError(.badRequest, problem)
         }
-        let pipeline = catalog.pipeline(forJob: event.job, parent: event.parent?.job)
+        let pipeline = config.current.plan.catalog.pipeline(forJob: event.job, parent: event.parent?.job)
         let incoming = IncomingEvent(event: event, body: String(decoding: body, as: UTF8.self), pipeline: pipeline)
         let isNew = storesEvents ? try await writer.submit(incoming) : true
         metrics.accepted(isNew: isNew)

@@ -4,6 +4,7 @@ import Hummingbird
 import PipewatchCore
 import PipewatchStore
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics: events accepted and rejected, request latency; runs by state
 /// and open signals are set when `/metrics` is scraped.
@@ -12,6 +13,9 @@ final class ServerMetrics: Sendable {
     private let stored: Counter
     private let duplicates: Counter
     private let requestDuration: DurationHistogram
+    /// The pipelines and checks the last scrape had series for: a reload that removes one
+    /// removes its series too, rather than leaving its last value standing.
+    private let shown = Mutex<(pipelines: Set<String>, checks: Set<[String]>)>(([], []))
 
     init() {
         let accepted = Self.descriptor(
@@ -74,8 +78,23 @@ final class ServerMetrics: Sendable {
         checks: [CheckResult],
         pipelines: [PipelineDocument],
         signals: [Signal],
-        bodiesInFlight: Int
+        bodiesInFlight: Int,
+        config: (lastReloadSuccessful: Bool, lastSuccessAt: Date)
     ) -> String {
+        gauge(
+            "pipewatch_config_last_reload_successful",
+            [],
+            help: "1 when the last config reload (or the start) loaded its config, 0 when it was refused"
+        ).set(Double(config.lastReloadSuccessful ? 1 : 0))
+        gauge(
+            "pipewatch_config_last_reload_success_timestamp_seconds",
+            [],
+            help: "When a config was last loaded, at start or by a reload (Unix time)"
+        ).set(config.lastSuccessAt.timeIntervalSince1970)
+        forgetRemoved(
+            pipelines: Set(pipelines.map(\.id)),
+            checks: Set(checks.map { [$0.check.rawValue, $0.pipeline.rawValue] })
+        )
         gauge("pipewatch_request_body_bytes_in_flight", [], help: "Memory held by request bodies being received")
             .set(Double(bodiesInFlight))
         for (state, count) in runs {
@@ -88,14 +107,14 @@ final class ServerMetrics: Sendable {
                 gauge(
                     "pipewatch_open_signals",
                     [("pipeline", pipeline.id), ("kind", kind.rawValue)],
-                    help: "Open signals, by pipeline and kind"
+                    help: Help.openSignals
                 ).set(Double(open["\(pipeline.id)|\(kind.rawValue)"]?.count ?? 0))
             }
             for health in ["healthy", "degraded", "failing", "unknown"] {
                 gauge(
                     "pipewatch_pipeline_health",
                     [("pipeline", pipeline.id), ("health", health)],
-                    help: "1 for a pipeline's current health, 0 for the others"
+                    help: Help.health
                 ).set(Double(pipeline.health == health ? 1 : 0))
             }
         }
@@ -129,13 +148,50 @@ final class ServerMetrics: Sendable {
         }
         for result in checks {
             let labels = [("check", result.check.rawValue), ("pipeline", result.pipeline.rawValue)]
-            gauge("pipewatch_check_failing", labels, help: "1 when a check's latest result is fail or error, else 0")
+            gauge("pipewatch_check_failing", labels, help: Help.checkFailing)
                 .set(Double(result.state.isProblem ? 1 : 0))
-            gauge("pipewatch_check_duration_seconds", labels, help: "How long a check's latest run took").set(
+            gauge("pipewatch_check_duration_seconds", labels, help: Help.checkDuration).set(
                 Double(result.durationMilliseconds) / 1000
             )
         }
         return registry.emitToString()
+    }
+
+    /// The help of the series a reload may remove: a series is found again only with the same help.
+    private enum Help {
+        static let openSignals = "Open signals, by pipeline and kind"
+        static let health = "1 for a pipeline's current health, 0 for the others"
+        static let checkFailing = "1 when a check's latest result is fail or error, else 0"
+        static let checkDuration = "How long a check's latest run took"
+    }
+
+    /// Unregisters the series of pipelines and checks that are no longer in the config.
+    private func forgetRemoved(pipelines: Set<String>, checks: Set<[String]>) {
+        let (oldPipelines, oldChecks) = shown.withLock { shown in
+            defer { shown = (pipelines, checks) }
+            return (shown.pipelines.subtracting(pipelines), shown.checks.subtracting(checks))
+        }
+        for pipeline in oldPipelines {
+            for kind in SignalKind.allCases {
+                registry.unregisterGauge(
+                    gauge(
+                        "pipewatch_open_signals",
+                        [("pipeline", pipeline), ("kind", kind.rawValue)],
+                        help: Help.openSignals
+                    )
+                )
+            }
+            for health in ["healthy", "degraded", "failing", "unknown"] {
+                registry.unregisterGauge(
+                    gauge("pipewatch_pipeline_health", [("pipeline", pipeline), ("health", health)], help: Help.health)
+                )
+            }
+        }
+        for check in oldChecks where check.count == 2 {
+            let labels = [("check", check[0]), ("pipeline", check[1])]
+            registry.unregisterGauge(gauge("pipewatch_check_failing", labels, help: Help.checkFailing))
+            registry.unregisterGauge(gauge("pipewatch_check_duration_seconds", labels, help: Help.checkDuration))
+        }
     }
 }
 
