@@ -87,7 +87,8 @@ struct ReadController {
 
     private func signals(_ pipeline: String?) async throws -> JSONResponse<SignalList> {
         let id = try pipeline.map { try known($0).id }
-        return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal)))
+        let unmatched = id == nil ? try await store.unmatchedFailures() : []
+        return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal), unmatched: unmatched))
     }
 
     private struct OncallNow: Encodable, Sendable {

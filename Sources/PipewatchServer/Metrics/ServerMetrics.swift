@@ -68,14 +68,21 @@ final class ServerMetrics: Sendable {
     /// - Parameters:
     ///   - pipelines: Every pipeline with its health, for `pipewatch_pipeline_health`.
     ///   - signals: The open signals, counted by pipeline and kind so alerts can route by owner.
+    ///   - unmatchedFailures: How many jobs no pipeline claims failed in their latest run.
     func render(
         runs: [String: Int],
         engine: EngineCounts,
         checks: [CheckResult],
         pipelines: [PipelineDocument],
         signals: [Signal],
+        unmatchedFailures: Int = 0,
         bodiesInFlight: Int
     ) -> String {
+        gauge(
+            "pipewatch_unmatched_job_failures",
+            [],
+            help: "Jobs no pipeline claims whose latest run failed (GET /api/v1/signals lists them under unmatched)"
+        ).set(Double(unmatchedFailures))
         gauge("pipewatch_request_body_bytes_in_flight", [], help: "Memory held by request bodies being received")
             .set(Double(bodiesInFlight))
         for (state, count) in runs {

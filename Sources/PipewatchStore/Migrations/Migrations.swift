@@ -9,5 +9,6 @@ enum Migrations {
         incidents,
         checks,
         runAssembly,
+        runParents,
     ]
 }
