@@ -124,7 +124,9 @@ public enum LineageEventDecoder {
             return shown.map { "\(label) \($0)" }
         }
         if !found.isEmpty { details.append((details.isEmpty ? "" : ": ") + found.joined(separator: ", ")) }
-        return details.isEmpty ? text : text + " (" + details.joined() + ")"
+        let written = details.isEmpty ? text : text + " (" + details.joined() + ")"
+        // It reaches signal summaries, which PostgreSQL keeps as text: no U+0000 there.
+        return written.replacingOccurrences(of: "\u{0}", with: "")
     }
 
     /// Schema fields with nested ones flattened to `parent.child`.

@@ -78,6 +78,24 @@ struct OrchestratorEventTests {
         )
     }
 
+    @Test("a failed assertion is named once, however many facets repeat it, and without NUL characters")
+    func assertionText() throws {
+        let body = #"""
+            {"eventType": "FAIL", "eventTime": "2026-12-03T06:33:34Z", "producer": "p",
+             "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+             "job": {"namespace": "dbt", "name": "shop.main.shop.orders.test"},
+             "run": {"runId": "01a23a9b-bb1d-715d-b519-dff7f557f38d"},
+             "inputs": [{"namespace": "duckdb", "name": "shop.main.orders",
+               "facets": {"dataQualityAssertions": {"assertions": [
+                 {"name": "odd\u0000name", "assertion": "unique", "success": false},
+                 {"name": "fine", "success": true}]}},
+               "inputFacets": {"dataQualityAssertions": {"assertions": [
+                 {"name": "odd\u0000name", "assertion": "unique", "success": false}]}}}]}
+            """#
+        let event = try LineageEventDecoder.decode(Data(body.utf8))
+        #expect(event.inputs.flatMap(\.failedAssertions) == ["oddname (unique)"])
+    }
+
     /// A dbt-ol invocation: the parent `dbt-run-shop` and one child per model (`….test` for `test`).
     private func invocation(_ command: String, at minute: Double, failed: Bool) -> [Run] {
         let start = Date(timeIntervalSince1970: 1_796_000_000 + minute * 60)
