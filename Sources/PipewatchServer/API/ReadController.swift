@@ -104,7 +104,7 @@ struct ReadController {
         guard let policy = plan.oncall else { throw APIError(.notFound, "the config has no 'oncall:' section") }
         let now = clock.now
         let zone = plan.catalog.team.timeZone
-        let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
+        let format = { (date: Date) in ISO8601Text.formatMilliseconds(date, in: zone) }
         let coverage: Schedule.Coverage
         do {
             coverage = try await coverageWindow.coverage(policy: policy, at: now)
