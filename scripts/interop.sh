@@ -3,6 +3,7 @@
 #   - the official OpenLineage Python client posting to a live `pipewatch serve`
 #     (on SQLite, and on PostgreSQL when PIPEWATCH_TEST_POSTGRES_URL is set);
 #   - a real dbt project whose artifacts `pipewatch ingest dbt` reads;
+#   - dbt-ol (openlineage-dbt, on dbt-duckdb) running `run` and `test` against servers of its own;
 #   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
 #   - prometheus_client parsing /metrics;
 #   - Debian's Prometheus Alertmanager posting its webhook, and PagerDuty's client over HTTPS;

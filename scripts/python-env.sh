@@ -66,6 +66,7 @@ print("python-env: dbt", dbt.version.__version__, "| icalendar", icalendar.__ver
       "| pytest", pytest.__version__)
 EOF
 "$venv/bin/dbt" --help >/dev/null || die "dbt does not run from $venv/bin/dbt"
+"$venv/bin/python" -c 'import openlineage.dbt, dbt.adapters.duckdb' || die "dbt-ol or dbt-duckdb does not import in $venv"
 
 echo "$want" > "$stamp"
 echo "python-env: $venv ready"

@@ -116,6 +116,7 @@ public func buildRouter(
                 PipelineDocument($0, signals: signals, hasEvidence: seen.contains($0.id))
             },
             signals: signals,
+            unmatchedFailures: try await store.unmatchedFailures().count,
             bodiesInFlight: bodies.budget.inUse,
             config: (config.lastReloadSuccessful, config.lastSuccessAt)
         )

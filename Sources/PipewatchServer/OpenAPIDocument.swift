@@ -64,7 +64,7 @@ public enum OpenAPIDocument {
                   required: [namespace, name]
                   properties: { namespace: { type: string }, name: { type: string } }
                 state: { type: string, enum: [running, completed, failed, aborted, skipped, unknown] }
-                started_at: { type: [string, "null"], format: date-time }
+                started_at: { type: [string, "null"], format: date-time, examples: ["2026-11-27T12:42:56.148+00:00"] }
                 ended_at: { type: [string, "null"], format: date-time }
                 duration_s: { type: [number, "null"] }
                 error_message: { type: [string, "null"] }
@@ -75,7 +75,21 @@ public enum OpenAPIDocument {
                 kind: { type: string, enum: [processing_failure, slow_run, missed_deadline, late_input, schema_change, check_failed, check_error] }
                 pipeline: { type: string }
                 subject: { type: string }
-                opened_at: { type: string, format: date-time }
+                opened_at: { type: string, format: date-time, examples: ["2026-11-27T12:42:56.148+00:00"] }
+                summary: { type: string }
+                evidence: { type: object, additionalProperties: { type: string } }
+            UnmatchedFailure:
+              type: object
+              required: [kind, job, subject, run_id, opened_at, summary, evidence]
+              properties:
+                kind: { type: string, enum: [processing_failure] }
+                job:
+                  type: object
+                  required: [namespace, name]
+                  properties: { namespace: { type: string }, name: { type: string } }
+                subject: { type: string }
+                run_id: { type: string }
+                opened_at: { type: string, format: date-time, examples: ["2026-12-03T06:33:34.237+00:00"] }
                 summary: { type: string }
                 evidence: { type: object, additionalProperties: { type: string } }
             Pipeline:
@@ -202,7 +216,13 @@ public enum OpenAPIDocument {
                     application/json:
                       schema:
                         type: object
-                        properties: { signals: { type: array, items: { $ref: "#/components/schemas/Signal" } } }
+                        required: [signals, unmatched]
+                        properties:
+                          signals: { type: array, items: { $ref: "#/components/schemas/Signal" } }
+                          unmatched:
+                            description: Failures of jobs no pipeline claims (their latest run failed); empty for one pipeline.
+                            type: array
+                            items: { $ref: "#/components/schemas/UnmatchedFailure" }
                 "404": { $ref: "#/components/responses/NotFound" }
           /api/v1/oncall/now:
             get:

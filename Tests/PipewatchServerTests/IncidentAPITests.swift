@@ -63,7 +63,7 @@ struct IncidentAPITests {
             #expect(incident["severity"] as? String == "normal")
             #expect(incident["count"] as? Int == 1)
             #expect(incident["assignee"] as? String == "a")  // on call in the week of 2026-11-23
-            #expect(incident["opened_at"] as? String == "2026-11-27T13:00:39+00:00")
+            #expect(incident["opened_at"] as? String == "2026-11-27T13:00:39.585+00:00")
         }
     }
 

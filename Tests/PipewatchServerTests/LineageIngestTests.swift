@@ -45,7 +45,8 @@ struct LineageIngestTests {
             let listed = try await runs(client, "orders")
             #expect(listed.count == 1)
             #expect(listed.first?["state"] as? String == "running")
-            #expect(listed.first?["started_at"] as? String == "2026-11-27T13:00:39+00:00")
+            // The event's 13:00:39.562048, to the millisecond the store keeps.
+            #expect(listed.first?["started_at"] as? String == "2026-11-27T13:00:39.562+00:00")
         }
     }
 

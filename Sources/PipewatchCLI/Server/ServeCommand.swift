@@ -207,6 +207,14 @@ struct ServeCommand: AsyncParsableCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await store.run() }
                 try await store.migrate()
+                // Runs stored while the config did not map their job are the config's now.
+                let moved = try await store.reattribute(catalog: plan.catalog)
+                if moved.runs > 0 {
+                    logger.info(
+                        "attributed stored runs to the pipelines the config maps their jobs to",
+                        metadata: ["runs": "\(moved.runs)", "pipelines": "\(moved.pipelines.map(\.rawValue).sorted())"]
+                    )
+                }
                 let scheme = tlsCert == nil ? "http" : "https"
                 logger.info("serving", metadata: ["address": "\(scheme)://\(host):\(port)", "store": "\(location)"])
                 let environment = context.environment

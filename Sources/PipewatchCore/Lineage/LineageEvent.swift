@@ -12,6 +12,11 @@ public struct LineageEvent: Sendable, Hashable {
     public var parent: ParentRun?
     /// The `errorMessage` run facet's message.
     public var errorMessage: String?
+    /// When the run began by the orchestrator's own account, for a run that may never send
+    /// START (`airflow dags test` sends only the DAG's COMPLETE or FAIL): the `airflowDagRun`
+    /// facet's `dagRun.start_date` (or its end less its `duration`), else the `nominalTime`
+    /// facet's `nominalStartTime`.
+    public var reportedStart: Date?
     public var inputs: [DatasetObservation]
     public var outputs: [DatasetObservation]
     public var producer: String
@@ -24,6 +29,7 @@ public struct LineageEvent: Sendable, Hashable {
         job: JobName,
         parent: ParentRun? = nil,
         errorMessage: String? = nil,
+        reportedStart: Date? = nil,
         inputs: [DatasetObservation] = [],
         outputs: [DatasetObservation] = [],
         producer: String = ""
@@ -34,6 +40,7 @@ public struct LineageEvent: Sendable, Hashable {
         self.job = job
         self.parent = parent
         self.errorMessage = errorMessage
+        self.reportedStart = reportedStart
         self.inputs = inputs
         self.outputs = outputs
         self.producer = producer

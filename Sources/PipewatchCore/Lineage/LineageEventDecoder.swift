@@ -43,10 +43,26 @@ public enum LineageEventDecoder {
             job: job,
             parent: parent,
             errorMessage: errorMessage,
+            reportedStart: reportedStart(runFacets, endedAt: eventTime),
             inputs: try datasets(reader, "inputs", facetsKey: "inputFacets"),
             outputs: try datasets(reader, "outputs", facetsKey: "outputFacets"),
             producer: producer
         )
+    }
+
+    /// The start an orchestrator reports in the run's facets: `airflowDagRun.dagRun.start_date`,
+    /// else its end (`end_date`, or the event's time) less `duration`, else
+    /// `nominalTime.nominalStartTime`. Facets that do not hold a readable time are passed over,
+    /// never refused: they are extras, not the event.
+    private static func reportedStart(_ facets: Fields?, endedAt eventTime: Date) -> Date? {
+        let dagRun = (facets?.object["airflowDagRun"] as? [String: Any])?["dagRun"] as? [String: Any]
+        if let text = dagRun?["start_date"] as? String, let start = ISO8601Text.parse(text) { return start }
+        if let duration = dagRun?["duration"] as? Double, duration.isFinite, duration >= 0 {
+            let end = (dagRun?["end_date"] as? String).flatMap { ISO8601Text.parse($0) } ?? eventTime
+            return end.addingTimeInterval(-duration)
+        }
+        let nominal = facets?.object["nominalTime"] as? [String: Any]
+        return (nominal?["nominalStartTime"] as? String).flatMap { ISO8601Text.parse($0) }
     }
 
     private static func runIdentifier(_ text: String, field: String) throws(LineageEventError) -> String {
@@ -78,8 +94,9 @@ public enum LineageEventDecoder {
                     let name =
                         (assertion.object["name"] as? String) ?? (assertion.object["assertion"] as? String)
                         ?? "assertion"
-                    let column = (assertion.object["column"] as? String).map { " on \($0)" } ?? ""
-                    failed.append(name + column)
+                    // dbt-ol repeats the facet in `facets` and `inputFacets`: each assertion once.
+                    let text = assertionText(assertion.object, name: name)
+                    if !failed.contains(text) { failed.append(text) }
                 }
             }
             result.append(
@@ -92,6 +109,24 @@ public enum LineageEventDecoder {
             )
         }
         return result
+    }
+
+    /// A failed assertion as people read it: `unique_orders_order_id on order_id (unique: actual 1,
+    /// expected 0)`; the name, then the column, then what was checked and found, when given.
+    private static func assertionText(_ assertion: [String: Any], name: String) -> String {
+        var text = name
+        if let column = assertion["column"] as? String { text += " on \(column)" }
+        var details: [String] = []
+        if let kind = assertion["assertion"] as? String, kind != name { details.append(kind) }
+        let found = [("actual", "actual"), ("expected", "expected")].compactMap { key, label -> String? in
+            guard let value = assertion[key] else { return nil }
+            let shown = (value as? String) ?? (value as? NSNumber)?.stringValue
+            return shown.map { "\(label) \($0)" }
+        }
+        if !found.isEmpty { details.append((details.isEmpty ? "" : ": ") + found.joined(separator: ", ")) }
+        let written = details.isEmpty ? text : text + " (" + details.joined() + ")"
+        // It reaches signal summaries, which PostgreSQL keeps as text: no U+0000 there.
+        return written.replacingOccurrences(of: "\u{0}", with: "")
     }
 
     /// Schema fields with nested ones flattened to `parent.child`.

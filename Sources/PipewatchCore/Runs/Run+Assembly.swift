@@ -3,7 +3,9 @@ extension Run {
     /// change nothing. `nil` when there are no events.
     ///
     /// The run ends with its latest terminal event (on a tie FAIL wins over ABORT over COMPLETE);
-    /// it started at its START event, or at its earliest event when START never arrived. See
+    /// it started at its START event; when START never arrived, at the start an orchestrator
+    /// reported in a facet (``LineageEvent/reportedStart``) or its earliest event, whichever is
+    /// earlier. See
     /// ``RunAssembly``, which keeps what the events said so that new ones merge in.
     public init?(assembling events: [LineageEvent]) {
         guard let assembly = RunAssembly(events) else { return nil }

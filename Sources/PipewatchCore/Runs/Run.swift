@@ -6,7 +6,8 @@ public struct Run: Sendable, Hashable, Identifiable {
     public var id: String
     public var job: JobName
     public var state: RunState
-    /// When the run started: its START event, else its earliest event.
+    /// When the run started: its START event, else the start an orchestrator reported in a facet
+    /// (`airflowDagRun`, `nominalTime`), else its earliest event.
     public var startedAt: Date
     /// When it ended: the time of the event that ended it; `nil` while running.
     public var endedAt: Date?

@@ -91,6 +91,9 @@ public struct RunAssembly: Sendable, Hashable, Codable {
     var latest: Mark
     /// The earliest START.
     var start: Date?
+    /// The earliest start an orchestrator reported in a facet (``LineageEvent/reportedStart``);
+    /// used when START never came. Absent from assemblies kept before it existed.
+    var reportedStart: Date?
     /// The latest terminal event, by type.
     var terminal: Marked<String>?
     var error: Marked<String>?
@@ -114,6 +117,7 @@ public struct RunAssembly: Sendable, Hashable, Codable {
         earliest = mark
         latest = mark
         start = event.eventType == .start ? event.eventTime : nil
+        reportedStart = event.reportedStart
         terminal = event.eventType.isTerminal ? Marked(mark: mark, value: event.eventType.rawValue) : nil
         error = event.errorMessage.map { Marked(mark: mark, value: $0) }
         parent = event.parent.map { Marked(mark: mark, value: $0.runID) }
@@ -138,6 +142,7 @@ public struct RunAssembly: Sendable, Hashable, Codable {
         earliest = min(earliest, other.earliest)
         latest = max(latest, other.latest)
         if let started = other.start { start = min(start ?? started, started) }
+        if let reported = other.reportedStart { reportedStart = min(reportedStart ?? reported, reported) }
         if let reported = other.terminal, reported.isLater(than: terminal) { terminal = reported }
         if let reported = other.error, reported.isLater(than: error) { error = reported }
         if let reported = other.parent, reported.isLater(than: parent) { parent = reported }
@@ -165,7 +170,7 @@ public struct RunAssembly: Sendable, Hashable, Codable {
             id: runID,
             job: JobName(namespace: job.value.namespace, name: job.value.name),
             state: state,
-            startedAt: start ?? earliest.time,
+            startedAt: start ?? min(reportedStart ?? earliest.time, earliest.time),
             endedAt: terminal?.mark.time,
             lastEventAt: latest.time,
             errorMessage: error?.value,

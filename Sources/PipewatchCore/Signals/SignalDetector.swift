@@ -47,15 +47,19 @@ public struct SignalDetector: Sendable {
     ///   - evidence: its runs and the updates of the datasets it reads.
     ///   - now: the instant to judge at (deadlines, runs still going).
     public func signals(for pipeline: Pipeline, evidence: Evidence, at now: Date) -> [Signal] {
-        let byJob = Dictionary(grouping: evidence.runs, by: \.job)
+        // A job's runs are judged against the runs of the same job doing the same work: dbt-ol's
+        // `run` and `test` report under one parent job, and a later `run` says nothing about the tests.
+        let invocations = DbtInvocation.kinds(of: evidence.runs)
+        let byJob = Dictionary(grouping: evidence.runs) { JobWork(job: $0.job, invocation: invocations[$0.id]) }
         var signals: [Signal] = []
-        for (job, runs) in byJob {
+        for (work, runs) in byJob {
             let ordered = runs.sorted { ($0.startedAt, $0.lastEventAt, $0.id) < ($1.startedAt, $1.lastEventAt, $1.id) }
             guard let latest = ordered.last else { continue }
-            signals += failure(of: latest, pipeline: pipeline)
-            let maxDuration = pipeline.jobs.first { $0.identity.matches(job) }?.maxDuration
+            signals += failure(of: latest, subject: work.subject, pipeline: pipeline)
+            let maxDuration = pipeline.jobs.first { $0.identity.matches(work.job) }?.maxDuration
             signals += slowness(
                 of: latest,
+                subject: work.subject,
                 history: ordered.dropLast(),
                 maxDuration: maxDuration,
                 pipeline: pipeline,
@@ -90,25 +94,23 @@ public struct SignalDetector: Sendable {
         }
     }
 
-    private func failure(of run: Run, pipeline: Pipeline) -> [Signal] {
-        guard run.state.isFailure else { return [] }
-        var evidence = ["job": run.job.description, "run_id": run.id, "state": run.state.rawValue]
-        evidence["error_message"] = run.errorMessage
-        let reason = run.errorMessage.map { ": \($0)" } ?? ""
+    private func failure(of run: Run, subject: String, pipeline: Pipeline) -> [Signal] {
+        guard let failure = RunFailure(run) else { return [] }
         return [
             Signal(
                 kind: .processingFailure,
                 pipeline: pipeline.id,
-                subject: "job:\(run.job)",
+                subject: subject,
                 openedAt: run.endedAt ?? run.lastEventAt,
-                summary: "\(run.job) \(run.state == .aborted ? "was aborted" : "failed")\(reason)",
-                evidence: evidence
+                summary: failure.summary,
+                evidence: failure.evidence
             )
         ]
     }
 
     private func slowness(
         of run: Run,
+        subject: String,
         history: ArraySlice<Run>,
         maxDuration: Duration?,
         pipeline: Pipeline,
@@ -130,7 +132,7 @@ public struct SignalDetector: Sendable {
             Signal(
                 kind: .slowRun,
                 pipeline: pipeline.id,
-                subject: "job:\(run.job)",
+                subject: subject,
                 openedAt: run.startedAt.addingTimeInterval(limit.seconds),
                 summary:
                     "\(run.job) \(still) \(Self.minutes(took)), beyond \(Self.minutes(limit.seconds)) (\(limit.basis))",
@@ -144,4 +146,13 @@ public struct SignalDetector: Sendable {
     static func minutes(_ value: TimeInterval) -> String {
         value < 120 ? "\(Int(value.rounded()))s" : "\(Int((value / 60).rounded()))m"
     }
+}
+
+/// A job and the kind of work a run of it did, the unit whose latest run is judged.
+private struct JobWork: Hashable {
+    var job: JobName
+    var invocation: DbtInvocation?
+
+    /// `job:dbt/dbt-run-shop`, with the kind for a dbt-ol parent job: `job:dbt/dbt-run-shop (dbt test)`.
+    var subject: String { invocation.map { "job:\(job) (dbt \($0.rawValue))" } ?? "job:\(job)" }
 }

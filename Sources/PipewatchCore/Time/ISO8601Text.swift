@@ -23,6 +23,27 @@ public enum ISO8601Text {
             + "\(sign)\(pad(magnitude / 3600)):\(pad(magnitude / 60 % 60))"
     }
 
+    /// Formats `instant` as ``format(_:in:)`` does, with its milliseconds when it has any:
+    /// `2026-11-27T12:42:56.148+00:00`, and `2026-11-27T12:42:56+00:00` on a whole second (so
+    /// whole-second times read as before). Milliseconds are what the store keeps.
+    ///
+    /// - Parameters:
+    ///   - instant: the instant to write, rounded to the nearest millisecond.
+    ///   - timeZone: the zone whose local time and offset are written.
+    /// - Returns: text such as `2026-11-27T12:42:56.148+00:00`.
+    public static func formatMilliseconds(_ instant: Date, in timeZone: TimeZone) -> String {
+        let milliseconds = (instant.timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds.magnitude < 9e15 else { return format(instant, in: timeZone) }
+        let whole = Int(milliseconds)
+        let second = floorDivide(whole, 1000)
+        let fraction = whole - second * 1000
+        let text = format(Date(timeIntervalSince1970: Double(second)), in: timeZone)
+        guard fraction != 0 else { return text }
+        // The offset is the last six characters: `+00:00`.
+        let digits = String(fraction + 1000).dropFirst()
+        return text.dropLast(6) + "." + digits + text.suffix(6)
+    }
+
     /// Formats `instant` in UTC in the basic form iCalendar uses: `20260309T130000Z`.
     public static func formatBasicUTC(_ instant: Date) -> String {
         let wall = Int(instant.timeIntervalSince1970.rounded(.down))

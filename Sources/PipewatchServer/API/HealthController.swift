@@ -43,7 +43,7 @@ final class HealthController: Sendable {
             "latency_ms": Double(probe.latency.wholeMilliseconds),
         ]
         if let error = probe.error { database["error"] = error }
-        if let since = probe.downSince { database["down_since"] = ISO8601Text.format(since, in: .gmt) }
+        if let since = probe.downSince { database["down_since"] = ISO8601Text.formatMilliseconds(since, in: .gmt) }
         let body: [String: Any] = [
             "status": probe.error == nil ? "ok" : "unavailable", "checks": ["database": database],
         ]

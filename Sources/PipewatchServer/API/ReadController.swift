@@ -83,7 +83,8 @@ struct ReadController {
 
     private func signals(_ pipeline: String?, _ plan: TeamPlan) async throws -> JSONResponse<SignalList> {
         let id = try pipeline.map { try known($0, in: plan).id }
-        return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal)))
+        let unmatched = id == nil ? try await store.unmatchedFailures() : []
+        return JSONResponse(SignalList(try await store.openSignals(pipeline: id).map(\.signal), unmatched: unmatched))
     }
 
     private struct OncallNow: Encodable, Sendable {
@@ -100,7 +101,7 @@ struct ReadController {
         guard let policy = plan.oncall else { throw APIError(.notFound, "the config has no 'oncall:' section") }
         let now = clock.now
         let zone = plan.catalog.team.timeZone
-        let format = { (date: Date) in ISO8601Text.format(date, in: zone) }
+        let format = { (date: Date) in ISO8601Text.formatMilliseconds(date, in: zone) }
         let coverage: Schedule.Coverage
         do {
             coverage = try await generation.coverageWindow.coverage(policy: policy, at: now)

@@ -33,7 +33,7 @@ public struct ActionRunDocument: Codable, Sendable, Equatable {
         httpStatus = run.httpStatus
         output = run.output
         durationMs = run.duration.map { Int(($0 * 1000).rounded()) }
-        startedAt = ISO8601Text.format(run.startedAt, in: .gmt)
+        startedAt = ISO8601Text.formatMilliseconds(run.startedAt, in: .gmt)
     }
 }
 
@@ -65,7 +65,7 @@ public struct ChecklistStepDocument: Codable, Sendable, Equatable {
         text = step.text
         state = mark?.state.rawValue ?? "open"
         by = mark?.actor
-        at = mark.map { ISO8601Text.format($0.at, in: .gmt) }
+        at = mark.map { ISO8601Text.formatMilliseconds($0.at, in: .gmt) }
         note = mark?.note
         checks = step.checks.map(\.rawValue)
         checkResults = step.checks.compactMap { results[$0] }.map(CheckResultDocument.init)

@@ -35,8 +35,8 @@ public struct CheckResultDocument: Codable, Sendable, Equatable {
         examples = result.examples
         sql = result.sql.joined(separator: ";\n")
         durationMs = result.durationMilliseconds
-        startedAt = ISO8601Text.format(result.startedAt, in: .gmt)
-        stateSince = ISO8601Text.format(result.stateSince, in: .gmt)
+        startedAt = ISO8601Text.formatMilliseconds(result.startedAt, in: .gmt)
+        stateSince = ISO8601Text.formatMilliseconds(result.stateSince, in: .gmt)
     }
 }
 

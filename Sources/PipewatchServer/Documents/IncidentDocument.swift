@@ -34,7 +34,7 @@ public struct IncidentDocument: Codable, Sendable, Equatable {
 
     /// The document of `incident`, times in UTC.
     public init(_ incident: Incident) {
-        let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
+        let format = { (date: Date) in ISO8601Text.formatMilliseconds(date, in: .gmt) }
         id = incident.id
         reference = incident.reference
         pipeline = incident.pipeline.rawValue
@@ -153,7 +153,7 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
         runs: [Run] = [],
         checkResults: [CheckID: CheckResult] = [:]
     ) {
-        let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
+        let format = { (date: Date) in ISO8601Text.formatMilliseconds(date, in: .gmt) }
         self.incident = IncidentDocument(incident)
         self.evidence = evidence
         self.timeline = timeline.map {

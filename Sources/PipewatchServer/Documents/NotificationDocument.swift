@@ -28,7 +28,7 @@ public struct NotificationDocument: Codable, Sendable, Equatable {
 
     /// The document of `message`, times in UTC.
     public init(_ message: OutboxMessage) {
-        let format = { (date: Date) in ISO8601Text.format(date, in: .gmt) }
+        let format = { (date: Date) in ISO8601Text.formatMilliseconds(date, in: .gmt) }
         id = message.id
         incidentID = message.incidentID
         kind = message.kind

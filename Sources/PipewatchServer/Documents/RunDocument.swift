@@ -30,8 +30,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
         runID = run.id
         job = Job(namespace: run.job.namespace, name: run.job.name)
         state = run.state.rawValue
-        startedAt = ISO8601Text.format(run.startedAt, in: .gmt)
-        endedAt = run.endedAt.map { ISO8601Text.format($0, in: .gmt) }
+        startedAt = ISO8601Text.formatMilliseconds(run.startedAt, in: .gmt)
+        endedAt = run.endedAt.map { ISO8601Text.formatMilliseconds($0, in: .gmt) }
         durationSeconds = run.endedAt.map { $0.timeIntervalSince(run.startedAt) }
         errorMessage = run.errorMessage
     }

@@ -20,16 +20,31 @@ public struct SignalDocument: Codable, Sendable, Equatable {
         kind = signal.kind.rawValue
         pipeline = signal.pipeline.rawValue
         subject = signal.subject
-        openedAt = ISO8601Text.format(signal.openedAt, in: .gmt)
+        openedAt = ISO8601Text.formatMilliseconds(signal.openedAt, in: .gmt)
         summary = signal.summary
         evidence = signal.evidence
     }
 }
 
-/// `{"signals": [...]}`.
+/// `{"signals": [...], "unmatched": [...]}`: the pipelines' open signals, and the failures of
+/// jobs no pipeline claims (empty when the list is of one pipeline).
 public struct SignalList: Codable, Sendable, Equatable {
     public let signals: [SignalDocument]
+    public let unmatched: [UnmatchedFailureDocument]
 
     /// Creates the list.
-    public init(_ signals: [Signal]) { self.signals = signals.map(SignalDocument.init) }
+    /// - Parameters:
+    ///   - signals: The pipelines' signals.
+    ///   - unmatched: Failed latest runs of unmatched jobs (``RunStore/unmatchedFailures()``).
+    public init(_ signals: [Signal], unmatched: [Run] = []) {
+        self.signals = signals.map(SignalDocument.init)
+        self.unmatched = unmatched.compactMap(UnmatchedFailureDocument.init)
+    }
+
+    /// Reads a list; one written before unmatched failures were listed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        signals = try container.decode([SignalDocument].self, forKey: .signals)
+        unmatched = try container.decodeIfPresent([UnmatchedFailureDocument].self, forKey: .unmatched) ?? []
+    }
 }

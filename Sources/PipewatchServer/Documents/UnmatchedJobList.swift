@@ -25,7 +25,7 @@ public struct UnmatchedJobList: Codable, Sendable, Equatable {
                 namespace: $0.job.namespace,
                 name: $0.job.name,
                 runs: $0.runs,
-                lastSeen: ISO8601Text.format($0.lastSeen, in: .gmt)
+                lastSeen: ISO8601Text.formatMilliseconds($0.lastSeen, in: .gmt)
             )
         }
     }

@@ -72,15 +72,22 @@ final class ServerMetrics: Sendable {
     /// - Parameters:
     ///   - pipelines: Every pipeline with its health, for `pipewatch_pipeline_health`.
     ///   - signals: The open signals, counted by pipeline and kind so alerts can route by owner.
+    ///   - unmatchedFailures: How many jobs no pipeline claims failed in their latest run.
     func render(
         runs: [String: Int],
         engine: EngineCounts,
         checks: [CheckResult],
         pipelines: [PipelineDocument],
         signals: [Signal],
+        unmatchedFailures: Int = 0,
         bodiesInFlight: Int,
         config: (lastReloadSuccessful: Bool, lastSuccessAt: Date)
     ) -> String {
+        gauge(
+            "pipewatch_unmatched_job_failures",
+            [],
+            help: "Jobs no pipeline claims whose latest run failed (GET /api/v1/signals lists them under unmatched)"
+        ).set(Double(unmatchedFailures))
         gauge(
             "pipewatch_config_last_reload_successful",
             [],

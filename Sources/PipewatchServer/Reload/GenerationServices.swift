@@ -1,5 +1,7 @@
 import Logging
+import PipewatchCore
 import PipewatchEngine
+import PipewatchStore
 import ServiceLifecycle
 
 /// Runs the engine's services (signal evaluator, escalator, dispatcher, notice planner, check
@@ -22,6 +24,24 @@ struct GenerationServices: Service {
                 metadata: ["config.generation": "\(next.number)"]
             )
             generation = next
+            await attributeStoredRuns(generation)
+        }
+    }
+
+    /// Moves runs stored while no pipeline claimed their job to the pipelines the reloaded config
+    /// maps them to, and evaluates those pipelines at once (as `serve` does at start).
+    private func attributeStoredRuns(_ generation: ConfigGeneration) async {
+        let engine = generation.engine
+        do {
+            let moved = try await engine.signals.runs.reattribute(catalog: engine.plan.catalog)
+            guard moved.runs > 0 else { return }
+            logger.info(
+                "attributed stored runs to the pipelines the reloaded config maps their jobs to",
+                metadata: ["runs": "\(moved.runs)", "pipelines": "\(moved.pipelines.map(\.rawValue).sorted())"]
+            )
+            _ = try await engine.evaluator.evaluate(moved.pipelines, at: config.clock.now)
+        } catch {
+            logger.error("could not attribute stored runs to the reloaded config", metadata: ["error": "\(error)"])
         }
     }
 

@@ -9,6 +9,7 @@ enum Migrations {
         incidents,
         checks,
         runAssembly,
+        runParents,
         pipelineChanges,
     ]
 }

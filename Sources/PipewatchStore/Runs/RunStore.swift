@@ -46,6 +46,26 @@ public protocol RunStore: Sendable {
     /// Jobs that reported runs but map to no pipeline, with how many runs and when last seen.
     func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob]
 
+    /// The failures nobody is told about otherwise: for each job that maps to no pipeline, its
+    /// latest run when that run failed or was aborted, newest first. A run with a child run that
+    /// a pipeline claims is left out (its failure shows in that pipeline's signals: dbt-ol's
+    /// `dbt-run-<project>` over a mapped model's test).
+    func unmatchedFailures() async throws(StoreError) -> [Run]
+
+    /// Attributes every stored run to the pipeline `catalog` maps its job (or its parent run's
+    /// job) to: runs of a job that matched no pipeline when they arrived are claimed once the
+    /// config maps it, and OpenLineage runs follow a job moved to another pipeline (or dropped,
+    /// back to unmatched). dbt artifact runs and source freshness results, attributed at ingest
+    /// by the manifest's `meta` too, only gain a pipeline. Idempotent: calling it again with the
+    /// same catalog changes nothing. `pipewatch serve` calls it at start; a config reload
+    /// calls it with the new catalog, then evaluates the pipelines it names.
+    ///
+    /// - Parameter catalog: The pipelines and their jobs.
+    /// - Returns: How many runs moved, and the pipelines that gained or lost any.
+    /// - Throws: ``StoreError`` when the database fails; then nothing changed.
+    @discardableResult
+    func reattribute(catalog: Catalog) async throws(StoreError) -> Reattribution
+
     /// How many runs are in each state.
     func runCounts() async throws(StoreError) -> [RunState: Int]
 
@@ -79,5 +99,19 @@ public struct UnmatchedJob: Sendable, Hashable {
         self.job = job
         self.runs = runs
         self.lastSeen = lastSeen
+    }
+}
+
+/// What ``RunStore/reattribute(catalog:)`` changed.
+public struct Reattribution: Sendable, Hashable {
+    /// Runs (and dbt source freshness results) whose pipeline changed.
+    public var runs: Int
+    /// The pipelines that gained or lost runs: their signals need evaluating again.
+    public var pipelines: Set<PipelineID>
+
+    /// Creates a summary.
+    public init(runs: Int = 0, pipelines: Set<PipelineID> = []) {
+        self.runs = runs
+        self.pipelines = pipelines
     }
 }

@@ -45,7 +45,11 @@ struct LineageEventDecoderTests {
         let event = try decode(try sample("openlineage-dbt-test-fail"))
         #expect(event.parent != nil)
         let failed = event.inputs.flatMap(\.failedAssertions)
-        #expect(failed.contains("accepted_values_orders_by_customer_n_orders__False__2 on n_orders"))
+        #expect(
+            failed == [
+                "accepted_values_orders_by_customer_n_orders__False__2 on n_orders (accepted_values: actual 1, expected 0)"
+            ]
+        )
         #expect(!failed.contains { $0.hasPrefix("not_null") })
     }
 
