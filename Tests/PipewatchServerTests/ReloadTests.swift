@@ -167,6 +167,35 @@ struct ReloadTests {
         }
     }
 
+    @Test("runs stored before a reload mapped their job move to its pipeline, whose signals follow")
+    func reloadAttributesStoredRuns() async throws {
+        // Given a failed run of airflow/billing_daily, which no pipeline claims yet
+        let files = ConfigFiles(reloadPlan())
+        try await withReloadingServer(files, clock: ManualWallClock(start)) { client in
+            let event = try sampleEvent(
+                "openlineage-runevent-fail",
+                ["job": ["namespace": "airflow", "name": "billing_daily"]]
+            )
+            let posted = try await send(client, .post, "/api/v1/lineage", token: writeToken, body: event)
+            #expect(posted.status == .created && posted.json["pipeline"] is NSNull)
+
+            // When a reload maps the job to a new pipeline
+            files.write(reloadPlan(extra: ["billing"]))
+            #expect(try await send(client, .post, "/-/reload", token: adminToken).status == .ok)
+
+            // Then the stored run becomes billing's, and billing has its processing failure
+            var kinds: [String] = []
+            for _ in 0..<2_000 where kinds.isEmpty {
+                await Task.yield()
+                let signals = try await send(client, .get, "/api/v1/signals?pipeline=billing")
+                kinds = (signals.json["signals"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+            }
+            #expect(kinds == ["processing_failure"])
+            let runs = try await send(client, .get, "/api/v1/pipelines/billing/runs")
+            #expect((runs.json["runs"] as? [[String: Any]])?.count == 1)
+        }
+    }
+
     @Test("an invalid config is refused with its errors, logged, and the last good one keeps serving")
     func invalidConfigRefused() async throws {
         // Given a server on two pipelines
