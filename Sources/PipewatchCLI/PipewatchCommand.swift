@@ -16,7 +16,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             can be reproduced.
 
             Exit status: 0 on success, 1 on a finding (an invalid config, an open signal, a refused swap), \
-            2 on a usage error.
+            2 on a usage error, 3 when the state store cannot be reached or fails.
             """,
         subcommands: [
             ValidateCommand.self,

@@ -49,6 +49,32 @@ struct ContactsConfigTests {
         #expect(stakeholder.timeZone?.identifier == "America/New_York")
     }
 
+    @Test("a PagerDuty contact reads its routing key by name, and PagerDuty's own Events API by default")
+    func pagerDutyContact() async throws {
+        let found = try await report(
+            baseConfig.replacingOccurrences(
+                of: "contacts: [{ slack: { url_env: SLACK_A } }]",
+                with: "contacts: [{ pagerduty: { routing_key_env: PD_A } }, "
+                    + "{ pagerduty: { routing_key_env: PD_LAB, url: http://pipewatch-lab:8080 } }]"
+            )
+        )
+        #expect(found.diagnostics == [])
+        #expect(
+            found.plan?.catalog.engineer("a")?.contacts == [
+                .pagerDuty(url: .literal("https://events.pagerduty.com"), routingKeyEnv: "PD_A"),
+                .pagerDuty(url: .literal("http://pipewatch-lab:8080"), routingKeyEnv: "PD_LAB"),
+            ]
+        )
+        let written = try await findings(
+            baseConfig.replacingOccurrences(
+                of: "contacts: [{ slack: { url_env: SLACK_A } }]",
+                with: "contacts: [{ pagerduty: { routing_key: R0UTING } }]"
+            )
+        )
+        #expect(written.contains { $0.contains("'routing_key' would write a secret in the config") })
+        #expect(written.contains { $0.contains("missing key 'routing_key_env'") })
+    }
+
     @Test("a secret written in the config is an error at its key")
     func secretInConfig() async throws {
         let yaml = """
@@ -101,13 +127,13 @@ struct ContactsConfigTests {
                 "pipewatch.yaml:10:27: error: engineers.a.contacts[3].slack.url_env: expected an environment variable "
                     + "name such as 'PIPEWATCH_WEBHOOK_SECRET', found '$SLACK_URL'\n"
                     + "    hint: write the variable's name without '$'",
-                "pipewatch.yaml:11:9: error: engineers.a.contacts[4]: a contact is either 'webhook' or 'slack', not both\n"
+                "pipewatch.yaml:11:9: error: engineers.a.contacts[4]: a contact is one channel: 'webhook', 'slack' or 'pagerduty'\n"
                     + "    hint: write each channel as its own list item",
                 "pipewatch.yaml:12:9: error: engineers.a.contacts[5]: unknown key 'email'\n"
-                    + "    hint: expected one of webhook, slack",
+                    + "    hint: expected one of webhook, slack, pagerduty",
                 "pipewatch.yaml:13:9: error: engineers.a.contacts[6]: a contact names no channel\n"
-                    + "    hint: write it as '{ webhook: { url_env: NAME, secret_env: NAME } }' or "
-                    + "'{ slack: { url_env: NAME } }'",
+                    + "    hint: write it as '{ webhook: { url_env: NAME, secret_env: NAME } }', "
+                    + "'{ slack: { url_env: NAME } }' or '{ pagerduty: { routing_key_env: NAME } }'",
             ]
         )
     }

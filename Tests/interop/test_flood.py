@@ -103,7 +103,9 @@ def test_idle_and_slowloris_connections_do_not_freeze_healthz() -> None:
                 latencies.append(healthz_ms(server.port))
                 time.sleep(0.3)
             spent = server.cpu_seconds() - cpu
-            assert statistics.median(latencies) < 100, latencies
+            # A frozen server answers in seconds or not at all; the bounds leave room for a debug
+            # build on a busy 2-core machine (scripts/bench-flood.sh measures the speed: p50 1.4 ms).
+            assert statistics.median(latencies) < 250, latencies
             assert max(latencies) < 1_000, latencies
             assert spent < 0.8 * (6 * 0.3 + sum(latencies) / 1000) + 1, f"{spent:.2f} s of CPU: a core spins"
             # Past the idle timeout the server has closed both kinds.

@@ -7,10 +7,13 @@ import Yams
 /// contacts:
 ///   - { webhook: { url_env: PIPEWATCH_WEBHOOK_URL_A, secret_env: PIPEWATCH_WEBHOOK_SECRET_A } }
 ///   - { slack: { url_env: PIPEWATCH_SLACK_URL_DATA } }
+///   - { pagerduty: { routing_key_env: PIPEWATCH_PD_DATA } }           # url: the Events API by default
 /// ```
 enum ContactSection {
     /// How a contact is written, for hints.
-    static let shape = "'{ webhook: { url_env: NAME, secret_env: NAME } }' or '{ slack: { url_env: NAME } }'"
+    static let shape =
+        "'{ webhook: { url_env: NAME, secret_env: NAME } }', '{ slack: { url_env: NAME } }' or "
+        + "'{ pagerduty: { routing_key_env: NAME } }'"
     static let secretHint = "secrets come only from environment variables: use secret_env"
 
     static func contacts(_ value: YAMLValue, log: DiagnosticLog) -> [ContactMethod] {
@@ -22,20 +25,42 @@ enum ContactSection {
             value.error("expected a contact, found \(value.kindName)", hint: "write it as \(shape)", in: log)
             return nil
         }
-        guard let fields = MappingReader(value, allowed: ["webhook", "slack"], log: log) else { return nil }
+        guard let fields = MappingReader(value, allowed: ["webhook", "slack", "pagerduty"], log: log) else {
+            return nil
+        }
         guard fields.entries.count == 1, let entry = fields.entries.first else {
             if mapping.count == 0 {
                 value.error("a contact names no channel", hint: "write it as \(shape)", in: log)
             } else if fields.entries.count > 1 {
                 value.error(
-                    "a contact is either 'webhook' or 'slack', not both",
+                    "a contact is one channel: 'webhook', 'slack' or 'pagerduty'",
                     hint: "write each channel as its own list item",
                     in: log
                 )
             }
             return nil
         }
-        return entry.key == "webhook" ? webhook(entry.value, log: log) : slack(entry.value, log: log)
+        switch entry.key {
+        case "webhook": return webhook(entry.value, log: log)
+        case "slack": return slack(entry.value, log: log)
+        default: return pagerDuty(entry.value, log: log)
+        }
+    }
+
+    /// `{ routing_key_env, url | url_env }`: PagerDuty's Events API v2, for a team that keeps
+    /// PagerDuty and lets Pipewatch route to it; `url` is PagerDuty's own unless given.
+    private static func pagerDuty(_ value: YAMLValue, log: DiagnosticLog) -> ContactMethod? {
+        let allowed = ["routing_key_env", "url", "url_env", "routing_key"] + MappingReader.secretKeys
+        guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
+        let hint = "the routing key is a secret: name the environment variable that holds it with 'routing_key_env'"
+        fields.forbidSecrets(hint: hint, log: log)
+        fields.keySite("routing_key")?.error("'routing_key' would write a secret in the config", hint: hint, in: log)
+        let key = fields.required("routing_key_env", log: log, hint: hint)?.environmentName(log)
+        let url: ConfiguredValue? =
+            fields["url"] == nil && fields["url_env"] == nil
+            ? .literal(ContactMethod.pagerDutyEventsURL) : fields.configuredURL(log: log)
+        guard let key, let url, fields["routing_key"] == nil else { return nil }
+        return .pagerDuty(url: url, routingKeyEnv: key)
     }
 
     /// `{ url | url_env, secret_env }`: a JSON body signed with HMAC-SHA256 under the secret.

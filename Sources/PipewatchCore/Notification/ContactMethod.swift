@@ -4,12 +4,19 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
     case webhook(url: ConfiguredValue, secretEnv: String?)
     /// A Slack-compatible incoming webhook (text and blocks).
     case slack(url: ConfiguredValue)
+    /// PagerDuty's Events API v2 (or anything that speaks it): a trigger per page, posted to
+    /// `url` + `/v2/enqueue` with the routing key read from `routingKeyEnv` when it is sent.
+    case pagerDuty(url: ConfiguredValue, routingKeyEnv: String)
+
+    /// Where PagerDuty's Events API lives.
+    public static let pagerDutyEventsURL = "https://events.pagerduty.com"
 
     /// The channel's name as stored in the outbox and shown in listings.
     public var channel: NotificationChannel {
         switch self {
         case .webhook: .webhook
         case .slack: .slack
+        case .pagerDuty: .pagerduty
         }
     }
 
@@ -17,6 +24,7 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .webhook(let url, _): "webhook \(url)"
         case .slack(let url): "slack \(url)"
+        case .pagerDuty(let url, let key): "pagerduty \(url) ($\(key))"
         }
     }
 }
@@ -25,4 +33,5 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
 public enum NotificationChannel: String, Sendable, Hashable, Codable, CaseIterable {
     case webhook
     case slack
+    case pagerduty
 }

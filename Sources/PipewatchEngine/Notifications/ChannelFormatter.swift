@@ -13,8 +13,64 @@ enum ChannelFormatter {
             data = try? encoder.encode(message)
         case .slack:
             data = try? encoder.encode(SlackPayload(message))
+        case .pagerduty:
+            data = try? encoder.encode(PagerDutyTrigger(message))
         }
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// A PagerDuty Events v2 trigger without its routing key, which the dispatcher adds when it
+    /// sends (the key is a secret; the outbox never holds one). Every page of one incident shares
+    /// the dedup key `pipewatch-INC-<id>`, so escalation steps add to one PagerDuty incident.
+    struct PagerDutyTrigger: Codable {
+        struct Payload: Codable {
+            let summary: String
+            let source: String
+            let severity: String
+            let component: String?
+            let group: String
+            let customDetails: [String: String]
+
+            enum CodingKeys: String, CodingKey {
+                case summary, source, severity, component, group
+                case customDetails = "custom_details"
+            }
+        }
+        struct Link: Codable {
+            let href: String
+            let text: String
+        }
+
+        let eventAction: String
+        let dedupKey: String?
+        let payload: Payload
+        let links: [Link]
+        let client: String
+
+        enum CodingKeys: String, CodingKey {
+            case payload, links, client
+            case eventAction = "event_action"
+            case dedupKey = "dedup_key"
+        }
+
+        init(_ message: NotificationMessage) {
+            eventAction = "trigger"
+            dedupKey = message.incidentID.map { "pipewatch-INC-\($0)" }
+            var details = message.fields
+            details["text"] = message.text
+            details["kind"] = message.kind
+            payload = Payload(
+                summary: String(message.title.prefix(PagerDutyEvent.maxSummary)),
+                source: "pipewatch" + (message.pipeline.map { "/\($0)" } ?? ""),
+                severity: ["critical": "critical", "high": "error", "normal": "warning"][message.severity ?? ""]
+                    ?? "info",
+                component: message.pipeline,
+                group: message.kind,
+                customDetails: details
+            )
+            links = message.fields["acknowledge_url"].map { [Link(href: $0, text: "Acknowledge in Pipewatch")] } ?? []
+            client = "Pipewatch"
+        }
     }
 
     /// Slack's incoming-webhook body: a fallback `text` and Block Kit sections.

@@ -113,6 +113,10 @@ public final class NotificationDispatcher: Service, Sendable {
             let source = contact.urlEnv.map { "the environment variable '\($0)'" } ?? "the config"
             throw HTTPDelivery.Failure(description: "no http(s) URL for \(message.recipient) in \(source)")
         }
+        if contact.type == NotificationChannel.pagerduty.rawValue {
+            try await sendToPagerDuty(message, contact: contact, baseURL: url)
+            return
+        }
         let body = Data(message.body.utf8)
         var headers = ["Idempotency-Key": message.idempotencyKey]
         if let name = contact.secretEnv {
@@ -122,6 +126,23 @@ public final class NotificationDispatcher: Service, Sendable {
             headers["Pipewatch-Signature"] = WebhookSignature.header(body: body, secret: secret, at: wallClock.now)
         }
         try await delivery.post(body, to: url, headers: headers)
+    }
+
+    /// Posts a PagerDuty trigger to `baseURL`'s `/v2/enqueue`, with the routing key read now.
+    private func sendToPagerDuty(_ message: OutboxMessage, contact: StoredContact, baseURL: URL) async throws {
+        guard let name = contact.routingKeyEnv, let key = environment[name], !key.isEmpty else {
+            let variable = contact.routingKeyEnv.map { "'\($0)'" } ?? "named"
+            throw HTTPDelivery.Failure(
+                description: "the PagerDuty routing key \(variable) is not set in the environment"
+            )
+        }
+        guard var event = try? JSONSerialization.jsonObject(with: Data(message.body.utf8)) as? [String: Any] else {
+            throw HTTPDelivery.Failure(description: "the stored PagerDuty event cannot be read")
+        }
+        event["routing_key"] = key
+        let body = try JSONSerialization.data(withJSONObject: event, options: [.sortedKeys])
+        let url = baseURL.path.hasSuffix("/v2/enqueue") ? baseURL : baseURL.appendingPathComponent("v2/enqueue")
+        try await delivery.post(body, to: url, headers: ["Idempotency-Key": message.idempotencyKey])
     }
 
     /// Seconds before the next attempt after `attempt` failures: 7 s doubling, ±20 % jitter.

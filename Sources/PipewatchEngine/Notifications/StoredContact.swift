@@ -8,11 +8,13 @@ struct StoredContact: Codable, Sendable, Hashable {
     var url: String?
     var urlEnv: String?
     var secretEnv: String?
+    var routingKeyEnv: String?
 
     enum CodingKeys: String, CodingKey {
         case type, url
         case urlEnv = "url_env"
         case secretEnv = "secret_env"
+        case routingKeyEnv = "routing_key_env"
     }
 
     init(_ contact: ContactMethod) {
@@ -21,6 +23,9 @@ struct StoredContact: Codable, Sendable, Hashable {
             self.init(type: NotificationChannel.webhook.rawValue, url: url, secretEnv: secretEnv)
         case .slack(let url):
             self.init(type: NotificationChannel.slack.rawValue, url: url, secretEnv: nil)
+        case .pagerDuty(let url, let key):
+            self.init(type: NotificationChannel.pagerduty.rawValue, url: url, secretEnv: nil)
+            routingKeyEnv = key
         }
     }
 
