@@ -28,18 +28,7 @@ struct AlertIntakeAPITests {
         _ body: Data? = nil,
         token: String? = nil
     ) async throws -> (HTTPResponse.Status, [String: Any]) {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.execute(
-            uri: uri,
-            method: method,
-            headers: headers,
-            body: body.map { ByteBuffer(bytes: $0) }
-        ) { response in
-            let object =
-                try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
-            return (response.status, object ?? [:])
-        }
+        try await sendJSON(client, method, uri, body, token: token)
     }
 
     /// A sample with top-level or nested fields replaced (`payload.summary`), or removed with NSNull.

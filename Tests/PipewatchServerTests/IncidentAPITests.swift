@@ -25,18 +25,7 @@ struct IncidentAPITests {
         _ body: String? = nil,
         token: String? = writeToken
     ) async throws -> (HTTPResponse.Status, [String: Any]) {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.execute(
-            uri: uri,
-            method: method,
-            headers: headers,
-            body: body.map { ByteBuffer(string: $0) }
-        ) { response in
-            let object =
-                try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
-            return (response.status, object ?? [:])
-        }
+        try await sendJSON(client, method, uri, body.map { Data($0.utf8) }, token: token)
     }
 
     /// Runs `body` on a server where the profit pipeline's failure has opened INC-1.

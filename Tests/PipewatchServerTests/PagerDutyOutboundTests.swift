@@ -24,82 +24,65 @@ struct PagerDutyOutboundTests {
             pagerDuty: [.init(key: .sha256(TokenHash.sha256(Self.routingKey)), pipeline: "orders")]
         )
         let now = Date(timeIntervalSince1970: 1_795_900_000)
-        try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in
-            let clock = FixedWallClock(now)
-            let engine = Engine(
-                plan: receiving,
-                store: store,
-                clock: ContinuousClock(),
-                wallClock: clock,
-                environment: [:],
-                logger: Logger(label: "test")
-            )
-            let app = try buildApplication(
-                settings: ServerSettings(port: 0),
-                plan: receiving,
-                store: store,
-                engine: engine,
-                clock: clock,
-                logger: Logger(label: "test")
-            )
-            try await app.test(.live) { client in
-                let port = try #require(client.port)
-                // And a sending Pipewatch whose engineers are reached through that endpoint
-                var sending = fixturePlan()
-                for index in sending.catalog.engineers.indices {
-                    sending.catalog.engineers[index].contacts = [
-                        .pagerDuty(url: .literal("http://127.0.0.1:\(port)"), routingKeyEnv: "PD_ROUTING_KEY")
-                    ]
-                }
-                try await SQLStateStore.withStore(at: .sqliteInMemory, logger: .discarding) { sender in
-                    let paging = Engine(
-                        plan: sending,
-                        store: sender,
-                        clock: ContinuousClock(),
-                        wallClock: clock,
-                        environment: ["PD_ROUTING_KEY": Self.routingKey],
-                        logger: .discarding
-                    )
-                    // When its pipeline 'profit' fails and the page goes out
-                    let event = try LineageEventDecoder.decode(
-                        try sampleEvent(
-                            "openlineage-runevent-fail",
-                            ["job": ["namespace": "airflow", "name": "profit_daily"]]
-                        )
-                    )
-                    _ = try await sender.record(
-                        [IncomingEvent(event: event, body: "{}", pipeline: "profit")],
-                        receivedAt: now
-                    )
-                    try await paging.evaluator.evaluate(nil, at: now)
-                    #expect(try await paging.dispatcher.deliverDue(at: now) == 1)
-                    let sent = try #require(try await sender.messages(incidentID: nil, state: nil, limit: 1).first)
-                    #expect(sent.channel == "pagerduty")
-                    #expect(!sent.body.contains(Self.routingKey), "the outbox never holds the routing key")
-                }
-                // Then the receiver holds one incident on 'orders' for the sender's INC-1, titled by the page
-                let incidents = try await client.execute(uri: "/api/v1/incidents", method: .get) { response in
-                    (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?[
-                        "incidents"
-                    ] as? [[String: Any]] ?? []
-                }
-                #expect(incidents.count == 1)
-                let incident = try #require(incidents.first)
-                #expect(incident["key"] as? String == "orders|external_alert|pagerduty:pipewatch-INC-1")
-                #expect(
-                    incident["title"] as? String
-                        == "[normal] INC-1 profit: airflow/profit_daily failed: division by zero in orders_weekly"
-                )
-                let evidence = try await client.execute(uri: "/api/v1/incidents/1", method: .get) { response in
-                    (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?[
-                        "evidence"
-                    ] as? [String: String] ?? [:]
-                }
-                #expect(evidence["source"] == "pipewatch/profit")
-                #expect(evidence["severity"] == "warning")  // Pipewatch's 'normal'
-                #expect(evidence["custom_details.kind"] == "page")
-                #expect(evidence["custom_details.text"]?.contains("profit") == true)
+        try await withTestServer(plan: receiving, settings: ServerSettings(port: 0), now: now, testing: .live) {
+            client,
+            _ in
+            let port = try #require(client.port)
+            // And a sending Pipewatch whose engineers are reached through that endpoint
+            var sending = fixturePlan()
+            for index in sending.catalog.engineers.indices {
+                sending.catalog.engineers[index].contacts = [
+                    .pagerDuty(url: .literal("http://127.0.0.1:\(port)"), routingKeyEnv: "PD_ROUTING_KEY")
+                ]
             }
+            try await SQLStateStore.withStore(at: .sqliteInMemory, logger: .discarding) { sender in
+                let paging = Engine(
+                    plan: sending,
+                    store: sender,
+                    clock: ContinuousClock(),
+                    wallClock: FixedWallClock(now),
+                    environment: ["PD_ROUTING_KEY": Self.routingKey],
+                    logger: .discarding
+                )
+                // When its pipeline 'profit' fails and the page goes out
+                let event = try LineageEventDecoder.decode(
+                    try sampleEvent(
+                        "openlineage-runevent-fail",
+                        ["job": ["namespace": "airflow", "name": "profit_daily"]]
+                    )
+                )
+                _ = try await sender.record(
+                    [IncomingEvent(event: event, body: "{}", pipeline: "profit")],
+                    receivedAt: now
+                )
+                try await paging.evaluator.evaluate(nil, at: now)
+                #expect(try await paging.dispatcher.deliverDue(at: now) == 1)
+                let sent = try #require(try await sender.messages(incidentID: nil, state: nil, limit: 1).first)
+                #expect(sent.channel == "pagerduty")
+                #expect(!sent.body.contains(Self.routingKey), "the outbox never holds the routing key")
+            }
+            // Then the receiver holds one incident on 'orders' for the sender's INC-1, titled by the page
+            let incidents = try await client.execute(uri: "/api/v1/incidents", method: .get) { response in
+                (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?[
+                    "incidents"
+                ] as? [[String: Any]] ?? []
+            }
+            #expect(incidents.count == 1)
+            let incident = try #require(incidents.first)
+            #expect(incident["key"] as? String == "orders|external_alert|pagerduty:pipewatch-INC-1")
+            #expect(
+                incident["title"] as? String
+                    == "[normal] INC-1 profit: airflow/profit_daily failed: division by zero in orders_weekly"
+            )
+            let evidence = try await client.execute(uri: "/api/v1/incidents/1", method: .get) { response in
+                (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?[
+                    "evidence"
+                ] as? [String: String] ?? [:]
+            }
+            #expect(evidence["source"] == "pipewatch/profit")
+            #expect(evidence["severity"] == "warning")  // Pipewatch's 'normal'
+            #expect(evidence["custom_details.kind"] == "page")
+            #expect(evidence["custom_details.text"]?.contains("profit") == true)
         }
     }
 }

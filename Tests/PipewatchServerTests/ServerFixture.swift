@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Logging
+import NIOCore
 import PipewatchCore
 import PipewatchEngine
 import PipewatchServer
@@ -49,11 +51,13 @@ func fixturePlan(readAccess: APIAccess.ReadAccess = .open) -> TeamPlan {
     return TeamPlan(catalog: catalog, oncall: oncall, api: access)
 }
 
-/// Runs `body` against the application on a fresh in-memory store, at a fixed instant.
+/// Runs `body` against the application on a fresh in-memory store, at a fixed instant; through the
+/// router by default, or on a real loopback port with `.live` (give `settings` port 0).
 func withTestServer(
     plan: TeamPlan = fixturePlan(),
     settings: ServerSettings = ServerSettings(),
     now: Date = Date(timeIntervalSince1970: 1_795_900_000),
+    testing: TestingSetup = .router,
     _ body: @Sendable (any TestClientProtocol, SQLStateStore) async throws -> Void
 ) async throws {
     try await SQLStateStore.withStore(at: .sqliteInMemory, logger: Logger(label: "test")) { store in
@@ -74,7 +78,7 @@ func withTestServer(
             clock: clock,
             logger: Logger(label: "test")
         )
-        try await app.test(.router) { client in try await body(client, store) }
+        try await app.test(testing) { client in try await body(client, store) }
     }
 }
 
@@ -84,4 +88,25 @@ func sampleEvent(_ name: String = "openlineage-runevent", _ changes: [String: An
     guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return data }
     for (key, value) in changes { object[key] = value is NSNull ? nil : value }
     return try JSONSerialization.data(withJSONObject: object)
+}
+
+/// Sends `body` (JSON) with `token` as a bearer token; the status and the JSON object answered.
+func sendJSON(
+    _ client: any TestClientProtocol,
+    _ method: HTTPRequest.Method,
+    _ uri: String,
+    _ body: Data? = nil,
+    token: String? = nil
+) async throws -> (HTTPResponse.Status, [String: Any]) {
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer \(token)" }
+    return try await client.execute(
+        uri: uri,
+        method: method,
+        headers: headers,
+        body: body.map { ByteBuffer(bytes: $0) }
+    ) { response in
+        let object = try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+        return (response.status, object ?? [:])
+    }
 }

@@ -24,16 +24,7 @@ public struct PagerDutyChangeEvent: Sendable, Hashable {
         if payload == nil { errors.append("'payload' is missing: a change needs at least a summary") }
         let summary = PagerDutyEvent.text(payload?["summary"]).map { String($0.prefix(PagerDutyEvent.maxSummary)) }
         if payload != nil, summary == nil { errors.append("'payload.summary' is missing or blank") }
-        var timestamp: Date?
-        if let value = payload?["timestamp"], !(value is NSNull) {
-            if let text = value as? String, let date = ISO8601Text.parse(text) {
-                timestamp = date
-            } else {
-                errors.append(
-                    "'payload.timestamp' is not an ISO 8601 time with an offset: \(PagerDutyEvent.shown(value))"
-                )
-            }
-        }
+        let timestamp = PagerDutyEvent.timestamp(payload?["timestamp"], errors: &errors)
         var details: [String: String] = [:]
         if let custom = payload?["custom_details"] as? [String: Any] {
             for (key, value) in custom { details[key] = PagerDutyEvent.flattened(value) }

@@ -78,13 +78,7 @@ public struct PagerDutyEvent: Sendable, Hashable {
                 case let other?:
                     errors.append("'payload.severity' must be critical, error, warning or info, not \(shown(other))")
                 }
-                if let value = payload["timestamp"], !(value is NSNull) {
-                    if let text = value as? String, let date = ISO8601Text.parse(text) {
-                        timestamp = date
-                    } else {
-                        errors.append("'payload.timestamp' is not an ISO 8601 time with an offset: \(shown(value))")
-                    }
-                }
+                timestamp = Self.timestamp(payload["timestamp"], errors: &errors)
                 for key in ["component", "group", "class"] {
                     if let value = text(payload[key]) { details[key] = value }
                 }
@@ -116,6 +110,14 @@ public struct PagerDutyEvent: Sendable, Hashable {
                 timestamp: timestamp
             )
         )
+    }
+
+    /// `payload.timestamp`: `nil` when absent, else an ISO 8601 time with an offset, or an error.
+    static func timestamp(_ value: Any?, errors: inout [String]) -> Date? {
+        guard let value, !(value is NSNull) else { return nil }
+        if let text = value as? String, let date = ISO8601Text.parse(text) { return date }
+        errors.append("'payload.timestamp' is not an ISO 8601 time with an offset: \(shown(value))")
+        return nil
     }
 
     /// A non-blank string value, or `nil`.

@@ -32,20 +32,47 @@ struct PagerDutyController {
     let clock: any WallClock
 
     func add(to router: Router<BasicRequestContext>) {
-        router.post("v2/enqueue") { request, _ in try await enqueue(request) }
-        router.post("v2/change/enqueue") { request, _ in try await change(request) }
+        router.post("v2/enqueue") { request, _ in
+            try await receive(request, PagerDutyEvent.parse, key: \.routingKey) { event, alerts, pipeline in
+                try await enqueue(event, alerts, pipeline)
+            }
+        }
+        router.post("v2/change/enqueue") { request, _ in
+            try await receive(request, PagerDutyChangeEvent.parse, key: \.routingKey) { event, alerts, pipeline in
+                try await change(event, alerts, pipeline)
+            }
+        }
     }
 
-    private func enqueue(_ request: Request) async throws -> Response {
-        let event: PagerDutyEvent
-        switch try await parse(request, with: PagerDutyEvent.parse) {
-        case .failure(let errors): return try invalid(errors.messages)
-        case .success(let parsed): event = parsed
+    /// Reads an event with `parse` and finds the pipeline its routing key names; a malformed body
+    /// (not UTF-8, a NUL, bad gzip), an invalid event or an unknown key is answered 400 in
+    /// PagerDuty's shape, while a body too large or too slow keeps its own status.
+    private func receive<Event>(
+        _ request: Request,
+        _ parse: (Data) -> Result<Event, PagerDutyEventErrors>,
+        key: KeyPath<Event, String>,
+        handle: (Event, AlertIntake, PipelineID) async throws -> Answer
+    ) async throws -> Response {
+        let parsed: Result<Event, PagerDutyEventErrors>
+        do {
+            parsed = parse(try await RequestBody.read(request, limits: bodies))
+        } catch let error as APIError where error.status == .badRequest {
+            parsed = .failure(PagerDutyEventErrors([error.message]))
+        }
+        let event: Event
+        switch parsed {
+        case .failure(let errors): return try answer(Self.invalid(errors.messages), .badRequest)
+        case .success(let value): event = value
         }
         let alerts = config.current.engine.alerts
-        guard let pipeline = alerts.pipeline(forRoutingKey: event.routingKey) else {
-            return try invalid([Self.unknownKey])
+        guard let pipeline = alerts.pipeline(forRoutingKey: event[keyPath: key]) else {
+            return try answer(Self.invalid([Self.unknownKey]), .badRequest)
         }
+        return try answer(try await handle(event, alerts, pipeline), .accepted)
+    }
+
+    private func enqueue(_ event: PagerDutyEvent, _ alerts: AlertIntake, _ pipeline: PipelineID) async throws -> Answer
+    {
         let now = clock.now
         let dedupKey = event.dedupKey ?? UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let key = ExternalAlert.incidentKey(pipeline: pipeline, origin: .pagerDuty, dedupKey: dedupKey)
@@ -65,19 +92,14 @@ struct PagerDutyController {
         case .resolve:
             _ = try await alerts.resolve(key: key, by: "pagerduty", reason: "resolved by a PagerDuty event", at: now)
         }
-        return try answer(Answer(status: "success", message: "Event processed", dedupKey: dedupKey), .accepted)
+        return Answer(status: "success", message: "Event processed", dedupKey: dedupKey)
     }
 
-    private func change(_ request: Request) async throws -> Response {
-        let event: PagerDutyChangeEvent
-        switch try await parse(request, with: PagerDutyChangeEvent.parse) {
-        case .failure(let errors): return try invalid(errors.messages)
-        case .success(let parsed): event = parsed
-        }
-        let alerts = config.current.engine.alerts
-        guard let pipeline = alerts.pipeline(forRoutingKey: event.routingKey) else {
-            return try invalid([Self.unknownKey])
-        }
+    private func change(
+        _ event: PagerDutyChangeEvent,
+        _ alerts: AlertIntake,
+        _ pipeline: PipelineID
+    ) async throws -> Answer {
         let now = clock.now
         _ = try await alerts.record(
             PipelineChange(
@@ -89,24 +111,11 @@ struct PagerDutyController {
                 links: event.links
             )
         )
-        return try answer(Answer(status: "success", message: "Change event processed"), .accepted)
+        return Answer(status: "success", message: "Change event processed")
     }
 
-    /// The body read by `parse`; a malformed one (not UTF-8, a NUL, bad gzip) is an invalid event
-    /// in PagerDuty's format, while a body too large or too slow keeps its own status.
-    private func parse<Event>(
-        _ request: Request,
-        with parse: (Data) -> Result<Event, PagerDutyEventErrors>
-    ) async throws -> Result<Event, PagerDutyEventErrors> {
-        do {
-            return parse(try await RequestBody.read(request, limits: bodies))
-        } catch let error as APIError where error.status == .badRequest {
-            return .failure(PagerDutyEventErrors([error.message]))
-        }
-    }
-
-    private func invalid(_ errors: [String]) throws -> Response {
-        try answer(Answer(status: "invalid event", message: "Event object is invalid", errors: errors), .badRequest)
+    private static func invalid(_ errors: [String]) -> Answer {
+        Answer(status: "invalid event", message: "Event object is invalid", errors: errors)
     }
 
     private func answer(_ answer: Answer, _ status: HTTPResponse.Status) throws -> Response {
