@@ -217,3 +217,29 @@ struct ContactsConfigTests {
         )
     }
 }
+
+extension ContactsConfigTests {
+    @Test(
+        "an engineer's notify: and quiet_hours: are read; an unknown channel is an error, one without a contact a warning"
+    )
+    func preferences() async throws {
+        let yaml = baseConfig.replacingOccurrences(
+            of: "contacts: [{ slack: { url_env: SLACK_A } }]",
+            with: """
+                contacts: [{ slack: { url_env: SLACK_A } }],
+                     notify: { normal: [slack], high: [slack, pagerduty], critical: [pager] },
+                     quiet_hours: { from: "22:00", to: "07:00" }
+                """
+        )
+        let found = try await report(yaml)
+        let messages = found.diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("unknown channel 'pager'") })
+        #expect(messages.contains { $0.contains("'pagerduty' is not among the engineer's contacts") })
+        let a = try #require(
+            try await report(yaml.replacingOccurrences(of: ", critical: [pager]", with: "")).plan?.catalog.engineer("a")
+        )
+        #expect(a.preferences.channels == [.normal: [.slack], .high: [.slack, .pagerduty]])
+        #expect(a.preferences.quietHours?.start == TimeOfDay(hour: 22, minute: 0))
+        #expect(a.preferences.quietHours?.end == TimeOfDay(hour: 7, minute: 0))
+    }
+}

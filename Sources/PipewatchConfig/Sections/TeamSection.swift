@@ -22,7 +22,9 @@ enum TeamSection {
 
     static func engineer(id: String, _ value: YAMLValue, context: ReadingContext) -> Engineer? {
         let log = context.log
-        let allowed = ["name", "email", "region", "timezone", "holidays", "except", "contacts"]
+        let allowed = [
+            "name", "email", "region", "timezone", "holidays", "except", "contacts", "notify", "quiet_hours",
+        ]
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
@@ -38,6 +40,12 @@ enum TeamSection {
         let exceptionValues = fields["except"].map { $0.strings(log) } ?? []
         let exceptions = exceptionValues.map(\.0)
         let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        let preferences = PreferencesSection.preferences(
+            notify: fields["notify"],
+            quietHours: fields["quiet_hours"],
+            contacts: contacts,
+            log: log
+        )
         if let region, let regionValue = fields["region"] {
             CalendarSection.checkHolidays(
                 region: region,
@@ -56,7 +64,8 @@ enum TeamSection {
             timeZone: zone,
             holidayCategories: categories,
             holidayExceptions: exceptions,
-            contacts: contacts
+            contacts: contacts,
+            preferences: preferences
         )
     }
 

@@ -15,6 +15,8 @@ public struct Engineer: Sendable, Equatable, Identifiable {
     public var holidayExceptions: [String]
     /// Where pages reach the engineer, in order of preference.
     public var contacts: [ContactMethod]
+    /// Which channels for which severity, and quiet hours (`notify:`, `quiet_hours:`).
+    public var preferences: NotificationPreferences
 
     /// Creates an engineer.
     public init(
@@ -25,7 +27,8 @@ public struct Engineer: Sendable, Equatable, Identifiable {
         timeZone: TimeZone,
         holidayCategories: [String] = ["public"],
         holidayExceptions: [String] = [],
-        contacts: [ContactMethod] = []
+        contacts: [ContactMethod] = [],
+        preferences: NotificationPreferences = NotificationPreferences()
     ) {
         self.id = id
         self.name = name
@@ -35,5 +38,6 @@ public struct Engineer: Sendable, Equatable, Identifiable {
         self.holidayCategories = holidayCategories
         self.holidayExceptions = holidayExceptions
         self.contacts = contacts
+        self.preferences = preferences
     }
 }

@@ -163,16 +163,26 @@ struct EscalationRunner: Sendable {
             contacts: engineer.contacts,
             key: key,
             in: transaction,
-            at: now
+            at: now,
+            preferences: engineer.preferences,
+            timeZone: engineer.timeZone
         )
         try await transaction.appendTimeline(
             incidentID: incident.id,
             at: now,
             actor: actor,
             kind: .paged,
-            detail: "paged \(engineer.name) (\(id)): \(why) (\(queued) message\(queued == 1 ? "" : "s") queued)"
+            detail: "paged \(engineer.name) (\(id)): \(why) (\(queued) message\(queued == 1 ? "" : "s") queued"
+                + Self.quietHoursNote(for: engineer, severity: incident.severity, at: now) + ")"
         )
         if queued > 0 { wake() }
+    }
+
+    /// `, held for quiet hours until …` when the engineer's quiet hours delay the page, else nothing.
+    static func quietHoursNote(for engineer: Engineer, severity: Severity, at now: Date) -> String {
+        let due = engineer.preferences.deliveryTime(severity: severity, at: now, in: engineer.timeZone)
+        guard due > now else { return "" }
+        return ", held for quiet hours until \(ISO8601Text.format(due, in: engineer.timeZone))"
     }
 
     /// When the whole policy paged nobody, the team hears of it, and the timeline says so.

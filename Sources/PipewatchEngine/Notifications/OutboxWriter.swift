@@ -17,6 +17,7 @@ public struct OutboxWriter: Sendable {
     ///   - key: Unique for this message to this recipient; a second call with it queues nothing.
     ///   - transaction: The transaction of the change that causes the message.
     ///   - now: When.
+    ///   - preferences: The recipient's channels per severity and quiet hours, read in `timeZone`.
     /// - Returns: How many rows were queued (0 for a repeat, or a recipient without contacts).
     @discardableResult
     public func enqueue(
@@ -25,10 +26,15 @@ public struct OutboxWriter: Sendable {
         contacts: [ContactMethod],
         key: String,
         in transaction: any IncidentTransaction,
-        at now: Date
+        at now: Date,
+        preferences: NotificationPreferences = NotificationPreferences(),
+        timeZone: TimeZone = .gmt
     ) async throws -> Int {
         var queued = 0
-        for (index, contact) in contacts.enumerated() {
+        let severity = message.severity.flatMap(Severity.init(rawValue:))
+        let due = preferences.deliveryTime(severity: severity, at: now, in: timeZone)
+        let chosen = Set(preferences.contacts(contacts, severity: severity))
+        for (index, contact) in contacts.enumerated() where chosen.contains(contact) {
             let row = OutboxMessage(
                 idempotencyKey: "\(key)/\(recipient)/\(index)",
                 incidentID: message.incidentID,
@@ -38,7 +44,7 @@ public struct OutboxWriter: Sendable {
                 contact: StoredContact(contact).json,
                 title: message.title,
                 body: ChannelFormatter.body(of: message, for: contact.channel),
-                nextAttemptAt: now,
+                nextAttemptAt: due,
                 createdAt: now
             )
             if try await transaction.enqueue(row) { queued += 1 }
