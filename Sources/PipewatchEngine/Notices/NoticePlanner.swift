@@ -56,7 +56,9 @@ public final class NoticePlanner: Service, Sendable {
     /// - Returns: How many messages were queued.
     @discardableResult
     public func tick(at now: Date) async throws -> Int {
-        let queued = try await deliveryNotices(at: now) + (try await runbookReminders(at: now))
+        let queued =
+            try await deliveryNotices(at: now) + (try await runbookReminders(at: now))
+            + (try await shiftNotices(at: now))
         if queued > 0 { wake() }
         return queued
     }

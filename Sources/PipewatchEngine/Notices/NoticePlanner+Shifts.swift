@@ -1,0 +1,86 @@
+public import Foundation
+import PipewatchCore
+import PipewatchStore
+
+extension NoticePlanner {
+    /// How long before a shift its engineer is reminded: a day before, and at its start.
+    static let shiftReminderLeads: [TimeInterval] = [86_400, 0]
+    /// How far ahead gaps in the schedule are announced to the team.
+    static let gapNoticeHorizon: TimeInterval = 14 * 86_400
+
+    /// Reminds each engineer of a shift about to start (a day before, and at the start), and tells
+    /// the team of every gap in the next 14 days when nobody can be on call; each once.
+    ///
+    /// - Returns: How many messages were queued.
+    public func shiftNotices(at now: Date) async throws -> Int {
+        guard plan.oncall != nil, let calculator = try? await schedule.calculator(),
+            let ahead = try? calculator.schedule(from: now.addingTimeInterval(-3600), to: now + Self.gapNoticeHorizon)
+        else { return 0 }
+        var queued = 0
+        for shift in ahead.shifts {
+            guard let engineer = plan.catalog.engineer(shift.engineer) else { continue }
+            // The latest lead already reached, within an hour of reaching it (a restart catches up).
+            guard
+                let lead = Self.shiftReminderLeads.first(where: { lead in
+                    let due = shift.start.addingTimeInterval(-lead)
+                    return now >= due && now < due.addingTimeInterval(3600) && now < shift.end
+                })
+            else { continue }
+            let start = ISO8601Text.format(shift.start, in: engineer.timeZone)
+            let end = ISO8601Text.format(shift.end, in: engineer.timeZone)
+            let title = lead > 0 ? "You are on call from \(start)" : "Your on-call shift starts now"
+            let message = NotificationMessage(
+                kind: "shift_reminder",
+                title: title,
+                text: [
+                    title,
+                    "Your on-call shift (\(shift.reason)) runs from \(start) to \(end), your time.",
+                    "Who is on call now: pipewatch oncall now. Your shifts: pipewatch oncall schedule --engineer \(engineer.id)",
+                ].joined(separator: "\n"),
+                fields: [
+                    "shift_start": ISO8601Text.format(shift.start, in: .gmt),
+                    "shift_end": ISO8601Text.format(shift.end, in: .gmt),
+                ]
+            )
+            let key = "shift-reminder/\(engineer.id)/\(Int64(shift.start.timeIntervalSince1970))/\(Int(lead))"
+            queued += try await enqueue(
+                message,
+                to: "engineer:\(engineer.id)",
+                contacts: engineer.contacts,
+                key: key,
+                at: now
+            )
+        }
+        let zone = plan.catalog.team.timeZone
+        for gap in ahead.uncoveredGaps where gap.end > now {
+            let from = ISO8601Text.format(gap.start, in: zone)
+            let to = ISO8601Text.format(gap.end, in: zone)
+            let title = "Nobody can be on call from \(from) to \(to)"
+            let message = NotificationMessage(
+                kind: "schedule_gap",
+                title: title,
+                text: "\(title)\n\(gap.explanation).\nPlan an override (pipewatch override) or a swap before then.",
+                fields: [
+                    "gap_start": ISO8601Text.format(gap.start, in: .gmt),
+                    "gap_end": ISO8601Text.format(gap.end, in: .gmt),
+                ]
+            )
+            let key = "schedule-gap/\(Int64(gap.start.timeIntervalSince1970))/\(Int64(gap.end.timeIntervalSince1970))"
+            queued += try await enqueue(message, to: "team", contacts: plan.catalog.team.contacts, key: key, at: now)
+        }
+        return queued
+    }
+
+    private func enqueue(
+        _ message: NotificationMessage,
+        to recipient: String,
+        contacts: [ContactMethod],
+        key: String,
+        at now: Date
+    ) async throws -> Int {
+        let outbox = OutboxWriter()
+        return try await store.transaction { transaction in
+            try await outbox.enqueue(message, to: recipient, contacts: contacts, key: key, in: transaction, at: now)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PipewatchCore
+import PipewatchEngine
+import PipewatchStore
+import PipewatchTestSupport
+import Testing
+
+/// Shift notices through the outbox: the incoming engineer is reminded, the team hears of gaps.
+@Suite("Shift notices")
+struct ShiftNoticeTests {
+    private func engine(_ store: SQLStateStore, at iso: String) -> (Engine, TestClock) {
+        var plan = DispatcherTests.plan(base: "http://127.0.0.1:9")
+        plan.catalog.team.contacts = [.slack(url: .literal("http://127.0.0.1:9/team"))]
+        let clock = TestClock(iso: iso)
+        let engine = Engine(
+            plan: plan,
+            store: store,
+            clock: clock,
+            wallClock: clock.wall,
+            environment: ["SECRET": "s"],
+            logger: .discarding
+        )
+        return (engine, clock)
+    }
+
+    @Test("the incoming engineer is reminded a day before the handoff and at its start, each once")
+    func handoffReminders() async throws {
+        try await withTestStore(.sqlite) { store in
+            // Given a takes over from b on Monday 2026-03-30 at 09:00 London time (BST)
+            let (engine, clock) = engine(store, at: "2026-03-29T08:10:00Z")
+            // When the notice planner looks a day before
+            // (the team also hears of Good Friday, when both engineers in GB are off)
+            #expect(try await engine.notices.shiftNotices(at: clock.wall.now) == 2)
+            #expect(try await engine.notices.shiftNotices(at: clock.wall.now) == 0, "once")
+            // And again at the start
+            clock.advance(by: .seconds(86_400))
+            #expect(try await engine.notices.shiftNotices(at: clock.wall.now) == 1)
+            // Then a got both, in a's own time
+            let messages = try await store.messages(incidentID: nil, state: nil, limit: 10)
+                .filter { $0.kind == "shift_reminder" }
+            #expect(messages.map(\.recipient) == ["engineer:a", "engineer:a"])
+            #expect(
+                Set(messages.map(\.title)) == [
+                    "You are on call from 2026-03-30T09:00:00+01:00", "Your on-call shift starts now",
+                ]
+            )
+        }
+    }
+
+    @Test("a gap in the next 14 days reaches the team once, with why nobody can be on call")
+    func gapNotice() async throws {
+        try await withTestStore(.sqlite) { store in
+            // Given both engineers keep Christmas Day (both in GB), twelve days ahead
+            let (engine, clock) = engine(store, at: "2026-12-13T12:00:00Z")
+            _ = try await engine.notices.shiftNotices(at: clock.wall.now)
+            let gaps = try await store.messages(incidentID: nil, state: nil, limit: 10)
+                .filter { $0.kind == "schedule_gap" }
+            #expect(gaps.count == 1)
+            #expect(gaps.first?.recipient == "team")
+            #expect(gaps.first?.title.hasPrefix("Nobody can be on call from 2026-12-25T") == true)
+            #expect(gaps.first?.body.contains("Christmas Day") == true, "\(gaps.map(\.body))")
+            #expect(gaps.first?.title.hasSuffix("to 2026-12-27T00:00:00+00:00") == true)
+            #expect(try await engine.notices.shiftNotices(at: clock.wall.now) == 0, "once")
+        }
+    }
+}
