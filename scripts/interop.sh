@@ -4,15 +4,19 @@
 #     (on SQLite, and on PostgreSQL when PIPEWATCH_TEST_POSTGRES_URL is set);
 #   - a real dbt project whose artifacts `pipewatch ingest dbt` reads;
 #   - dbt-ol (openlineage-dbt, on dbt-duckdb) running `run` and `test` against servers of its own;
+#   - Apache Airflow with its OpenLineage provider running `airflow dags test` against a server of
+#     its own (Airflow lives in .venv-airflow: its pins clash with dbt's);
 #   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
 #   - prometheus_client parsing /metrics;
 #   - Debian's Prometheus Alertmanager posting its webhook, and PagerDuty's client over HTTPS;
 #   - Schemathesis testing every operation of /openapi.yaml against the live server.
-# Expects a built tree (swift build --build-tests); installs the Python side into .venv.
+# Expects a built tree (swift build --build-tests); installs the Python side into .venv (and Airflow
+# into .venv-airflow).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/python-env.sh
+airflow_venv=$(scripts/airflow-env.sh)
 alertmanager=$(scripts/ci/alertmanager.sh)
 bin=$(swift build --show-bin-path)/pipewatch
 config=examples/seed/pipewatch.yaml
@@ -55,7 +59,7 @@ Tests/interop/dbt_build.sh "$work/dbt" >"$work/dbt.log" 2>&1 || { cat "$work/dbt
 start_server "$work/state.sqlite"
 echo "== interop against pipewatch serve on SQLite ($url)"
 PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config PIPEWATCH_BIN=$bin \
-PIPEWATCH_ALERTMANAGER=$alertmanager PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
+PIPEWATCH_ALERTMANAGER=$alertmanager PIPEWATCH_AIRFLOW_VENV=$airflow_venv PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
     .venv/bin/pytest -q -p no:cacheprovider Tests/interop
 echo "== Schemathesis against pipewatch serve on SQLite ($url)"
 PIPEWATCH_WRITE_TOKEN=$token scripts/schemathesis.sh "$url"

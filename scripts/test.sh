@@ -31,5 +31,5 @@ fi
 step "swift tests"
 swift test --skip-build
 
-step "interoperability: OpenLineage client, dbt, icalendar, prometheus_client"
+step "interoperability: OpenLineage client, dbt, dbt-ol, Airflow, icalendar, prometheus_client"
 scripts/interop.sh
