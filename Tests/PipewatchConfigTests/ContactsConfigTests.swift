@@ -234,12 +234,23 @@ extension ContactsConfigTests {
         let found = try await report(yaml)
         let messages = found.diagnostics.map(\.description)
         #expect(messages.contains { $0.contains("unknown channel 'pager'") })
-        #expect(messages.contains { $0.contains("'pagerduty' is not among the engineer's contacts") })
+        #expect(messages.contains { $0.contains("'pagerduty' is not among the contacts") })
         let a = try #require(
             try await report(yaml.replacingOccurrences(of: ", critical: [pager]", with: "")).plan?.catalog.engineer("a")
         )
         #expect(a.preferences.channels == [.normal: [.slack], .high: [.slack, .pagerduty]])
         #expect(a.preferences.quietHours?.start == TimeOfDay(hour: 22, minute: 0))
         #expect(a.preferences.quietHours?.end == TimeOfDay(hour: 7, minute: 0))
+        // A stakeholder's are read the same way, in their own zone
+        let ir = try #require(
+            try await report(
+                baseConfig.replacingOccurrences(
+                    of: "ir: { name: Investor Relations }",
+                    with: "ir: { name: Investor Relations, timezone: America/New_York, "
+                        + "quiet_hours: { from: \"20:00\", to: \"08:00\" } }"
+                )
+            ).plan?.catalog.stakeholder("ir")
+        )
+        #expect(ir.preferences.quietHours?.start == TimeOfDay(hour: 20, minute: 0))
     }
 }

@@ -1,7 +1,7 @@
 import PipewatchCore
 
-/// Reads an engineer's `notify:` (the channels for each severity) and `quiet_hours:` (when only
-/// critical pages go through), checked against the engineer's contacts.
+/// Reads a person's `notify:` (the channels for each severity) and `quiet_hours:` (when only
+/// critical messages go through), checked against their contacts: an engineer's or a stakeholder's.
 ///
 ///     notify: { critical: [pagerduty, slack], normal: [slack] }
 ///     quiet_hours: { from: "22:00", to: "07:00" }         # the engineer's own time zone
@@ -22,7 +22,7 @@ enum PreferencesSection {
                     guard let channel = NotificationChannel(rawValue: name) else {
                         site.error(
                             "unknown channel '\(name)'",
-                            hint: "name channels of the engineer's contacts: "
+                            hint: "name channels of the contacts: "
                                 + NotificationChannel.allCases.map(\.rawValue).joined(separator: ", "),
                             in: log
                         )
@@ -30,7 +30,7 @@ enum PreferencesSection {
                     }
                     if !contacts.contains(where: { $0.channel == channel }) {
                         site.warning(
-                            "'\(name)' is not among the engineer's contacts: \(severity) messages will not use it",
+                            "'\(name)' is not among the contacts: \(severity) messages will not use it",
                             hint: "add a '\(name)' contact, or leave it out here",
                             in: log
                         )

@@ -70,14 +70,27 @@ enum TeamSection {
     }
 
     static func stakeholder(id: String, _ value: YAMLValue, log: DiagnosticLog) -> Stakeholder? {
-        let allowed = ["name", "email", "timezone", "contacts"]
+        let allowed = ["name", "email", "timezone", "contacts", "notify", "quiet_hours"]
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
         let zoneValue = fields["timezone"]
         let zone = zoneValue?.timeZone(log)
         let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        let preferences = PreferencesSection.preferences(
+            notify: fields["notify"],
+            quietHours: fields["quiet_hours"],
+            contacts: contacts,
+            log: log
+        )
         guard let name, zoneValue == nil || zone != nil else { return nil }
-        return Stakeholder(id: StakeholderID(id), name: name, email: email, contacts: contacts, timeZone: zone)
+        return Stakeholder(
+            id: StakeholderID(id),
+            name: name,
+            email: email,
+            contacts: contacts,
+            timeZone: zone,
+            preferences: preferences
+        )
     }
 }

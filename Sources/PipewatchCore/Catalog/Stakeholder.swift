@@ -10,6 +10,8 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
     public var contacts: [ContactMethod]
     /// The zone deadlines are shown in for this reader; the team's when `nil`.
     public var timeZone: TimeZone?
+    /// Which channels for which severity, and quiet hours in ``timeZone``.
+    public var preferences: NotificationPreferences
 
     /// Creates a stakeholder.
     public init(
@@ -17,12 +19,14 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
         name: String,
         email: String? = nil,
         contacts: [ContactMethod] = [],
-        timeZone: TimeZone? = nil
+        timeZone: TimeZone? = nil,
+        preferences: NotificationPreferences = NotificationPreferences()
     ) {
         self.id = id
         self.name = name
         self.email = email
         self.contacts = contacts
         self.timeZone = timeZone
+        self.preferences = preferences
     }
 }

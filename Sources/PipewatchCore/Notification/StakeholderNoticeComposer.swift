@@ -62,6 +62,7 @@ public struct StakeholderNoticeComposer: Sendable {
             title: headline,
             text: ([headline] + lines).joined(separator: "\n"),
             pipeline: pipeline.id.rawValue,
+            severity: pipeline.severity.rawValue,
             fields: [
                 "notice": notice.kind.rawValue, "metric": metric, "due": ISO8601Text.format(notice.due, in: readerZone),
                 "period": notice.period.description,

@@ -67,7 +67,9 @@ extension IncidentService {
                     contacts: reader.contacts,
                     key: key,
                     in: transaction,
-                    at: now
+                    at: now,
+                    preferences: reader.preferences,
+                    timeZone: reader.timeZone ?? team.timeZone
                 )
                 told.append(reader.name)
             }
@@ -84,7 +86,9 @@ extension IncidentService {
                     contacts: engineer.contacts,
                     key: key,
                     in: transaction,
-                    at: now
+                    at: now,
+                    preferences: engineer.preferences,
+                    timeZone: engineer.timeZone
                 )
                 told.append(engineer.name)
             }

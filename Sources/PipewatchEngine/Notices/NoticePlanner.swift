@@ -128,7 +128,9 @@ public final class NoticePlanner: Service, Sendable {
                     contacts: reader.contacts,
                     key: key,
                     in: transaction,
-                    at: now
+                    at: now,
+                    preferences: reader.preferences,
+                    timeZone: reader.timeZone ?? zone
                 )
             }
             if queued > 0, let incident {
