@@ -63,4 +63,43 @@ struct ShiftNoticeTests {
             #expect(try await engine.notices.shiftNotices(at: clock.wall.now) == 0, "once")
         }
     }
+
+    @Test("a swap request reaches its taker, and the decision its requester, each once")
+    func swapNotices() async throws {
+        try await withTestStore(.sqlite) { store in
+            let (engine, clock) = engine(store, at: "2026-03-10T12:00:00Z")
+            // Given b asks a to take Thursday and Friday of b's week
+            let swap = try await store.fileSwapRequest(
+                requester: "b",
+                taker: "a",
+                interval: ScheduleFixtures.instant(
+                    "2026-03-19T09:00:00Z"
+                )..<ScheduleFixtures.instant("2026-03-21T09:00:00Z"),
+                reason: "conference",
+                at: clock.wall.now,
+                audit: { AuditDraft(at: $0.requestedAt, actor: "b", action: "swap.request", detail: "#\($0.id)") }
+            )
+            // When the planner looks, then again after a accepts
+            _ = try await engine.notices.swapNotices(at: clock.wall.now)
+            #expect(try await engine.notices.swapNotices(at: clock.wall.now) == 0, "once")
+            _ = try await store.decideSwapRequest(
+                id: swap.id,
+                as: .accepted,
+                at: clock.wall.now,
+                audit: { AuditDraft(at: $0.requestedAt, actor: "a", action: "swap.accept", detail: "#\($0.id)") }
+            )
+            _ = try await engine.notices.swapNotices(at: clock.wall.now)
+            // Then a heard of the request, with how to answer, and b of the acceptance
+            let messages = try await store.messages(incidentID: nil, state: nil, limit: 10)
+                .filter { $0.kind.hasPrefix("swap_") }
+                .sorted { $0.id < $1.id }
+            #expect(messages.map(\.recipient) == ["engineer:a", "engineer:b"])
+            #expect(
+                messages.first?.title
+                    == "Swap request #\(swap.id): b asks you to take 2026-03-19T09:00:00+00:00 to 2026-03-21T09:00:00+00:00"
+            )
+            #expect(messages.first?.body.contains("pipewatch swap accept \(swap.id) --as a") == true)
+            #expect(messages.last?.title.hasPrefix("Your swap request #\(swap.id) was accepted by a:") == true)
+        }
+    }
 }

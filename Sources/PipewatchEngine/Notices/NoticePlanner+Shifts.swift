@@ -8,8 +8,9 @@ extension NoticePlanner {
     /// How far ahead gaps in the schedule are announced to the team.
     static let gapNoticeHorizon: TimeInterval = 14 * 86_400
 
-    /// Reminds each engineer of a shift about to start (a day before, and at the start), and tells
-    /// the team of every gap in the next 14 days when nobody can be on call; each once.
+    /// Reminds each engineer of a shift about to start (a day before, and at the start), tells the
+    /// team of every gap in the next 14 days when nobody can be on call, and tells the engineers of
+    /// a swap request about it and its decision; each once.
     ///
     /// - Returns: How many messages were queued.
     public func shiftNotices(at now: Date) async throws -> Int {
@@ -67,6 +68,52 @@ extension NoticePlanner {
             )
             let key = "schedule-gap/\(Int64(gap.start.timeIntervalSince1970))/\(Int64(gap.end.timeIntervalSince1970))"
             queued += try await enqueue(message, to: "team", contacts: plan.catalog.team.contacts, key: key, at: now)
+        }
+        return queued + (try await swapNotices(at: now))
+    }
+
+    /// Tells the taker of each pending swap request about it, and the requester of each decided
+    /// one about the decision; each once, whichever process filed or decided it.
+    public func swapNotices(at now: Date) async throws -> Int {
+        var queued = 0
+        let recent = now.addingTimeInterval(-Self.gapNoticeHorizon)
+        for swap in try await schedule.store.swapRequests(status: nil) where swap.end > now {
+            let (recipient, verb): (EngineerID, String)
+            switch swap.status {
+            case .pending where swap.requestedAt > recent: (recipient, verb) = (swap.taker, "asks you to take")
+            case .accepted: (recipient, verb) = (swap.requester, "was accepted by \(swap.taker):")
+            case .declined: (recipient, verb) = (swap.requester, "was declined by \(swap.taker):")
+            default: continue
+            }
+            guard let engineer = plan.catalog.engineer(recipient) else { continue }
+            let start = ISO8601Text.format(swap.start, in: engineer.timeZone)
+            let end = ISO8601Text.format(swap.end, in: engineer.timeZone)
+            let title =
+                swap.status == .pending
+                ? "Swap request #\(swap.id): \(swap.requester) asks you to take \(start) to \(end)"
+                : "Your swap request #\(swap.id) \(verb) \(start) to \(end)"
+            var lines = [title]
+            if let reason = swap.reason { lines.append("Reason: \(reason)") }
+            if swap.status == .pending {
+                lines.append(
+                    "Answer with: pipewatch swap accept \(swap.id) --as \(swap.taker), "
+                        + "or pipewatch swap decline \(swap.id) --as \(swap.taker)"
+                )
+            }
+            let message = NotificationMessage(
+                kind: "swap_\(swap.status.rawValue)",
+                title: title,
+                text: lines.joined(separator: "\n"),
+                fields: ["swap_id": String(swap.id), "status": swap.status.rawValue]
+            )
+            let key = "swap/\(swap.id)/\(swap.status.rawValue)"
+            queued += try await enqueue(
+                message,
+                to: "engineer:\(recipient)",
+                contacts: engineer.contacts,
+                key: key,
+                at: now
+            )
         }
         return queued
     }
