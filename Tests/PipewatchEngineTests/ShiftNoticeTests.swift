@@ -102,4 +102,32 @@ struct ShiftNoticeTests {
             #expect(messages.last?.title.hasPrefix("Your swap request #\(swap.id) was accepted by a:") == true)
         }
     }
+
+    @Test("time off that moves shifts tells each engineer whose shifts moved, with their shifts now, once")
+    func scheduleChange() async throws {
+        try await withTestStore(.sqlite) { store in
+            // Given the planner has seen the schedule once (a is on call from Monday 2026-03-16)
+            let (engine, clock) = engine(store, at: "2026-03-10T12:00:00Z")
+            #expect(try await engine.notices.scheduleChangeNotices(at: clock.wall.now) == 0)
+            // When a takes two days off in that week
+            _ = try await store.addTimeOff(
+                TimeOff(
+                    engineer: "a",
+                    from: ScheduleFixtures.date("2026-03-17"),
+                    to: ScheduleFixtures.date("2026-03-18")
+                ),
+                at: clock.wall.now,
+                audit: { AuditDraft(at: $0.createdAt, actor: "a", action: "timeoff.add", detail: "#\($0.id)") }
+            )
+            clock.advance(by: .seconds(60))
+            // Then a and b (who covers) hear that their shifts changed, and only once
+            #expect(try await engine.notices.scheduleChangeNotices(at: clock.wall.now) == 2)
+            #expect(try await engine.notices.scheduleChangeNotices(at: clock.wall.now) == 0)
+            let messages = try await store.messages(incidentID: nil, state: nil, limit: 10)
+                .filter { $0.kind == "schedule_change" }
+            #expect(Set(messages.map(\.recipient)) == ["engineer:a", "engineer:b"])
+            let toB = try #require(messages.first { $0.recipient == "engineer:b" })
+            #expect(toB.body.contains("2026-03-17T00:00:00+00:00"), "\(toB.body)")
+        }
+    }
 }

@@ -19,6 +19,9 @@ public final class NoticePlanner: Service, Sendable {
     private let interval: Duration
     private let logger: Logger
     private let watched = Mutex<[PipelineID: Date]>([:])
+    /// The schedule version and the coming shifts when the planner last looked, to tell whose
+    /// shifts a change moved.
+    let lastSchedule = Mutex<ScheduleSnapshot?>(nil)
 
     /// Creates the planner; it looks every `interval`.
     public init(
@@ -58,7 +61,7 @@ public final class NoticePlanner: Service, Sendable {
     public func tick(at now: Date) async throws -> Int {
         let queued =
             try await deliveryNotices(at: now) + (try await runbookReminders(at: now))
-            + (try await shiftNotices(at: now))
+            + (try await shiftNotices(at: now)) + (try await scheduleChangeNotices(at: now))
         if queued > 0 { wake() }
         return queued
     }
