@@ -254,3 +254,17 @@ extension ContactsConfigTests {
         #expect(ir.preferences.quietHours?.start == TimeOfDay(hour: 20, minute: 0))
     }
 }
+
+extension ContactsConfigTests {
+    @Test("oncall.reminders is read as durations, a day before and at the start by default")
+    func reminders() async throws {
+        let oncall = "oncall: { rotation: [a, b], starts: 2026-01-05 }\n"
+        let plain = try #require(try await report(baseConfig + oncall).plan?.oncall)
+        #expect(plain.reminders == [.seconds(86_400), .zero])
+        let configured = try #require(
+            try await report(baseConfig + "oncall: { rotation: [a, b], starts: 2026-01-05, reminders: [2h] }\n")
+                .plan?.oncall
+        )
+        #expect(configured.reminders == [.seconds(7200)])
+    }
+}

@@ -47,6 +47,28 @@ struct ShiftNoticeTests {
         }
     }
 
+    @Test("oncall.reminders sets when the incoming engineer is reminded")
+    func configuredReminders() async throws {
+        // Given reminders two hours before a shift only, an hour and fifty minutes before a's
+        var plan = DispatcherTests.plan(base: "http://127.0.0.1:9")
+        plan.oncall?.reminders = [.seconds(7200)]
+        try await withTestStore(.sqlite) { [plan] (store: SQLStateStore) async throws in
+            let clock = TestClock(iso: "2026-03-30T06:10:00Z")
+            let reminding = Engine(
+                plan: plan,
+                store: store,
+                clock: clock,
+                wallClock: clock.wall,
+                environment: ["SECRET": "s"],
+                logger: .discarding
+            )
+            #expect(try await reminding.notices.shiftNotices(at: clock.wall.now) == 1)
+            // And none at the start
+            clock.advance(by: .seconds(7200))
+            #expect(try await reminding.notices.shiftNotices(at: clock.wall.now) == 0)
+        }
+    }
+
     @Test("a gap in the next 14 days reaches the team once, with why nobody can be on call")
     func gapNotice() async throws {
         try await withTestStore(.sqlite) { store in
@@ -128,6 +150,26 @@ struct ShiftNoticeTests {
             #expect(Set(messages.map(\.recipient)) == ["engineer:a", "engineer:b"])
             let toB = try #require(messages.first { $0.recipient == "engineer:b" })
             #expect(toB.body.contains("2026-03-17T00:00:00+00:00"), "\(toB.body)")
+            // And when both are off on the same day three weeks ahead, the team hears of the gap at once
+            for engineer in ["a", "b"] {
+                _ = try await store.addTimeOff(
+                    TimeOff(
+                        engineer: EngineerID(engineer),
+                        from: ScheduleFixtures.date("2026-04-01"),
+                        to: ScheduleFixtures.date("2026-04-01")
+                    ),
+                    at: clock.wall.now,
+                    audit: { AuditDraft(at: $0.createdAt, actor: engineer, action: "timeoff.add", detail: "#\($0.id)") }
+                )
+            }
+            _ = try await engine.notices.scheduleChangeNotices(at: clock.wall.now)
+            let gaps = try await store.messages(incidentID: nil, state: nil, limit: 20)
+                .filter { $0.kind == "schedule_gap" }
+            #expect(
+                gaps.map(\.title) == [
+                    "Nobody can be on call from 2026-04-01T00:00:00+01:00 to 2026-04-02T00:00:00+01:00"
+                ]
+            )
         }
     }
 }

@@ -2,7 +2,7 @@ import PipewatchCore
 
 /// Reads `oncall:`: the rotation, its handoff, seasons and declared time off.
 enum OncallSection {
-    static let keys = ["rotation", "shift", "handoff", "starts", "swap_notice", "seasons", "time_off"]
+    static let keys = ["rotation", "shift", "handoff", "starts", "swap_notice", "seasons", "time_off", "reminders"]
 
     static func policy(_ value: YAMLValue, context: ReadingContext) -> OncallPolicy? {
         let log = context.log
@@ -26,8 +26,9 @@ enum OncallSection {
                 in: log
             )
         }
+        let reminders = fields["reminders"].map { list in (list.list(log) ?? []).compactMap { $0.duration(log) } }
         guard let rotation, let shift, let handoff, let starts, let notice else { return nil }
-        return OncallPolicy(
+        var policy = OncallPolicy(
             rotation: rotation,
             shift: shift,
             handoff: handoff,
@@ -36,6 +37,8 @@ enum OncallSection {
             seasons: seasons,
             timeOff: timeOff
         )
+        if let reminders { policy.reminders = reminders }
+        return policy
     }
 
     private static let nineAM = TimeOfDay(hour: 9, minute: 0)!

@@ -14,6 +14,8 @@ public struct OncallPolicy: Sendable, Equatable {
     public var seasons: [Season]
     /// Time off declared in the config (more can be added at run time).
     public var timeOff: [TimeOff]
+    /// How long before a shift its engineer is reminded (`0` is at its start).
+    public var reminders: [Duration] = [.seconds(86_400), .zero]
 
     /// Creates a policy; shift and notice default to one week, the seed's values.
     public init(

@@ -8,17 +8,21 @@ extension NoticePlanner {
     static let scheduleChangeHorizon: TimeInterval = 28 * 86_400
 
     /// Tells each engineer whose shifts in the next four weeks a stored change (time off, a swap,
-    /// an override) moved, with their shifts now; once per change and engineer.
+    /// an override) moved, with their shifts now, once per change and engineer; and the team of a
+    /// gap the change left.
     ///
     /// - Returns: How many messages were queued.
     public func scheduleChangeNotices(at now: Date) async throws -> Int {
         guard plan.oncall != nil, let calculator = try? await schedule.calculator() else { return 0 }
         let version = try await schedule.store.scheduleVersion()
         let window = now..<now.addingTimeInterval(Self.scheduleChangeHorizon)
-        guard let shifts = try? calculator.schedule(from: window.lowerBound, to: window.upperBound).shifts else {
-            return 0
-        }
-        let current = ScheduleSnapshot(version: version, window: window, shifts: shifts)
+        guard let ahead = try? calculator.schedule(from: window.lowerBound, to: window.upperBound) else { return 0 }
+        let current = ScheduleSnapshot(
+            version: version,
+            window: window,
+            shifts: ahead.shifts,
+            gaps: ahead.uncoveredGaps
+        )
         let previous = lastSchedule.withLock { last in
             defer { last = current }
             return last
@@ -53,6 +57,11 @@ extension NoticePlanner {
                     at: now
                 )
             }
+        }
+        // A change that leaves a gap is told to the team at once, however far ahead (within the
+        // window); the gap notices' key, so the 14-day notice does not repeat it.
+        for gap in current.newGaps(since: previous) {
+            queued += try await gapNotice(gap, at: now)
         }
         return queued
     }

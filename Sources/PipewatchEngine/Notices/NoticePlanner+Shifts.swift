@@ -3,18 +3,17 @@ import PipewatchCore
 import PipewatchStore
 
 extension NoticePlanner {
-    /// How long before a shift its engineer is reminded: a day before, and at its start.
-    static let shiftReminderLeads: [TimeInterval] = [86_400, 0]
     /// How far ahead gaps in the schedule are announced to the team.
     static let gapNoticeHorizon: TimeInterval = 14 * 86_400
 
-    /// Reminds each engineer of a shift about to start (a day before, and at the start), tells the
+    /// Reminds each engineer of a shift about to start (`oncall.reminders`: a day before and at the
+    /// start unless the config says otherwise), tells the
     /// team of every gap in the next 14 days when nobody can be on call, and tells the engineers of
     /// a swap request about it and its decision; each once.
     ///
     /// - Returns: How many messages were queued.
     public func shiftNotices(at now: Date) async throws -> Int {
-        guard plan.oncall != nil, let calculator = try? await schedule.calculator(),
+        guard let policy = plan.oncall, let calculator = try? await schedule.calculator(),
             let ahead = try? calculator.schedule(from: now.addingTimeInterval(-3600), to: now + Self.gapNoticeHorizon)
         else { return 0 }
         var queued = 0
@@ -22,7 +21,7 @@ extension NoticePlanner {
             guard let engineer = plan.catalog.engineer(shift.engineer) else { continue }
             // The latest lead already reached, within an hour of reaching it (a restart catches up).
             guard
-                let lead = Self.shiftReminderLeads.first(where: { lead in
+                let lead = policy.reminders.map({ Double($0.components.seconds) }).sorted(by: >).first(where: { lead in
                     let due = shift.start.addingTimeInterval(-lead)
                     return now >= due && now < due.addingTimeInterval(3600) && now < shift.end
                 })
@@ -52,22 +51,8 @@ extension NoticePlanner {
                 at: now
             )
         }
-        let zone = plan.catalog.team.timeZone
         for gap in ahead.uncoveredGaps where gap.end > now {
-            let from = ISO8601Text.format(gap.start, in: zone)
-            let to = ISO8601Text.format(gap.end, in: zone)
-            let title = "Nobody can be on call from \(from) to \(to)"
-            let message = NotificationMessage(
-                kind: "schedule_gap",
-                title: title,
-                text: "\(title)\n\(gap.explanation).\nPlan an override (pipewatch override) or a swap before then.",
-                fields: [
-                    "gap_start": ISO8601Text.format(gap.start, in: .gmt),
-                    "gap_end": ISO8601Text.format(gap.end, in: .gmt),
-                ]
-            )
-            let key = "schedule-gap/\(Int64(gap.start.timeIntervalSince1970))/\(Int64(gap.end.timeIntervalSince1970))"
-            queued += try await enqueue(message, to: "team", contacts: plan.catalog.team.contacts, key: key, at: now)
+            queued += try await gapNotice(gap, at: now)
         }
         return queued + (try await swapNotices(at: now))
     }
@@ -116,6 +101,24 @@ extension NoticePlanner {
             )
         }
         return queued
+    }
+
+    /// Tells the team, once, that nobody can be on call over `gap`, and why.
+    func gapNotice(_ gap: ScheduleGap, at now: Date) async throws -> Int {
+        let zone = plan.catalog.team.timeZone
+        let from = ISO8601Text.format(gap.start, in: zone)
+        let to = ISO8601Text.format(gap.end, in: zone)
+        let title = "Nobody can be on call from \(from) to \(to)"
+        let message = NotificationMessage(
+            kind: "schedule_gap",
+            title: title,
+            text: "\(title)\n\(gap.explanation).\nPlan an override (pipewatch override) or a swap before then.",
+            fields: [
+                "gap_start": ISO8601Text.format(gap.start, in: .gmt), "gap_end": ISO8601Text.format(gap.end, in: .gmt),
+            ]
+        )
+        let key = "schedule-gap/\(Int64(gap.start.timeIntervalSince1970))/\(Int64(gap.end.timeIntervalSince1970))"
+        return try await enqueue(message, to: "team", contacts: plan.catalog.team.contacts, key: key, at: now)
     }
 
     private func enqueue(

@@ -7,6 +7,8 @@ struct ScheduleSnapshot: Sendable {
     let version: Int64
     let window: Range<Date>
     let shifts: [Shift]
+    /// The gaps nobody can cover (not those before the first handoff).
+    let gaps: [ScheduleGap]
 
     /// The engineers whose shifts differ from `other`'s over the time both snapshots cover, with
     /// their shifts there now; shifts cut by either window's edges are left out.
@@ -22,5 +24,11 @@ struct ScheduleSnapshot: Sendable {
             if Set(current) != Set(before[engineer] ?? []) { moved[engineer] = current }
         }
         return moved
+    }
+
+    /// The gaps that `other` did not have.
+    func newGaps(since other: ScheduleSnapshot) -> [ScheduleGap] {
+        let known = Set(other.gaps.map { [$0.start, $0.end] })
+        return gaps.filter { !known.contains([$0.start, $0.end]) }
     }
 }
