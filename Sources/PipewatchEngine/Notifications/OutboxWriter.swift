@@ -5,8 +5,15 @@ public import PipewatchStore
 /// Turns a message for a person into outbox rows: one per contact method, each with the body
 /// its channel sends and an idempotency key derived from `key`, in the caller's transaction.
 public struct OutboxWriter: Sendable {
+    /// The sender of email contacts' messages (`smtp.from`).
+    public var mailFrom: String?
+
     /// Creates a writer.
-    public init() {}
+    ///
+    /// - Parameter mailFrom: The sender of email, `smtp.from`; needed only for email contacts.
+    public init(mailFrom: String? = nil) {
+        self.mailFrom = mailFrom
+    }
 
     /// Queues `message` for every contact of `recipient`.
     ///
@@ -29,15 +36,23 @@ public struct OutboxWriter: Sendable {
     ) async throws -> Int {
         var queued = 0
         for (index, contact) in contacts.enumerated() {
+            let rowKey = "\(key)/\(recipient)/\(index)"
+            let body: String
+            if case .email(let address) = contact {
+                let from = mailFrom ?? "pipewatch@localhost"
+                body = ChannelFormatter.email(message, from: from, to: address, key: rowKey, at: now)
+            } else {
+                body = ChannelFormatter.body(of: message, for: contact.channel)
+            }
             let row = OutboxMessage(
-                idempotencyKey: "\(key)/\(recipient)/\(index)",
+                idempotencyKey: rowKey,
                 incidentID: message.incidentID,
                 kind: message.kind,
                 recipient: recipient,
                 channel: contact.channel.rawValue,
                 contact: StoredContact(contact).json,
                 title: message.title,
-                body: ChannelFormatter.body(of: message, for: contact.channel),
+                body: body,
                 nextAttemptAt: now,
                 createdAt: now
             )
