@@ -126,8 +126,9 @@ def certificate(tmp_path: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-@pytest.fixture()
-def smtp_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]:
+@pytest.fixture(params=[[]], ids=["plain+login"])
+def smtp_server(request: pytest.FixtureRequest, certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]:
+    """aiosmtpd with STARTTLS required and AUTH after it; `params` are mechanisms it does not offer."""
     cert, key = certificate
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert), str(key))
@@ -136,6 +137,7 @@ def smtp_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]
     controller = Controller(
         mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost",
         tls_context=context, require_starttls=True, authenticator=mailbox.authenticate, auth_require_tls=True,
+        auth_exclude_mechanism=request.param,
     )
     controller.start()
     try:
@@ -197,9 +199,16 @@ class Server:
         )
 
 
-def write_config(work: Path, smtp_port: int, ca: Path, attempts: int) -> Path:
+def write_config(work: Path, smtp_port: int, ca: Path | None, attempts: int, relay: bool = False) -> Path:
+    """The config; without `ca` it trusts the system's roots only; `relay`: plain SMTP, no login."""
     path = work / "pipewatch.yaml"
-    path.write_text(CONFIG.format(to=TO, port=smtp_port, sender=FROM, ca=ca, attempts=attempts, sha=TOKEN_SHA256))
+    text = CONFIG.format(to=TO, port=smtp_port, sender=FROM, ca=ca, attempts=attempts, sha=TOKEN_SHA256)
+    if ca is None:
+        text = "\n".join(line for line in text.splitlines() if "ca_file" not in line)
+    if relay:
+        text = text.replace("starttls: required", "starttls: none")
+        text = "\n".join(line for line in text.splitlines() if "_env: PW_TEST_SMTP" not in line)
+    path.write_text(text)
     done = subprocess.run([BIN, "validate", "--config", str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, f"{path} is invalid:\n{done.stdout}{done.stderr}"
     return path
@@ -215,6 +224,7 @@ def wait_for(what: str, probe: Any, context: Any, timeout: float = 30) -> Any:
     pytest.fail(f"{what} within {timeout} s\n{context()}")
 
 
+@pytest.mark.parametrize("smtp_server", [[], ["PLAIN"]], ids=["auth-plain", "auth-login-only"], indirect=True)
 def test_page_arrives_by_email_over_starttls_and_auth(
     tmp_path: Path, smtp_server: tuple[Mailbox, int], certificate: tuple[Path, Path]
 ) -> None:
@@ -237,7 +247,7 @@ def test_page_arrives_by_email_over_starttls_and_auth(
     assert len(mailbox.messages) == 1, pretty(mailbox.messages)
     received = mailbox.messages[0]
     assert received["tls"] and received["authenticated"], received
-    assert any(ok for _, ok in mailbox.logins), mailbox.logins
+    assert [ok for _, ok in mailbox.logins] == [True], mailbox.logins
     assert received["mail_from"] == FROM
     assert received["rcpt_tos"] == [TO]
     assert notifications[0]["channel"] == "email", pretty(notifications)
@@ -281,3 +291,42 @@ def test_wrong_password_is_a_dead_letter_with_the_535_reply(
     assert error.startswith("SMTP 535 5.7.8 "), pretty(dead)
     assert "AUTH" in error, error
     assert "wrong password" not in error
+
+
+def test_untrusted_certificate_is_refused(tmp_path: Path, smtp_server: tuple[Mailbox, int]) -> None:
+    """Without `ca_file` naming the test's CA, the server's certificate is not trusted: nothing is sent."""
+    mailbox, smtp_port = smtp_server
+    server = Server(write_config(tmp_path, smtp_port, None, attempts=1), tmp_path, PASSWORD)
+    try:
+        server.fail_a_run()
+        dead = wait_for(
+            "the notification did not become a dead letter",
+            lambda: [n for n in server.get("/api/v1/notifications")["notifications"] if n.get("state") == "dead"],
+            lambda: server.log.read_text()[-3000:],
+        )
+    finally:
+        server.stop()
+    assert mailbox.messages == [] and mailbox.logins == []
+    error = dead[0].get("last_error") or ""
+    assert error.startswith("the TLS handshake with localhost after STARTTLS failed"), pretty(dead)
+    assert "CERTIFICATE_VERIFY_FAILED" in error and "smtp.ca_file" in error, error
+
+
+def test_local_relay_without_tls_or_login(tmp_path: Path) -> None:
+    """`starttls: none` and no login, for a relay on this host: plain SMTP."""
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost")
+    controller.start()
+    try:
+        server = Server(write_config(tmp_path, port, None, attempts=1, relay=True), tmp_path, PASSWORD)
+        try:
+            server.fail_a_run()
+            wait_for("no email arrived", lambda: mailbox.messages, lambda: server.log.read_text()[-3000:])
+        finally:
+            server.stop()
+    finally:
+        controller.stop()
+    assert len(mailbox.messages) == 1
+    assert mailbox.messages[0]["rcpt_tos"] == [TO] and not mailbox.messages[0]["tls"]
+    assert mailbox.logins == []

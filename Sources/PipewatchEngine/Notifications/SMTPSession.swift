@@ -73,10 +73,23 @@ struct SMTPSession {
         let isAddress = settings.host.allSatisfy { $0.isNumber || $0 == "." } || settings.host.contains(":")
         let hostname = isAddress ? nil : settings.host
         let channel = self.channel
+        let handshake = channel.eventLoop.makePromise(of: Void.self)
         try await channel.eventLoop.submit {
             let handler = try NIOSSLClientHandler(context: context, serverHostname: hostname)
             try channel.pipeline.syncOperations.addHandler(handler, position: .first)
+            try channel.pipeline.syncOperations.addHandler(
+                TLSHandshakeWatcher(promise: handshake),
+                position: .after(handler)
+            )
         }.get()
+        do {
+            try await handshake.futureResult.get()
+        } catch {
+            throw SMTPDelivery.Failure(
+                description: "the TLS handshake with \(settings.host) after STARTTLS failed: \(error)"
+                    + (settings.caFile == nil ? "; for a server with a private CA, name the CA in 'smtp.ca_file'" : "")
+            )
+        }
     }
 
     /// Sends `line` and checks the reply; `shown` replaces the line in errors (it may hold a secret).
