@@ -23,8 +23,15 @@ struct EmailDispatchTests {
 
     /// A loopback port nothing listens on.
     static func closedPort() throws -> Int {
-        let socket = try #require(Optional(Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)))
-        defer { close(socket) }
+        let (socket, port) = try boundSocket()
+        close(socket)
+        return port
+    }
+
+    /// A loopback socket bound to a free port, and the port.
+    static func boundSocket() throws -> (Int32, Int) {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socket >= 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -35,7 +42,33 @@ struct EmailDispatchTests {
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
         }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return (socket, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    @Test("a server that accepts the connection but never greets is given up after smtp.timeout")
+    func timeout() async throws {
+        // Given a socket that listens (the kernel completes the connection) but never answers
+        let (socket, port) = try Self.boundSocket()
+        defer { close(socket) }
+        try #require(listen(socket, 4) == 0)
+        let delivery = SMTPDelivery(
+            settings: SMTPSettings(host: "127.0.0.1", port: port, startTLS: .none, timeout: .milliseconds(500))
+        )
+
+        // When a message is sent
+        let started = ContinuousClock.now
+        let error = await #expect(throws: SMTPDelivery.Failure.self) {
+            try await delivery.send(
+                "Subject: x\r\n\r\nx\r\n",
+                from: "a@example.com",
+                to: "b@example.com",
+                credentials: nil
+            )
+        }
+
+        // Then it fails after the timeout, saying so
+        #expect(error?.description == "SMTP server 127.0.0.1:\(port) did not finish within 0.5 seconds")
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test(

@@ -10,8 +10,11 @@ public struct SMTPSettings: Sendable, Hashable {
         case none
     }
 
+    /// The server's name (checked against its certificate with STARTTLS).
     public var host: String
+    /// The port, 587 (submission) by default.
     public var port: Int
+    /// Whether the session must be encrypted with STARTTLS.
     public var startTLS: StartTLS
     /// The variable holding the user name; no AUTH when `nil`.
     public var usernameEnv: String?

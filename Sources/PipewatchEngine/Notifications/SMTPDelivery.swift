@@ -15,6 +15,7 @@ import Synchronization
 /// session, connection included, is bounded by `smtp.timeout`: the channel is closed when it
 /// runs out, which ends whatever the session waits for.
 public struct SMTPDelivery: Sendable {
+    /// The server and how to talk to it (`smtp:`).
     public let settings: SMTPSettings
 
     /// Creates the sender for one server.
@@ -30,9 +31,14 @@ public struct SMTPDelivery: Sendable {
     }
 
     /// The login, read from the environment when a message is sent.
-    public struct Credentials: Sendable {
+    public struct Credentials: Sendable, CustomStringConvertible {
+        /// The user name.
         public var username: String
+        /// The password; never shown.
         public var password: String
+
+        /// The user name only.
+        public var description: String { "\(username) (password hidden)" }
 
         /// Creates credentials.
         public init(username: String, password: String) {
