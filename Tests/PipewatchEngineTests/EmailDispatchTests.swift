@@ -56,7 +56,6 @@ struct EmailDispatchTests {
         )
 
         // When a message is sent
-        let started = ContinuousClock.now
         let error = await #expect(throws: SMTPDelivery.Failure.self) {
             try await delivery.send(
                 "Subject: x\r\n\r\nx\r\n",
@@ -66,9 +65,9 @@ struct EmailDispatchTests {
             )
         }
 
-        // Then it fails after the timeout, saying so
+        // Then it fails, saying so: only the session's timer sets that message (no wall-time bound
+        // here, which a busy machine running every suite at once would make flaky)
         #expect(error?.description == "SMTP server 127.0.0.1:\(port) did not finish within 0.5 seconds")
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test(
