@@ -105,6 +105,7 @@ class Mailbox:
                 "content": envelope.original_content or envelope.content,
                 "tls": session.ssl is not None,
                 "authenticated": session.authenticated,
+                "ehlo": session.host_name,
             })
         return "250 2.0.0 OK: queued"
 
@@ -249,6 +250,7 @@ def test_page_arrives_by_email_over_starttls_and_auth(
     assert received["tls"] and received["authenticated"], received
     assert [ok for _, ok in mailbox.logins] == [True], mailbox.logins
     assert received["mail_from"] == FROM
+    assert received["ehlo"] in ("[127.0.0.1]", "[IPv6:::1]"), received["ehlo"]  # an address literal, no DNS
     assert received["rcpt_tos"] == [TO]
     assert notifications[0]["channel"] == "email", pretty(notifications)
 

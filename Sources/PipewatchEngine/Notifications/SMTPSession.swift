@@ -37,9 +37,12 @@ struct SMTPSession {
     }
 
     /// `EHLO`; the extensions the server offers, upper-cased (`STARTTLS`, `AUTH PLAIN LOGIN`).
+    ///
+    /// The name given is this end's address as a literal (`[192.0.2.1]`, RFC 5321 §4.1.3), which
+    /// needs no DNS lookup: `ProcessInfo.hostName` resolves the host name and can block.
     private mutating func hello() async throws -> [String] {
-        let name = ProcessInfo.processInfo.hostName
-        let reply = try await command("EHLO \(name.contains(".") ? name : "localhost")", expecting: 250)
+        let name = channel.localAddress?.ipAddress.map { $0.contains(":") ? "[IPv6:\($0)]" : "[\($0)]" }
+        let reply = try await command("EHLO \(name ?? "localhost")", expecting: 250, shown: "EHLO")
         return reply.lines.dropFirst().map { $0.uppercased() }
     }
 
