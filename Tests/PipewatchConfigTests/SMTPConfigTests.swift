@@ -26,6 +26,10 @@ struct SMTPConfigTests {
             .replacingOccurrences(
                 of: "contacts: [{ slack: { url_env: SLACK_B } }]",
                 with: "contacts: [{ email: { address: b.pager@example.org } }, { email: b@example.org }]"
+            )
+            .replacingOccurrences(
+                of: "ir: { name: Investor Relations }",
+                with: "ir: { name: Investor Relations, email: ir@example.com, contacts: [{ email: }] }"
             ) + Self.smtp
 
         // When
@@ -47,6 +51,7 @@ struct SMTPConfigTests {
                 )
         )
         #expect(plan.catalog.engineer("a")?.contacts == [.email(address: "a@example.com")])
+        #expect(plan.catalog.stakeholder("ir")?.contacts == [.email(address: "ir@example.com")])
         #expect(
             plan.catalog.engineer("b")?.contacts == [
                 .email(address: "b.pager@example.org"), .email(address: "b@example.org"),
