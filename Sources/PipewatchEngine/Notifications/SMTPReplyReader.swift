@@ -19,6 +19,9 @@ struct SMTPReplyReader {
         self.iterator = iterator
     }
 
+    /// Whether bytes after the last reply were received and not read yet.
+    var hasUnreadBytes: Bool { buffer.readableBytes > 0 }
+
     /// The next reply.
     ///
     /// - Throws: ``SMTPDelivery/Failure`` when the server closes the connection or does not speak SMTP.

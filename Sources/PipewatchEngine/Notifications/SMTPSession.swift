@@ -23,6 +23,13 @@ struct SMTPSession {
                 )
             }
             try await command("STARTTLS", expecting: 220)
+            // Anything sent after the 220 came before encryption and must not be read as if
+            // it came after (the STARTTLS command injection of CVE-2011-0411 and its kin).
+            guard !replies.hasUnreadBytes else {
+                throw SMTPDelivery.Failure(
+                    description: "the SMTP server \(settings.host) sent data after its STARTTLS reply; not continuing"
+                )
+            }
             try await startTLS()
             extensions = try await hello()
         }
