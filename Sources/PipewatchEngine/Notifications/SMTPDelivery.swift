@@ -58,6 +58,7 @@ public struct SMTPDelivery: Sendable {
     public func send(_ message: String, from: String, to: String, credentials: Credentials?) async throws(Failure) {
         let timeout = settings.timeout
         let timedOut = TimeoutFlag()
+        let started = ContinuousClock.now
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -70,7 +71,8 @@ public struct SMTPDelivery: Sendable {
         } catch {
             throw Failure(description: "cannot reach SMTP server \(settings.host):\(settings.port): \(error)")
         }
-        let timer = channel.channel.eventLoop.scheduleTask(in: Self.timeAmount(timeout)) {
+        let remaining = max(timeout - (ContinuousClock.now - started), .zero)
+        let timer = channel.channel.eventLoop.scheduleTask(in: Self.timeAmount(remaining)) {
             timedOut.set()
             channel.channel.close(promise: nil)
         }
