@@ -9,6 +9,8 @@
 #   - the `icalendar` parser reading `pipewatch oncall schedule --format ics`;
 #   - prometheus_client parsing /metrics;
 #   - Debian's Prometheus Alertmanager posting its webhook, and PagerDuty's client over HTTPS;
+#   - email pages sent to a real SMTP server, aiosmtpd, with STARTTLS (a throwaway certificate
+#     trusted through smtp.ca_file) and AUTH (test_smtp.py, which starts its own servers);
 #   - Schemathesis testing every operation of /openapi.yaml against the live server.
 # Expects a built tree (swift build --build-tests); installs the Python side into .venv (and Airflow
 # into .venv-airflow).

@@ -44,8 +44,9 @@ public enum ConfigLoader {
 
     private static func assemble(_ files: ConfigFiles, currentDirectory: URL, log: DiagnosticLog) -> TeamPlan? {
         let root = files.documents[0]
+        let smtpValue = files.single("smtp", log: log)
         let teamValue = files.single("team", log: log)
-        let team = teamValue.flatMap { TeamSection.team($0, log: log) }
+        let team = teamValue.flatMap { TeamSection.team($0, smtpConfigured: smtpValue != nil, log: log) }
         if teamValue == nil {
             root.value.error(
                 "missing key 'team'",
@@ -58,7 +59,7 @@ public enum ConfigLoader {
         let pipelineEntries = files.entries("pipelines", kind: "pipeline", log: log)
         let actionEntries = files.entries("actions", kind: "action", log: log)
         let sourceEntries = files.entries("sources", kind: "source", log: log)
-        let context = ReadingContext(
+        var context = ReadingContext(
             log: log,
             engineerIDs: engineerEntries.map(\.id),
             stakeholderIDs: stakeholderEntries.map(\.id),
@@ -68,8 +69,14 @@ public enum ConfigLoader {
             teamTimeZone: team?.timeZone,
             mayRead: files.mayInclude
         )
+        context.smtpConfigured = smtpValue != nil
+        let smtp = smtpValue.flatMap {
+            SMTPSection.settings($0, context: context, currentDirectory: currentDirectory)
+        }
         let engineers = engineerEntries.compactMap { TeamSection.engineer(id: $0.id, $0.value, context: context) }
-        let stakeholders = stakeholderEntries.compactMap { TeamSection.stakeholder(id: $0.id, $0.value, log: log) }
+        let stakeholders = stakeholderEntries.compactMap {
+            TeamSection.stakeholder(id: $0.id, $0.value, smtpConfigured: smtpValue != nil, log: log)
+        }
         let pipelines = pipelineEntries.compactMap { PipelineSection.pipeline(id: $0.id, $0.value, context: context) }
         let actions = actionEntries.compactMap { ActionSection.action(id: $0.id, $0.value, context: context) }
         let sources = sourceEntries.compactMap {
@@ -114,6 +121,14 @@ public enum ConfigLoader {
                 first
             }
         )
+        let everyContact = (team?.contacts ?? []) + engineers.flatMap(\.contacts) + stakeholders.flatMap(\.contacts)
+        if let smtpValue, let smtp, smtp.from == nil, everyContact.contains(where: { $0.channel == .email }) {
+            smtpValue.error(
+                "missing key 'from'",
+                hint: "email contacts need a sender: add 'from: pipewatch@example.com'",
+                in: log
+            )
+        }
         guard let team else { return nil }
         let catalog = Catalog(
             team: team,
@@ -130,7 +145,8 @@ public enum ConfigLoader {
             incidents: incidents,
             actions: actions,
             sources: sources,
-            alerts: alerts ?? AlertIntakeSettings()
+            alerts: alerts ?? AlertIntakeSettings(),
+            smtp: smtp
         )
     }
 }

@@ -16,6 +16,8 @@ public struct TeamPlan: Sendable, Equatable {
     public var sources: [DataSource]
     /// Alerts from other monitoring tools (`alerts:`).
     public var alerts: AlertIntakeSettings
+    /// The mail server email contacts are sent through (`smtp:`), when the config has one.
+    public var smtp: SMTPSettings?
 
     /// Creates a plan.
     public init(
@@ -27,7 +29,8 @@ public struct TeamPlan: Sendable, Equatable {
         incidents: IncidentSettings = IncidentSettings(),
         actions: [ActionDefinition] = [],
         sources: [DataSource] = [],
-        alerts: AlertIntakeSettings = AlertIntakeSettings()
+        alerts: AlertIntakeSettings = AlertIntakeSettings(),
+        smtp: SMTPSettings? = nil
     ) {
         self.catalog = catalog
         self.oncall = oncall
@@ -38,6 +41,7 @@ public struct TeamPlan: Sendable, Equatable {
         self.actions = actions
         self.sources = sources
         self.alerts = alerts
+        self.smtp = smtp
     }
 
     /// The escalation policy for `pipeline`: its own, else the team's.

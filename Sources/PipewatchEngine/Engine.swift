@@ -49,6 +49,7 @@ public struct Engine: Sendable {
         signals = SignalEvaluation(catalog: plan.catalog, runs: store, checks: store)
         let dispatcher = NotificationDispatcher(
             store: store,
+            mail: plan.smtp.map { SMTPDelivery(settings: $0) },
             environment: environment,
             maxAttempts: plan.incidents.deliveryAttempts,
             clock: clock,

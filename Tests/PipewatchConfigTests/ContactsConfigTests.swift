@@ -112,7 +112,7 @@ struct ContactsConfigTests {
                   - slack: { url: ftp://example.com/hook }
                   - slack: { url_env: $SLACK_URL }
                   - { webhook: { url_env: HOOK_A }, slack: { url_env: SLACK_A } }
-                  - email: a@example.com
+                  - sms: '+15551234567'
                   - {}
             """
         try await expectFindings(
@@ -127,13 +127,14 @@ struct ContactsConfigTests {
                 "pipewatch.yaml:10:27: error: engineers.a.contacts[3].slack.url_env: expected an environment variable "
                     + "name such as 'PIPEWATCH_WEBHOOK_SECRET', found '$SLACK_URL'\n"
                     + "    hint: write the variable's name without '$'",
-                "pipewatch.yaml:11:9: error: engineers.a.contacts[4]: a contact is one channel: 'webhook', 'slack' or 'pagerduty'\n"
+                "pipewatch.yaml:11:9: error: engineers.a.contacts[4]: a contact is one channel: 'webhook', 'slack', 'pagerduty' or 'email'\n"
                     + "    hint: write each channel as its own list item",
-                "pipewatch.yaml:12:9: error: engineers.a.contacts[5]: unknown key 'email'\n"
-                    + "    hint: expected one of webhook, slack, pagerduty",
+                "pipewatch.yaml:12:9: error: engineers.a.contacts[5]: unknown key 'sms'\n"
+                    + "    hint: expected one of webhook, slack, pagerduty, email",
                 "pipewatch.yaml:13:9: error: engineers.a.contacts[6]: a contact names no channel\n"
                     + "    hint: write it as '{ webhook: { url_env: NAME, secret_env: NAME } }', "
-                    + "'{ slack: { url_env: NAME } }' or '{ pagerduty: { routing_key_env: NAME } }'",
+                    + "'{ slack: { url_env: NAME } }', '{ pagerduty: { routing_key_env: NAME } }' or "
+                    + "'{ email: { address: a@example.com } }'",
             ]
         )
     }

@@ -13,6 +13,8 @@ struct ReadingContext {
     let teamTimeZone: TimeZone?
     /// Whether a file the config names (a calendar) lies where the config may read.
     let mayRead: (URL) -> Bool
+    /// Whether the config has `smtp:`, which `email` contacts need.
+    var smtpConfigured = false
 
     /// A reference to a declared engineer, or `nil` after logging an unknown one.
     func engineer(_ value: YAMLValue) -> EngineerID? {

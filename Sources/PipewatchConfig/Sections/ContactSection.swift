@@ -8,24 +8,41 @@ import Yams
 ///   - { webhook: { url_env: PIPEWATCH_WEBHOOK_URL_A, secret_env: PIPEWATCH_WEBHOOK_SECRET_A } }
 ///   - { slack: { url_env: PIPEWATCH_SLACK_URL_DATA } }
 ///   - { pagerduty: { routing_key_env: PIPEWATCH_PD_DATA } }           # url: the Events API by default
+///   - { email: { address: a@example.com } }                           # through `smtp:`
+///   - { email: {} }                                                   # to the person's own `email:`
 /// ```
 enum ContactSection {
     /// How a contact is written, for hints.
     static let shape =
-        "'{ webhook: { url_env: NAME, secret_env: NAME } }', '{ slack: { url_env: NAME } }' or "
-        + "'{ pagerduty: { routing_key_env: NAME } }'"
+        "'{ webhook: { url_env: NAME, secret_env: NAME } }', '{ slack: { url_env: NAME } }', "
+        + "'{ pagerduty: { routing_key_env: NAME } }' or '{ email: { address: a@example.com } }'"
     static let secretHint = "secrets come only from environment variables: use secret_env"
 
-    static func contacts(_ value: YAMLValue, log: DiagnosticLog) -> [ContactMethod] {
-        (value.list(log) ?? []).compactMap { contact($0, log: log) }
+    /// The contacts of one person (or the team).
+    ///
+    /// - Parameters:
+    ///   - ownEmail: The person's `email:`, which an `email` contact without `address` sends to.
+    ///   - smtpConfigured: Whether the config has `smtp:`; an `email` contact without it is an error.
+    static func contacts(
+        _ value: YAMLValue,
+        ownEmail: String? = nil,
+        smtpConfigured: Bool,
+        log: DiagnosticLog
+    ) -> [ContactMethod] {
+        (value.list(log) ?? []).compactMap { contact($0, ownEmail: ownEmail, smtpConfigured: smtpConfigured, log: log) }
     }
 
-    private static func contact(_ value: YAMLValue, log: DiagnosticLog) -> ContactMethod? {
+    private static func contact(
+        _ value: YAMLValue,
+        ownEmail: String?,
+        smtpConfigured: Bool,
+        log: DiagnosticLog
+    ) -> ContactMethod? {
         guard case .mapping(let mapping) = value.node else {
             value.error("expected a contact, found \(value.kindName)", hint: "write it as \(shape)", in: log)
             return nil
         }
-        guard let fields = MappingReader(value, allowed: ["webhook", "slack", "pagerduty"], log: log) else {
+        guard let fields = MappingReader(value, allowed: ["webhook", "slack", "pagerduty", "email"], log: log) else {
             return nil
         }
         guard fields.entries.count == 1, let entry = fields.entries.first else {
@@ -33,7 +50,7 @@ enum ContactSection {
                 value.error("a contact names no channel", hint: "write it as \(shape)", in: log)
             } else if fields.entries.count > 1 {
                 value.error(
-                    "a contact is one channel: 'webhook', 'slack' or 'pagerduty'",
+                    "a contact is one channel: 'webhook', 'slack', 'pagerduty' or 'email'",
                     hint: "write each channel as its own list item",
                     in: log
                 )
@@ -43,8 +60,60 @@ enum ContactSection {
         switch entry.key {
         case "webhook": return webhook(entry.value, log: log)
         case "slack": return slack(entry.value, log: log)
+        case "email": return email(entry.value, ownEmail: ownEmail, smtpConfigured: smtpConfigured, log: log)
         default: return pagerDuty(entry.value, log: log)
         }
+    }
+
+    /// `a@example.com`, `{ address: a@example.com }`, or `{}` for the person's own `email:`.
+    private static func email(
+        _ value: YAMLValue,
+        ownEmail: String?,
+        smtpConfigured: Bool,
+        log: DiagnosticLog
+    ) -> ContactMethod? {
+        let expected = "an email address such as 'a@example.com'"
+        let isValid = { (text: String) in EmailAddress.isValid(text) ? text : nil }
+        var address: String?
+        var site = value
+        switch value.node {
+        case .mapping:
+            guard let fields = MappingReader(value, allowed: ["address"], log: log) else { return nil }
+            if let given = fields["address"] {
+                site = given
+                guard let text = given.parse(log, expected: expected, isValid) else { return nil }
+                address = text
+            }
+        case .scalar(let scalar) where !["", "~", "null"].contains(scalar.string):
+            guard let text = value.parse(log, expected: expected, isValid) else { return nil }
+            address = text
+        default:
+            break
+        }
+        if address == nil {
+            guard let ownEmail else {
+                value.error(
+                    "an email contact names no address",
+                    hint: "give '{ email: { address: a@example.com } }', or the person's own 'email:'",
+                    in: log
+                )
+                return nil
+            }
+            guard EmailAddress.isValid(ownEmail) else {
+                value.error("the person's email '\(ownEmail)' is not an address such as 'a@example.com'", in: log)
+                return nil
+            }
+            address = ownEmail
+        }
+        guard smtpConfigured else {
+            site.error(
+                "an email contact needs the 'smtp:' section",
+                hint: "add 'smtp: { host: smtp.example.com, from: pipewatch@example.com }' at the top level",
+                in: log
+            )
+            return nil
+        }
+        return address.map { .email(address: $0) }
     }
 
     /// `{ routing_key_env, url | url_env }`: PagerDuty's Events API v2, for a team that keeps

@@ -3,7 +3,7 @@ import PipewatchCore
 
 /// Reads `team:`, `engineers:` and `stakeholders:`; their `contacts:` are read by ``ContactSection``.
 enum TeamSection {
-    static func team(_ value: YAMLValue, log: DiagnosticLog) -> Team? {
+    static func team(_ value: YAMLValue, smtpConfigured: Bool, log: DiagnosticLog) -> Team? {
         let allowed = ["name", "timezone", "contacts", "source"]
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
@@ -13,7 +13,8 @@ enum TeamSection {
             hint: "the zone the rotation and deadlines are read in, such as 'America/New_York'"
         )?
         .timeZone(log)
-        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        let contacts =
+            fields["contacts"].map { ContactSection.contacts($0, smtpConfigured: smtpConfigured, log: log) } ?? []
         // Checked against `sources:` by the loader, which reads them after the team.
         let source = fields["source"]?.string(log).map { SourceID($0) }
         guard let name, let zone else { return nil }
@@ -39,7 +40,10 @@ enum TeamSection {
         let categories = categoryValues?.map(\.0) ?? ["public"]
         let exceptionValues = fields["except"].map { $0.strings(log) } ?? []
         let exceptions = exceptionValues.map(\.0)
-        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        let contacts =
+            fields["contacts"].map {
+                ContactSection.contacts($0, ownEmail: email, smtpConfigured: context.smtpConfigured, log: log)
+            } ?? []
         let preferences = PreferencesSection.preferences(
             notify: fields["notify"],
             quietHours: fields["quiet_hours"],
@@ -69,14 +73,17 @@ enum TeamSection {
         )
     }
 
-    static func stakeholder(id: String, _ value: YAMLValue, log: DiagnosticLog) -> Stakeholder? {
+    static func stakeholder(id: String, _ value: YAMLValue, smtpConfigured: Bool, log: DiagnosticLog) -> Stakeholder? {
         let allowed = ["name", "email", "timezone", "contacts", "notify", "quiet_hours"]
         guard let fields = MappingReader(value, allowed: allowed, log: log) else { return nil }
         let name = fields.required("name", log: log)?.string(log)
         let email = fields["email"]?.string(log)
         let zoneValue = fields["timezone"]
         let zone = zoneValue?.timeZone(log)
-        let contacts = fields["contacts"].map { ContactSection.contacts($0, log: log) } ?? []
+        let contacts =
+            fields["contacts"].map {
+                ContactSection.contacts($0, ownEmail: email, smtpConfigured: smtpConfigured, log: log)
+            } ?? []
         let preferences = PreferencesSection.preferences(
             notify: fields["notify"],
             quietHours: fields["quiet_hours"],

@@ -7,6 +7,8 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
     /// PagerDuty's Events API v2 (or anything that speaks it): a trigger per page, posted to
     /// `url` + `/v2/enqueue` with the routing key read from `routingKeyEnv` when it is sent.
     case pagerDuty(url: ConfiguredValue, routingKeyEnv: String)
+    /// Email to `address`, sent through the config's `smtp:` server as plain text and HTML.
+    case email(address: String)
 
     /// Where PagerDuty's Events API lives.
     public static let pagerDutyEventsURL = "https://events.pagerduty.com"
@@ -17,6 +19,7 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
         case .webhook: .webhook
         case .slack: .slack
         case .pagerDuty: .pagerduty
+        case .email: .email
         }
     }
 
@@ -25,6 +28,7 @@ public enum ContactMethod: Sendable, Hashable, CustomStringConvertible {
         case .webhook(let url, _): "webhook \(url)"
         case .slack(let url): "slack \(url)"
         case .pagerDuty(let url, let key): "pagerduty \(url) ($\(key))"
+        case .email(let address): "email \(address)"
         }
     }
 }
@@ -34,4 +38,5 @@ public enum NotificationChannel: String, Sendable, Hashable, Codable, CaseIterab
     case webhook
     case slack
     case pagerduty
+    case email
 }

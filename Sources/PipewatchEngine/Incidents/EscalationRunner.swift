@@ -9,7 +9,7 @@ struct EscalationRunner: Sendable {
     let plan: TeamPlan
     let schedule: ScheduleService
     let wake: @Sendable () -> Void
-    let outbox = OutboxWriter()
+    var outbox: OutboxWriter { OutboxWriter(mailFrom: plan.smtp?.from) }
 
     /// Starts a new escalation of `incident` (a new generation) and fires its first step now.
     func start(

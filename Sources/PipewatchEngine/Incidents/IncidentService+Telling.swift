@@ -48,7 +48,7 @@ extension IncidentService {
             .flatMap { plan.catalog.engineer($0)?.name }
         let uniqueStakeholders = stakeholders.reduce(into: [Stakeholder]()) { if !$0.contains($1) { $0.append($1) } }
         let uniqueEngineers = engineers.reduce(into: [Engineer]()) { if !$0.contains($1) { $0.append($1) } }
-        let outbox = OutboxWriter()
+        let outbox = OutboxWriter(mailFrom: plan.smtp?.from)
         let includesTeam = toTeam
         let told = try await store.transaction { transaction -> [String] in
             var told: [String] = []

@@ -30,7 +30,7 @@ extension NoticePlanner {
                 fields: ["shift_start": ISO8601Text.format(shift.start, in: .gmt)]
             )
             let key = "runbook-reminder/\(engineer.id)/\(Int64(shift.start.timeIntervalSince1970))"
-            let outbox = OutboxWriter()
+            let outbox = OutboxWriter(mailFrom: plan.smtp?.from)
             queued += try await store.transaction { transaction in
                 try await outbox.enqueue(
                     message,

@@ -112,7 +112,7 @@ public final class NoticePlanner: Service, Sendable {
         let composer = StakeholderNoticeComposer(plan: plan)
         let working = incident.map { workingOnIt($0) } ?? nil
         let key = "notice/\(pipeline.id)/\(notice.period)/\(notice.kind.rawValue)"
-        let outbox = OutboxWriter()
+        let outbox = OutboxWriter(mailFrom: plan.smtp?.from)
         let zone = plan.catalog.team.timeZone
         return try await store.transaction { transaction in
             var queued = 0

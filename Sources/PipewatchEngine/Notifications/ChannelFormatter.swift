@@ -15,8 +15,22 @@ enum ChannelFormatter {
             data = try? encoder.encode(SlackPayload(message))
         case .pagerduty:
             data = try? encoder.encode(PagerDutyTrigger(message))
+        case .email:
+            data = nil  // needs the addresses: see `email(_:from:to:key:at:)`
         }
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The complete email (headers and both MIME parts) for `message`, as the outbox keeps it:
+    /// only the SMTP envelope is added when it is sent.
+    ///
+    /// - Parameters:
+    ///   - from: The sender, `smtp.from`.
+    ///   - to: The recipient's address.
+    ///   - key: The outbox row's idempotency key, which makes the `Message-ID`.
+    ///   - now: The `Date` header.
+    static func email(_ message: NotificationMessage, from: String, to: String, key: String, at now: Date) -> String {
+        EmailMessage(message: message, from: from, to: to, key: key, date: now).rendered
     }
 
     /// A PagerDuty Events v2 trigger without its routing key, which the dispatcher adds when it

@@ -14,6 +14,7 @@ public import ServiceLifecycle
 public final class NotificationDispatcher: Service, Sendable {
     private let store: any IncidentStore
     private let delivery: HTTPDelivery
+    private let mail: SMTPDelivery?
     private let environment: [String: String]
     private let maxAttempts: Int
     private let clock: any Clock<Duration>
@@ -27,6 +28,7 @@ public final class NotificationDispatcher: Service, Sendable {
     /// - Parameters:
     ///   - store: The outbox.
     ///   - delivery: How requests are sent.
+    ///   - mail: How email is sent: the config's `smtp:` server, when it has one.
     ///   - environment: Where `url_env` and `secret_env` are read.
     ///   - maxAttempts: Attempts before a dead letter.
     ///   - clock: What the loop sleeps on.
@@ -36,6 +38,7 @@ public final class NotificationDispatcher: Service, Sendable {
     public init(
         store: any IncidentStore,
         delivery: HTTPDelivery = HTTPDelivery(),
+        mail: SMTPDelivery? = nil,
         environment: [String: String],
         maxAttempts: Int,
         clock: any Clock<Duration>,
@@ -45,6 +48,7 @@ public final class NotificationDispatcher: Service, Sendable {
     ) {
         self.store = store
         self.delivery = delivery
+        self.mail = mail
         self.environment = environment
         self.maxAttempts = maxAttempts
         self.clock = clock
@@ -107,6 +111,10 @@ public final class NotificationDispatcher: Service, Sendable {
         guard let contact = StoredContact(json: message.contact) else {
             throw HTTPDelivery.Failure(description: "the stored contact cannot be read")
         }
+        if contact.type == NotificationChannel.email.rawValue {
+            try await sendEmail(message, contact: contact)
+            return
+        }
         guard let address = contact.resolvedURL(in: environment), let url = URL(string: address),
             url.scheme == "http" || url.scheme == "https"
         else {
@@ -143,6 +151,30 @@ public final class NotificationDispatcher: Service, Sendable {
         let body = try JSONSerialization.data(withJSONObject: event, options: [.sortedKeys])
         let url = baseURL.path.hasSuffix("/v2/enqueue") ? baseURL : baseURL.appendingPathComponent("v2/enqueue")
         try await delivery.post(body, to: url, headers: ["Idempotency-Key": message.idempotencyKey])
+    }
+
+    /// Sends an email through `smtp:`, with the login read from the environment now.
+    private func sendEmail(_ message: OutboxMessage, contact: StoredContact) async throws {
+        guard let mail, let from = mail.settings.from else {
+            throw SMTPDelivery.Failure(description: "email needs the 'smtp:' section with 'from' in the config")
+        }
+        guard let address = contact.address else {
+            throw SMTPDelivery.Failure(description: "the stored email contact has no address")
+        }
+        var credentials: SMTPDelivery.Credentials?
+        if let userEnv = mail.settings.usernameEnv {
+            let passwordEnv = mail.settings.passwordEnv ?? ""
+            guard let username = environment[userEnv], !username.isEmpty else {
+                throw SMTPDelivery.Failure(description: "the SMTP user name '\(userEnv)' is not set in the environment")
+            }
+            guard let password = environment[passwordEnv], !password.isEmpty else {
+                throw SMTPDelivery.Failure(
+                    description: "the SMTP password '\(passwordEnv)' is not set in the environment"
+                )
+            }
+            credentials = SMTPDelivery.Credentials(username: username, password: password)
+        }
+        try await mail.send(message.body, from: from, to: address, credentials: credentials)
     }
 
     /// Seconds before the next attempt after `attempt` failures: 7 s doubling, ±20 % jitter.

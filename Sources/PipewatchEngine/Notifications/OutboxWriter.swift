@@ -5,8 +5,15 @@ public import PipewatchStore
 /// Turns a message for a person into outbox rows: one per contact method, each with the body
 /// its channel sends and an idempotency key derived from `key`, in the caller's transaction.
 public struct OutboxWriter: Sendable {
+    /// The sender of email contacts' messages (`smtp.from`).
+    public var mailFrom: String?
+
     /// Creates a writer.
-    public init() {}
+    ///
+    /// - Parameter mailFrom: The sender of email, `smtp.from`; needed only for email contacts.
+    public init(mailFrom: String? = nil) {
+        self.mailFrom = mailFrom
+    }
 
     /// Queues `message` for every contact of `recipient`.
     ///
@@ -35,15 +42,23 @@ public struct OutboxWriter: Sendable {
         let due = preferences.deliveryTime(severity: severity, at: now, in: timeZone)
         let chosen = Set(preferences.contacts(contacts, severity: severity))
         for (index, contact) in contacts.enumerated() where chosen.contains(contact) {
+            let rowKey = "\(key)/\(recipient)/\(index)"
+            let body: String
+            if case .email(let address) = contact {
+                let from = mailFrom ?? "pipewatch@localhost"
+                body = ChannelFormatter.email(message, from: from, to: address, key: rowKey, at: now)
+            } else {
+                body = ChannelFormatter.body(of: message, for: contact.channel)
+            }
             let row = OutboxMessage(
-                idempotencyKey: "\(key)/\(recipient)/\(index)",
+                idempotencyKey: rowKey,
                 incidentID: message.incidentID,
                 kind: message.kind,
                 recipient: recipient,
                 channel: contact.channel.rawValue,
                 contact: StoredContact(contact).json,
                 title: message.title,
-                body: ChannelFormatter.body(of: message, for: contact.channel),
+                body: body,
                 nextAttemptAt: due,
                 createdAt: now
             )

@@ -9,9 +9,11 @@ struct StoredContact: Codable, Sendable, Hashable {
     var urlEnv: String?
     var secretEnv: String?
     var routingKeyEnv: String?
+    /// An email contact's address.
+    var address: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, url
+        case type, url, address
         case urlEnv = "url_env"
         case secretEnv = "secret_env"
         case routingKeyEnv = "routing_key_env"
@@ -26,14 +28,18 @@ struct StoredContact: Codable, Sendable, Hashable {
         case .pagerDuty(let url, let key):
             self.init(type: NotificationChannel.pagerduty.rawValue, url: url, secretEnv: nil)
             routingKeyEnv = key
+        case .email(let address):
+            self.init(type: NotificationChannel.email.rawValue, url: nil, secretEnv: nil)
+            self.address = address
         }
     }
 
-    private init(type: String, url: ConfiguredValue, secretEnv: String?) {
+    private init(type: String, url: ConfiguredValue?, secretEnv: String?) {
         self.type = type
         switch url {
         case .literal(let text): self.url = text
         case .environment(let name): self.urlEnv = name
+        case nil: break
         }
         self.secretEnv = secretEnv
     }
