@@ -1,12 +1,19 @@
-"""Checks shared by the interoperability tests: the shapes of Pipewatch's JSON answers."""
+"""What the interoperability tests share: the shapes of Pipewatch's JSON answers, and a
+`pipewatch serve` process for the tests that start their own."""
 
 from __future__ import annotations
 
 import json
+import signal
+import socket
+import subprocess
+import time
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 import pytest
+import requests
 
 RUN_STATES = {"running", "completed", "failed", "aborted", "skipped", "unknown"}
 SIGNAL_KINDS = {"processing_failure", "slow_run", "missed_deadline", "late_input", "schema_change", "check_failed", "check_error"}
@@ -58,3 +65,64 @@ def mentions(value: Any, needle: str) -> bool:
 
 def pretty(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, default=str)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def eventually(what: str, probe: Callable[[], Any], seconds: float = 20) -> Any:
+    """`probe()` once it is truthy; fails the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = probe()
+        if value or time.monotonic() > deadline:
+            assert value, f"{what} did not happen within {seconds} s"
+            return value
+        time.sleep(0.25)
+
+
+class ServeProcess:
+    """`pipewatch serve` (the executable `binary`) on a config and a store, stopped with SIGTERM."""
+
+    def __init__(self, binary: str, config: Path, database: Path, log: Path, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.database = database
+        self.log = log
+        self.process = subprocess.Popen(
+            [binary, "serve", "--config", str(config), "--database", str(database), "--port", str(self.port), "--no-checks"],
+            stdout=log.open("ab"), stderr=subprocess.STDOUT, env=env,
+        )
+        for _ in range(150):
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.stop()
+        pytest.fail(f"pipewatch serve did not start:\n{log.read_text()}")
+
+    def get(self, path: str) -> Any:
+        """The JSON answered to a GET (the text, for /metrics); fails the test on another status than 200."""
+        response = requests.get(f"{self.url}{path}", timeout=10)
+        assert response.status_code == 200, f"GET {path}: {response.status_code} {response.text}"
+        return response.text if path == "/metrics" else response.json()
+
+    def stop(self) -> None:
+        """Stops the server gracefully, as SIGTERM does in production; it must exit 0 within 30 s."""
+        if self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            code = self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            pytest.fail(f"pipewatch serve did not stop within 30 s of SIGTERM:\n{self.log.read_text()}")
+        assert code == 0, self.log.read_text()
+

@@ -30,18 +30,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import pytest
-import requests
 
-from pwinterop import check_run_shape, check_signal_shape, mentions, parse_instant, pretty
+from pwinterop import ServeProcess, check_run_shape, check_signal_shape, eventually, mentions, parse_instant, pretty
 
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 VENV = os.environ.get("PIPEWATCH_AIRFLOW_VENV", "")
@@ -66,40 +63,11 @@ if not AIRFLOW.exists():
     pytest.skip(f"{AIRFLOW} is missing: run scripts/airflow-env.sh", allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`pipewatch serve` on a config and a store, stopped with SIGTERM."""
+class Server(ServeProcess):
+    """`pipewatch serve` on the Airflow test's config, able to show what it stored."""
 
     def __init__(self, config: Path, database: Path, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database = database
-        self.log = log
-        self.process = subprocess.Popen(
-            [BIN, "serve", "--config", str(config), "--database", str(database), "--port", str(self.port), "--no-checks"],
-            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        )
-        for _ in range(150):
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"pipewatch serve did not start:\n{log.read_text()}")
-
-    def get(self, path: str) -> Any:
-        response = requests.get(f"{self.url}{path}", timeout=10)
-        assert response.status_code == 200, f"GET {path}: {response.status_code} {response.text}"
-        return response.json()
+        super().__init__(BIN, config, database, log)
 
     def stored_events(self) -> str:
         """The lineage events the server stored, as Airflow sent them: shown when a check fails."""
@@ -111,11 +79,6 @@ class Server:
         except sqlite3.Error as error:
             return f"(could not read lineage_events: {error})"
         return "\n".join(f"{kind} {namespace}/{name}: {body[:4000]}" for kind, namespace, name, body in rows)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            assert self.process.wait(timeout=30) == 0, self.log.read_text()
 
 
 class Airflow:
@@ -193,16 +156,6 @@ class DagsTest:
         for refused in ("Failed to emit", "failed to emit", "Client Error", "Server Error"):
             assert refused not in output, f"an event was refused:\n{output[-6000:]}"
         return elapsed
-
-
-def eventually(what: str, probe: Callable[[], Any], seconds: float = 20) -> Any:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = probe()
-        if value or time.monotonic() > deadline:
-            assert value, f"{what} did not happen within {seconds} s"
-            return value
-        time.sleep(0.25)
 
 
 def job_of(run: dict[str, Any]) -> tuple[str, str]:

@@ -22,18 +22,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-import requests
 
-from pwinterop import check_run_shape, check_signal_shape, mentions, parse_instant, pretty
+from pwinterop import ServeProcess, check_run_shape, check_signal_shape, eventually, mentions, parse_instant, pretty
 
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 HERE = Path(__file__).resolve().parent
@@ -69,46 +65,6 @@ api:
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`pipewatch serve` on a config and a store, stopped with SIGTERM."""
-
-    def __init__(self, config: Path, database: Path, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        self.process = subprocess.Popen(
-            [BIN, "serve", "--config", str(config), "--database", str(database), "--port", str(self.port), "--no-checks"],
-            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        )
-        for _ in range(150):
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"pipewatch serve did not start:\n{log.read_text()}")
-
-    def get(self, path: str) -> Any:
-        response = requests.get(f"{self.url}{path}", timeout=10)
-        assert response.status_code == 200, f"GET {path}: {response.status_code} {response.text}"
-        return response.json() if path != "/metrics" else response.text
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            assert self.process.wait(timeout=30) == 0, self.log.read_text()
-
-
 def write_config(path: Path, jobs: str) -> Path:
     path.write_text(CONFIG.format(pipeline=PIPELINE, jobs=jobs, sha=TOKEN_SHA256))
     done = subprocess.run([BIN, "validate", "--config", str(path)], capture_output=True, text=True, timeout=60)
@@ -116,7 +72,7 @@ def write_config(path: Path, jobs: str) -> Path:
     return path
 
 
-def dbt_ol(command: str, project: Path, server: Server, expect: int) -> None:
+def dbt_ol(command: str, project: Path, server: ServeProcess, expect: int) -> None:
     """`dbt-ol <command>` in the project, reporting to `server`; its exit status must be `expect`."""
     env = {
         **os.environ,
@@ -139,16 +95,6 @@ def dbt_ol(command: str, project: Path, server: Server, expect: int) -> None:
     assert "Emitted" in output and "failed to emit" not in output, output[-4000:]
 
 
-def eventually(what: str, probe: Callable[[], Any], seconds: float = 20) -> Any:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = probe()
-        if value or time.monotonic() > deadline:
-            assert value, f"{what} did not happen within {seconds} s"
-            return value
-        time.sleep(0.25)
-
-
 def test_dbt_ol_run_and_test_reach_the_pipeline_naming_the_model(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(HERE / "dbt_ol_project", project)
@@ -157,7 +103,7 @@ def test_dbt_ol_run_and_test_reach_the_pipeline_naming_the_model(tmp_path: Path)
 
     # 1. No pipeline maps the dbt jobs yet.
     unmapped = write_config(tmp_path / "unmapped.yaml", "{ namespace: airflow, name: shop_daily }")
-    server = Server(unmapped, database, log)
+    server = ServeProcess(BIN, unmapped, database, log)
     try:
         dbt_ol("run", project, server, expect=0)
         dbt_ol("test", project, server, expect=1)
@@ -179,7 +125,7 @@ def test_dbt_ol_run_and_test_reach_the_pipeline_naming_the_model(tmp_path: Path)
 
     # 2. The config maps the model; at start the server attributes the stored runs to the pipeline.
     mapped = write_config(tmp_path / "mapped.yaml", "{ dbt: model.shop.orders }")
-    server = Server(mapped, database, log)
+    server = ServeProcess(BIN, mapped, database, log)
     try:
         def test_signal() -> dict[str, Any] | None:
             signals = server.get(f"/api/v1/signals?pipeline={PIPELINE}")["signals"]

@@ -21,8 +21,6 @@ import email
 import email.policy
 import os
 import shutil
-import signal
-import socket
 import ssl
 import subprocess
 import threading
@@ -32,7 +30,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-import requests
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from openlineage.client import OpenLineageClient
@@ -40,7 +37,7 @@ from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
 from openlineage.client.facet_v2 import error_message_run
 from openlineage.client.uuid import generate_new_uuid
 
-from pwinterop import pretty
+from pwinterop import ServeProcess, free_port, pretty
 
 BIN = os.environ.get("PIPEWATCH_BIN", "")
 TOKEN = "pipewatch-demo-token"
@@ -81,12 +78,6 @@ api:
   tokens:
     - {{ name: ci, sha256: {sha}, scope: write }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Mailbox:
@@ -147,43 +138,12 @@ def smtp_server(request: pytest.FixtureRequest, certificate: tuple[Path, Path]) 
         controller.stop()
 
 
-class Server:
-    """`pipewatch serve` on a config and a fresh store, stopped with SIGTERM."""
+class Server(ServeProcess):
+    """`pipewatch serve` on a config and a fresh store, with the SMTP login in its environment."""
 
     def __init__(self, config: Path, work: Path, password: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = work / "server.log"
         env = dict(os.environ, PW_TEST_SMTP_USER=USER, PW_TEST_SMTP_PASSWORD=password)
-        self.process = subprocess.Popen(
-            [BIN, "serve", "--config", str(config), "--database", str(work / "state.sqlite"), "--port", str(self.port), "--no-checks"],
-            stdout=self.log.open("ab"), stderr=subprocess.STDOUT, env=env,
-        )
-        for _ in range(150):
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"pipewatch serve did not start:\n{self.log.read_text()}")
-
-    def get(self, path: str) -> Any:
-        response = requests.get(f"{self.url}{path}", timeout=10)
-        assert response.status_code == 200, f"GET {path}: {response.status_code} {response.text}"
-        return response.json()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        super().__init__(BIN, config, work / "state.sqlite", work / "server.log", env=env)
 
     def fail_a_run(self) -> None:
         """The OpenLineage client reports that `airflow/orders_daily` failed."""
