@@ -26,6 +26,8 @@ import requests
 URL = os.environ.get("PIPEWATCH_URL", "").rstrip("/")
 TOKEN = os.environ.get("PIPEWATCH_WRITE_TOKEN", "")
 BINARY = os.environ.get("PIPEWATCH_ALERTMANAGER", "")
+ROUTING_KEY = "pipewatch-demo-routing-key"  # the seed routes it to 'profit'
+
 
 if not (URL and TOKEN and BINARY):
     pytest.skip(
@@ -43,7 +45,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def alertmanager() -> Iterator[str]:
-    """An Alertmanager whose only receiver is Pipewatch; yields its base URL."""
+    """An Alertmanager whose receivers are Pipewatch's webhook and, for alerts labelled
+    `via="pagerduty"`, its PagerDuty Events v2 intake; yields its base URL."""
     with tempfile.TemporaryDirectory() as directory:
         config = Path(directory) / "alertmanager.yml"
         config.write_text(
@@ -54,6 +57,9 @@ route:
   group_wait: 1s
   group_interval: 1s
   repeat_interval: 1h
+  routes:
+    - matchers: ['via="pagerduty"']
+      receiver: pipewatch-pagerduty
 receivers:
   - name: pipewatch
     webhook_configs:
@@ -62,6 +68,11 @@ receivers:
         http_config:
           authorization:
             credentials: {TOKEN}
+  - name: pipewatch-pagerduty
+    pagerduty_configs:
+      - routing_key: {ROUTING_KEY}
+        url: {URL}/v2/enqueue
+        send_resolved: true
 """
         )
         port = free_port()
@@ -145,3 +156,27 @@ def test_a_firing_alert_opens_an_incident_and_its_resolution_resolves_it(alertma
         lambda: (incident_titled(title) or {}).get("state") == "resolved",
         "Alertmanager's resolved notification to resolve the incident",
     )
+
+
+def test_alertmanagers_pagerduty_receiver_reaches_the_events_v2_intake(alertmanager: str) -> None:
+    # Alertmanager's own pagerduty_configs, pointed at Pipewatch instead of events.pagerduty.com
+    name = f"ProfitStale{uuid.uuid4().hex[:8]}"
+    labels = {"alertname": name, "pipeline": "profit", "via": "pagerduty"}
+    post_alert(alertmanager, labels, "profit table stale", ends=None)
+
+    def opened() -> dict[str, Any] | None:
+        response = requests.get(f"{URL}/api/v1/incidents", params={"state": "all", "pipeline": "profit"}, timeout=5)
+        return next(
+            (i for i in response.json()["incidents"] if i["key"].startswith("profit|external_alert|pagerduty:") and name in i["title"]),
+            None,
+        )
+
+    incident = wait_for(opened, "Alertmanager's PagerDuty event to open an incident")
+    detail = requests.get(f"{URL}/api/v1/incidents/{incident['id']}", timeout=5).json()
+    assert detail["evidence"]["client"] == "Alertmanager", detail["evidence"]
+    post_alert(alertmanager, labels, "profit table stale", ends=datetime.now(timezone.utc) - timedelta(seconds=1))
+    wait_for(
+        lambda: (opened() or {}).get("state") == "resolved",
+        "Alertmanager's PagerDuty resolve event to resolve the incident",
+    )
+
