@@ -163,6 +163,8 @@ struct CatalogCommandTests {
             "investor-growth",
             "--config",
             seed,
+            "--database",
+            ":memory:",
             "--format",
             "json",
             in: root
@@ -176,7 +178,16 @@ struct CatalogCommandTests {
         #expect(escalate["id"] as? String == "d")
         #expect(escalate["role"] as? String == "the secondary owner")
 
-        let text = await pipewatch("runbook", "show", "investor-profit", "--config", seed, in: root)
+        let text = await pipewatch(
+            "runbook",
+            "show",
+            "investor-profit",
+            "--config",
+            seed,
+            "--database",
+            ":memory:",
+            in: root
+        )
         #expect(
             text.output.contains(
                 "4. Notify stakeholders if metrics cannot be delivered on time.\n   notifies the pipeline's stakeholders: Investor Relations <ir@example.com>, Finance Analytics <finance-analytics@example.com>"

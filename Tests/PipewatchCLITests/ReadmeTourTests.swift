@@ -23,7 +23,9 @@ struct ReadmeTourTests {
         #expect(lines.count >= 30, "the tour has \(lines.count) commands")
         try await TemporaryDirectory.with { directory in
             let seed = root.appendingPathComponent("examples/seed")
-            for name in try FileManager.default.contentsOfDirectory(atPath: seed.path) where name != "demo-warehouse" {
+            // Not the demo warehouse, nor a store another run left beside the seed config.
+            for name in try FileManager.default.contentsOfDirectory(atPath: seed.path)
+            where !["demo-warehouse", ".pipewatch"].contains(name) {
                 try FileManager.default.copyItem(
                     at: seed.appendingPathComponent(name),
                     to: directory.url.appendingPathComponent(name)
