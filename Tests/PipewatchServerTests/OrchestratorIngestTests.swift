@@ -84,7 +84,7 @@ struct OrchestratorIngestTests {
             let signal = (signals["signals"] as? [[String: Any]])?.first {
                 $0["kind"] as? String == "processing_failure"
             }
-            #expect(signal?["summary"] as? String == "airflow/profit_daily failed: task_failure")
+            #expect(signal?["summary"] as? String == "airflow/profit_daily failed: task 'load_profit' failed")
         }
     }
 }

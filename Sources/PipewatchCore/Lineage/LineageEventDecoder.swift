@@ -35,7 +35,10 @@ public enum LineageEventDecoder {
                 runID: try runIdentifier(facet.object("run").string("runId"), field: "run.facets.parent.run.runId")
             )
         }
-        let errorMessage = try runFacets?.optionalObject("errorMessage")?.optionalString("message")
+        let errorMessage = failedTasks(
+            runFacets,
+            stated: try runFacets?.optionalObject("errorMessage")?.optionalString("message")
+        )
         return LineageEvent(
             eventType: eventType,
             eventTime: eventTime,
@@ -48,6 +51,20 @@ public enum LineageEventDecoder {
             outputs: try datasets(reader, "outputs", facetsKey: "outputFacets"),
             producer: producer
         )
+    }
+
+    /// The run's error message; for an Airflow DAG whose FAIL says only `task_failure` (or
+    /// nothing), the tasks its `airflowState` facet lists as failed: `task 'load_profit' failed`.
+    private static func failedTasks(_ facets: Fields?, stated: String?) -> String? {
+        guard stated == nil || stated == "task_failure",
+            let states = (facets?.object["airflowState"] as? [String: Any])?["tasksState"] as? [String: Any]
+        else { return stated }
+        let failed = states.filter { ($0.value as? String) == "failed" }.keys.sorted().map { "'\($0)'" }
+        switch failed.count {
+        case 0: return stated
+        case 1: return "task \(failed[0]) failed"
+        default: return "tasks \(failed.dropLast().joined(separator: ", ")) and \(failed[failed.count - 1]) failed"
+        }
     }
 
     /// The start an orchestrator reports in the run's facets: `airflowDagRun.dagRun.start_date`,

@@ -27,6 +27,14 @@ struct OrchestratorEventTests {
         #expect(abs(run.duration(at: event.eventTime) - 9.039317) < 0.001)
     }
 
+    @Test("a DAG FAIL that says only 'task_failure' names the tasks its airflowState lists as failed")
+    func dagFailNamesFailedTasks() throws {
+        // The real DAG FAIL: errorMessage 'task_failure', tasksState extract_orders success, load_profit failed
+        #expect(try sample("airflow-dag-fail-without-start").errorMessage == "task 'load_profit' failed")
+        // A stated error stays as it is
+        #expect(try sample("airflow-task-fail").errorMessage?.hasPrefix("Bash command failed.") == true)
+    }
+
     @Test("a START, when it came, says when the run began, whatever a facet reports")
     func startWinsOverFacet() throws {
         let fail = try sample("airflow-dag-fail-without-start")
