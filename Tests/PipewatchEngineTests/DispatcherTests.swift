@@ -40,6 +40,23 @@ struct DispatcherTests {
         return TeamPlan(catalog: catalog, oncall: oncall, incidents: IncidentSettings(deliveryAttempts: attempts))
     }
 
+    /// The engine over `store` on `plan`, its time moved by `clock`.
+    static func engine(
+        _ plan: TeamPlan,
+        _ store: SQLStateStore,
+        _ clock: TestClock,
+        environment: [String: String] = ["SECRET": "s"]
+    ) -> Engine {
+        Engine(
+            plan: plan,
+            store: store,
+            clock: clock,
+            wallClock: clock.wall,
+            environment: environment,
+            logger: .discarding
+        )
+    }
+
     /// Opens an incident on `orders` at the clock's time.
     static func openIncident(_ engine: Engine, _ store: SQLStateStore, at now: Date) async throws {
         let fail = try SeedWorld.failure(job: "orders", at: now, runID: "01a21d17-f71e-7051-92ae-4ad068f97d11")

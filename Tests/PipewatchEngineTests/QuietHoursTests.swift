@@ -21,14 +21,7 @@ struct QuietHoursTests {
                 )
                 plan.catalog.engineers[1].preferences = NotificationPreferences(quietHours: quiet)
                 let clock = TestClock(iso: "2026-03-25T02:00:00Z")  // London is on GMT until the 29th
-                let engine = Engine(
-                    plan: plan,
-                    store: store,
-                    clock: clock,
-                    wallClock: clock.wall,
-                    environment: ["SECRET": "s"],
-                    logger: .discarding
-                )
+                let engine = DispatcherTests.engine(plan, store, clock)
                 try await DispatcherTests.openIncident(engine, store, at: clock.wall.now)
 
                 // Then the page waits: nothing is sent at 02:00, and the timeline says until when

@@ -12,14 +12,7 @@ struct ShiftNoticeTests {
         var plan = DispatcherTests.plan(base: "http://127.0.0.1:9")
         plan.catalog.team.contacts = [.slack(url: .literal("http://127.0.0.1:9/team"))]
         let clock = TestClock(iso: iso)
-        let engine = Engine(
-            plan: plan,
-            store: store,
-            clock: clock,
-            wallClock: clock.wall,
-            environment: ["SECRET": "s"],
-            logger: .discarding
-        )
+        let engine = DispatcherTests.engine(plan, store, clock)
         return (engine, clock)
     }
 
@@ -54,14 +47,7 @@ struct ShiftNoticeTests {
         plan.oncall?.reminders = [.seconds(7200)]
         try await withTestStore(.sqlite) { [plan] (store: SQLStateStore) async throws in
             let clock = TestClock(iso: "2026-03-30T06:10:00Z")
-            let reminding = Engine(
-                plan: plan,
-                store: store,
-                clock: clock,
-                wallClock: clock.wall,
-                environment: ["SECRET": "s"],
-                logger: .discarding
-            )
+            let reminding = DispatcherTests.engine(plan, store, clock)
             #expect(try await reminding.notices.shiftNotices(at: clock.wall.now) == 1)
             // And none at the start
             clock.advance(by: .seconds(7200))
@@ -170,6 +156,21 @@ struct ShiftNoticeTests {
                     "Nobody can be on call from 2026-04-01T00:00:00+01:00 to 2026-04-02T00:00:00+01:00"
                 ]
             )
+        }
+    }
+
+    @Test("a shift reminder by email comes from the configured address")
+    func reminderEmailFrom() async throws {
+        var plan = DispatcherTests.plan(base: "http://127.0.0.1:9")
+        plan.smtp = SMTPSettings(host: "127.0.0.1", from: "oncall@example.com")
+        plan.catalog.engineers[0].contacts = [.email(address: "a@example.com")]
+        try await withTestStore(.sqlite) { [plan] (store: SQLStateStore) async throws in
+            let clock = TestClock(iso: "2026-03-29T08:10:00Z")  // a day before a's shift
+            _ = try await DispatcherTests.engine(plan, store, clock).notices.shiftNotices(at: clock.wall.now)
+            let email = try #require(
+                try await store.messages(incidentID: nil, state: nil, limit: 10).first { $0.channel == "email" }
+            )
+            #expect(email.body.contains("From: Pipewatch <oncall@example.com>"), "\(email.body.prefix(300))")
         }
     }
 }

@@ -39,22 +39,17 @@ public struct ExternalAlert: Sendable, Hashable {
     }
 
     /// The signal subject: the origin and the dedup key, so the two tools never share an incident.
-    public var subject: String { "\(origin.rawValue):\(dedupKey)" }
+    public var subject: String { Self.subject(origin: origin, dedupKey: dedupKey) }
 
     /// The key of the incident this alert opens or repeats.
     public var incidentKey: String { Self.incidentKey(pipeline: pipeline, origin: origin, dedupKey: dedupKey) }
 
     /// The incident key of an alert from `origin` with `dedupKey` on `pipeline`.
     public static func incidentKey(pipeline: PipelineID, origin: Origin, dedupKey: String) -> String {
-        Signal(
-            kind: .externalAlert,
-            pipeline: pipeline,
-            subject: "\(origin.rawValue):\(dedupKey)",
-            openedAt: Date(timeIntervalSince1970: 0),
-            summary: "",
-            evidence: [:]
-        ).key
+        Signal.key(pipeline: pipeline, kind: .externalAlert, subject: subject(origin: origin, dedupKey: dedupKey))
     }
+
+    private static func subject(origin: Origin, dedupKey: String) -> String { "\(origin.rawValue):\(dedupKey)" }
 
     /// The alert as a signal: kind `external_alert`, the details as evidence.
     public var signal: Signal {

@@ -31,7 +31,12 @@ public struct Signal: Sendable, Hashable {
     }
 
     /// The identity of the problem: one open signal per key.
-    public var key: String { "\(pipeline)|\(kind.rawValue)|\(subject)" }
+    public var key: String { Self.key(pipeline: pipeline, kind: kind, subject: subject) }
+
+    /// The key of a signal of `kind` about `subject` on `pipeline` (an incident's key too).
+    public static func key(pipeline: PipelineID, kind: SignalKind, subject: String) -> String {
+        "\(pipeline)|\(kind.rawValue)|\(subject)"
+    }
 }
 
 /// What kind of trouble a signal reports; the seed's "potential issues in pipelines".

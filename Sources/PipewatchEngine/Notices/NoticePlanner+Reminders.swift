@@ -30,17 +30,13 @@ extension NoticePlanner {
                 fields: ["shift_start": ISO8601Text.format(shift.start, in: .gmt)]
             )
             let key = "runbook-reminder/\(engineer.id)/\(Int64(shift.start.timeIntervalSince1970))"
-            let outbox = OutboxWriter(mailFrom: plan.smtp?.from)
-            queued += try await store.transaction { transaction in
-                try await outbox.enqueue(
-                    message,
-                    to: "engineer:\(engineer.id)",
-                    contacts: engineer.contacts,
-                    key: key,
-                    in: transaction,
-                    at: now
-                )
-            }
+            queued += try await enqueue(
+                message,
+                to: "engineer:\(engineer.id)",
+                contacts: engineer.contacts,
+                key: key,
+                at: now
+            )
         }
         return queued
     }

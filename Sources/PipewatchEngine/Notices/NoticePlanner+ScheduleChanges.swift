@@ -13,8 +13,12 @@ extension NoticePlanner {
     ///
     /// - Returns: How many messages were queued.
     public func scheduleChangeNotices(at now: Date) async throws -> Int {
-        guard plan.oncall != nil, let calculator = try? await schedule.calculator() else { return 0 }
+        guard plan.oncall != nil else { return 0 }
         let version = try await schedule.store.scheduleVersion()
+        // Nothing stored changed since the last look: the snapshot taken then still compares
+        // (only the time both windows cover is compared), so the schedule is not computed again.
+        if let last = lastSchedule.withLock({ $0 }), last.version == version { return 0 }
+        guard let calculator = try? await schedule.calculator() else { return 0 }
         let window = now..<now.addingTimeInterval(Self.scheduleChangeHorizon)
         guard let ahead = try? calculator.schedule(from: window.lowerBound, to: window.upperBound) else { return 0 }
         let current = ScheduleSnapshot(
@@ -46,17 +50,13 @@ extension NoticePlanner {
                 text: lines.joined(separator: "\n"),
                 fields: ["schedule_version": String(version)]
             )
-            let outbox = OutboxWriter()
-            queued += try await store.transaction { transaction in
-                try await outbox.enqueue(
-                    message,
-                    to: "engineer:\(id)",
-                    contacts: engineer.contacts,
-                    key: "schedule-change/\(version)/\(id)",
-                    in: transaction,
-                    at: now
-                )
-            }
+            queued += try await enqueue(
+                message,
+                to: "engineer:\(id)",
+                contacts: engineer.contacts,
+                key: "schedule-change/\(version)/\(id)",
+                at: now
+            )
         }
         // A change that leaves a gap is told to the team at once, however far ahead (within the
         // window); the gap notices' key, so the 14-day notice does not repeat it.

@@ -121,14 +121,15 @@ extension NoticePlanner {
         return try await enqueue(message, to: "team", contacts: plan.catalog.team.contacts, key: key, at: now)
     }
 
-    private func enqueue(
+    /// Queues `message` for `recipient`'s contacts in a transaction of its own.
+    func enqueue(
         _ message: NotificationMessage,
         to recipient: String,
         contacts: [ContactMethod],
         key: String,
         at now: Date
     ) async throws -> Int {
-        let outbox = OutboxWriter()
+        let outbox = OutboxWriter(mailFrom: plan.smtp?.from)
         return try await store.transaction { transaction in
             try await outbox.enqueue(message, to: recipient, contacts: contacts, key: key, in: transaction, at: now)
         }
