@@ -302,18 +302,46 @@ struct CheckProbeTests {
         }
     }
 
+    @Test("a key with many values is grouped sorted on PostgreSQL, with the same answer", arguments: backends)
+    func manyKeys(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let visits = warehouse.table("visits")
+            let results = await warehouse.run([
+                check("visit-ids", .duplicates(table: visits, columns: ["visit_id"], maxCount: 0)),
+                check("visit-sessions", .duplicates(table: visits, columns: ["session_id", "visit_id"], maxCount: 0)),
+            ])
+            #expect(results.map(\.state) == [.fail, .pass])
+            #expect(results.map(\.value) == [5, 0])
+            #expect(results[0].examples.count == 5)
+            #expect(results[0].examples.allSatisfy { $0.hasSuffix("copies=2") })
+            if backend == .postgres {
+                // The ids are nearly all distinct: sorted, most distinct column first.
+                #expect(results[1].sql.last?.contains(#"ORDER BY "visit_id", "session_id") k"#) == true)
+            }
+        }
+    }
+
     @Test("many range checks on one column count as each would alone, bounds inclusive", arguments: backends)
     func manyRanges(_ backend: StoreBackend) async throws {
         try await ProbeWarehouse.with(backend) { warehouse in
             let orders = warehouse.table("orders")
-            let bounds: [(Double?, Double?)] = [(0, nil), (nil, 20), (7, 10.5), (-5, nil), (nil, 10), (-5, 20)]
+            // Twelve, so that PostgreSQL answers them with one grouping (RangeHistogram.minimumChecks).
+            let bounds: [(Double?, Double?)] = [
+                (0, nil), (nil, 20), (7, 10.5), (-5, nil), (nil, 10), (-5, 20),
+                (0, 20), (nil, 7), (10.5, nil), (-6, 21), (8, nil), (nil, -5),
+            ]
             let checks = bounds.enumerated().map { index, bound in
                 check("r\(index)", .range(table: orders, column: "amount", min: bound.0, max: bound.1))
             }
             let results = await warehouse.run(checks)
             // amount: 10.5, null, 20, 20, -5, 7
-            #expect(results.map(\.value) == [1, 0, 3, 0, 3, 0])
-            #expect(results.map(\.state) == [.fail, .pass, .fail, .pass, .fail, .pass])
+            #expect(results.map(\.value) == [1, 0, 3, 0, 3, 0, 1, 3, 2, 0, 2, 4])
+            #expect(
+                results.map(\.state) == [
+                    .fail, .pass, .fail, .pass, .fail, .pass, .fail, .fail, .fail, .pass, .fail, .fail,
+                ]
+            )
+            if backend == .postgres { #expect(results[0].sql.first?.contains("width_bucket") == true) }
             #expect(results[2].examples.count == 3)
         }
     }

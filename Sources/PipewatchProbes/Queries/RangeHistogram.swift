@@ -14,7 +14,7 @@ struct RangeHistogram {
     private let highs: [Double]
 
     /// How many range checks on one column make the grouping cheaper than their `CASE`s.
-    static let minimumChecks = 3
+    static let minimumChecks = 12
 
     init(table: TableName, column: String, bounds: [(min: Double?, max: Double?)]) {
         self.table = table

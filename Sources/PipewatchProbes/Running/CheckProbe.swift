@@ -234,18 +234,17 @@ struct CheckProbe {
         case .duplicates(_, let columns, _):
             // Soda's duplicate_count: the values (or value combinations) that occur more than
             // once, rows with a null among the columns left out. A unique index on some of the
-            // columns answers without reading the table; otherwise one grouping gives the count,
-            // the rows they cover and the five most repeated.
-            let unique = try await scalar(dialect.uniqueIndexQuery(table!, columns: columns))
-            if Int(unique ?? "0") ?? 0 > 0 {
+            // columns answers without reading the table; otherwise one grouping (sorted when the
+            // key has many values, see DuplicatesQuery) gives the count, the rows they cover and
+            // the five most repeated.
+            let query = DuplicatesQuery(table: table!, columns: columns)
+            let catalog = query.catalog(
+                try await recorder.run(query.catalogSQL(dialect), on: connection, timeout: timeout)
+            )
+            if catalog.unique {
                 return .measured(.violations(count: 0, of: 0, examples: []))
             }
-            let quoted = columns.map(dialect.quote).joined(separator: ", ")
-            let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
-            let sql =
-                "SELECT \(quoted), copies, COUNT(*) OVER () AS duplicated, SUM(copies) OVER () AS covered FROM "
-                + "(SELECT \(quoted), COUNT(*) AS copies FROM \(dialect.table(table!)) WHERE \(present) "
-                + "GROUP BY \(quoted) HAVING COUNT(*) > 1) d ORDER BY copies DESC LIMIT 5"
+            let sql = query.sql(dialect, catalog: catalog.columns)
             let answer = try await recorder.run(sql, on: connection, timeout: timeout)
             let totals = answer.rows.first.map { Array($0.suffix(2)) } ?? []
             let count = Int(totals.first.flatMap { $0 }.flatMap(Double.init) ?? 0)

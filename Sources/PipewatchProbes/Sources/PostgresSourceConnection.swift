@@ -9,9 +9,10 @@ import Synchronization
 /// Connections to a PostgreSQL source through postgres-nio's pool, which holds at most the
 /// source's `max_connections`: that is what bounds the checks querying it at once.
 ///
-/// Each query runs as `BEGIN TRANSACTION READ ONLY`, `SET LOCAL statement_timeout`, and
-/// `SET LOCAL TIME ZONE` (the source's zone, so timestamps without one compare as written) and
-/// `SET LOCAL work_mem`, then the query, then `ROLLBACK`: a query that tries to write is refused by the server.
+/// Each query runs as `BEGIN TRANSACTION READ ONLY`, then `statement_timeout`, `TimeZone` (the
+/// source's zone, so timestamps without one compare as written) and `work_mem` set local to the
+/// transaction in one statement, then the query, then `ROLLBACK`: a query that tries to write is
+/// refused by the server.
 final class PostgresSourceConnection: SourceConnection {
     let dialect = SQLDialect.postgres
     private let client: PostgresClient
@@ -46,17 +47,17 @@ final class PostgresSourceConnection: SourceConnection {
                 try await client.withConnection { connection in
                     _ = try await connection.query("BEGIN TRANSACTION READ ONLY", logger: connection.logger)
                     do {
+                        // One round trip for the settings, each local to the transaction: the time
+                        // limit, the source's zone (timestamps without one compare as written), and
+                        // enough memory for a duplicates check's grouping of a few million keys to
+                        // stay off disk (the default 4 MB spills at a few hundred thousand).
                         _ = try await connection.query(
-                            PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(milliseconds)"),
+                            PostgresQuery(
+                                unsafeSQL: "SELECT set_config('statement_timeout', '\(milliseconds)', true), "
+                                    + "set_config('TimeZone', \(zone), true), set_config('work_mem', '64MB', true)"
+                            ),
                             logger: connection.logger
                         )
-                        _ = try await connection.query(
-                            PostgresQuery(unsafeSQL: "SET LOCAL TIME ZONE \(zone)"),
-                            logger: connection.logger
-                        )
-                        // Enough memory for a duplicates check's grouping of a few million keys
-                        // to stay off disk (the default 4 MB spills at a few hundred thousand).
-                        _ = try await connection.query("SET LOCAL work_mem = '64MB'", logger: connection.logger)
                         var result = QueryRows(columns: [], rows: [])
                         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
                         for try await row in rows {
