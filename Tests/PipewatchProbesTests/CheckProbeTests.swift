@@ -309,14 +309,17 @@ struct CheckProbeTests {
             let results = await warehouse.run([
                 check("visit-ids", .duplicates(table: visits, columns: ["visit_id"], maxCount: 0)),
                 check("visit-sessions", .duplicates(table: visits, columns: ["session_id", "visit_id"], maxCount: 0)),
+                check("visitors", .duplicates(table: visits, columns: ["visitor"], maxCount: 0)),
             ])
-            #expect(results.map(\.state) == [.fail, .pass])
-            #expect(results.map(\.value) == [5, 0])
+            #expect(results.map(\.state) == [.fail, .pass, .fail])
+            #expect(results.map(\.value) == [5, 0, 5])
             #expect(results[0].examples.count == 5)
             #expect(results[0].examples.allSatisfy { $0.hasSuffix("copies=2") })
+            #expect(results[2].examples.contains("visitor=v4999, copies=2"))
             if backend == .postgres {
-                // The ids are nearly all distinct: sorted, most distinct column first.
+                // The ids are nearly all distinct: sorted, most distinct column first; text by its bytes.
                 #expect(results[1].sql.last?.contains(#"ORDER BY "visit_id", "session_id") k"#) == true)
+                #expect(results[2].sql.last?.contains(#""visitor" COLLATE "C" AS "visitor""#) == true)
             }
         }
     }

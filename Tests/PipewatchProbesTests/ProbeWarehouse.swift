@@ -13,8 +13,8 @@ import SQLiteNIO
 /// negative amount, order 3 twice, and one status outside `new, paid, shipped`. `events` has
 /// a row every hour of the last day except the three hours from 05:00 to 08:00. `customers` has a
 /// unique customer_id and one email twice. `visits` has 25,000 rows, enough distinct ids for
-/// PostgreSQL to group them sorted: ids 4999, 9999, … 24999 occur twice, each time in another
-/// of its seven sessions.
+/// PostgreSQL to group them sorted: ids 4999, 9999, … 24999 (and their `visitor` texts, `v4999` …)
+/// occur twice, each time in another of the seven sessions.
 struct ProbeWarehouse {
     let backend: StoreBackend
     /// The schema checks write before table names.
@@ -35,10 +35,11 @@ struct ProbeWarehouse {
         "CREATE TABLE {s}.events (event_id TEXT, event_time TIMESTAMP)",
         "CREATE TABLE {s}.customers (customer_id BIGINT UNIQUE, email TEXT)",
         "INSERT INTO {s}.customers VALUES (1, 'a@example.com'), (2, 'b@example.com'), (3, 'a@example.com')",
-        "CREATE TABLE {s}.visits (visit_id BIGINT, session_id BIGINT)",
+        "CREATE TABLE {s}.visits (visit_id BIGINT, session_id BIGINT, visitor TEXT)",
         """
-        INSERT INTO {s}.visits SELECT CASE WHEN n % 5000 = 0 THEN n - 1 ELSE n END, n % 7 FROM \
-        (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 25000) SELECT n FROM r) AS numbers
+        INSERT INTO {s}.visits SELECT id, n % 7, 'v' || CAST(id AS TEXT) FROM \
+        (SELECT n, CASE WHEN n % 5000 = 0 THEN n - 1 ELSE n END AS id FROM \
+        (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 25000) SELECT n FROM r) AS numbers) AS ids
         """,
         "ANALYZE {s}.visits",
     ]
