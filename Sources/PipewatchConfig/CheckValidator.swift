@@ -11,9 +11,11 @@ struct CheckValidator {
         for reading in pipelines {
             let pipeline = reading.pipeline
             for check in pipeline.checks {
-                let site = Self.site(of: check.id, in: reading.site) ?? reading.site
+                // Found only for an error: reading the pipeline's mapping for every check made
+                // validating 1,000 checks take a quarter of a second.
+                func site() -> YAMLValue { Self.site(of: check.id, in: reading.site) ?? reading.site }
                 if let first = seen[check.id] {
-                    site.error(
+                    site().error(
                         "check id '\(check.id)' is already used by pipeline '\(first)'",
                         hint: "check ids are unique across pipelines; name it after this pipeline",
                         in: log
@@ -21,7 +23,7 @@ struct CheckValidator {
                 }
                 seen[check.id] = seen[check.id] ?? pipeline.id
                 guard check.kind.needsSource, check.source ?? pipeline.source ?? team?.source == nil else { continue }
-                site.error(
+                site().error(
                     "check '\(check.id)' has no data source to query",
                     hint: sources.isEmpty
                         ? "declare the database under 'sources:' and name it with 'source:' on the team, the pipeline or the check"
