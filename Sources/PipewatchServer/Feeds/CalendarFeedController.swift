@@ -39,7 +39,6 @@ struct CalendarFeedController: Sendable {
         headers[.eTag] = tag
         // The URL is a secret: shared caches must not keep it; the calendar app may for a while.
         headers[.cacheControl] = "private, max-age=300"
-        headers[.referrerPolicy] = "no-referrer"
         if let sent = request.headers[.ifNoneMatch],
             sent.split(separator: ",").contains(where: {
                 $0.trimmingCharacters(in: .whitespaces) == tag

@@ -2,7 +2,7 @@ public import Foundation
 public import PipewatchCore
 import SQLKit
 
-extension SQLStateStore: CalendarFeedStore {
+extension SQLStateStore {
     public func addCalendarFeed(
         engineer: EngineerID?,
         tokenSHA256: String,
