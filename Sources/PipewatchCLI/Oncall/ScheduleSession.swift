@@ -63,6 +63,23 @@ struct ScheduleSession {
         }
     }
 
+    /// The run-time changes to the schedule (swaps, time off), as every front end makes them.
+    var changes: ScheduleChanges { ScheduleChanges(schedule: ScheduleService(plan: plan, store: store)) }
+
+    /// Runs `body`, turning a refusal (a schedule rule, or who may decide) into its message on
+    /// stderr and exit status 1.
+    func refusing<R>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as ScheduleError {
+            context.printError("error: \(error.description)")
+            throw ExitCode(1)
+        } catch let error as EngineError {
+            context.printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
     /// Runs `body`, turning a schedule error into its message on stderr and exit status 1.
     func checked<R>(_ body: () throws(ScheduleError) -> R) throws -> R {
         do {
