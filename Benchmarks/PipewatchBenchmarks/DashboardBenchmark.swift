@@ -58,7 +58,8 @@ let dashboardBenchmark = Benchmark(name: "dashboard") {
             pipeline: pipeline.id,
             subject: "job:airflow/job_\(index)",
             openedAt: now.addingTimeInterval(-1800),
-            summary: "job airflow/job_\(index) failed: task load_\(index) exited 1"
+            summary: "job airflow/job_\(index) failed: task load_\(index) exited 1",
+            evidence: ["run": "run-\(index)"]
         )
     }
     let incidents = signals.enumerated().map { index, signal in

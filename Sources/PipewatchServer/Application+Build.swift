@@ -163,7 +163,15 @@ public func buildRouter(
     let checkController = CheckController(config: config, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
-    addDashboard(to: router, settings: settings, config: config, store: store, clock: clock, bodies: bodies, logger: logger)
+    addDashboard(
+        to: router,
+        settings: settings,
+        config: config,
+        store: store,
+        clock: clock,
+        bodies: bodies,
+        logger: logger
+    )
     router.middlewares.add(MethodNotAllowedMiddleware(router))
     return (router, writer)
 }

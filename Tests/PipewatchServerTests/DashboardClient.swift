@@ -9,7 +9,7 @@ import Synchronization
 /// The sign-in tokens of the dashboard fixture's users.
 let viewerToken = "viewer-sign-in-token"
 let engineerToken = "engineer-sign-in-token"
-let adminToken = "admin-sign-in-token"
+let dashboardAdminToken = "admin-sign-in-token"
 
 /// The fixture plan with dashboard users: a viewer, engineer `a` and an admin.
 func dashboardPlan(readAccess: APIAccess.ReadAccess = .token) -> TeamPlan {
@@ -17,8 +17,13 @@ func dashboardPlan(readAccess: APIAccess.ReadAccess = .token) -> TeamPlan {
     plan.api.users = [
         DashboardUser(name: "vera", role: .viewer, sha256: TokenHash.sha256(viewerToken)),
         DashboardUser(name: "alex", engineer: "a", role: .engineer, sha256: TokenHash.sha256(engineerToken)),
-        DashboardUser(name: "ada", role: .admin, sha256: TokenHash.sha256(adminToken)),
+        DashboardUser(name: "ada", role: .admin, sha256: TokenHash.sha256(dashboardAdminToken)),
     ]
+    plan.catalog.pipelines[0].runbook = Runbook(steps: [
+        RunbookStep(text: "Look at the failed task's log in Airflow"),
+        RunbookStep(text: "Rerun the DAG once the feed is back"),
+    ])
+    plan.catalog.pipelines[1].upstream = ["profit"]
     return plan
 }
 

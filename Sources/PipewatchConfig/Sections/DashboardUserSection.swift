@@ -14,7 +14,9 @@ enum DashboardUserSection {
                 item.error("user name '\(user.name)' is used twice", hint: "give each user their own name", in: log)
                 continue
             }
-            if users.contains(where: { $0.sha256 == user.sha256 }) || tokens.contains(where: { $0.sha256 == user.sha256 }) {
+            if users.contains(where: { $0.sha256 == user.sha256 })
+                || tokens.contains(where: { $0.sha256 == user.sha256 })
+            {
                 item.error(
                     "user '\(user.name)' has the same sha256 as another user or API token",
                     hint: "give each person their own token: 'pipewatch token new --name \(user.name)'",

@@ -1,3 +1,5 @@
+import PipewatchCore
+
 /// What the layout around every page shows: the title, the navigation, who is signed in (with
 /// the sign-out form) or a sign-in link, the messages of the last action, and the CSRF token that
 /// every form on the page sends (the `csrf` partial writes it).

@@ -24,7 +24,12 @@ extension DashboardController {
         }
         router.get("incidents/:id") { request, context in
             await page(request) { visitor in
-                try await incident(try incidentID(context), request, visitor, done: request.uri.queryParameters.get("done"))
+                try await incident(
+                    try incidentID(context),
+                    request,
+                    visitor,
+                    done: request.uri.queryParameters.get("done")
+                )
             }
         }
         // Each action goes through the engine's use cases exactly as the API's routes do.
@@ -37,7 +42,12 @@ extension DashboardController {
             return "resolved"
         }
         incidentAction(router, "note", role: .engineer, what: "add notes") { engine, id, visitor, form in
-            try await engine.incidents.note(id, by: visitor.actor, text: try form.required("text", "The note"), at: clock.now)
+            try await engine.incidents.note(
+                id,
+                by: visitor.actor,
+                text: try form.required("text", "The note"),
+                at: clock.now
+            )
             return "noted"
         }
         incidentAction(router, "escalate", role: .admin, what: "escalate incidents") { engine, id, visitor, form in
@@ -79,7 +89,14 @@ extension DashboardController {
                     case "skipped": state = .skipped
                     default: throw DashboardError.invalid("mark a step done or skipped")
                     }
-                    try await engine.checklist.mark(step, of: id, as: state, by: visitor.actor, note: form.text("note"), at: clock.now)
+                    try await engine.checklist.mark(
+                        step,
+                        of: id,
+                        as: state,
+                        by: visitor.actor,
+                        note: form.text("note"),
+                        at: clock.now
+                    )
                     return Self.redirect("/incidents/\(id)?done=step-\(state.rawValue)")
                 },
                 failed: { visitor, message, status in
@@ -160,12 +177,16 @@ extension DashboardController {
         case "all": states = []
         default:
             guard let one = IncidentState(rawValue: state) else {
-                throw DashboardError.invalid("state '\(state)' is not one of open, triggered, acknowledged, resolved, all")
+                throw DashboardError.invalid(
+                    "state '\(state)' is not one of open, triggered, acknowledged, resolved, all"
+                )
             }
             states = [one]
         }
         let pipeline = try query.get("pipeline").map { id -> PipelineID in
-            guard plan.catalog.pipeline(PipelineID(id)) != nil else { throw DashboardError.notFound("unknown pipeline '\(id)'") }
+            guard plan.catalog.pipeline(PipelineID(id)) != nil else {
+                throw DashboardError.notFound("unknown pipeline '\(id)'")
+            }
             return PipelineID(id)
         }
         let incidents = try await store.incidents(states: states, pipeline: pipeline, limit: 200)

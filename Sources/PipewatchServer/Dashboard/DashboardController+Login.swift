@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import PipewatchCore
 
 extension DashboardController {
@@ -28,7 +29,12 @@ extension DashboardController {
         }
     }
 
-    func renderLogin(_ visitor: DashboardVisitor, next: String, error: String?, status: HTTPResponse.Status) throws
+    func renderLogin(
+        _ visitor: DashboardVisitor,
+        next: String,
+        error: String?,
+        status: HTTPResponse.Status
+    ) throws
         -> Response
     {
         var token = visitor.csrfToken
@@ -62,7 +68,10 @@ extension DashboardController {
                     status: .unauthorized
                 )
             }
-            logger.info("signed in to the dashboard", metadata: ["user": "\(user.name)", "role": "\(user.role.rawValue)"])
+            logger.info(
+                "signed in to the dashboard",
+                metadata: ["user": "\(user.name)", "role": "\(user.role.rawValue)"]
+            )
             var response = Self.redirect(next)
             response.setCookie(cookie)
             response.setCookie(auth.cookie(DashboardAuth.loginCookie, "", maxAge: 0))

@@ -75,14 +75,17 @@ struct DashboardController: Sendable {
 
     /// The message and status of an error that means "not done, and why" rather than a fault.
     static func refusal(_ error: any Error) -> (String, HTTPResponse.Status)? {
-        switch error {
-        case DashboardError.invalid(let message): (message, .badRequest)
-        case let error as IncidentError: (error.description, .conflict)
-        case let error as EngineError: (error.description, .badRequest)
-        case let error as APIError where error.status.code < 500: (error.message, error.status)
-        case StoreError.conflict(let message), StoreError.invalidValue(let message): (message, .conflict)
-        default: nil
+        if case DashboardError.invalid(let message) = error { return (message, .badRequest) }
+        if let error = error as? IncidentError { return (error.description, .conflict) }
+        if let error = error as? EngineError { return (error.description, .badRequest) }
+        if let error = error as? APIError, error.status.code < 500 { return (error.message, error.status) }
+        if let error = error as? StoreError {
+            switch error {
+            case .conflict(let message), .invalidValue(let message): return (message, .conflict)
+            default: return nil
+            }
         }
+        return nil
     }
 
     /// An HTML page from `template`.
@@ -113,35 +116,40 @@ struct DashboardController: Sendable {
     }
 
     private func stylesheet() -> Response {
-        var response = Self.response(ByteBuffer(string: renderer.stylesheet), type: "text/css; charset=utf-8", status: .ok)
+        var response = Self.response(
+            ByteBuffer(string: renderer.stylesheet),
+            type: "text/css; charset=utf-8",
+            status: .ok
+        )
         response.headers[.cacheControl] = "public, max-age=3600"
         return response
     }
 
     /// The HTML page of a failure (or the redirect to sign in).
     func failure(_ error: any Error, _ request: Request, _ visitor: DashboardVisitor?) -> Response {
-        let status: HTTPResponse.Status
-        let message: String
-        switch error {
-        case DashboardError.signInRequired(let next):
-            return Self.redirect("/login?next=" + DashboardForm.percentEncode(next))
-        case let error as DashboardError:
-            (status, message) = (error.status, error.description)
-        case StoreError.notFound(let text):
-            (status, message) = (.notFound, text)
-        case let error as APIError:
-            (status, message) = (error.status, error.message)
-        default:
-            if let (text, code) = Self.refusal(error) {
-                (status, message) = (code, text)
-            } else {
-                logger.error("a dashboard page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-                (status, message) = (.internalServerError, "the page could not be shown: \(error)")
+        var status = HTTPResponse.Status.internalServerError
+        var message = "the page could not be shown; the server's log says why"
+        if let error = error as? DashboardError {
+            if case .signInRequired(let next) = error {
+                return Self.redirect("/login?next=" + DashboardForm.percentEncode(next))
             }
+            (status, message) = (error.status, error.description)
+        } else if let error = error as? StoreError, case .notFound(let text) = error {
+            (status, message) = (.notFound, text)
+        } else if let error = error as? APIError {
+            (status, message) = (error.status, error.message)
+        } else if let (text, code) = Self.refusal(error) {
+            (status, message) = (code, text)
+        } else {
+            logger.error("a dashboard page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
         }
         let anonymous = DashboardVisitor(user: nil, session: nil, csrfToken: "")
         let page = ErrorPage(
-            chrome: DashboardChrome(title: "\(status.code) \(status.reasonPhrase)", path: request.uri.path, visitor: visitor ?? anonymous),
+            chrome: DashboardChrome(
+                title: "\(status.code) \(status.reasonPhrase)",
+                path: request.uri.path,
+                visitor: visitor ?? anonymous
+            ),
             status: "\(status.code) \(status.reasonPhrase)",
             message: message
         )

@@ -10,7 +10,7 @@ struct DashboardForm: Sendable {
     /// Reads the form and checks its `csrf` field; a missing or wrong token is a 403 before any
     /// field is acted on.
     static func read(_ request: Request, limits: BodyLimits, visitor: DashboardVisitor) async throws -> DashboardForm {
-        let data = try await RequestBody.read(request, limits: limits)
+        let data = try await RequestBody.read(request, limits: limits, form: true)
         let form = DashboardForm(fields: parse(String(decoding: data, as: UTF8.self)))
         guard let sent = form.fields["csrf"], Self.constantTimeEqual(sent, visitor.csrfToken) else {
             throw DashboardError.badCSRF

@@ -19,10 +19,13 @@ struct DurationChart: Sendable {
         let label: String
     }
 
-    let width = 640
+    let width = Self.width
     let height = 180
-    let left = 56
-    let bottom = 160
+    let left = Self.left
+    let bottom = Self.bottom
+    static let width = 640
+    static let left = 56
+    static let bottom = 160
     let bars: [Bar]
     let ticks: [Tick]
     let caption: String
@@ -33,7 +36,8 @@ struct DurationChart: Sendable {
         let ordered = runs.sorted { $0.startedAt < $1.startedAt }
         let durations = ordered.map { max($0.duration(at: now), 0) }
         let top = Self.niceCeiling(durations.max() ?? 0)
-        let plotWidth = Double(width - left - 8)
+        let (left, bottom) = (Self.left, Self.bottom)
+        let plotWidth = Double(Self.width - left - 8)
         let plotHeight = Double(bottom - 12)
         let slot = ordered.isEmpty ? plotWidth : plotWidth / Double(ordered.count)
         let barWidth = max(min(slot * 0.8, 40), 1)

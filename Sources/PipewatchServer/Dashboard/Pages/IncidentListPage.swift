@@ -25,7 +25,14 @@ struct IncidentListPage: Sendable {
     let empty: Bool
     let filters: [Filter]
 
-    init(chrome: DashboardChrome, incidents: [Incident], plan: TeamPlan, state: String, pipeline: PipelineID?, now: Date) {
+    init(
+        chrome: DashboardChrome,
+        incidents: [Incident],
+        plan: TeamPlan,
+        state: String,
+        pipeline: PipelineID?,
+        now: Date
+    ) {
         let catalog = plan.catalog
         let time = DashboardTime(catalog.team.timeZone)
         self.chrome = chrome
@@ -37,7 +44,8 @@ struct IncidentListPage: Sendable {
                 pipeline: catalog.pipeline(incident.pipeline)?.name ?? incident.pipeline.rawValue,
                 severity: incident.severity.rawValue,
                 state: incident.state.rawValue,
-                opened: "\(time.dayAndClock(incident.openedAt)) (\(DashboardTime.relative(incident.openedAt, to: now)))",
+                opened:
+                    "\(time.dayAndClock(incident.openedAt)) (\(DashboardTime.relative(incident.openedAt, to: now)))",
                 assignee: incident.assignee.map { catalog.engineer($0)?.name ?? $0.rawValue }
             )
         }

@@ -77,7 +77,8 @@ struct IncidentPage: Sendable {
     /// A fresh key for the action forms, so a form sent twice runs its action once.
     let requestKey: String
 
-    init(chrome: DashboardChrome, detail: IncidentDetail, plan: TeamPlan, visitor: DashboardVisitor, requestKey: String) {
+    init(chrome: DashboardChrome, detail: IncidentDetail, plan: TeamPlan, visitor: DashboardVisitor, requestKey: String)
+    {
         let catalog = plan.catalog
         let incident = detail.incident
         let engineer = { (id: String) in catalog.engineer(EngineerID(id))?.name ?? id }
@@ -106,7 +107,12 @@ struct IncidentPage: Sendable {
                 at: step.at.map(Self.shown),
                 note: step.note,
                 checks: step.checkResults.map {
-                    PipelinePage.CheckState(id: $0.check, state: $0.state, message: $0.message, since: Self.shown($0.startedAt))
+                    PipelinePage.CheckState(
+                        id: $0.check,
+                        state: $0.state,
+                        message: $0.message,
+                        since: Self.shown($0.startedAt)
+                    )
                 },
                 action: step.action,
                 escalate: step.escalate,

@@ -129,7 +129,8 @@ struct OverviewPage: Sendable {
                 healthDetail: health.healthDetail,
                 lastRun: run.map { run in
                     let when = DashboardTime.relative(run.startedAt, to: now)
-                    return run.endedAt == nil ? "started \(when)" : "\(when), took \(DashboardTime.span(run.duration(at: now)))"
+                    return run.endedAt == nil
+                        ? "started \(when)" : "\(when), took \(DashboardTime.span(run.duration(at: now)))"
                 },
                 lastRunState: run?.state.rawValue,
                 openSignals: signals.count,
