@@ -60,8 +60,32 @@ struct ScheduleDashboardTests {
             )
             // Then the page says why, as 'pipewatch swap request' does, and nothing is stored
             #expect(late.status == .badRequest)
-            #expect(late.body.contains("notice"))
-            #expect(late.body.contains(#"<p class="error" role="alert">"#))
+            #expect(
+                late.body.contains(
+                    #"<p class="error" role="alert">swap request is too late: it starts 2026-11-29T12:00:00+00:00 "#
+                        + "and needed filing by 2026-11-22T12:00:00+00:00 (swap notice 7 days)</p>"
+                )
+            )
+            // When b is away on a day of a's week, a cannot hand that day to b: the page says why
+            _ = try await store.addTimeOff(
+                TimeOff(
+                    engineer: "b",
+                    from: LocalDate(iso: "2026-12-10")!,
+                    to: LocalDate(iso: "2026-12-10")!,
+                    reason: "exam"
+                ),
+                at: .now
+            ) { _ in AuditDraft(at: .now, actor: "b", action: "timeoff.add", detail: "test") }
+            let away = try await browser.post(
+                "/schedule/swaps",
+                ["csrf": csrf, "to": "b", "start": "2026-12-10T09:00", "end": "2026-12-10T18:00"]
+            )
+            #expect(away.status == .badRequest)
+            #expect(
+                away.body.contains(
+                    "swap request cannot go to &#39;b&#39;: &#39;b&#39; is unavailable on 2026-12-10, time off (&#39;exam&#39;)"
+                )
+            )
             #expect(try await store.swapRequests(status: nil).isEmpty)
 
             // When a asks b to take a day of a's week of 7 December
