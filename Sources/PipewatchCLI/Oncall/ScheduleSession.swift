@@ -43,26 +43,6 @@ struct ScheduleSession {
         }
     }
 
-    /// The shifts a stored change made, over `from…through`, and the schedule after it.
-    func changes(
-        since before: ScheduleCalculator,
-        from: LocalDate,
-        through: LocalDate
-    ) async throws
-        -> (newShifts: [Shift], after: Schedule)
-    {
-        do {
-            return try await ScheduleService(plan: plan, store: store).difference(
-                from: before,
-                days: from,
-                through: through
-            )
-        } catch let error as ScheduleError {
-            context.printError("error: \(error.description)")
-            throw ExitCode(1)
-        }
-    }
-
     /// The run-time changes to the schedule (swaps, time off), as every front end makes them.
     var changes: ScheduleChanges { ScheduleChanges(schedule: ScheduleService(plan: plan, store: store)) }
 
