@@ -34,6 +34,7 @@ struct ScheduleDashboardTests {
             )
             #expect(month.body.contains("On call 09:00–24:00"))
             #expect(month.body.contains(#"<time datetime="2026-12-31">31</time>"#))
+            #expect(month.body.utf8.count < 100_000, "the page weighs \(month.body.utf8.count) bytes")
             // A viewer reads, and is offered no form that changes the schedule.
             #expect(!month.body.contains(#"action="/schedule/swaps""#))
             #expect(!month.body.contains(#"action="/schedule/timeoff""#))
