@@ -11,5 +11,7 @@ enum Migrations {
         runAssembly,
         runParents,
         pipelineChanges,
+        dashboardSessions,
+        calendarFeeds,
     ]
 }
