@@ -23,6 +23,7 @@ import tempfile
 import uuid
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlparse
 
 import pytest
 import requests
@@ -261,7 +262,7 @@ def test_the_engineer_acknowledges_and_the_timeline_changes(server: ServeProcess
     before = driver.find_element(By.ID, "timeline").text
     assert "acknowledged" not in before.lower()
     driver.find_element(By.CSS_SELECTOR, "form[action$='/ack'] button").click()
-    eventually("the page back after acknowledging", lambda: driver.current_url.endswith(path), seconds=10)
+    eventually("the page back after acknowledging", lambda: urlparse(driver.current_url).path == path, seconds=10)
     after = driver.find_element(By.ID, "timeline").text
     assert "acknowledged" in after.lower(), after
     assert "ana" in after.lower(), "the timeline names who acknowledged"
