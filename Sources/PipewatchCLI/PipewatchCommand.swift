@@ -37,6 +37,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             NotificationsCommand.self,
             IngestCommand.self,
             TokenCommand.self,
+            FeedCommand.self,
             InitCommand.self,
         ]
     )

@@ -91,6 +91,7 @@ public func buildRouter(
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
     HealthController(store: store, clock: clock).add(to: router)
+    CalendarFeedController(config: config, clock: clock).add(to: router)
     router.get("openapi.yaml") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "application/yaml; charset=utf-8"

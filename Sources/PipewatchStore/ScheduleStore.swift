@@ -9,7 +9,7 @@ public import PipewatchCore
 /// written in one transaction, or neither is. Lists come back in a stable order.
 /// ``SQLStateStore`` implements it on SQLite and PostgreSQL; tests of other modules
 /// may use it with an in-memory SQLite location.
-public protocol ScheduleStore: Sendable {
+public protocol ScheduleStore: CalendarFeedStore {
     /// A number that grows with every change to the stored schedule (each is audited): a computed
     /// schedule is current while it stays the same.
     func scheduleVersion() async throws(StoreError) -> Int64

@@ -43,21 +43,18 @@ struct ScheduleSession {
         }
     }
 
-    /// The shifts a stored change made, over `from…through`, and the schedule after it.
-    func changes(
-        since before: ScheduleCalculator,
-        from: LocalDate,
-        through: LocalDate
-    ) async throws
-        -> (newShifts: [Shift], after: Schedule)
-    {
+    /// The run-time changes to the schedule (swaps, time off), as every front end makes them.
+    var changes: ScheduleChanges { ScheduleChanges(schedule: ScheduleService(plan: plan, store: store)) }
+
+    /// Runs `body`, turning a refusal (a schedule rule, or who may decide) into its message on
+    /// stderr and exit status 1.
+    func refusing<R>(_ body: () async throws -> R) async throws -> R {
         do {
-            return try await ScheduleService(plan: plan, store: store).difference(
-                from: before,
-                days: from,
-                through: through
-            )
+            return try await body()
         } catch let error as ScheduleError {
+            context.printError("error: \(error.description)")
+            throw ExitCode(1)
+        } catch let error as EngineError {
             context.printError("error: \(error.description)")
             throw ExitCode(1)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipewatchCore
+import PipewatchEngine
 import PipewatchStore
 
 /// `pipewatch swap`: hand part of a shift to a colleague, with notice and consent.
@@ -45,29 +46,13 @@ struct SwapCommand: AsyncParsableCommand {
                 let interval = (
                     try session.instant(start, option: "--start"), try session.instant(end, option: "--end")
                 )
-                let draft = SwapRequest(
-                    id: 0,
-                    requester: from,
-                    taker: to,
-                    start: interval.0,
-                    end: interval.1,
-                    reason: reason,
-                    requestedAt: session.now
-                )
-                let calculator = try await session.calculator()
-                try session.checked { () throws(ScheduleError) in try calculator.validate(draft) }
-                let stored = try await session.store.fileSwapRequest(
-                    requester: from,
-                    taker: to,
-                    interval: interval.0..<interval.1,
-                    reason: reason,
-                    at: session.now
-                ) { request in
-                    AuditDraft(
-                        at: session.now,
-                        actor: from.rawValue,
-                        action: "swap.request",
-                        detail: SwapText.describe(request, session)
+                let stored = try await session.refusing {
+                    try await session.changes.requestSwap(
+                        from: from,
+                        to: to,
+                        interval: interval.0..<interval.1,
+                        reason: reason,
+                        at: session.now
                     )
                 }
                 session.context.print("swap request #\(stored.id) is pending: \(SwapText.describe(stored, session))")

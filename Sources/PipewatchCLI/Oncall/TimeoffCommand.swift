@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipewatchCore
+import PipewatchEngine
 import PipewatchStore
 
 /// `pipewatch timeoff`: vacations and other absences added at run time.
@@ -43,19 +44,11 @@ struct TimeoffCommand: AsyncParsableCommand {
             let actor = try author.name(in: .current)
             try await ScheduleSession.run(config: configOptions, store: storeOptions) { session in
                 let who = try session.engineer(engineer)
-                let window = (first.adding(days: -1), last.adding(days: 1))
-                let before = try await session.calculator()
                 let timeOff = TimeOff(engineer: who.id, from: first, to: last, reason: reason)
-                let overlapping = try await session.store.timeOff(for: who.id, overlapping: first...last)
-                let record = try await session.store.addTimeOff(timeOff, at: session.now) { record in
-                    AuditDraft(
-                        at: session.now,
-                        actor: actor,
-                        action: "timeoff.add",
-                        detail: "time off #\(record.id) for '\(who.id)' from \(first) to \(last)"
-                            + (reason.map { ": \($0)" } ?? "")
-                    )
+                let added = try await session.refusing {
+                    try await session.changes.addTimeOff(timeOff, by: actor, at: session.now)
                 }
+                let (record, overlapping, moved, new) = (added.record, added.overlapping, added.newShifts, added.after)
                 session.context.print(
                     "added time off #\(record.id): \(who.name) (\(who.id)) away \(first) through \(last)"
                 )
@@ -65,7 +58,6 @@ struct TimeoffCommand: AsyncParsableCommand {
                             + "remove one with 'pipewatch timeoff remove ID' if it was entered twice"
                     )
                 }
-                let (moved, new) = try await session.changes(since: before, from: window.0, through: window.1)
                 for shift in moved {
                     session.context.print(
                         "  now: \(shift.engineer) \(session.format(shift.start)) → \(session.format(shift.end)) (\(shift.explanation))"

@@ -40,8 +40,15 @@ public struct ICalendarWriter: Sendable {
     ///   - stamp: the DTSTAMP of every event; by default the schedule's `from`, so output depends
     ///     only on input. Pass the time the schedule's inputs last changed for calendar apps that
     ///     compare stamps.
+    ///   - absences: days off to add as all-day events (a calendar feed shows the engineer's
+    ///     holidays and time off next to their shifts); none by default.
     /// - Returns: the document, with CRLF line endings.
-    public func render(_ schedule: Schedule, engineer: EngineerID? = nil, stamp: Date? = nil) -> String {
+    public func render(
+        _ schedule: Schedule,
+        engineer: EngineerID? = nil,
+        stamp: Date? = nil,
+        absences: [Absence] = []
+    ) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         if let calendarName { lines.append("X-WR-CALNAME:\(Self.escape(calendarName))") }
         let dtstamp = ISO8601Text.formatBasicUTC(stamp ?? schedule.from)
@@ -57,6 +64,7 @@ public struct ICalendarWriter: Sendable {
             lines.append("TRANSP:TRANSPARENT")
             lines.append("END:VEVENT")
         }
+        for absence in absences { lines += event(for: absence, stamp: dtstamp) }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
@@ -69,6 +77,11 @@ public struct ICalendarWriter: Sendable {
         let key =
             "\(shift.engineer.rawValue)|\(Int64(shift.start.timeIntervalSince1970.rounded(.down)))|"
             + "\(Int64(shift.end.timeIntervalSince1970.rounded(.down)))|\(shift.reason.rawValue)"
+        return uid(hashing: key)
+    }
+
+    /// A UID from a 128-bit hash of `key`: `<32 hex digits>@pipewatch`.
+    static func uid(hashing key: String) -> String {
         let bytes = Array(key.utf8)
         let high = fnv1a(bytes, basis: 0xCBF2_9CE4_8422_2325)
         let low = fnv1a(bytes.reversed(), basis: 0x6C62_272E_07BB_0142)

@@ -12,5 +12,6 @@ enum Migrations {
         runParents,
         pipelineChanges,
         dashboardSessions,
+        calendarFeeds,
     ]
 }
