@@ -29,6 +29,7 @@ import pytest
 import requests
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.remote.webdriver import WebDriver
 
 import browser
@@ -267,7 +268,7 @@ def test_the_engineer_acknowledges_and_the_timeline_changes(server: ServeProcess
     assert "acknowledged" in after.lower(), after
     assert "ana" in after.lower(), "the timeline names who acknowledged"
     assert not driver.find_elements(By.CSS_SELECTOR, "form[action$='/ack']"), "an acknowledged incident has no button"
-    state = next(i for i in incidents(server) if i["id"] == path.rsplit("/", 1)[1])
+    state = next(i for i in incidents(server) if str(i["id"]) == path.rsplit("/", 1)[1])
     assert state["state"] == "acknowledged", state
 
 
@@ -275,12 +276,15 @@ def test_a_swap_with_too_short_a_notice_shows_the_cli_error(server: ServeProcess
     sign_in(driver, server, ENGINEER)
     driver.get(f"{server.url}/schedule")
     form = driver.find_element(By.CSS_SELECTOR, "form[action='/schedule/swaps']")
-    # Two days from now: under the team's seven days of notice.
-    form.find_element(By.NAME, "date").send_keys("12/09/2026")
-    form.find_element(By.NAME, "taker").send_keys("chen")
+    # Ana's next shift starts Monday 2026-12-14 09:00 in New York: 6 days 23 hours from now,
+    # under the team's seven days of notice.
+    Select(form.find_element(By.NAME, "to")).select_by_value("chen")
+    for name, value in (("start", "2026-12-14T09:00"), ("end", "2026-12-15T09:00")):
+        field = form.find_element(By.NAME, name)
+        driver.execute_script("arguments[0].value = arguments[1]", field, value)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     error = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
-    assert "notice" in error.lower() and "7 days" in error, error
+    assert "swap request is too late" in error and "swap notice 7 days" in error, error
 
 
 def test_hostile_names_show_as_text_and_never_run(server: ServeProcess, driver: WebDriver) -> None:
