@@ -39,6 +39,9 @@ def start(width: int = 1280, height: int = 900) -> WebDriver:
         f"--window-size={width},{height}",
     ):
         options.add_argument(argument)
+    if width < 500:
+        # A window is at least 500 px wide; a phone's viewport is emulated instead.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
@@ -72,7 +75,10 @@ def screenshot(driver: WebDriver, name: str) -> None:
     if not folder:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-    width = driver.get_window_size()["width"]
-    driver.set_window_size(width, min(max(int(height) + 100, 600), 4000))
+    driver.execute_script("window.scrollTo(0, 0)")
+    if driver.execute_script("return window.innerWidth") >= 500:
+        height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+        width = driver.get_window_size()["width"]
+        driver.set_window_size(width, min(max(int(height) + 200, 600), 4000))
+        driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(Path(folder) / f"{name}.png"))

@@ -235,6 +235,7 @@ def test_pages_fit_a_phone_and_weigh_under_100_kb(server: ServeProcess) -> None:
     phone = browser.start(width=PHONE_WIDTH, height=800)
     try:
         sign_in(phone, server, ADMIN)
+        assert phone.execute_script("return window.innerWidth") == PHONE_WIDTH
         cookies = {c["name"]: c["value"] for c in phone.get_cookies()}
         css = requests.get(f"{server.url}/dashboard.css", timeout=10)
         assert css.status_code == 200
