@@ -11,6 +11,8 @@
 #   - Debian's Prometheus Alertmanager posting its webhook, and PagerDuty's client over HTTPS;
 #   - email pages sent to a real SMTP server, aiosmtpd, with STARTTLS (a throwaway certificate
 #     trusted through smtp.ca_file) and AUTH (test_smtp.py, which starts its own servers);
+#   - headless Chromium (Debian's chromium and chromium-driver) with Selenium and axe-core loading
+#     every dashboard page (test_dashboard.py, which starts its own server);
 #   - Schemathesis testing every operation of /openapi.yaml against the live server.
 # Expects a built tree (swift build --build-tests); installs the Python side into .venv (and Airflow
 # into .venv-airflow).
@@ -20,6 +22,7 @@ cd "$(dirname "$0")/.."
 scripts/python-env.sh
 airflow_venv=$(scripts/airflow-env.sh)
 alertmanager=$(scripts/ci/alertmanager.sh)
+chromedriver=$(scripts/ci/chromium.sh)
 bin=$(swift build --show-bin-path)/pipewatch
 config=examples/seed/pipewatch.yaml
 token=pipewatch-demo-token
@@ -61,7 +64,7 @@ Tests/interop/dbt_build.sh "$work/dbt" >"$work/dbt.log" 2>&1 || { cat "$work/dbt
 start_server "$work/state.sqlite"
 echo "== interop against pipewatch serve on SQLite ($url)"
 PIPEWATCH_URL=$url PIPEWATCH_WRITE_TOKEN=$token PIPEWATCH_CONFIG=$config PIPEWATCH_BIN=$bin \
-PIPEWATCH_ALERTMANAGER=$alertmanager PIPEWATCH_AIRFLOW_VENV=$airflow_venv PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
+PIPEWATCH_ALERTMANAGER=$alertmanager PIPEWATCH_CHROMEDRIVER=$chromedriver PIPEWATCH_AIRFLOW_VENV=$airflow_venv PIPEWATCH_DBT_TARGET=$work/dbt PIPEWATCH_ICS=$work/a.ics PIPEWATCH_ICS_AGAIN=$work/b.ics \
     .venv/bin/pytest -q -p no:cacheprovider Tests/interop
 echo "== Schemathesis against pipewatch serve on SQLite ($url)"
 PIPEWATCH_WRITE_TOKEN=$token scripts/schemathesis.sh "$url"

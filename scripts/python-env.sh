@@ -61,7 +61,7 @@ echo "python-env: installing $req (constrained by $constraints)"
 
 # Imports prove the install works, not just that pip finished.
 "$venv/bin/python" - <<'EOF'
-import aiosmtpd, dbt.version, icalendar, openlineage.client, prometheus_client, pytest, recurring_ical_events, requests
+import aiosmtpd, axe_selenium_python, dbt.version, icalendar, openlineage.client, prometheus_client, pytest, recurring_ical_events, requests, selenium
 print("python-env: dbt", dbt.version.__version__, "| icalendar", icalendar.__version__,
       "| pytest", pytest.__version__)
 EOF
