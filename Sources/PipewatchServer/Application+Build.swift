@@ -163,6 +163,7 @@ public func buildRouter(
     let checkController = CheckController(config: config, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
+    ReviewController(config: config, clock: clock).addReads(to: reads)
     router.middlewares.add(MethodNotAllowedMiddleware(router))
     return (router, writer)
 }

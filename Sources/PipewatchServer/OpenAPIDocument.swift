@@ -1,6 +1,8 @@
 /// The OpenAPI 3.1 description of the HTTP API, served at `/openapi.yaml`.
 public enum OpenAPIDocument {
-    static let yaml = base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + reloadPaths + "\n" + alertPaths
+    static let yaml =
+        base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + reloadPaths + "\n" + alertPaths
+        + "\n" + reviewPaths
 
     /// Every path the document describes, as written under `paths:`.
     public static var paths: [String] {
