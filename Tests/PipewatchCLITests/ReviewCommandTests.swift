@@ -7,7 +7,7 @@ import PipewatchTestSupport
 import Testing
 
 /// `pipewatch review` on a SQLite store where the real incident service opened, acknowledged and
-/// resolved incidents at pinned times, and the escalator paged who was on call.
+/// resolved incidents at pinned times, paging whoever was on call.
 @Suite("review command")
 struct ReviewCommandTests {
     /// Two engineers in London taking weekly turns from Monday 2026-01-05 09:00: a, then b.
@@ -17,8 +17,10 @@ struct ReviewCommandTests {
           timezone: Europe/London
           contacts: [{ webhook: { url: "http://127.0.0.1:9/team", secret_env: SECRET } }]
         engineers:
-          a: { name: A, region: GB-ENG, timezone: Europe/London }
-          b: { name: B, region: GB-ENG, timezone: Europe/London }
+          a: { name: A, region: GB-ENG, timezone: Europe/London,
+               contacts: [{ webhook: { url: "http://127.0.0.1:9/a", secret_env: SECRET } }] }
+          b: { name: B, region: GB-ENG, timezone: Europe/London,
+               contacts: [{ webhook: { url: "http://127.0.0.1:9/b", secret_env: SECRET } }] }
         pipelines:
           orders:
             name: Orders
@@ -68,8 +70,8 @@ struct ReviewCommandTests {
             ]
             for time in times {
                 let opened = at(time.opened)
+                // Opening pages whoever is on call at once (the escalation's first step).
                 let incident = try await open(engine, store, at: opened)
-                _ = try await engine.escalator.tick(at: opened)
                 try await engine.incidents.acknowledge(incident.id, by: time.by, at: opened + time.ack * 60)
                 try await clear(engine, store, at: opened + time.ack * 60 + 60)
                 try await engine.incidents.resolve(

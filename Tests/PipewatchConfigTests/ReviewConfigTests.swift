@@ -39,18 +39,18 @@ struct ReviewConfigTests {
         try await expectFindings(
             yaml,
             [
-                "pipewatch.yaml:18:3: error: review: unknown key 'often'",
-                "pipewatch.yaml:15:10: error: review.every: must be a whole number of days, found '1d12h'\n"
+                "pipewatch.yaml:14:10: error: review.every: must be a whole number of days, found '1d12h'\n"
                     + "    hint: periods start at midnight in the team's time zone: write '7 days' or '4 weeks'",
-                "pipewatch.yaml:16:18: error: review.notify[1]: unknown recipient 'tema'\n"
-                    + "    hint: did you mean 'team'?",
-                "pipewatch.yaml:17:11: error: review.starts: expected a date such as 2026-03-09, found 'someday'",
+                "pipewatch.yaml:15:18: error: review.notify[1]: unknown recipient 'tema'\n"
+                    + "    hint: use 'team', an engineer id or a stakeholder id",
+                "pipewatch.yaml:16:11: error: review.starts: expected a date YYYY-MM-DD, found 'someday'",
+                "pipewatch.yaml:17:3: error: review: unknown key 'often'\n    hint: expected one of every, notify, starts",
             ]
         )
         try await expectFindings(
             baseConfig + "review: { notify: team }\n",
             [
-                "pipewatch.yaml:14:9: error: review: missing key 'every'\n    hint: how often the review is sent, such as '4 weeks'"
+                "pipewatch.yaml:13:9: error: review: missing key 'every'\n    hint: how often the review is sent, such as '4 weeks'"
             ]
         )
     }

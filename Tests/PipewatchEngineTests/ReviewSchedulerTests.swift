@@ -31,7 +31,7 @@ struct ReviewSchedulerTests {
 
     @Test("the running service sends each period's review once, when the clock passes the period's end")
     func oncePerPeriod() async throws {
-        try await withTestStore(.sqlite) { store in
+        try await withTestStore(.sqlite) { (store: SQLStateStore) async throws in
             // Given the engine at Sunday 18 January 23:59 London, a minute before the first period ends
             let clock = TestClock(iso: "2026-01-18T23:59:00Z")
             let engine = DispatcherTests.engine(Self.plan(), store, clock)
@@ -59,7 +59,10 @@ struct ReviewSchedulerTests {
                 // And the next period's comes when it ends, two weeks later
                 clock.advance(by: .seconds(13 * 86_400))
                 try await until { try await reviews(store).count == 2 && clock.sleeperCount > 0 }
-                #expect(try await reviews(store).last?.title.hasPrefix("Review of 2026-01-19 to 2026-02-01") == true)
+                #expect(
+                    try await reviews(store).first?.title.hasPrefix("Review of 2026-01-19 to 2026-02-01") == true,
+                    "newest first"
+                )
                 group.cancelAll()
             }
         }
@@ -67,7 +70,7 @@ struct ReviewSchedulerTests {
 
     @Test("a restarted engine does not send a period's review again: the store remembers it was queued")
     func restart() async throws {
-        try await withTestStore(.sqlite) { store in
+        try await withTestStore(.sqlite) { (store: SQLStateStore) async throws in
             let clock = TestClock(iso: "2026-01-19T08:00:00Z")
             let first = DispatcherTests.engine(Self.plan(), store, clock)
             #expect(try await first.reviews.tick(at: clock.wall.now) == 1)

@@ -100,10 +100,10 @@ struct ReviewAPITests {
         try await withTestServer(settings: ServerSettings(port: 0), testing: .live) { client, _ in
             let since = try await get(client, "/api/v1/review?since=soon")
             #expect(since.0 == .badRequest)
-            #expect(since.1 == #"{"error":"since: since 'soon' is not a duration; use 90d or 4 weeks"}"#)
+            #expect(since.1 == #"{"error":"since: 'soon' is not a duration; use 90d or 4 weeks"}"#)
             let to = try await get(client, "/api/v1/review?from=2026-11-10&to=yesterday")
             #expect(to.0 == .badRequest)
-            #expect(to.1.contains(#""error":"to: to 'yesterday' is not a date"#))
+            #expect(to.1.contains(#""error":"to: 'yesterday' is not a date"#))
             let format = try await get(client, "/api/v1/review?format=pdf")
             #expect(format.0 == .badRequest)
             #expect(format.1.contains("format: unknown format 'pdf'"))

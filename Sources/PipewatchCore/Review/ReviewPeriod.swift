@@ -12,7 +12,7 @@ public enum ReviewPeriod {
     /// The period when nothing is given.
     public static let defaultSince = Duration.seconds(90 * 86_400)
 
-    /// Why a period was refused; `description` names the parameter.
+    /// Why a period was refused: the parameter, and the message without its name.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The parameter and its message.
         case invalid(parameter: String, message: String)
@@ -45,7 +45,7 @@ public enum ReviewPeriod {
         }
         if let since {
             guard let duration = DurationText.parse(since), duration > .zero else {
-                throw .invalid(parameter: "since", message: "since '\(since)' is not a duration; use 90d or 4 weeks")
+                throw .invalid(parameter: "since", message: "'\(since)' is not a duration; use 90d or 4 weeks")
             }
             return (now.addingTimeInterval(-duration.timeInterval), now)
         }
@@ -54,12 +54,12 @@ public enum ReviewPeriod {
             return (now.addingTimeInterval(-defaultSince.timeInterval), now)
         }
         guard let start = instant(from, in: zone, inclusiveEnd: false) else {
-            throw .invalid(parameter: "from", message: message("from", from))
+            throw .invalid(parameter: "from", message: message(from))
         }
         var end = now
         if let to {
             guard let instant = instant(to, in: zone, inclusiveEnd: true) else {
-                throw .invalid(parameter: "to", message: message("to", to))
+                throw .invalid(parameter: "to", message: message(to))
             }
             end = instant
         }
@@ -74,7 +74,7 @@ public enum ReviewPeriod {
         return ISO8601Text.parse(text)
     }
 
-    private static func message(_ name: String, _ text: String) -> String {
-        "\(name) '\(text)' is not a date; use 2026-10-01 (the team's zone) or ISO 8601 with an offset"
+    private static func message(_ text: String) -> String {
+        "'\(text)' is not a date; use 2026-10-01 (the team's zone) or ISO 8601 with an offset"
     }
 }

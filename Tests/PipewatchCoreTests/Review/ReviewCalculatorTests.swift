@@ -435,7 +435,7 @@ struct ReviewCalculatorTests {
             try ReviewPeriod.resolve(since: "soon", from: nil, to: nil, now: now, in: Self.newYork)
         }
         #expect(error?.parameter == "since")
-        #expect(error?.description == "since 'soon' is not a duration; use 90d or 4 weeks")
+        #expect(error?.description == "'soon' is not a duration; use 90d or 4 weeks")
         let empty = #expect(throws: ReviewPeriod.Problem.self) {
             try ReviewPeriod.resolve(since: nil, from: "2026-02-08", to: "2026-02-01", now: now, in: Self.newYork)
         }
