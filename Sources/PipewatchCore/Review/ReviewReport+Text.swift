@@ -45,7 +45,8 @@ extension ReviewReport {
                 let cells = row.enumerated().map { index, cell in
                     index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
                 }
-                lines.append("  " + cells.joined(separator: "  "))
+                let line = "  " + cells.joined(separator: "  ")
+                lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
             }
         }
         return lines.joined(separator: "\n")
