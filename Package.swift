@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "PipewatchCore", swiftSettings: swiftSettings),
@@ -94,7 +95,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [.copy("Dashboard/Templates")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -117,6 +120,7 @@ let package = Package(
             name: "pipewatch-bench",
             dependencies: [
                 "PipewatchCore", "PipewatchStore", "PipewatchEngine", .product(name: "Logging", package: "swift-log"),
+                "PipewatchServer",
             ],
             path: "Benchmarks/PipewatchBenchmarks",
             swiftSettings: swiftSettings

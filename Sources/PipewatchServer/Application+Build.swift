@@ -11,7 +11,7 @@ public import PipewatchStore
 public import ServiceLifecycle
 
 /// Builds the Pipewatch HTTP application: the ingest endpoints, the read API, `/metrics`,
-/// `/healthz`, `/openapi.yaml` and `/-/reload`. `pipewatch serve` and the tests both call it.
+/// `/healthz`, `/openapi.yaml`, `/-/reload` and the web dashboard at `/`. `pipewatch serve` and the tests both call it.
 ///
 /// - Parameters:
 ///   - settings: where to listen and what to accept.
@@ -164,6 +164,15 @@ public func buildRouter(
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
     ReviewController(config: config, clock: clock).addReads(to: reads)
+    addDashboard(
+        to: router,
+        settings: settings,
+        config: config,
+        store: store,
+        clock: clock,
+        bodies: bodies,
+        logger: logger
+    )
     router.middlewares.add(MethodNotAllowedMiddleware(router))
     return (router, writer)
 }

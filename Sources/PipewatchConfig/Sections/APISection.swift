@@ -1,9 +1,10 @@
 import PipewatchCore
 
 /// Reads `api:`: whether reads need a token, the tokens, as SHA-256 hashes with a scope, and the
-/// address people reach the server at (`public_url`, which links in pages use).
+/// address people reach the server at (`public_url`, which links in pages use), and who signs in
+/// to the dashboard (`users`, read by ``DashboardUserSection``).
 enum APISection {
-    static let keys = ["read_access", "tokens", "public_url"]
+    static let keys = ["read_access", "tokens", "public_url", "users"]
 
     static func access(_ value: YAMLValue, context: ReadingContext) -> (access: APIAccess, publicURL: String?)? {
         let log = context.log
@@ -22,8 +23,9 @@ enum APISection {
             }
             tokens.append(token)
         }
+        let users = fields["users"].map { DashboardUserSection.users($0, context: context, tokens: tokens) } ?? []
         guard let readAccess else { return nil }
-        return (APIAccess(readAccess: readAccess, tokens: tokens), publicURL)
+        return (APIAccess(readAccess: readAccess, tokens: tokens, users: users), publicURL)
     }
 
     private static func token(_ value: YAMLValue, context: ReadingContext) -> APIAccess.Token? {

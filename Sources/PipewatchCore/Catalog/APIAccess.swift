@@ -53,11 +53,24 @@ public struct APIAccess: Sendable, Equatable {
 
     public var readAccess: ReadAccess
     public var tokens: [Token]
+    /// Who may sign in to the web dashboard, and with which role (`api.users`).
+    public var users: [DashboardUser]
 
     /// Creates an access policy.
-    public init(readAccess: ReadAccess = .open, tokens: [Token] = []) {
+    public init(readAccess: ReadAccess = .open, tokens: [Token] = [], users: [DashboardUser] = []) {
         self.readAccess = readAccess
         self.tokens = tokens
+        self.users = users
+    }
+
+    /// The dashboard user whose sign-in token has this SHA-256, if any.
+    public func user(hashed sha256: String) -> DashboardUser? {
+        users.first { $0.sha256 == sha256 }
+    }
+
+    /// The dashboard user named `name`, if any.
+    public func user(named name: String) -> DashboardUser? {
+        users.first { $0.name == name }
     }
 
     /// The token whose hash is `sha256`, if one is declared.

@@ -12,8 +12,13 @@ import PipewatchStore
 /// The body must arrive within the limits' timeout, and holds its share of the budget of bodies
 /// in flight while it is read.
 enum RequestBody {
-    static func read(_ request: Request, limits: BodyLimits) async throws -> Data {
-        if let type = request.headers[.contentType], !isJSON(type) {
+    static func read(_ request: Request, limits: BodyLimits, form: Bool = false) async throws -> Data {
+        if form {
+            // A dashboard form: only urlencoded forms (what a browser sends for <form method="post">).
+            guard let type = request.headers[.contentType], isForm(type) else {
+                throw APIError(.unsupportedMediaType, "send the form as 'application/x-www-form-urlencoded'")
+            }
+        } else if let type = request.headers[.contentType], !isJSON(type) {
             throw APIError(.unsupportedMediaType, "Content-Type '\(type)' is not JSON; send 'application/json'")
         }
         let limit = limits.maxBytes
@@ -63,6 +68,11 @@ enum RequestBody {
     }
 
     /// `application/json`, or a `+json` type, with any parameters.
+    static func isForm(_ contentType: String) -> Bool {
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            == "application/x-www-form-urlencoded"
+    }
+
     static func isJSON(_ contentType: String) -> Bool {
         let type =
             contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
