@@ -1,12 +1,14 @@
 import Foundation
 
 extension ReviewReport {
-    /// A section of the report: a heading and a table (or a line saying there is nothing).
-    private struct Section {
-        var title: String
-        var header: [String]
-        var rows: [[String]]
-        var empty: String
+    /// A section of the report: a heading and a table (or a line saying there is nothing), as
+    /// the table, the Markdown and the dashboard's review page show it.
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        public var header: [String]
+        public var rows: [[String]]
+        /// What is said when there are no rows.
+        public var empty: String
     }
 
     /// The report as Markdown: what the review schedule sends, and `--format markdown`.
@@ -52,11 +54,13 @@ extension ReviewReport {
         return lines.joined(separator: "\n")
     }
 
-    private var periodText: String {
+    /// `2026-01-05T00:00:00+00:00 to 2026-01-19T00:00:00+00:00`, in the team's zone.
+    public var periodText: String {
         "\(ISO8601Text.format(from, in: timeZone)) to \(ISO8601Text.format(to, in: timeZone))"
     }
 
-    private var sections: [Section] {
+    /// The sections, in the order every form of the report shows them; times in the team's zone.
+    public var sections: [Section] {
         let time = { (seconds: Double?) in seconds.map { Self.duration($0) } ?? "-" }
         let hours = { (value: Double) in String(format: "%.1f", value) }
         let summary = { (name: String, s: DurationSummary) in [name, "\(s.count)", time(s.median), time(s.p90)] }

@@ -30,6 +30,7 @@ struct DashboardController: Sendable {
         }
         addPipelinePages(to: router)
         addIncidentPages(to: router)
+        addReviewPages(to: router)
     }
 
     /// A page any reader may see: the visitor is checked (anonymous ones go to `/login` unless
