@@ -24,8 +24,8 @@ struct ReviewCommand: AsyncParsableCommand {
 
             A 'to' date is inclusive (the period ends at the next midnight in the team's zone). \
             'review: {every: 4 weeks, notify: team}' in the config makes 'pipewatch serve' send it. \
-            PIPEWATCH_NOW (ISO 8601) replaces the clock. Exit status 0 with a report, 1 when the store \
-            or the schedule cannot be read, 2 on a usage error.
+            PIPEWATCH_NOW (ISO 8601) replaces the clock. Exit status 0 with a report, 1 when the \
+            schedule of the period cannot be computed, 2 on a usage error, 3 when the store fails.
             """
     )
 
