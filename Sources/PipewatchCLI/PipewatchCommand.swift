@@ -35,6 +35,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             DemoCommand.self,
             IncidentCommand.self,
             NotificationsCommand.self,
+            ReviewCommand.self,
             IngestCommand.self,
             TokenCommand.self,
             FeedCommand.self,

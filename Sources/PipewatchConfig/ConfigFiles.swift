@@ -4,7 +4,7 @@ import Foundation
 struct ConfigFiles {
     static let topLevelKeys = [
         "team", "engineers", "stakeholders", "pipelines", "oncall", "escalation", "calendars", "api", "incidents",
-        "actions", "sources", "alerts", "smtp", "include",
+        "actions", "sources", "alerts", "smtp", "include", "review",
     ]
 
     /// The top-level mapping of each file that parsed.

@@ -96,6 +96,7 @@ public enum ConfigLoader {
             incidentsValue.map { IncidentSection.settings($0, publicURL: api?.publicURL, log: log) }
             ?? IncidentSettings(publicURL: api?.publicURL)
         let alerts = files.single("alerts", log: log).map { AlertSection.settings($0, context: context) }
+        let review = files.single("review", log: log).flatMap { ReviewSection.schedule($0, context: context) }
         let calendars = files.entries("calendars", kind: "calendar", log: log).compactMap {
             CalendarSection.assignment(id: $0.id, $0.value, context: context, currentDirectory: currentDirectory)
         }
@@ -146,7 +147,8 @@ public enum ConfigLoader {
             actions: actions,
             sources: sources,
             alerts: alerts ?? AlertIntakeSettings(),
-            smtp: smtp
+            smtp: smtp,
+            review: review
         )
     }
 }

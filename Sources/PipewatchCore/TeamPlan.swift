@@ -18,6 +18,8 @@ public struct TeamPlan: Sendable, Equatable {
     public var alerts: AlertIntakeSettings
     /// The mail server email contacts are sent through (`smtp:`), when the config has one.
     public var smtp: SMTPSettings?
+    /// When the periodic review is sent, and to whom (`review:`), when the config has one.
+    public var review: ReviewSchedule?
 
     /// Creates a plan.
     public init(
@@ -30,7 +32,8 @@ public struct TeamPlan: Sendable, Equatable {
         actions: [ActionDefinition] = [],
         sources: [DataSource] = [],
         alerts: AlertIntakeSettings = AlertIntakeSettings(),
-        smtp: SMTPSettings? = nil
+        smtp: SMTPSettings? = nil,
+        review: ReviewSchedule? = nil
     ) {
         self.catalog = catalog
         self.oncall = oncall
@@ -42,6 +45,7 @@ public struct TeamPlan: Sendable, Equatable {
         self.sources = sources
         self.alerts = alerts
         self.smtp = smtp
+        self.review = review
     }
 
     /// The escalation policy for `pipeline`: its own, else the team's.

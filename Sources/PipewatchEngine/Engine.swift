@@ -22,6 +22,9 @@ public struct Engine: Sendable {
     public let checklist: RunbookChecklist
     public let checks: CheckRunner
     public let alerts: AlertIntake
+    /// The periodic review, and the service that sends it (`review:`).
+    public let review: ReviewService
+    public let reviews: ReviewScheduler
     public let store: any IncidentStore
 
     /// Creates the engine over one store.
@@ -104,6 +107,16 @@ public struct Engine: Sendable {
             logger: logger
         )
         familiarity = RunbookFamiliarity(plan: plan, store: store)
+        review = ReviewService(plan: plan, store: store, schedule: schedule, familiarity: familiarity)
+        reviews = ReviewScheduler(
+            plan: plan,
+            review: review,
+            wake: { dispatcher.wake() },
+            clock: clock,
+            wallClock: wallClock,
+            interval: .seconds(60),
+            logger: logger
+        )
         checklist = RunbookChecklist(
             incidents: incidents,
             runner: ActionRunner(baseDirectory: baseDirectory, environment: environment)
@@ -114,6 +127,6 @@ public struct Engine: Sendable {
     ///
     /// - Parameter runningChecks: Whether the check runner is among them.
     public func services(runningChecks: Bool = true) -> [any Service] {
-        [evaluator, escalator, dispatcher, notices] + (runningChecks ? [checks] : [])
+        [evaluator, escalator, dispatcher, notices, reviews] + (runningChecks ? [checks] : [])
     }
 }

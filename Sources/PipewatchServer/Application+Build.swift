@@ -164,6 +164,7 @@ public func buildRouter(
     let checkController = CheckController(config: config, store: store, clock: clock)
     checkController.addReads(to: reads)
     checkController.addWrites(to: writes)
+    ReviewController(config: config, clock: clock).addReads(to: reads)
     addDashboard(
         to: router,
         settings: settings,

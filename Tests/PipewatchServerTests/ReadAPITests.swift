@@ -133,6 +133,7 @@ struct ReadAPITests {
                     "/api/v1/incidents/{id}/steps/{step}:", "/api/v1/incidents/{id}/actions:",
                     "/api/v1/incidents/{id}/review:", "/api/v1/notifications:", "/api/v1/notifications/{id}/retry:",
                     "/api/v1/checks:", "/api/v1/checks/{id}/history:", "/api/v1/checks/{id}/run:",
+                    "/api/v1/review:",
                 ] {
                     #expect(text.contains(path), "\(path) is missing")
                 }

@@ -28,6 +28,7 @@ struct DashboardChrome: Sendable {
         ("Schedule", "/schedule"),
         ("Fairness", "/fairness"),
         ("Incidents", "/incidents"),
+        ("Review", "/review"),
     ]
 
     init(

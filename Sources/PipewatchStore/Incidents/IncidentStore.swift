@@ -5,7 +5,7 @@ public import PipewatchCore
 ///
 /// Changes go through ``transaction(_:)`` so that a state change and the work it causes are
 /// stored together; reads and the dispatcher's bookkeeping have their own calls.
-public protocol IncidentStore: Sendable {
+public protocol IncidentStore: ReviewStore {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     ///
     /// - Throws: ``StoreError`` when the database fails; what `body` throws, unchanged.
