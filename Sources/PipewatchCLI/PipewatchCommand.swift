@@ -38,6 +38,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             IngestCommand.self,
             TokenCommand.self,
             InitCommand.self,
+            BackupCommand.self,
         ]
     )
 

@@ -11,5 +11,6 @@ enum Migrations {
         runAssembly,
         runParents,
         pipelineChanges,
+        leases,
     ]
 }
