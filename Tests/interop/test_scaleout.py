@@ -49,7 +49,7 @@ SEED = ROOT / "examples" / "seed" / "pipewatch.yaml"
 TOKEN = "pipewatch-demo-token"
 ROUTING_KEY = "pipewatch-demo-routing-key"  # the seed routes it to 'profit'
 NOW = "2026-03-26T03:00:00-04:00"
-LEASE_SECONDS = 6
+LEASE_SECONDS = 12  # several times the check scheduler's 5 s tick, which renews it
 INCIDENTS = 200
 
 if not BIN or not POSTGRES:
@@ -82,12 +82,15 @@ def sql(schema: str, query: str) -> list[list[str]]:
 class Instance:
     """One `pipewatch serve --test-clock` on the shared database."""
 
-    def __init__(self, name: str, config: Path, database: str, work: Path, env: dict[str, str], checks: bool) -> None:
+    def __init__(self, name: str, config: Path, database: str, work: Path, env: dict[str, str], checks: bool,
+                 test_clock: bool = True) -> None:
         self.name = name
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = work / f"{name}.log"
-        args = [BIN, "serve", "--config", str(config), "--database", database, "--port", str(self.port), "--test-clock"]
+        args = [BIN, "serve", "--config", str(config), "--database", database, "--port", str(self.port)]
+        if test_clock:
+            args.append("--test-clock")
         if not checks:
             args.append("--no-checks")
         self.process = subprocess.Popen(args, env=env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
@@ -180,7 +183,9 @@ def test_three_instances_share_the_engine_and_survive_a_sigkill(work: Path) -> N
                 instance.advance(15 * 60 + 1)
             holder = sql(schema, "SELECT holder FROM engine_leases WHERE module = 'checks'")[0][0]
             victim = next(i for i in instances if f":{i.process.pid}:" in holder)
-            eventually("the second steps under way", lambda: len(step_pages(1)) >= 20, 60)
+            assert receiver.wait_for(
+                lambda ds: sum(1 for d in ds if d.delivered and (d.key or "").endswith("/step-1")) >= 20, 60
+            ), "the second steps did not start"
             victim.kill()
             killed_at = time.monotonic()
             survivors = [i for i in instances if i is not victim]
@@ -262,9 +267,9 @@ def test_instances_ride_out_a_database_restart_and_lose_no_acknowledged_event(wo
     instances: list[Instance] = []
     acknowledged: list[str] = []
     try:
-        instances.append(Instance("one", config, database, work, env, checks=False))
+        instances.append(Instance("one", config, database, work, env, checks=False, test_clock=False))
         instances[0].wait_ready()
-        instances.append(Instance("two", config, database, work, env, checks=False))
+        instances.append(Instance("two", config, database, work, env, checks=False, test_clock=False))
         instances[1].wait_ready()
         auth = {"Authorization": f"Bearer {TOKEN}"}
 

@@ -29,7 +29,7 @@ struct BackupCommand: AsyncParsableCommand {
         let size = try await storeOptions.withStore(configURL: configURL, in: context) { store in
             do {
                 return try await store.backup(to: target)
-            } catch .invalidValue(let message) {
+            } catch StoreError.invalidValue(let message) {
                 context.printError("error: \(message)")
                 throw ExitCode(2)
             }

@@ -214,7 +214,7 @@ public final class CheckRunner: Service, Sendable {
         guard !due.isEmpty else { return [] }
         guard lease.isShared else { return try await run(due, at: now, stillHeld: nil) }
         let (outcome, _) = await lease.keepingLease { () -> Result<[CheckResult], StoreError> in
-            do {
+            do throws(StoreError) {
                 return .success(try await self.run(due, at: now) { await self.lease.renew().held })
             } catch {
                 return .failure(error)

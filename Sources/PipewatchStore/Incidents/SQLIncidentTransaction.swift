@@ -51,7 +51,7 @@ struct SQLIncidentTransaction: IncidentTransaction {
         // No row to lock yet when the first alert with a key arrives at two instances at once:
         // the key itself is locked, so only one of them opens the incident.
         try await AdvisoryLock.take(AdvisoryLock.incidentKeys, [key], in: database, engine: engine)
-        try await database.raw(
+        return try await database.raw(
             "SELECT * FROM incidents WHERE incident_key = \(bind: key) ORDER BY id DESC LIMIT 1\(lock)"
         ).first(decoding: IncidentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.incident
     }
