@@ -96,7 +96,7 @@ def round_(binary: str, postgres: str, instances: int, incidents: int, work: Pat
                 list(pool.map(trigger, range(incidents)))
 
             def pages(step: int) -> int:
-                return sum(1 for d in receiver.delivered() if (d.key or "").endswith(f"/step-{step}"))
+                return sum(1 for d in receiver.delivered() if f"/step-{step}/" in (d.key or ""))
             wait("first pages", lambda: pages(0) >= incidents)
             started = time.monotonic()
             for url in urls:
