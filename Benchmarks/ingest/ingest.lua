@@ -2,7 +2,8 @@
 -- second request), shaped like what the official Python client sends.
 local token = os.getenv("PIPEWATCH_TOKEN") or "pipewatch-demo-token"
 local counter = 0
-local thread_id = 0
+-- wrk processes run side by side (scripts/bench-scaleout.sh) number their threads apart, so run ids never collide.
+local thread_id = (tonumber(os.getenv("PIPEWATCH_BENCH_WRK") or "0") or 0) * 16
 
 function setup(thread)
     thread:set("thread_id", thread_id)

@@ -40,6 +40,7 @@ public struct PipewatchCommand: AsyncParsableCommand {
             TokenCommand.self,
             FeedCommand.self,
             InitCommand.self,
+            BackupCommand.self,
         ]
     )
 

@@ -79,7 +79,8 @@ public struct Engine: Sendable {
             clock: clock,
             wallClock: wallClock,
             interval: plan.incidents.evaluateEvery,
-            logger: logger
+            logger: logger,
+            environment: environment
         )
         alerts = AlertIntake(
             incidents: incidents,

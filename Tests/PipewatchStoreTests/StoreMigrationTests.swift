@@ -44,6 +44,7 @@ struct StoreMigrationTests {
                         "0007_pipeline_changes",
                         "0008_dashboard_sessions",
                         "0009_calendar_feeds",
+                        "0010_leases",
                     ]
                 )
                 #expect(second.isEmpty)

@@ -73,6 +73,7 @@ class WebhookReceiver:
         self._changed = threading.Condition(self._lock)
         self._deliveries: list[Delivery] = []
         self._down = False
+        self._delay = 0.0
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -94,12 +95,18 @@ class WebhookReceiver:
                 with receiver._changed:
                     receiver._deliveries.append(delivery)
                     receiver._changed.notify_all()
+                    delay = receiver._delay
+                if delay:
+                    time.sleep(delay)  # a slow receiver: the sender waits for the answer
                 answer = json.dumps({"ok": status == 200, "problem": problem}).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the sender is gone (a test killed it): it never hears the answer
 
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 pass
@@ -133,6 +140,11 @@ class WebhookReceiver:
         """While down, every request (even a correctly signed one) is answered 500."""
         with self._lock:
             self._down = down
+
+    def set_delay(self, seconds: float) -> None:
+        """Answers each request `seconds` after taking it (it is recorded at once)."""
+        with self._lock:
+            self._delay = seconds
 
     def _judge(self, path: str, headers: Any, raw: bytes) -> tuple[int, str | None, Any]:
         secret = self.secrets.get(path)

@@ -197,12 +197,15 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("\(APIAccess.ingestDisabled); \(APIAccess.ingestHint)")
         }
         let store: SQLStateStore
+        let engineLock: EngineFileLock?
         do {
             store = try await SQLStateStore.open(at: location, logger: logger)
+            engineLock = try SingleInstance.lock(location)
         } catch {
             context.printError("error: \(error.description)")
             throw error.exitCode
         }
+        defer { withExtendedLifetime(engineLock) {} }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await store.run() }

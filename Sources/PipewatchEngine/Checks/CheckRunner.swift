@@ -22,6 +22,9 @@ public final class CheckRunner: Service, Sendable {
     private let logger: Logger
     private let wakeup = Wakeup()
     private let state = Mutex(State())
+    /// Among several instances on one PostgreSQL, only the holder of this lease runs the checks
+    /// that fall due, so each runs once per due time (and once per completed run).
+    let lease: ModuleLease
 
     private struct State {
         /// When each check last ran; `nil` until read from the store.
@@ -47,6 +50,7 @@ public final class CheckRunner: Service, Sendable {
     ///   - wallClock: "Now" for every schedule.
     ///   - interval: How often the loop looks for due checks.
     ///   - logger: Where failures are logged.
+    ///   - environment: Where `PIPEWATCH_LEASE_PERIOD` is read (the lease on running checks).
     public init(
         plan: TeamPlan,
         store: any CheckStore & RunStore,
@@ -55,8 +59,10 @@ public final class CheckRunner: Service, Sendable {
         clock: any Clock<Duration>,
         wallClock: any WallClock,
         interval: Duration,
-        logger: Logger
+        logger: Logger,
+        environment: [String: String] = [:]
     ) {
+        self.lease = ModuleLease(module: "checks", store: store, environment: environment, logger: logger)
         self.plan = plan
         self.store = store
         self.probes = probes
@@ -76,6 +82,15 @@ public final class CheckRunner: Service, Sendable {
     /// - Throws: ``StoreError`` when the results cannot be stored (the checks did run).
     @discardableResult
     public func run(_ ids: Set<CheckID>? = nil, at now: Date) async throws(StoreError) -> [CheckResult] {
+        try await run(ids, at: now, stillHeld: nil)
+    }
+
+    /// Runs checks and stores their results if `stillHeld` (asked just before) says so.
+    private func run(
+        _ ids: Set<CheckID>?,
+        at now: Date,
+        stillHeld: (@Sendable () async -> Bool)?
+    ) async throws(StoreError) -> [CheckResult] {
         let chosen = plan.checks.filter { ids?.contains($0.check.id) ?? true }
         guard !chosen.isEmpty else { return [] }
         let checkIDs = chosen.map(\.check.id)
@@ -92,6 +107,12 @@ public final class CheckRunner: Service, Sendable {
             if let previous = latest[results[index].check], previous.state == results[index].state {
                 results[index].stateSince = previous.stateSince
             }
+        }
+        // A holder that lost its lease during a long run leaves the results to the new holder,
+        // which runs the same due checks: one result per due time.
+        if let stillHeld, !(await stillHeld()) {
+            logger.warning("lost the lease on running checks during a run; its results are not stored")
+            return []
         }
         try await store.recordCheckResults(results)
         state.withLock { state in
@@ -139,16 +160,25 @@ public final class CheckRunner: Service, Sendable {
             return state.touched
         }
         var due = Set<CheckID>()
+        var latest: [CheckID: CheckResult]?
         for id in touched {
             guard let pipeline = plan.catalog.pipeline(id),
                 let newest = try await store.runs(of: id, limit: 1).first, let ended = newest.endedAt
             else { continue }
+            let afterRun = pipeline.checks.filter { $0.schedule == .afterRun }.map(\.id)
+            if lease.isShared, state.withLock({ $0.lastRunEnd[id] == nil }) {
+                // Just took over from another instance: the run is checked already when each of
+                // its checks has a result from after it ended.
+                if latest == nil { latest = try await store.latestCheckResults(of: nil) }
+                let checked = afterRun.allSatisfy { (latest?[$0]?.startedAt ?? .distantPast) >= ended }
+                if checked { state.withLock { $0.lastRunEnd[id] = ended } }
+            }
             let isNew = state.withLock { state in
                 guard ended > (state.lastRunEnd[id] ?? .distantPast) else { return false }
                 state.lastRunEnd[id] = ended
                 return true
             }
-            if isNew { due.formUnion(pipeline.checks.filter { $0.schedule == .afterRun }.map(\.id)) }
+            if isNew { due.formUnion(afterRun) }
         }
         return due
     }
@@ -158,9 +188,39 @@ public final class CheckRunner: Service, Sendable {
     /// - Returns: The results of the checks that ran.
     @discardableResult
     public func tick(at now: Date) async throws(StoreError) -> [CheckResult] {
+        let (held, isNew) = await lease.renew()
+        guard held else {
+            // Another instance runs the checks; what it ran is read again if this one takes over.
+            state.withLock { state in
+                state.lastRun = nil
+                state.lastRunEnd = [:]
+                state.touched = []
+            }
+            return []
+        }
+        if isNew {
+            state.withLock { state in
+                state.lastRun = nil
+                state.lastRunEnd = [:]
+            }
+        }
+        if lease.isShared {
+            // Runs may complete through any instance's ingest: the holder looks at each pipeline
+            // with `after: run` checks, not only those its own ingest touched.
+            let watched = plan.catalog.pipelines.filter { $0.checks.contains { $0.schedule == .afterRun } }
+            state.withLock { $0.touched.formUnion(watched.map(\.id)) }
+        }
         let due = try await dueChecks(at: now).union(checksAfterRuns())
         guard !due.isEmpty else { return [] }
-        return try await run(due, at: now)
+        guard lease.isShared else { return try await run(due, at: now, stillHeld: nil) }
+        let (outcome, _) = await lease.keepingLease { () -> Result<[CheckResult], StoreError> in
+            do throws(StoreError) {
+                return .success(try await self.run(due, at: now) { await self.lease.renew().held })
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     public func run() async throws {
@@ -173,6 +233,7 @@ public final class CheckRunner: Service, Sendable {
         ).run(wakeup: wakeup) { now in
             try await self.tick(at: now)
         }
+        await lease.release()
         await probes.shutdown()
     }
 }

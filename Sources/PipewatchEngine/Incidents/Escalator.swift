@@ -7,6 +7,12 @@ public import ServiceLifecycle
 /// Fires escalation steps when they fall due, and resolves incidents whose signals stayed clear
 /// for the hold time. Steps are rows with a due time, so a restart fires each step once, late at
 /// most by one tick.
+///
+/// Several instances on one PostgreSQL share the due steps: each fires a step in a transaction
+/// that holds its incident's row (`FOR UPDATE SKIP LOCKED`, so instances take different
+/// incidents), marks it fired only if it is still pending, and queues its page in the same
+/// transaction. A step is fired exactly once; an instance that dies mid-step leaves it pending
+/// (its transaction rolls back when its connection closes) for the next instance's tick.
 public final class Escalator: Service, Sendable {
     let incidents: IncidentService
     private let clock: any Clock<Duration>
@@ -52,7 +58,9 @@ public final class Escalator: Service, Sendable {
             for step in due {
                 let runner = incidents.escalation
                 let didFire = try await store.transaction { transaction -> Bool in
-                    guard let incident = try await transaction.incident(id: step.incidentID),
+                    // Another instance firing this incident's steps holds its row: skip it, it
+                    // is pending only until that transaction commits (or comes back next tick).
+                    guard let incident = try await transaction.claimIncident(id: step.incidentID),
                         incident.state == .triggered
                     else { return false }
                     return try await runner.fire(step, of: incident, in: transaction, calculator: calculator, at: now)

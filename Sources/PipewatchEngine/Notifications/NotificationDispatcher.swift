@@ -11,6 +11,14 @@ public import ServiceLifecycle
 ///
 /// Delivery is at least once: a crash between a post and its record sends the message again on
 /// restart, with the same `Idempotency-Key`, so receivers drop the repeat.
+///
+/// Several instances on one PostgreSQL share the outbox: each claims due messages with a lease
+/// (`FOR UPDATE SKIP LOCKED`, then `lease_until_ms` on the database's clock and `lease_holder`)
+/// before sending and records the outcome after, so a message is sent by one instance at a time.
+/// When the holder dies its messages are sent by another instance once the lease (30 s,
+/// `PIPEWATCH_LEASE_PERIOD`) has expired: exactly once when it died before sending, at least once
+/// (the same `Idempotency-Key` twice) when it died between sending and recording. A send is
+/// given up well within the lease (HTTP: 10 s), so a live holder never loses a message's lease.
 public final class NotificationDispatcher: Service, Sendable {
     private let store: any IncidentStore
     private let delivery: HTTPDelivery
@@ -57,6 +65,13 @@ public final class NotificationDispatcher: Service, Sendable {
         self.logger = logger
     }
 
+    /// How long a claimed message stays with this instance before another may send it.
+    private var leasePeriod: Duration {
+        let period = environment["PIPEWATCH_LEASE_PERIOD"].flatMap { DurationText.parse($0) } ?? .zero
+        // Never shorter than a send may take, else a slow but live send would be sent twice.
+        return max(period > .zero ? period : ModuleLease.defaultPeriod, .seconds(Int64(delivery.timeout) * 2))
+    }
+
     /// Asks for the outbox to be looked at now (something was just queued).
     public func wake() { wakeup.signal() }
 
@@ -77,7 +92,7 @@ public final class NotificationDispatcher: Service, Sendable {
     public func deliverDue(at now: Date) async throws -> Int {
         var delivered = 0
         while true {
-            let batch = try await store.claimDueMessages(at: now, lease: .seconds(60), limit: 32)
+            let batch = try await store.claimDueMessages(at: now, lease: leasePeriod, limit: 32)
             guard !batch.isEmpty else { return delivered }
             delivered += await withTaskGroup(of: Bool.self, returning: Int.self) { group in
                 for message in batch { group.addTask { await self.deliver(message, at: now) } }

@@ -17,6 +17,10 @@ public protocol IncidentTransaction: Sendable {
     /// The incident with `id` (locked for this transaction on PostgreSQL), or `nil`.
     func incident(id: Int64) async throws -> Incident?
 
+    /// The incident with `id` locked for this transaction, or `nil` when another instance holds
+    /// it (PostgreSQL's `SKIP LOCKED`); see the default in `IncidentTransaction+Claims.swift`.
+    func claimIncident(id: Int64) async throws -> Incident?
+
     /// The stored evidence of an incident (the facts of its latest occurrence).
     func incidentEvidence(id: Int64) async throws -> [String: String]
 

@@ -13,6 +13,10 @@ struct SQLIncidentTransaction: IncidentTransaction {
 
     func signalStates(of pipelines: [PipelineID]) async throws -> [SignalState] {
         guard !pipelines.isEmpty else { return [] }
+        // Two instances evaluating one pipeline at once would both see a signal closed and both
+        // open an incident for it: on PostgreSQL the pipelines are locked, in one order, until
+        // this transaction ends, so the second reads what the first stored.
+        try await AdvisoryLock.take(AdvisoryLock.pipelines, pipelines.map(\.rawValue), in: database, engine: engine)
         return try await database.raw(
             "SELECT * FROM signal_states WHERE pipeline IN (\(binds: pipelines.map(\.rawValue) as [any Encodable & Sendable]))"
         ).all(decoding: SignalStateRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.state)
@@ -44,13 +48,22 @@ struct SQLIncidentTransaction: IncidentTransaction {
     }
 
     func latestIncident(key: String) async throws -> Incident? {
-        try await database.raw(
+        // No row to lock yet when the first alert with a key arrives at two instances at once:
+        // the key itself is locked, so only one of them opens the incident.
+        try await AdvisoryLock.take(AdvisoryLock.incidentKeys, [key], in: database, engine: engine)
+        return try await database.raw(
             "SELECT * FROM incidents WHERE incident_key = \(bind: key) ORDER BY id DESC LIMIT 1\(lock)"
         ).first(decoding: IncidentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.incident
     }
 
     func incident(id: Int64) async throws -> Incident? {
         try await database.raw("SELECT * FROM incidents WHERE id = \(bind: id)\(lock)")
+            .first(decoding: IncidentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.incident
+    }
+
+    func claimIncident(id: Int64) async throws -> Incident? {
+        let skipLocked: SQLQueryString = engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await database.raw("SELECT * FROM incidents WHERE id = \(bind: id)\(skipLocked)")
             .first(decoding: IncidentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.incident
     }
 

@@ -9,21 +9,26 @@ extension SQLStateStore {
         limit: Int
     ) async throws(StoreError) -> [OutboxMessage] {
         let now = EpochMilliseconds(instant).value
-        let until = now + lease.components.seconds * 1000
+        let leaseMs = lease.components.seconds * 1000 + lease.components.attoseconds / 1_000_000_000_000_000
+        let isPostgres = executor.engine == .postgres
+        // On PostgreSQL the lease runs on the database server's clock, which every instance shares
+        // (their own clocks may differ, and tests move them); SQLite has one process.
+        let leaseNow: SQLQueryString = isPostgres ? Self.databaseNowMs : "\(bind: now)"
+        let holder = InstanceIdentity.current
         return try await perform("cannot read the outbox") {
             try await executor.transaction { database in
-                let skipLocked: SQLQueryString = executor.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+                let skipLocked: SQLQueryString = isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
                 let ids = try await database.raw(
                     """
                     SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_ms <= \(bind: now)
-                        AND (lease_until_ms IS NULL OR lease_until_ms <= \(bind: now))
+                        AND (lease_until_ms IS NULL OR lease_until_ms <= \(leaseNow))
                     ORDER BY next_attempt_ms, id LIMIT \(bind: Int64(limit))\(skipLocked)
                     """
                 ).all(decodingColumn: "id", as: Int64.self)
                 guard !ids.isEmpty else { return [] }
                 return try await database.raw(
                     """
-                    UPDATE outbox SET lease_until_ms = \(bind: until)
+                    UPDATE outbox SET lease_until_ms = \(leaseNow) + \(bind: leaseMs), lease_holder = \(bind: holder)
                     WHERE id IN (\(binds: ids as [any Encodable & Sendable])) RETURNING *
                     """
                 ).all(decoding: OutboxRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.message)

@@ -13,5 +13,6 @@ enum Migrations {
         pipelineChanges,
         dashboardSessions,
         calendarFeeds,
+        leases,
     ]
 }

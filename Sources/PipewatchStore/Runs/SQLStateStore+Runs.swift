@@ -12,8 +12,12 @@ extension SQLStateStore: RunStore {
     public func record(_ events: [IncomingEvent], receivedAt: Date) async throws(StoreError) -> [Bool] {
         guard !events.isEmpty else { return [] }
         let received = EpochMilliseconds(receivedAt).value
+        let engine = executor.engine
         return try await perform("cannot store \(events.count) lineage event\(events.count == 1 ? "" : "s")") {
             try await executor.transaction { database in
+                // Instances that ingest events of one run at once would each merge its kept
+                // assembly without the other's event: the runs are locked until this commits.
+                try await AdvisoryLock.take(AdvisoryLock.runs, events.map(\.event.runID), in: database, engine: engine)
                 // One statement for the whole batch: the unique key drops repeats, RETURNING names the new rows.
                 let values = events.map { incoming -> SQLQueryString in
                     let event = incoming.event
