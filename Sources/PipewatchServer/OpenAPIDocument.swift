@@ -2,11 +2,8 @@
 public enum OpenAPIDocument {
     static let yaml =
         base + "\n" + incidentPaths + "\n" + checkPaths + "\n" + reloadPaths + "\n" + alertPaths
-<<<<<<< HEAD
         + "\n" + feedPaths
-=======
         + "\n" + reviewPaths
->>>>>>> review-wip
 
     /// Every path the document describes, as written under `paths:`.
     public static var paths: [String] {

@@ -30,11 +30,8 @@ struct DashboardController: Sendable {
         }
         addPipelinePages(to: router)
         addIncidentPages(to: router)
-<<<<<<< HEAD
         addSchedulePages(to: router)
-=======
         addReviewPages(to: router)
->>>>>>> review-wip
     }
 
     /// A page any reader may see: the visitor is checked (anonymous ones go to `/login` unless
