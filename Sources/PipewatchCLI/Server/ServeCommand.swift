@@ -200,8 +200,14 @@ struct ServeCommand: AsyncParsableCommand {
         let engineLock: EngineFileLock?
         do {
             store = try await SQLStateStore.open(at: location, logger: logger)
+        } catch {
+            context.printError("error: \(error.description)")
+            throw error.exitCode
+        }
+        do {
             engineLock = try SingleInstance.lock(location)
         } catch {
+            try? await store.close()
             context.printError("error: \(error.description)")
             throw error.exitCode
         }
