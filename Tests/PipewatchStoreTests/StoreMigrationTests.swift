@@ -41,7 +41,7 @@ struct StoreMigrationTests {
                     first == [
                         "0001_schedule_state", "0002_run_signals", "0003_incidents", "0004_checks", "0005_run_assembly",
                         "0006_run_parents",
-                        "0007_pipeline_changes",
+                        "0007_pipeline_changes", "0008_dashboard_sessions",
                     ]
                 )
                 #expect(second.isEmpty)
