@@ -7,13 +7,16 @@
 #     loopback; prints the median and 95th percentile of curl's total time, and the bytes of the
 #     page and of its stylesheet, gzip-free.
 # Usage: scripts/bench-dashboard.sh [REQUESTS]     (default 200)
+#   PIPEWATCH_BIN_DIR=DIR uses the pipewatch and pipewatch-bench already built there (no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 requests=${1:-200}
-swift build -c release --product pipewatch 2>&1 | grep -E "error:" && exit 1 || true
-swift build -c release --product pipewatch-bench 2>&1 | grep -E "error:" && exit 1 || true
-bin=$(swift build -c release --show-bin-path)
+if [ -z "${PIPEWATCH_BIN_DIR:-}" ]; then
+    swift build -c release --product pipewatch 2>&1 | grep -E "error:" && exit 1 || true
+    swift build -c release --product pipewatch-bench 2>&1 | grep -E "error:" && exit 1 || true
+fi
+bin=${PIPEWATCH_BIN_DIR:-$(swift build -c release --show-bin-path)}
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "== in process"
 "$bin/pipewatch-bench" dashboard

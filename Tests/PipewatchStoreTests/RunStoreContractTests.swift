@@ -113,3 +113,20 @@ struct RunStoreContractTests {
         }
     }
 }
+
+extension RunStoreContractTests {
+    @Test("the latest run of each pipeline, in one query, for the dashboard", arguments: StoreBackend.available)
+    func latestRuns(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store in
+            #expect(try await store.latestRuns().isEmpty)
+            _ = try await store.record(
+                [try incoming(.start, minutes: 0), try incoming(.complete, minutes: 5)],
+                receivedAt: Fixtures.now
+            )
+            let latest = try await store.latestRuns()
+            #expect(Array(latest.keys) == ["profit"])
+            #expect(latest["profit"]?.id == runID)
+            #expect(latest["profit"]?.state == .completed)
+        }
+    }
+}

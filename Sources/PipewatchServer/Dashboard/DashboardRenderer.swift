@@ -43,12 +43,25 @@ struct DashboardRenderer: Sendable {
         loadError = nil
     }
 
-    /// Where the templates are: the module's resource bundle, as SwiftPM builds it.
+    /// Where the templates are: the resource bundle SwiftPM builds beside the binary (where
+    /// `Bundle.module` looks first), else the source tree this binary was built from. Unlike
+    /// `Bundle.module`, a missing bundle is an error page, not a crash of the server.
     static func templateDirectory() throws -> URL {
-        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw DashboardError.templatesMissing
+        let bundle = "Pipewatch_PipewatchServer.resources"
+        var candidates = [Bundle.main.bundleURL.appendingPathComponent(bundle)]
+        if let executable = Bundle.main.executableURL {
+            candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundle))
         }
-        return url
+        candidates = candidates.map { $0.appendingPathComponent("Templates") }
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Templates")
+        )
+        guard
+            let found = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0.appendingPathComponent("layout.mustache").path)
+            })
+        else { throw DashboardError.templatesMissing }
+        return found
     }
 
     /// The HTML of `template` with `context`.
