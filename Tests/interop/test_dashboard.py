@@ -31,6 +31,9 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 import browser
 from pwinterop import ServeProcess, eventually
@@ -169,8 +172,15 @@ def driver() -> Iterator[WebDriver]:
 def sign_in(driver: WebDriver, serve: ServeProcess, token: str) -> None:
     driver.get(f"{serve.url}/login")
     driver.find_element(By.NAME, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    eventually("signed in", lambda: "/login" not in driver.current_url, seconds=10)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
+    assert "/login" not in driver.current_url, "signing in did not leave /login"
+
+
+def submit(driver: WebDriver, button: WebElement) -> None:
+    """Clicks a form's button and waits for the page the server answers with (the old one gone)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
 
 
 def no_alert(driver: WebDriver) -> bool:
@@ -203,7 +213,7 @@ def test_login_refuses_a_wrong_token_and_signs_in_with_the_right_one(server: Ser
     driver.get(f"{server.url}/")
     assert "/login" in driver.current_url, "an anonymous visitor is sent to sign in when reading needs a token"
     driver.find_element(By.NAME, "token").send_keys("not-a-token")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
     assert "/login" in driver.current_url
     assert driver.find_elements(By.CSS_SELECTOR, "[role=alert]"), "a refused sign-in says why"
     sign_in(driver, server, ENGINEER)
@@ -263,8 +273,8 @@ def test_the_engineer_acknowledges_and_the_timeline_changes(server: ServeProcess
     driver.get(f"{server.url}{path}")
     before = driver.find_element(By.ID, "timeline").text
     assert "acknowledged" not in before.lower()
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/ack'] button").click()
-    eventually("the page back after acknowledging", lambda: urlparse(driver.current_url).path == path, seconds=10)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/ack'] button"))
+    assert urlparse(driver.current_url).path == path, driver.current_url
     after = driver.find_element(By.ID, "timeline").text
     assert "acknowledged" in after.lower(), after
     assert "ana" in after.lower(), "the timeline names who acknowledged"
@@ -283,7 +293,7 @@ def test_a_swap_with_too_short_a_notice_shows_the_cli_error(server: ServeProcess
     for name, value in (("start", "2026-12-14T09:00"), ("end", "2026-12-15T09:00")):
         field = form.find_element(By.NAME, name)
         driver.execute_script("arguments[0].value = arguments[1]", field, value)
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     error = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert "swap request is too late" in error and "swap notice 7 days" in error, error
 
