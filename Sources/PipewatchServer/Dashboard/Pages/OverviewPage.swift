@@ -110,6 +110,7 @@ struct OverviewPage: Sendable {
         var failing: [PipelineID: Int] = [:]
         for result in inputs.checkResults where result.state.isProblem { failing[result.pipeline, default: 0] += 1 }
         var counts: [String: Int] = [:]
+        var deadlines: [String: String] = [:]
         pipelines = catalog.pipelines.map { pipeline in
             let signals = signalsByPipeline[pipeline.id] ?? []
             let health = PipelineDocument(
@@ -137,7 +138,14 @@ struct OverviewPage: Sendable {
                 hasSignals: !signals.isEmpty,
                 failingChecks: failing[pipeline.id] ?? 0,
                 hasFailingChecks: (failing[pipeline.id] ?? 0) > 0,
-                nextDeadline: pipeline.deliverBy.map { Self.nextDeadline($0, after: now) },
+                nextDeadline: pipeline.deliverBy.map { deadline in
+                    // Pipelines share a few deadlines; the calendar search costs, so once each.
+                    let key = "\(deadline.time) \(deadline.timeZone.identifier)"
+                    if let known = deadlines[key] { return known }
+                    let text = Self.nextDeadline(deadline, after: now)
+                    deadlines[key] = text
+                    return text
+                },
                 owners: owners
             )
         }
