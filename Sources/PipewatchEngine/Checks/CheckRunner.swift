@@ -62,7 +62,7 @@ public final class CheckRunner: Service, Sendable {
         logger: Logger,
         environment: [String: String] = [:]
     ) {
-        self.lease = ModuleLease(module: "checks", store: store, environment: environment, logger: logger)
+        self.lease = ModuleLease(module: "checks", store: store, clock: clock, environment: environment, logger: logger)
         self.plan = plan
         self.store = store
         self.probes = probes

@@ -16,6 +16,8 @@ final class ModuleLease: Sendable {
     let module: String
     let period: Duration
     private let store: (any LeaseStore)?
+    /// What the heartbeat of a long turn sleeps on (the service's clock; a test clock in tests).
+    private let clock: any Clock<Duration>
     private let holder: String
     private let logger: Logger
     /// Whether the last attempt held the lease.
@@ -23,9 +25,10 @@ final class ModuleLease: Sendable {
     /// Whether a renewal failed during the turn ``keepingLease(_:)`` runs.
     private let lostDuringTurn = Mutex(false)
 
-    init(module: String, store: Any, environment: [String: String], logger: Logger) {
+    init(module: String, store: Any, clock: any Clock<Duration>, environment: [String: String], logger: Logger) {
         self.module = module
         self.store = store as? any LeaseStore
+        self.clock = clock
         self.holder = InstanceIdentity.current
         self.period =
             environment["PIPEWATCH_LEASE_PERIOD"].flatMap { DurationText.parse($0) }.flatMap {
@@ -79,9 +82,9 @@ final class ModuleLease: Sendable {
     ) async rethrows -> (Result, heldThroughout: Bool) {
         guard isShared else { return (try await body(), true) }
         lostDuringTurn.withLock { $0 = false }
-        let heartbeat = Task { [self] in
+        let heartbeat = Task { [self, clock] in
             while !Task.isCancelled {
-                try? await ContinuousClock().sleep(for: period / 3)
+                try? await clock.sleep(for: period / 3)
                 guard !Task.isCancelled else { return }
                 if !(await renew().held) { lostDuringTurn.withLock { $0 = true } }
             }
