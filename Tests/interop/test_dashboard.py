@@ -27,12 +27,11 @@ from urllib.parse import urlparse
 
 import pytest
 import requests
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import browser
@@ -180,7 +179,22 @@ def submit(driver: WebDriver, button: WebElement) -> None:
     """Clicks a form's button and waits for the page the server answers with (the old one gone)."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(lambda _: gone(page))
+
+
+def gone(element: WebElement) -> bool:
+    """Whether the element left the document. While the old page is being torn down, chromedriver
+    can answer with an inspector error ("Node with given id does not belong to the document")
+    instead of a stale reference; both mean the same."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
 
 
 def no_alert(driver: WebDriver) -> bool:
