@@ -173,6 +173,30 @@ struct CheckProbeTests {
         }
     }
 
+    @Test("checks on one table that find a few failing rows read their examples together", arguments: backends)
+    func fewExamplesTogether(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let results = await warehouse.run([
+                check("nulls", .missing(table: orders, column: "amount", limit: .count(0), warn: nil)),
+                check("negative", .range(table: orders, column: "amount", min: 0, max: nil)),
+                check("big", .range(table: orders, column: "amount", min: nil, max: 10)),
+                check("ids", .range(table: orders, column: "order_id", min: 0, max: 10)),
+            ])
+            #expect(results.map(\.state) == [.fail, .fail, .fail, .pass])
+            #expect(results.map(\.value) == [1, 1, 3, 0])
+            // The same rows the checks would read alone, from one query that all three ran.
+            #expect(results[0].examples == ["order_id=2, amount=NULL, status=paid, updated_at=2026-12-02 11:00:00"])
+            #expect(results[1].examples.count == 1)
+            #expect(results[1].examples.first?.hasPrefix("order_id=4, amount=-5") == true)
+            #expect(results[2].examples.map { $0.prefix(10) } == ["order_id=1", "order_id=3", "order_id=3"])
+            let shared = results[0].sql.last
+            #expect(shared?.contains("pipewatch_example_0") == true)
+            #expect(results[1].sql.last == shared && results[2].sql.last == shared)
+            #expect(results[0].sql.count == 2 && results[3].sql.count == 1)
+        }
+    }
+
     @Test("a missing table or column errors that check alone, with the database's message", arguments: backends)
     func missingColumn(_ backend: StoreBackend) async throws {
         try await ProbeWarehouse.with(backend) { warehouse in
@@ -320,6 +344,31 @@ struct CheckProbeTests {
                 // The ids are nearly all distinct: sorted, most distinct column first; text by its bytes.
                 #expect(results[1].sql.last?.contains(#"ORDER BY "visit_id", "session_id") k"#) == true)
                 #expect(results[2].sql.last?.contains(#""visitor" COLLATE "C" AS "visitor""#) == true)
+            }
+        }
+    }
+
+    @Test(
+        "a column the statistics call unique is counted distinct first, and duplicates still found",
+        arguments: backends
+    )
+    func distinctFirst(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let ledger = warehouse.table("ledger")
+            let results = await warehouse.run([
+                check("entries", .duplicates(table: ledger, columns: ["entry_id"], maxCount: 0)),
+                check("serials", .duplicates(table: ledger, columns: ["serial", "account"], maxCount: 0)),
+            ])
+            // Entry 7 came twice more after ANALYZE: the statistics still call entry_id unique.
+            #expect(results.map(\.state) == [.fail, .pass])
+            #expect(results.map(\.value) == [1, 0])
+            #expect(results[0].examples == ["entry_id=7, copies=3"])
+            if backend == .postgres {
+                // Both count entry_id's or serial's distinct values first; only the first then groups.
+                #expect(results[0].sql.contains { $0.contains(#"COUNT(DISTINCT "entry_id")"#) })
+                #expect(results[0].sql.last?.contains("GROUP BY") == true)
+                #expect(results[1].sql.last?.contains(#"COUNT(DISTINCT "serial")"#) == true)
+                #expect(!results[1].sql.contains { $0.contains("GROUP BY") })
             }
         }
     }

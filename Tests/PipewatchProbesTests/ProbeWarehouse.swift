@@ -14,7 +14,9 @@ import SQLiteNIO
 /// a row every hour of the last day except the three hours from 05:00 to 08:00. `customers` has a
 /// unique customer_id and one email twice. `visits` has 25,000 rows, enough distinct ids for
 /// PostgreSQL to group them sorted: ids 4999, 9999, … 24999 (and their `visitor` texts, `v4999` …)
-/// occur twice, each time in another of the seven sessions.
+/// occur twice, each time in another of the seven sessions. `ledger` has 25,000 rows with unique
+/// entry ids and serials when it is analysed, then two more rows of entry 7 (serials 25001 and
+/// 25002) that the planner's statistics do not know of.
 struct ProbeWarehouse {
     let backend: StoreBackend
     /// The schema checks write before table names.
@@ -42,6 +44,13 @@ struct ProbeWarehouse {
         (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 25000) SELECT n FROM r) AS numbers) AS ids
         """,
         "ANALYZE {s}.visits",
+        "CREATE TABLE {s}.ledger (entry_id BIGINT, serial BIGINT, account TEXT)",
+        """
+        INSERT INTO {s}.ledger SELECT n, n, 'x' || CAST(n AS TEXT) FROM \
+        (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 25000) SELECT n FROM r) AS numbers
+        """,
+        "ANALYZE {s}.ledger",
+        "INSERT INTO {s}.ledger VALUES (7, 25001, 'late'), (7, 25002, 'later')",
     ]
 
     /// The hourly events, leaving out 05:00, 06:00 and 07:00 of 2026-12-03.

@@ -71,6 +71,15 @@ public enum CheckKind: Sendable, Equatable {
         return true
     }
 
+    /// Whether judging the check reads what earlier runs left: an anomaly's values, a storage
+    /// check's sizes, a schema check's last columns. The others are judged on this run alone.
+    public var readsHistory: Bool {
+        switch self {
+        case .anomaly, .storage, .schema: true
+        default: false
+        }
+    }
+
     /// One line saying what the check verifies, for run books and reports.
     public var summary: String {
         switch self {

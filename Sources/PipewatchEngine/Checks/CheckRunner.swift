@@ -94,7 +94,10 @@ public final class CheckRunner: Service, Sendable {
         let chosen = plan.checks.filter { ids?.contains($0.check.id) ?? true }
         guard !chosen.isEmpty else { return [] }
         let checkIDs = chosen.map(\.check.id)
-        let histories = try await store.checkHistories(of: checkIDs, limit: Self.historyLimit)
+        let histories = try await store.checkHistories(
+            of: chosen.filter(\.check.kind.readsHistory).map(\.check.id),
+            limit: Self.historyLimit
+        )
         let latest = try await store.latestCheckResults(of: nil)
         var results = await probes.run(
             chosen.map {

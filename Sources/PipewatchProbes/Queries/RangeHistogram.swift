@@ -27,7 +27,7 @@ struct RangeHistogram {
         let quoted = dialect.quote(column)
         func buckets(_ operand: String, _ thresholds: [Double]) -> String {
             thresholds.isEmpty
-                ? "0" : "width_bucket(\(operand), ARRAY[\(thresholds.map { "\($0)" }.joined(separator: ", "))])"
+                ? "0" : "width_bucket(\(operand), ARRAY[\(thresholds.map(dialect.number).joined(separator: ", "))])"
         }
         return "SELECT \(buckets(quoted, lows)), \(buckets("-\(quoted)", highs)), COUNT(*) "
             + "FROM \(dialect.table(table)) WHERE \(quoted) IS NOT NULL GROUP BY 1, 2"

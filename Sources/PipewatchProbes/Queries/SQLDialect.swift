@@ -16,6 +16,13 @@ enum SQLDialect: Sendable {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// A bound as SQL: whole numbers without a fraction (`-100`, not `-100.0`), so that an integer
+    /// column compares as integers; `-100.0` is a numeric literal, against which PostgreSQL casts
+    /// every value of an integer column to numeric (300,000 rows: 30 ms against 7 ms).
+    func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 9e15 ? String(Int64(value)) : String(value)
+    }
+
     /// The table, quoted, schema first when it has one.
     func table(_ table: TableName) -> String {
         (table.schema.map { quote($0) + "." } ?? "") + quote(table.name)

@@ -76,7 +76,10 @@ struct TableScan {
         switch kind {
         case .range(_, let column, let min, let max):
             let quoted = dialect.quote(column)
-            let bounds = [min.map { "\(quoted) < \($0)" }, max.map { "\(quoted) > \($0)" }].compactMap { $0 }
+            let bounds = [
+                min.map { "\(quoted) < \(dialect.number($0))" }, max.map { "\(quoted) > \(dialect.number($0))" },
+            ]
+            .compactMap { $0 }
             return "(\(bounds.joined(separator: " OR ")))"
         case .missing(_, let column, _, _):
             return "\(dialect.quote(column)) IS NULL"

@@ -112,13 +112,17 @@ struct CheckProbe {
         } catch {
             return await scan(key.table, members, history: [:], at: now)
         }
+        let found = bounds.map { plan.violations(min: $0.min, max: $0.max, in: answer) }
+        let few = await fewExamples(zip(members, found).map { ($0.check, $1.count) }, in: key.table)
         var results: [CheckResult] = []
-        for (member, bound) in zip(members, bounds) {
+        for (member, found) in zip(members, found) {
             var recorder = Recorder(entry: member, at: now, clock: clock, started: started)
             recorder.sql = [sql]
-            let found = plan.violations(min: bound.min, max: bound.max, in: answer)
             var examples: [String] = []
-            if found.count > 0 {
+            if let few, let read = few.examples[member.check.id] {
+                recorder.sql.append(few.sql)
+                examples = read
+            } else if found.count > 0 {
                 examples = (try? await self.examples(of: member.check, recorder: &recorder)) ?? []
             }
             let measured = Measured.measured(.violations(count: found.count, of: found.of, examples: examples))
@@ -151,20 +155,85 @@ struct CheckProbe {
         }
         let row = answer.rows.first ?? []
         let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
+        func raw(_ check: Check) -> String? {
+            let slot = plan.slots[check.id] ?? 0
+            return slot < row.count ? row[slot] : nil
+        }
+        let few = await fewExamples(
+            members.map { ($0.check, Int(raw($0.check).flatMap(Double.init) ?? 0)) },
+            in: plan.table
+        )
         var results: [CheckResult] = []
         for member in members {
-            let slot = plan.slots[member.check.id] ?? 0
-            let raw = slot < row.count ? row[slot] : nil
             var recorder = Recorder(entry: member, at: now, clock: clock, started: started)
             recorder.sql = [plan.sql]
-            let measurement = await folded(member.check, raw: raw, total: total, recorder: &recorder)
+            let measurement = await folded(
+                member.check,
+                raw: raw(member.check),
+                total: total,
+                shared: few,
+                recorder: &recorder
+            )
             results.append(recorder.result(judge, measurement, history: history[member.check.id] ?? CheckHistory()))
         }
         return results
     }
 
-    /// Turns a scan's value for `check` into its measurement, fetching examples when rows fail.
-    private func folded(_ check: Check, raw: String?, total: Int, recorder: inout Recorder) async -> Measured {
+    /// Failing rows shared by several checks on one table, read at once.
+    private struct SharedExamples {
+        let sql: String
+        let examples: [CheckID: [String]]
+    }
+
+    /// How many failing rows a check may have for its examples to be read with the others':
+    /// with so few, `LIMIT 5` reads about the whole table anyway.
+    static let fewFailures = 10
+
+    /// The examples of the checks that found a few failing rows (at most ``fewFailures``), from
+    /// one reading of the table instead of one each; `nil` when fewer than two such checks need
+    /// examples, or when the query fails (each check then reads its own).
+    private func fewExamples(_ found: [(check: Check, count: Int)], in table: TableName) async -> SharedExamples? {
+        let few = found.filter { entry in
+            switch entry.check.kind {
+            case .range, .missing: (1...Self.fewFailures).contains(entry.count)
+            default: false
+            }
+        }
+        guard few.count >= 2 else { return nil }
+        let conditions = few.compactMap { TableScan.violation($0.check.kind, dialect) }
+        let markers = conditions.enumerated().map { index, condition in
+            "CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(dialect.quote("pipewatch_example_\(index)"))"
+        }
+        let limit = few.map(\.count).reduce(0, +)
+        let sql =
+            "SELECT *, \(markers.joined(separator: ", ")) FROM \(dialect.table(table)) "
+            + "WHERE \(conditions.map { "(\($0))" }.joined(separator: " OR ")) LIMIT \(limit)"
+        let timeout = few.map(\.check.timeout).max() ?? Check.defaultTimeout
+        guard let connection, let answer = try? await connection.rows(sql, timeout: timeout) else { return nil }
+        let width = answer.columns.count - few.count
+        guard width >= 0 else { return nil }
+        let rows = QueryRows(columns: Array(answer.columns.prefix(width)), rows: [])
+        var examples: [CheckID: [String]] = [:]
+        for row in answer.rows {
+            for (index, entry) in few.enumerated() where row[width + index] == "1" {
+                if examples[entry.check.id, default: []].count < 5 {
+                    examples[entry.check.id, default: []].append(rows.describe(Array(row.prefix(width))))
+                }
+            }
+        }
+        for entry in few where examples[entry.check.id] == nil { examples[entry.check.id] = [] }
+        return SharedExamples(sql: sql, examples: examples)
+    }
+
+    /// Turns a scan's value for `check` into its measurement, fetching examples when rows fail
+    /// (unless they were read with other checks').
+    private func folded(
+        _ check: Check,
+        raw: String?,
+        total: Int,
+        shared: SharedExamples? = nil,
+        recorder: inout Recorder
+    ) async -> Measured {
         let count = Int(raw.flatMap(Double.init) ?? 0)
         switch check.kind {
         case .freshness:
@@ -173,6 +242,10 @@ struct CheckProbe {
             return .measured(.rows(count))
         default:
             guard count > 0 else { return .measured(.violations(count: 0, of: total, examples: [])) }
+            if let shared, let examples = shared.examples[check.id] {
+                recorder.sql.append(shared.sql)
+                return .measured(.violations(count: count, of: total, examples: examples))
+            }
             do {
                 let examples = try await examples(of: check, recorder: &recorder)
                 return .measured(.violations(count: count, of: total, examples: examples))
@@ -234,14 +307,20 @@ struct CheckProbe {
         case .duplicates(_, let columns, _):
             // Soda's duplicate_count: the values (or value combinations) that occur more than
             // once, rows with a null among the columns left out. A unique index on some of the
-            // columns answers without reading the table; otherwise one grouping (sorted when the
-            // key has many values, see DuplicatesQuery) gives the count, the rows they cover and
-            // the five most repeated.
+            // columns answers without reading the table, and so does a column of the key whose
+            // values all differ (tried first when the estimate says so); otherwise one grouping
+            // (sorted when the key has many values, see DuplicatesQuery) gives the count, the
+            // rows they cover and the five most repeated.
             let query = DuplicatesQuery(table: table!, columns: columns)
             let catalog = query.catalog(
                 try await recorder.run(query.catalogSQL(dialect), on: connection, timeout: timeout)
             )
             if catalog.unique {
+                return .measured(.violations(count: 0, of: 0, examples: []))
+            }
+            if let distinct = query.distinctSQL(dialect, catalog: catalog.columns),
+                DuplicatesQuery.allDistinct(try await recorder.run(distinct, on: connection, timeout: timeout))
+            {
                 return .measured(.violations(count: 0, of: 0, examples: []))
             }
             let sql = query.sql(dialect, catalog: catalog.columns)

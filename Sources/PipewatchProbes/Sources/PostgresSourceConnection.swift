@@ -23,6 +23,9 @@ final class PostgresSourceConnection: SourceConnection {
     private let logger: Logger
     /// Whether a direct connection has succeeded since the last connection failure.
     private let verified = Mutex(false)
+    /// The direct connection being tried, which every query that starts meanwhile awaits
+    /// instead of trying its own (a run's first checks all start at once).
+    private let verifying = Mutex<Task<Result<Void, ProbeError>, Never>?>(nil)
 
     init(name: String, location: PostgresLocation, timeZone: TimeZone, maxConnections: Int, logger: Logger) {
         var configuration = location.clientConfiguration
@@ -86,20 +89,33 @@ final class PostgresSourceConnection: SourceConnection {
     /// fails at once with the reason (refused, wrong password, no such database).
     private func verifyReachable() async throws(ProbeError) {
         guard !verified.withLock({ $0 }) else { return }
-        do {
-            let connection = try await PostgresConnection.connect(
-                configuration: location.connectionConfiguration(),
-                id: 0,
-                logger: logger
-            )
-            try await connection.close()
-            verified.withLock { $0 = true }
-        } catch let error as PSQLError {
-            let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
-            throw .unreachable(source: name, reason: reason)
-        } catch {
-            throw .unreachable(source: name, reason: "\(error)")
+        let attempt = verifying.withLock { current in
+            if let current { return current }
+            let started = Task { [location, logger, name] () -> Result<Void, ProbeError> in
+                do {
+                    let connection = try await PostgresConnection.connect(
+                        configuration: location.connectionConfiguration(),
+                        id: 0,
+                        logger: logger
+                    )
+                    try await connection.close()
+                    return .success(())
+                } catch let error as PSQLError {
+                    let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+                    return .failure(.unreachable(source: name, reason: reason))
+                } catch {
+                    return .failure(.unreachable(source: name, reason: "\(error)"))
+                }
+            }
+            current = started
+            return started
         }
+        let outcome = await attempt.value
+        verifying.withLock { current in
+            if current == attempt { current = nil }
+        }
+        if case .success = outcome { verified.withLock { $0 = true } }
+        try outcome.get()
     }
 
     private func translate(_ error: PSQLError, timeout: Duration) -> ProbeError {

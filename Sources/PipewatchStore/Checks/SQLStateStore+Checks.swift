@@ -49,7 +49,7 @@ extension SQLStateStore: CheckStore {
                         FROM check_results \(filter)
                     ) ranked WHERE position = 1
                     """
-                ).all(decoding: CheckResultRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).all(decoding: CheckResultRow.self)
             }
         }
         var latest: [CheckID: CheckResult] = [:]
@@ -68,7 +68,7 @@ extension SQLStateStore: CheckStore {
                     SELECT * FROM check_results WHERE check_id = \(bind: check.rawValue)
                     ORDER BY started_at_ms DESC, id DESC LIMIT \(bind: limit)
                     """
-                ).all(decoding: CheckResultRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).all(decoding: CheckResultRow.self)
             }
         }
         return try rows.map { row throws(StoreError) in try row.result() }
@@ -76,38 +76,59 @@ extension SQLStateStore: CheckStore {
 
     public func checkHistories(of checks: [CheckID], limit: Int) async throws(StoreError) -> [CheckID: CheckHistory] {
         guard !checks.isEmpty else { return [:] }
+        // Only what judging reads: the value (anomaly) and the observations (storage growth),
+        // not the examples and SQL of every earlier run.
+        struct HistoryRow: Decodable {
+            var checkID: String
+            var value: Double?
+            var observations: String
+            var startedAtMs: Int64
+            enum CodingKeys: String, CodingKey {
+                case checkID = "check_id"
+                case value, observations
+                case startedAtMs = "started_at_ms"
+            }
+        }
         struct SchemaRow: Decodable {
-            var checkId: String
+            var checkID: String
             var columns: String
+            enum CodingKeys: String, CodingKey {
+                case checkID = "check_id"
+                case columns
+            }
         }
         let ids = checks.map(\.rawValue) as [any Encodable & Sendable]
         let (rows, schemas) = try await perform("cannot read the history of \(checks.count) checks") {
             try await executor.read { database in
                 let rows = try await database.raw(
                     """
-                    SELECT * FROM (
-                        SELECT check_results.*, ROW_NUMBER() OVER (
+                    SELECT check_id, value, observations, started_at_ms FROM (
+                        SELECT check_id, value, observations, started_at_ms, id, ROW_NUMBER() OVER (
                             PARTITION BY check_id ORDER BY started_at_ms DESC, id DESC) AS position
                         FROM check_results WHERE check_id IN (\(binds: ids)) AND state <> 'error'
                     ) ranked WHERE position <= \(bind: limit) ORDER BY started_at_ms, id
                     """
-                ).all(decoding: CheckResultRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).all(decoding: HistoryRow.self)
                 let schemas = try await database.raw(
                     "SELECT check_id, columns FROM check_schemas WHERE check_id IN (\(binds: ids))"
-                ).all(decoding: SchemaRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).all(decoding: SchemaRow.self)
                 return (rows, schemas)
             }
         }
         var histories: [CheckID: CheckHistory] = [:]
         for row in rows {
-            let result = try row.result()
-            var history = histories[result.check] ?? CheckHistory()
-            if let value = result.value { history.values.append(value) }
-            if !result.observations.isEmpty { history.observations.append((result.startedAt, result.observations)) }
-            histories[result.check] = history
+            var history = histories[CheckID(row.checkID)] ?? CheckHistory()
+            if let value = row.value { history.values.append(value) }
+            if row.observations != "{}",
+                let observations = CheckResultRow.decode([String: Double].self, row.observations),
+                !observations.isEmpty
+            {
+                history.observations.append((EpochMilliseconds(row.startedAtMs).date, observations))
+            }
+            histories[CheckID(row.checkID)] = history
         }
         for schema in schemas {
-            histories[CheckID(schema.checkId), default: CheckHistory()].lastColumns =
+            histories[CheckID(schema.checkID), default: CheckHistory()].lastColumns =
                 CheckResultRow.decode([SchemaColumn].self, schema.columns)
         }
         return histories
