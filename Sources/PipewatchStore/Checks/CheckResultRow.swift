@@ -42,9 +42,9 @@ struct CheckResultRow: Decodable {
             value: value,
             threshold: threshold,
             message: message,
-            examples: Self.decode([String].self, examples) ?? [],
-            sql: Self.decode([String].self, statements) ?? [],
-            observations: Self.decode([String: Double].self, observations) ?? [:],
+            examples: JSONStringList.decode(examples) ?? [],
+            sql: JSONStringList.decode(statements) ?? [],
+            observations: observations == "{}" ? [:] : Self.decode([String: Double].self, observations) ?? [:],
             startedAt: EpochMilliseconds(startedAtMs).date,
             duration: .milliseconds(durationMs),
             stateSince: EpochMilliseconds(stateSinceMs).date
