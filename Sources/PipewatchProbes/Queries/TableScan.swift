@@ -71,6 +71,30 @@ struct TableScan {
         "COUNT(CASE WHEN \(condition) THEN 1 END)"
     }
 
+    /// The condition a row meets when it fails any of `kinds`. The range checks on one column
+    /// fold into two comparisons, below the highest `min` or above the lowest `max`, since a row
+    /// outside any one range is outside one of those; so many checks cost a reading of the table
+    /// two comparisons a row, not one per check.
+    static func anyViolation(_ kinds: [CheckKind], _ dialect: SQLDialect) -> String {
+        var columns: [String] = []
+        var lows: [String: Double] = [:]
+        var highs: [String: Double] = [:]
+        var others: [String] = []
+        for kind in kinds {
+            if case .range(_, let column, let min, let max) = kind {
+                if !columns.contains(column) { columns.append(column) }
+                if let min { lows[column] = Swift.max(lows[column] ?? min, min) }
+                if let max { highs[column] = Swift.min(highs[column] ?? max, max) }
+            } else if let condition = violation(kind, dialect) {
+                others.append(condition)
+            }
+        }
+        let ranges = columns.filter { lows[$0] != nil || highs[$0] != nil }.compactMap { column in
+            violation(.range(table: "", column: column, min: lows[column], max: highs[column]), dialect)
+        }
+        return (ranges + others).map { "(\($0))" }.joined(separator: " OR ")
+    }
+
     /// The condition a failing row meets, for the kinds that count rows.
     static func violation(_ kind: CheckKind, _ dialect: SQLDialect) -> String? {
         switch kind {

@@ -207,7 +207,7 @@ struct CheckProbe {
         let limit = few.map(\.count).reduce(0, +)
         let sql =
             "SELECT *, \(markers.joined(separator: ", ")) FROM \(dialect.table(table)) "
-            + "WHERE \(conditions.map { "(\($0))" }.joined(separator: " OR ")) LIMIT \(limit)"
+            + "WHERE \(TableScan.anyViolation(few.map(\.check.kind), dialect)) LIMIT \(limit)"
         let timeout = few.map(\.check.timeout).max() ?? Check.defaultTimeout
         guard let connection, let answer = try? await connection.rows(sql, timeout: timeout) else { return nil }
         let width = answer.columns.count - few.count
