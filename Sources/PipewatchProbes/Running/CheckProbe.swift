@@ -11,17 +11,23 @@ struct CheckProbe {
     let connection: (any SourceConnection)?
     let zone: TimeZone
     let judge: CheckJudge
+    /// How many pieces of work query the source at once: its connections.
+    var parallelism = 4
 
     private var dialect: SQLDialect { connection?.dialect ?? .sqlite }
 
     /// The results of `checks`, in the order given.
+    ///
+    /// The work (a table's scan, a column's ranges, a duplicates key, a check alone) starts
+    /// longest first, by the planner's estimate of each table's rows, so that the source's
+    /// connections finish together instead of waiting on one big query started last.
     func run(
         _ checks: [(check: Check, pipeline: PipelineID)],
         history: [CheckID: CheckHistory],
         at now: Date
     ) async -> [CheckResult] {
         var groups: [TableName: [(check: Check, pipeline: PipelineID)]] = [:]
-        var alone: [(check: Check, pipeline: PipelineID)] = []
+        var alone: [String: [(check: Check, pipeline: PipelineID)]] = [:]
         var ranges: [RangeKey: [(check: Check, pipeline: PipelineID)]] = [:]
         for entry in checks {
             if dialect == .postgres, case .range(let table, let column, _, _) = entry.check.kind {
@@ -29,29 +35,97 @@ struct CheckProbe {
             } else if TableScan.folds(entry.check.kind), let table = entry.check.kind.table {
                 groups[TableName(table), default: []].append(entry)
             } else {
-                alone.append(entry)
+                alone[Self.sharing(entry.check), default: []].append(entry)
             }
         }
         for (key, members) in ranges where members.count < RangeHistogram.minimumChecks {
             groups[key.table, default: []] += members
             ranges[key] = nil
         }
+        let rows = await estimatedRows(
+            Set(groups.keys).union(ranges.keys.map(\.table)).union(
+                alone.values.compactMap { $0[0].check.kind.table.map(TableName.init) }
+            )
+        )
+        var work: [(cost: Double, run: @Sendable () async -> [CheckResult])] = []
+        for (table, members) in groups {
+            work.append((rows[table, default: 1], { await scan(table, members, history: history, at: now) }))
+        }
+        for (key, members) in ranges {
+            work.append((2 * rows[key.table, default: 1], { await histogram(key, members, at: now) }))
+        }
+        for members in alone.values {
+            // Checks that ask the same question run one after another: the first asks, the
+            // others read its answer (SharedStatements) instead of holding a turn while waiting.
+            let kind = members[0].check.kind
+            let cost: Double =
+                switch kind {
+                case .duplicates: 2 * rows[kind.table.map(TableName.init) ?? TableName(""), default: 1]
+                case .completeness: rows[kind.table.map(TableName.init) ?? TableName(""), default: 1]
+                case .anomaly, .reconcile, .sql: .infinity  // the team's SQL: its cost is unknown
+                default: 0
+                }
+            work.append(
+                (
+                    cost,
+                    {
+                        var results: [CheckResult] = []
+                        for entry in members {
+                            results.append(
+                                await single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)
+                            )
+                        }
+                        return results
+                    }
+                )
+            )
+        }
+        work.sort { $0.cost > $1.cost }
         let results = await withTaskGroup(of: [CheckResult].self) { group in
-            for (table, members) in groups {
-                group.addTask { await scan(table, members, history: history, at: now) }
-            }
-            for (key, members) in ranges {
-                group.addTask { await histogram(key, members, at: now) }
-            }
-            for entry in alone {
-                group.addTask { [await single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)] }
+            var next = work.makeIterator()
+            for _ in 0..<max(parallelism, 1) {
+                guard let piece = next.next() else { break }
+                group.addTask(operation: piece.run)
             }
             var all: [CheckResult] = []
-            for await batch in group { all += batch }
+            for await batch in group {
+                all += batch
+                if let piece = next.next() { group.addTask(operation: piece.run) }
+            }
             return all
         }
         let order = Dictionary(checks.enumerated().map { ($1.check.id, $0) }) { first, _ in first }
         return results.sorted { order[$0.check, default: 0] < order[$1.check, default: 0] }
+    }
+
+    /// What checks run alone share: the same duplicates key or the same table's columns ask the
+    /// same question; every other check is its own.
+    private static func sharing(_ check: Check) -> String {
+        switch check.kind {
+        case .duplicates(let table, let columns, _): "duplicates \(table) \(columns)"
+        case .schema(let table, _): "schema \(table)"
+        default: "check \(check.id)"
+        }
+    }
+
+    /// The planner's estimate of each table's rows (PostgreSQL), for ordering the work; none
+    /// where there is no estimate or the catalog cannot be read.
+    private func estimatedRows(_ tables: Set<TableName>) async -> [TableName: Double] {
+        guard dialect == .postgres, let connection, !tables.isEmpty else { return [:] }
+        let names = tables.map { (dialect.table($0), $0) }
+        let values = names.map { "(\(dialect.literal($0.0)))" }.joined(separator: ", ")
+        let sql =
+            "SELECT t.name, c.reltuples FROM (VALUES \(values)) AS t(name) "
+            + "LEFT JOIN pg_class c ON c.oid = to_regclass(t.name)"
+        guard let answer = try? await connection.rows(sql, timeout: .seconds(5)) else { return [:] }
+        let byName = Dictionary(names) { first, _ in first }
+        var rows: [TableName: Double] = [:]
+        for row in answer.rows where row.count == 2 {
+            guard let name = row[0], let table = byName[name], let estimate = row[1].flatMap(Double.init), estimate > 0
+            else { continue }
+            rows[table] = estimate
+        }
+        return rows
     }
 
     /// The checks on `table` in as few scans as possible (one per ``TableScan/maxAggregates``),

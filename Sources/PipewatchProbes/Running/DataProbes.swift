@@ -80,7 +80,8 @@ public final class DataProbes: Sendable {
         let probe = CheckProbe(
             connection: connection.map(SharedStatements.init),
             zone: source?.timeZone ?? TimeZone(identifier: "UTC")!,
-            judge: judge
+            judge: judge,
+            parallelism: source?.maxConnections ?? 4
         )
         return await probe.run(entries, history: history, at: now)
     }
