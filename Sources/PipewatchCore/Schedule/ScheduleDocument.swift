@@ -70,34 +70,18 @@ public struct ScheduleDocument: Sendable, Equatable, Codable {
         var text = "{\n  \"shifts\": ["
         for (index, shift) in shifts.enumerated() {
             text += index == 0 ? "\n" : ",\n"
-            text += "    {\"engineer\": \(Self.quote(shift.engineer)), \"start\": \(Self.quote(shift.start)), "
-            text += "\"end\": \(Self.quote(shift.end)), \"reason\": \(Self.quote(shift.reason))}"
+            text +=
+                "    {\"engineer\": \(JSONStringLiteral.quote(shift.engineer)), \"start\": \(JSONStringLiteral.quote(shift.start)), "
+            text +=
+                "\"end\": \(JSONStringLiteral.quote(shift.end)), \"reason\": \(JSONStringLiteral.quote(shift.reason))}"
         }
         text += shifts.isEmpty ? "],\n  \"gaps\": [" : "\n  ],\n  \"gaps\": ["
         for (index, gap) in gaps.enumerated() {
             text += index == 0 ? "\n" : ",\n"
-            text += "    {\"start\": \(Self.quote(gap.start)), \"end\": \(Self.quote(gap.end))}"
+            text +=
+                "    {\"start\": \(JSONStringLiteral.quote(gap.start)), \"end\": \(JSONStringLiteral.quote(gap.end))}"
         }
         text += gaps.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return text
-    }
-
-    /// A JSON string literal.
-    static func quote(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
     }
 }

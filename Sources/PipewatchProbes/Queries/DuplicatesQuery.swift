@@ -15,9 +15,9 @@ import PipewatchCore
 /// then small.
 ///
 /// Most duplicates checks guard a key that should be unique and is. When the planner's sample of
-/// one of the key's columns held no value twice, a cheaper question comes first: are that column's values distinct among the rows whose key has no null? If they are,
-/// no two of those rows share the whole key, so there are no duplicates, and no grouping is
-/// needed. `COUNT(DISTINCT)` sorts bare values instead of grouping rows (500,000 order
+/// one of the key's columns held no value twice, a cheaper question comes first: are that
+/// column's values distinct among the rows whose key has no null? If they are, no two of those
+/// rows share the whole key, so there are no duplicates, and no grouping is needed. `COUNT(DISTINCT)` sorts bare values instead of grouping rows (500,000 order
 /// timestamps: 0.08 s against 0.2 s). If they are not, the grouping runs as above. The estimate
 /// only chooses the queries; the answer is always counted.
 struct DuplicatesQuery {

@@ -58,10 +58,11 @@ struct CheckProbe {
             // Checks that ask the same question run one after another: the first asks, the
             // others read its answer (SharedStatements) instead of holding a turn while waiting.
             let kind = members[0].check.kind
+            let size = kind.table.map { rows[TableName($0), default: 1] } ?? 1
             let cost: Double =
                 switch kind {
-                case .duplicates: 2 * rows[kind.table.map(TableName.init) ?? TableName(""), default: 1]
-                case .completeness: rows[kind.table.map(TableName.init) ?? TableName(""), default: 1]
+                case .duplicates: 2 * size
+                case .completeness: size
                 case .anomaly, .reconcile, .sql: .infinity  // the team's SQL: its cost is unknown
                 default: 0
                 }

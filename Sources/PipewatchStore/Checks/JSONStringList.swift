@@ -1,4 +1,5 @@
 import Foundation
+import PipewatchCore
 
 /// The JSON text of a list of strings (a check result's examples and SQL), written and read by
 /// hand: a run of a thousand checks stores and reads two thousand of them, and Foundation's
@@ -9,22 +10,7 @@ enum JSONStringList {
         var out = "["
         for (index, string) in strings.enumerated() {
             if index > 0 { out += "," }
-            out += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    out +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
+            out += JSONStringLiteral.quote(string)
         }
         return out + "]"
     }
