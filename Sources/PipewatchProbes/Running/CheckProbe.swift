@@ -14,7 +14,7 @@ struct CheckProbe {
     /// How many pieces of work query the source at once: its connections.
     var parallelism = 4
 
-    private var dialect: SQLDialect { connection?.dialect ?? .sqlite }
+    var dialect: SQLDialect { connection?.dialect ?? .sqlite }
 
     /// The results of `checks`, in the order given.
     ///
@@ -97,36 +97,6 @@ struct CheckProbe {
         }
         let order = Dictionary(checks.enumerated().map { ($1.check.id, $0) }) { first, _ in first }
         return results.sorted { order[$0.check, default: 0] < order[$1.check, default: 0] }
-    }
-
-    /// What checks run alone share: the same duplicates key or the same table's columns ask the
-    /// same question; every other check is its own.
-    private static func sharing(_ check: Check) -> String {
-        switch check.kind {
-        case .duplicates(let table, let columns, _): "duplicates \(table) \(columns)"
-        case .schema(let table, _): "schema \(table)"
-        default: "check \(check.id)"
-        }
-    }
-
-    /// The planner's estimate of each table's rows (PostgreSQL), for ordering the work; none
-    /// where there is no estimate or the catalog cannot be read.
-    private func estimatedRows(_ tables: Set<TableName>) async -> [TableName: Double] {
-        guard dialect == .postgres, let connection, !tables.isEmpty else { return [:] }
-        let names = tables.map { (dialect.table($0), $0) }
-        let values = names.map { "(\(dialect.literal($0.0)))" }.joined(separator: ", ")
-        let sql =
-            "SELECT t.name, c.reltuples FROM (VALUES \(values)) AS t(name) "
-            + "LEFT JOIN pg_class c ON c.oid = to_regclass(t.name)"
-        guard let answer = try? await connection.rows(sql, timeout: .seconds(5)) else { return [:] }
-        let byName = Dictionary(names) { first, _ in first }
-        var rows: [TableName: Double] = [:]
-        for row in answer.rows where row.count == 2 {
-            guard let name = row[0], let table = byName[name], let estimate = row[1].flatMap(Double.init), estimate > 0
-            else { continue }
-            rows[table] = estimate
-        }
-        return rows
     }
 
     /// The checks on `table` in as few scans as possible (one per ``TableScan/maxAggregates``),
@@ -254,52 +224,6 @@ struct CheckProbe {
         return results
     }
 
-    /// Failing rows shared by several checks on one table, read at once.
-    private struct SharedExamples {
-        let sql: String
-        let examples: [CheckID: [String]]
-    }
-
-    /// How many failing rows a check may have for its examples to be read with the others':
-    /// with so few, `LIMIT 5` reads about the whole table anyway.
-    static let fewFailures = 10
-
-    /// The examples of the checks that found a few failing rows (at most ``fewFailures``), from
-    /// one reading of the table instead of one each; `nil` when fewer than two such checks need
-    /// examples, or when the query fails (each check then reads its own).
-    private func fewExamples(_ found: [(check: Check, count: Int)], in table: TableName) async -> SharedExamples? {
-        let few = found.filter { entry in
-            switch entry.check.kind {
-            case .range, .missing: (1...Self.fewFailures).contains(entry.count)
-            default: false
-            }
-        }
-        guard few.count >= 2 else { return nil }
-        let conditions = few.compactMap { TableScan.violation($0.check.kind, dialect) }
-        let markers = conditions.enumerated().map { index, condition in
-            "CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(dialect.quote("pipewatch_example_\(index)"))"
-        }
-        let limit = few.map(\.count).reduce(0, +)
-        let sql =
-            "SELECT *, \(markers.joined(separator: ", ")) FROM \(dialect.table(table)) "
-            + "WHERE \(TableScan.anyViolation(few.map(\.check.kind), dialect)) LIMIT \(limit)"
-        let timeout = few.map(\.check.timeout).max() ?? Check.defaultTimeout
-        guard let connection, let answer = try? await connection.rows(sql, timeout: timeout) else { return nil }
-        let width = answer.columns.count - few.count
-        guard width >= 0 else { return nil }
-        let rows = QueryRows(columns: Array(answer.columns.prefix(width)), rows: [])
-        var examples: [CheckID: [String]] = [:]
-        for row in answer.rows {
-            for (index, entry) in few.enumerated() where row[width + index] == "1" {
-                if examples[entry.check.id, default: []].count < 5 {
-                    examples[entry.check.id, default: []].append(rows.describe(Array(row.prefix(width))))
-                }
-            }
-        }
-        for entry in few where examples[entry.check.id] == nil { examples[entry.check.id] = [] }
-        return SharedExamples(sql: sql, examples: examples)
-    }
-
     /// Turns a scan's value for `check` into its measurement, fetching examples when rows fail
     /// (unless they were read with other checks').
     private func folded(
@@ -328,24 +252,6 @@ struct CheckProbe {
                 return .measured(.violations(count: count, of: total, examples: ["(examples not read: \(error))"]))
             }
         }
-    }
-
-    /// Up to five rows that fail `check`.
-    private func examples(of check: Check, recorder: inout Recorder) async throws(ProbeError) -> [String] {
-        guard let table = check.kind.table.map(TableName.init) else { return [] }
-        let sql: String
-        switch check.kind {
-        case .acceptedValues(_, let column, _):
-            let condition = TableScan.violation(check.kind, dialect) ?? "1 = 0"
-            sql =
-                "SELECT \(dialect.quote(column)), COUNT(*) AS rows FROM \(dialect.table(table)) WHERE \(condition) "
-                + "GROUP BY \(dialect.quote(column)) ORDER BY COUNT(*) DESC LIMIT 5"
-        default:
-            let condition = TableScan.violation(check.kind, dialect) ?? "1 = 0"
-            sql = "SELECT * FROM \(dialect.table(table)) WHERE \(condition) LIMIT 5"
-        }
-        let answer = try await recorder.run(sql, on: connection, timeout: check.timeout)
-        return answer.rows.map(answer.describe)
     }
 
     /// A check that runs its own queries.
