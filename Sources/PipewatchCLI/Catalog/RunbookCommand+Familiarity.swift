@@ -6,6 +6,7 @@ import PipewatchEngine
 extension RunbookCommand {
     struct Ack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ack",
             abstract: "Record that you have read the current version of a pipeline's run book.",
             discussion: """
                 A version is a digest of the steps: editing a step makes earlier reads out of date. Engineers \
@@ -46,6 +47,7 @@ extension RunbookCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Who has not read the current version of each investor run book.",
             discussion: "Exit status 1 when someone has not, so a team can check it in CI or before a rotation."
         )

@@ -13,6 +13,7 @@ struct RunbookCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the pipelines and how many run-book steps each has.",
             discussion: "Pipelines reporting to investors must have a run book; 'pipewatch validate' enforces it."
         )
@@ -30,6 +31,7 @@ struct RunbookCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one pipeline's run book: its steps in order, with what each checks, escalates or notifies.",
             discussion: """
                 Escalation and notification steps name the people they reach, resolved from the config:

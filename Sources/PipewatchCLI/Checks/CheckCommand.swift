@@ -82,39 +82,49 @@ struct CheckRunCommand: AsyncParsableCommand {
         let now = try context.now()
         let plan = try configOptions.loadPlan(in: context)
         let chosen = try CheckSelection.resolve(names, in: plan)
-        let results = try await storeOptions.withStore(configURL: configOptions.configURL(in: context), in: context) {
-            store in
-            var logger = Logger(label: "pipewatch.checks")
-            logger.logLevel = .warning
-            let probes = DataProbes(sources: plan.sources, environment: context.environment, logger: logger)
-            // The results raise and clear their pipelines' signals at once, opening incidents as serve would.
-            let engine = Engine(
-                plan: plan,
-                store: store,
-                clock: ContinuousClock(),
-                wallClock: FixedWallClock(now),
-                environment: context.environment,
-                baseDirectory: configOptions.configURL(in: context).deletingLastPathComponent(),
-                logger: logger
+        var logger = Logger(label: "pipewatch.checks")
+        logger.logLevel = .warning
+        let probes = DataProbes(sources: plan.sources, environment: context.environment, logger: logger)
+        // The logins to the sources go on while the store opens and the checks' history is read.
+        probes.connect(
+            Set(
+                plan.checks.filter { chosen?.contains($0.check.id) ?? true }.compactMap {
+                    plan.source(of: $0.check, in: $0.pipeline)?.id
+                }
             )
-            let runner = CheckRunner(
-                plan: plan,
-                store: store,
-                probes: probes,
-                evaluate: { pipelines in _ = try? await engine.evaluator.evaluate(pipelines, at: now) },
-                clock: ContinuousClock(),
-                wallClock: context.clock,
-                interval: .seconds(60),
-                logger: logger
-            )
-            do {
-                let results = try await runner.run(chosen, at: now)
-                await probes.shutdown()
-                return results
-            } catch {
-                await probes.shutdown()
-                throw error
+        )
+        let results: [CheckResult]
+        do {
+            results = try await storeOptions.withStore(
+                configURL: configOptions.configURL(in: context),
+                in: context
+            ) { store in
+                // The results raise and clear their pipelines' signals at once, opening incidents as serve would.
+                let engine = Engine(
+                    plan: plan,
+                    store: store,
+                    clock: ContinuousClock(),
+                    wallClock: FixedWallClock(now),
+                    environment: context.environment,
+                    baseDirectory: configOptions.configURL(in: context).deletingLastPathComponent(),
+                    logger: logger
+                )
+                let runner = CheckRunner(
+                    plan: plan,
+                    store: store,
+                    probes: probes,
+                    evaluate: { pipelines in _ = try? await engine.evaluator.evaluate(pipelines, at: now) },
+                    clock: ContinuousClock(),
+                    wallClock: context.clock,
+                    interval: .seconds(60),
+                    logger: logger
+                )
+                return try await runner.run(chosen, at: now)
             }
+            await probes.shutdown()
+        } catch {
+            await probes.shutdown()
+            throw error
         }
         if output.format == .json {
             context.print(try JSONOutput.render(CheckResultList(results)))

@@ -27,7 +27,7 @@ extension IncidentCommand {
     }
 
     struct Resolve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resolve an incident.")
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Resolve an incident.")
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -53,7 +53,10 @@ extension IncidentCommand {
     }
 
     struct Note: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to an incident's timeline.")
+        static let configuration = CommandConfiguration(
+            commandName: "note",
+            abstract: "Add a note to an incident's timeline."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -72,6 +75,7 @@ extension IncidentCommand {
 
     struct Escalate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "escalate",
             abstract: "Page someone about an incident now, outside the escalation policy.",
             discussion: "TARGET is oncall, primary, secondary or an engineer id."
         )
@@ -97,6 +101,7 @@ extension IncidentCommand {
 
     struct Step: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "step",
             abstract: "Mark a run book step done or skipped, or carry it out (run: its escalate and notify).",
             discussion: """
                 Steps count from 1, as 'pipewatch incident show' lists them. 'run' pages the person an \
@@ -144,6 +149,7 @@ extension IncidentCommand {
 
     struct Action: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "action",
             abstract: "Run the action of a run book step (a command or an HTTP request from 'actions:').",
             discussion: """
                 The output, exit or HTTP status and duration go on the timeline. Give --request-key to make a \

@@ -6,6 +6,7 @@ import PipewatchEngine
 extension IncidentCommand {
     struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Record a post-incident review: cause, summary, lessons and action items.",
             discussion: """
                 The cause is one of the plan's potential issues: \

@@ -32,6 +32,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List incidents, newest first.",
             discussion: """
                 JSON is the same object as GET /api/v1/incidents: {"incidents": [{id, pipeline, key, state, \
@@ -92,6 +93,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an incident: evidence, escalation, run book checklist, timeline, notifications, review.",
             discussion: "JSON is the same object as GET /api/v1/incidents/{id}."
         )

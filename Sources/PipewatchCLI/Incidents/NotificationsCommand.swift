@@ -22,6 +22,7 @@ struct NotificationsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List messages, newest first.",
             discussion: "JSON is the same object as GET /api/v1/notifications."
         )
@@ -75,6 +76,7 @@ struct NotificationsCommand: AsyncParsableCommand {
 
     struct Retry: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Put a dead (or waiting) message back in the queue, to be sent now with fresh attempts."
         )
 

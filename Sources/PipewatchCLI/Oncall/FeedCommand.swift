@@ -28,7 +28,10 @@ struct FeedCommand: AsyncParsableCommand {
     )
 
     struct New: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a feed and print its secret URL (once).")
+        static let configuration = CommandConfiguration(
+            commandName: "new",
+            abstract: "Make a feed and print its secret URL (once)."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -64,7 +67,10 @@ struct FeedCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List feeds (never their tokens).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List feeds (never their tokens)."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -116,7 +122,10 @@ struct FeedCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a feed: its URL answers 404 from now on.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Revoke a feed: its URL answers 404 from now on."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions

@@ -25,6 +25,7 @@ struct OncallCommand: AsyncParsableCommand {
 
     struct Now: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "now",
             abstract: "Who is on call now: since when, until when, and why."
         )
 
@@ -41,6 +42,7 @@ struct OncallCommand: AsyncParsableCommand {
 
     struct At: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "at",
             abstract: "Who is on call at a time: since when, until when, and why.",
             discussion:
                 "TIME is ISO 8601 with an offset (2026-12-24T18:00:00-05:00) or 2026-12-24T18:00 in the team's zone."
@@ -63,6 +65,7 @@ struct OncallCommand: AsyncParsableCommand {
 
     struct Fairness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fairness",
             abstract: "How duty was shared over a year: hours, shifts, season, weekend and holiday days per engineer.",
             discussion: "Also: substitutions given and received, gaps, and the spread between most and least loaded."
         )

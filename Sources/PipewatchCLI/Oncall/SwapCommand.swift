@@ -25,7 +25,10 @@ struct SwapCommand: AsyncParsableCommand {
     )
 
     struct Request: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ask a colleague to take over part of your shifts.")
+        static let configuration = CommandConfiguration(
+            commandName: "request",
+            abstract: "Ask a colleague to take over part of your shifts."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -85,25 +88,34 @@ struct SwapCommand: AsyncParsableCommand {
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept a swap asked of you; the schedule changes.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept",
+            abstract: "Accept a swap asked of you; the schedule changes."
+        )
         @OptionGroup var options: DecisionOptions
         func run() async throws { try await options.decide(.accepted, role: .taker) }
     }
 
     struct Decline: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Decline a swap asked of you.")
+        static let configuration = CommandConfiguration(
+            commandName: "decline",
+            abstract: "Decline a swap asked of you."
+        )
         @OptionGroup var options: DecisionOptions
         func run() async throws { try await options.decide(.declined, role: .taker) }
     }
 
     struct Cancel: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw a swap you requested.")
+        static let configuration = CommandConfiguration(
+            commandName: "cancel",
+            abstract: "Withdraw a swap you requested."
+        )
         @OptionGroup var options: DecisionOptions
         func run() async throws { try await options.decide(.cancelled, role: .requester) }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List swap requests.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List swap requests.")
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions

@@ -22,7 +22,10 @@ struct TimeoffCommand: AsyncParsableCommand {
     )
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record time off and show the shifts it moves.")
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Record time off and show the shifts it moves."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -69,7 +72,10 @@ struct TimeoffCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List time off added at run time.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List time off added at run time."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -115,7 +121,10 @@ struct TimeoffCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove time off by its id (see 'timeoff list').")
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove time off by its id (see 'timeoff list')."
+        )
 
         @OptionGroup var configOptions: ConfigOptions
         @OptionGroup var storeOptions: StoreOptions

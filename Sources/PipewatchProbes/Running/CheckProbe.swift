@@ -29,9 +29,12 @@ struct CheckProbe {
         var groups: [TableName: [(check: Check, pipeline: PipelineID)]] = [:]
         var alone: [String: [(check: Check, pipeline: PipelineID)]] = [:]
         var ranges: [RangeKey: [(check: Check, pipeline: PipelineID)]] = [:]
+        var keys: [DuplicatesKey: [(check: Check, pipeline: PipelineID)]] = [:]
         for entry in checks {
             if dialect == .postgres, case .range(let table, let column, _, _) = entry.check.kind {
                 ranges[RangeKey(table: TableName(table), column: column), default: []].append(entry)
+            } else if case .duplicates(let table, let columns, _) = entry.check.kind {
+                keys[DuplicatesKey(table: TableName(table), columns: columns), default: []].append(entry)
             } else if TableScan.folds(entry.check.kind), let table = entry.check.kind.table {
                 groups[TableName(table), default: []].append(entry)
             } else {
@@ -43,7 +46,7 @@ struct CheckProbe {
             ranges[key] = nil
         }
         let rows = await estimatedRows(
-            Set(groups.keys).union(ranges.keys.map(\.table)).union(
+            Set(groups.keys).union(ranges.keys.map(\.table)).union(keys.keys.map(\.table)).union(
                 alone.values.compactMap { $0[0].check.kind.table.map(TableName.init) }
             )
         )
@@ -54,6 +57,26 @@ struct CheckProbe {
         for (key, members) in ranges {
             work.append((2 * rows[key.table, default: 1], { await histogram(key, members, at: now) }))
         }
+        let checksByKey = keys
+        let parents = Self.containedKeys(Array(keys.keys))
+        let containing = Dictionary(grouping: parents, by: \.value).mapValues { $0.map(\.key) }
+        for key in keys.keys where parents[key] == nil {
+            work.append(
+                (
+                    2 * rows[key.table, default: 1],
+                    {
+                        await duplicates(
+                            key,
+                            checks: checksByKey,
+                            containing: containing,
+                            after: nil,
+                            history: history,
+                            at: now
+                        )
+                    }
+                )
+            )
+        }
         for members in alone.values {
             // Checks that ask the same question run one after another: the first asks, the
             // others read its answer (SharedStatements) instead of holding a turn while waiting.
@@ -61,7 +84,6 @@ struct CheckProbe {
             let size = kind.table.map { rows[TableName($0), default: 1] } ?? 1
             let cost: Double =
                 switch kind {
-                case .duplicates: 2 * size
                 case .completeness: size
                 case .anomaly, .reconcile, .sql: .infinity  // the team's SQL: its cost is unknown
                 default: 0
@@ -285,35 +307,8 @@ struct CheckProbe {
             let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
             let slot = plan.slots[check.id] ?? 0
             return await folded(check, raw: slot < row.count ? row[slot] : nil, total: total, recorder: &recorder)
-        case .duplicates(_, let columns, _):
-            // Soda's duplicate_count: the values (or value combinations) that occur more than
-            // once, rows with a null among the columns left out. A unique index on some of the
-            // columns answers without reading the table, and so does a column of the key whose
-            // values all differ (tried first when the estimate says so); otherwise one grouping
-            // (sorted when the key has many values, see DuplicatesQuery) gives the count, the
-            // rows they cover and the five most repeated.
-            let query = DuplicatesQuery(table: table!, columns: columns)
-            let catalog = query.catalog(
-                try await recorder.run(query.catalogSQL(dialect), on: connection, timeout: timeout)
-            )
-            if catalog.unique {
-                return .measured(.violations(count: 0, of: 0, examples: []))
-            }
-            if let distinct = query.distinctSQL(dialect, catalog: catalog.columns),
-                DuplicatesQuery.allDistinct(try await recorder.run(distinct, on: connection, timeout: timeout))
-            {
-                return .measured(.violations(count: 0, of: 0, examples: []))
-            }
-            let sql = query.sql(dialect, catalog: catalog.columns)
-            let answer = try await recorder.run(sql, on: connection, timeout: timeout)
-            let totals = answer.rows.first.map { Array($0.suffix(2)) } ?? []
-            let count = Int(totals.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
-            let rows = Int(totals.last.flatMap { $0 }.flatMap(Double.init) ?? 0)
-            let shown = QueryRows(
-                columns: Array(answer.columns.dropLast(2)),
-                rows: answer.rows.map { Array($0.dropLast(2)) }
-            )
-            return .measured(.violations(count: count, of: rows, examples: shown.rows.map(shown.describe)))
+        case .duplicates:
+            return try await duplicates(check, recorder: &recorder).measured
         case .schema:
             return .measured(.columns(try await columns(of: table!, recorder: &recorder, timeout: timeout)))
         case .completeness(_, let column, let bucket, let lookback):

@@ -60,6 +60,16 @@ public final class DataProbes: Sendable {
         return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// Starts logging in to `sources` (as many connections as each may hold) without waiting,
+    /// for a caller that has other work before its checks run, such as opening its store.
+    /// Sources that are not declared or cannot be configured are left to the run to report.
+    public func connect(_ sources: Set<SourceID>) {
+        for id in sources {
+            guard let source = self.sources[id], case .success(let open) = connection(to: source) else { continue }
+            open.connect(source.maxConnections)
+        }
+    }
+
     private func run(
         _ entries: [(check: Check, pipeline: PipelineID)],
         source id: SourceID?,

@@ -40,6 +40,18 @@ final class PostgresSourceConnection: SourceConnection {
         running = Task { await client.run() }
     }
 
+    /// Logs in ahead: the direct connection that tells an unreachable server's reason, and
+    /// `connections` of the pool's, each a leased connection given straight back. A login is a few
+    /// round trips and a server process started; a command that reads its own store first has
+    /// them done by the time its first query goes out. A server that is down fails the first
+    /// query as it would have without this (the pool's attempts end with ``close()``).
+    func connect(_ connections: Int) {
+        Task { try? await verifyReachable() }
+        for _ in 0..<max(connections, 0) {
+            Task { [client] in try? await client.withConnection { _ in } }
+        }
+    }
+
     func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows {
         guard !verified.withLock({ $0 }) else { return try await query(sql, timeout: timeout) }
         // Until a direct connection has succeeded, the query starts alongside it rather than

@@ -10,8 +10,17 @@ protocol SourceConnection: Sendable {
     /// Runs `sql` and returns its rows, or throws what the database said.
     func rows(_ sql: String, timeout: Duration) async throws(ProbeError) -> QueryRows
 
+    /// Starts opening up to `connections` of the pool's connections without waiting, so that
+    /// queries that follow find them logged in.
+    func connect(_ connections: Int)
+
     /// Closes the pool's connections.
     func close() async
+}
+
+extension SourceConnection {
+    /// Nothing to open ahead: a file opens in a moment.
+    func connect(_ connections: Int) {}
 }
 
 /// A query's answer as text: column names and rows.
