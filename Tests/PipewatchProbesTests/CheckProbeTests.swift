@@ -161,15 +161,19 @@ struct CheckProbeTests {
     func foldsOneTable(_ backend: StoreBackend) async throws {
         try await ProbeWarehouse.with(backend) { warehouse in
             let orders = warehouse.table("orders")
-            let results = await warehouse.run([
+            let checks = [
                 check("a", .freshness(table: orders, column: "updated_at", maxAge: .seconds(86_400), warnAfter: nil)),
                 check("b", .volume(table: orders, minRows: 1, maxRows: nil, column: nil, window: nil)),
                 check("c", .missing(table: orders, column: "status", limit: .count(0), warn: nil)),
                 check("d", .range(table: orders, column: "order_id", min: 0, max: 10)),
-            ])
+            ]
+            let results = await warehouse.run(checks)
             #expect(results.map(\.state) == [.pass, .pass, .pass, .pass])
             #expect(Set(results.map { $0.sql.first ?? "" }).count == 1)
             #expect(results[0].sql.first?.hasPrefix("SELECT COUNT(*), ") == true)
+            // Logged in ahead (as check run does while its store opens), the same answers.
+            let ahead = await warehouse.run(checks, connectingFirst: true)
+            #expect(ahead.map(\.state) == results.map(\.state) && ahead.map(\.sql) == results.map(\.sql))
         }
     }
 
@@ -280,6 +284,7 @@ struct CheckProbeTests {
             passwordEnvironment: "NOT_SET_ANYWHERE"
         )
         let probes = DataProbes(sources: [missing, refused, unset], environment: [:], logger: .discarding)
+        probes.connect(["gone", "down", "secret"])  // logging in ahead changes none of the reasons
         let kind = CheckKind.volume(table: "t", minRows: 1, maxRows: nil, column: nil, window: nil)
         let results = await probes.run(
             [

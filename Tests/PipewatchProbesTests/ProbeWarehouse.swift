@@ -154,11 +154,13 @@ struct ProbeWarehouse {
     func run(
         _ checks: [Check],
         history: [CheckID: CheckHistory] = [:],
-        at now: Date = ProbeWarehouse.now
+        at now: Date = ProbeWarehouse.now,
+        connectingFirst: Bool = false
     ) async
         -> [CheckResult]
     {
         let probes = DataProbes(sources: [source], environment: environment, logger: .discarding)
+        if connectingFirst { probes.connect([source.id]) }
         let results = await probes.run(checks.map { ($0, "shop", source.id) }, history: history, at: now)
         await probes.shutdown()
         return results
