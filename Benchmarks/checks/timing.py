@@ -9,7 +9,9 @@ wall time (perf_counter around fork and reap), the process's peak resident set (
 child: both tools run as one process) and its exit status. An exit status outside --ok is
 recorded as a failed run and makes `run` exit 1.
 `report` prints, per number of checks and tool, the runs that succeeded: min and median wall time,
-the highest peak RSS, and each tool's median as a multiple of Pipewatch's.
+the highest peak RSS, each tool's median as a multiple of Pipewatch's, and the median of the ratios
+of runs taken in turn (each tool's i-th run against Pipewatch's i-th), which the machine's speed
+drifting over minutes does not move.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def report(args) -> int:
     for r in rows:
         groups.setdefault((r["checks"], r["tool"]), []).append(r)
     print(f"{'tool':10s} {'checks':>6s} {'runs':>4s} {'min wall':>9s} {'median wall':>11s} {'median cpu':>10s} "
-          f"{'max RSS':>9s} {'vs pipewatch':>12s}")
+          f"{'max RSS':>9s} {'vs pipewatch':>12s} {'paired':>7s}")
     for checks in sorted({c for c, _ in groups}):
         base = [r["wall_s"] for r in groups.get((checks, "pipewatch"), []) if r["ok"]]
         base_median = statistics.median(base) if base else None
@@ -62,8 +64,13 @@ def report(args) -> int:
             cpu = statistics.median(r["user_s"] + r["sys_s"] for r in good)
             rss = max(r["max_rss_kib"] for r in good) / 1024
             ratio = f"{median / base_median:.2f}x" if base_median else "-"
+            # Runs alternate, so the i-th run of each tool ran within seconds of the other's: the
+            # median of their ratios is untouched by the machine's speed drifting between pairs.
+            pairs = [r["wall_s"] / p["wall_s"] for r, p in zip(runs, groups.get((checks, "pipewatch"), []))
+                     if r["ok"] and p["ok"]]
+            paired = f"{statistics.median(pairs):.2f}x" if pairs and tool != "pipewatch" else "-"
             print(f"{tool:10s} {checks:6d} {len(good):4d} {min(walls):8.2f}s {median:10.2f}s {cpu:9.2f}s "
-                  f"{rss:7.1f}MiB {ratio:>12s}")
+                  f"{rss:7.1f}MiB {ratio:>12s} {paired:>7s}")
     return 0
 
 
