@@ -419,6 +419,47 @@ struct CheckProbeTests {
         }
     }
 
+    @Test("fractional bounds on an integer column leave out the same rows, compared as integers", arguments: backends)
+    func fractionalBoundsOnIntegers(_ backend: StoreBackend) async throws {
+        try await ProbeWarehouse.with(backend) { warehouse in
+            let orders = warehouse.table("orders")
+            let visits = warehouse.table("visits")
+            // order_id: 1, 2, 3, 3, 4, 5; amount: 10.5, null, 20, 20, -5, 7.
+            let folded = await warehouse.run([
+                check("ids", .range(table: orders, column: "order_id", min: 1.5, max: 4.5)),
+                check("ids-below", .range(table: orders, column: "order_id", min: -0.5, max: 2.999)),
+                check("amounts", .range(table: orders, column: "amount", min: 7.5, max: 10.5)),
+            ])
+            #expect(folded.map(\.value) == [2, 4, 4])
+            // Twelve on one integer column, answered by one grouping on PostgreSQL: session_id is n % 7
+            // for n from 1 to 25,000.
+            let sessions = (1...25_000).map { $0 % 7 }
+            let bounds: [(Double?, Double?)] = (0..<12).map { (index: Int) -> (Double?, Double?) in
+                let value = Double(index % 7)
+                return index.isMultiple(of: 2) ? (value + 0.5, nil) : (nil, value - 0.25)
+            }
+            let grouped = await warehouse.run(
+                bounds.enumerated().map { index, bound in
+                    check("s\(index)", .range(table: visits, column: "session_id", min: bound.0, max: bound.1))
+                }
+            )
+            func outside(_ value: Int, _ bound: (Double?, Double?)) -> Bool {
+                if let low = bound.0, Double(value) < low { return true }
+                if let high = bound.1, Double(value) > high { return true }
+                return false
+            }
+            let expected: [Double] = bounds.map { bound in Double(sessions.filter { outside($0, bound) }.count) }
+            #expect(grouped.map(\.value) == expected)
+            if backend == .postgres {
+                let sql = folded[0].sql.first ?? ""
+                #expect(sql.contains(#"("order_id" < 2 OR "order_id" > 4)"#), "\(sql)")
+                #expect(sql.contains(#"("order_id" < 0 OR "order_id" > 2)"#), "\(sql)")
+                #expect(sql.contains(#"("amount" < 7.5 OR "amount" > 10.5)"#), "\(sql)")
+                #expect(grouped[0].sql.first?.contains("width_bucket(\"session_id\", ARRAY[1, 2, 3, 4, 5, 7])") == true)
+            }
+        }
+    }
+
     @Test("many range checks on one column count as each would alone, bounds inclusive", arguments: backends)
     func manyRanges(_ backend: StoreBackend) async throws {
         try await ProbeWarehouse.with(backend) { warehouse in

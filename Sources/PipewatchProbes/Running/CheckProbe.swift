@@ -13,6 +13,8 @@ struct CheckProbe {
     let judge: CheckJudge
     /// How many pieces of work query the source at once: its connections.
     var parallelism = 4
+    /// Each table's integer columns, from the catalog when a run starts (``tableFacts(_:)``).
+    var integral: [TableName: Set<String>] = [:]
 
     var dialect: SQLDialect { connection?.dialect ?? .sqlite }
 
@@ -45,17 +47,21 @@ struct CheckProbe {
             groups[key.table, default: []] += members
             ranges[key] = nil
         }
-        let rows = await estimatedRows(
+        let facts = await tableFacts(
             Set(groups.keys).union(ranges.keys.map(\.table)).union(keys.keys.map(\.table)).union(
                 alone.values.compactMap { $0[0].check.kind.table.map(TableName.init) }
             )
         )
+        let rows = facts.compactMapValues(\.rows)
+        var knowing = self
+        knowing.integral = facts.mapValues(\.integral)
+        let probe = knowing
         var work: [(cost: Double, run: @Sendable () async -> [CheckResult])] = []
         for (table, members) in groups {
-            work.append((rows[table, default: 1], { await scan(table, members, history: history, at: now) }))
+            work.append((rows[table, default: 1], { await probe.scan(table, members, history: history, at: now) }))
         }
         for (key, members) in ranges {
-            work.append((2 * rows[key.table, default: 1], { await histogram(key, members, at: now) }))
+            work.append((2 * rows[key.table, default: 1], { await probe.histogram(key, members, at: now) }))
         }
         let checksByKey = keys
         let parents = Self.containedKeys(Array(keys.keys))
@@ -65,7 +71,7 @@ struct CheckProbe {
                 (
                     2 * rows[key.table, default: 1],
                     {
-                        await duplicates(
+                        await probe.duplicates(
                             key,
                             checks: checksByKey,
                             containing: containing,
@@ -95,7 +101,7 @@ struct CheckProbe {
                         var results: [CheckResult] = []
                         for entry in members {
                             results.append(
-                                await single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)
+                                await probe.single(entry, history: history[entry.check.id] ?? CheckHistory(), at: now)
                             )
                         }
                         return results
@@ -135,7 +141,9 @@ struct CheckProbe {
         var scans: [(plan: TableScan, members: [(check: Check, pipeline: PipelineID)])] = []
         for member in members {
             if scans.isEmpty || scans[scans.count - 1].plan.isFull {
-                scans.append((TableScan(table: table, dialect: dialect, zone: zone), []))
+                scans.append(
+                    (TableScan(table: table, dialect: dialect, zone: zone, integral: integral[table] ?? []), [])
+                )
             }
             scans[scans.count - 1].plan.add(member.check, at: now)
             scans[scans.count - 1].members.append(member)
@@ -167,7 +175,12 @@ struct CheckProbe {
             guard case .range(_, _, let min, let max) = member.check.kind else { return (nil, nil) }
             return (min, max)
         }
-        let plan = RangeHistogram(table: key.table, column: key.column, bounds: bounds)
+        let plan = RangeHistogram(
+            table: key.table,
+            column: key.column,
+            bounds: bounds,
+            integral: integral[key.table]?.contains(key.column) ?? false
+        )
         let sql = plan.sql(dialect)
         let clock = ContinuousClock()
         let started = clock.now
@@ -301,7 +314,7 @@ struct CheckProbe {
         }
         switch check.kind {
         case .freshness, .volume, .range, .missing, .acceptedValues:
-            var plan = TableScan(table: table!, dialect: dialect, zone: zone)
+            var plan = TableScan(table: table!, dialect: dialect, zone: zone, integral: integral[table!] ?? [])
             plan.add(check, at: now)
             let row = try await recorder.run(plan.sql, on: connection, timeout: timeout).rows.first ?? []
             let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
