@@ -81,6 +81,15 @@ struct DuplicatesQuery {
         return (unique, described)
     }
 
+    /// The same from the facts read for the whole run: nil when they lack a column of the key
+    /// (the catalog query then asks, and the grouping reports a column that does not exist).
+    func catalog(_ facts: TableFacts) -> (unique: Bool, columns: [Column])? {
+        let described = columns.compactMap { facts.columns[$0] }
+        guard described.count == columns.count else { return nil }
+        let key = Set(columns)
+        return (facts.uniqueIndexes.contains { !$0.isEmpty && Set($0).isSubset(of: key) }, described)
+    }
+
     /// The distinct count to try before grouping, when the planner's sample saw no repeated value
     /// in a column of the key: one row, that column's distinct values and the rows with the whole
     /// key, both among the rows whose key has no null.

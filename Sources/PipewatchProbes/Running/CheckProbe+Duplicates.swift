@@ -89,9 +89,13 @@ extension CheckProbe {
         }
         let timeout = check.timeout
         let query = DuplicatesQuery(table: TableName(table), columns: columns)
-        let catalog = query.catalog(
-            try await recorder.run(query.catalogSQL(dialect), on: connection, timeout: timeout)
-        )
+        let catalog: (unique: Bool, columns: [DuplicatesQuery.Column])
+        if let facts = tables[query.table], let known = query.catalog(facts) {
+            catalog = known
+            if catalog.unique { recorder.sql.append(facts.indexesSQL) }
+        } else {
+            catalog = query.catalog(try await recorder.run(query.catalogSQL(dialect), on: connection, timeout: timeout))
+        }
         if catalog.unique { return (none, .absent(sql: recorder.sql)) }
         let limit = lists ? DuplicateValues.listLimit + 1 : 5
         var grouping: String?

@@ -24,7 +24,7 @@ extension CheckProbe {
             }
         }
         guard few.count >= 2 else { return nil }
-        let columns = integral[table] ?? []
+        let columns = integral(table)
         let conditions = few.compactMap { TableScan.violation($0.check.kind, dialect, integral: columns) }
         let markers = conditions.enumerated().map { index, condition in
             "CASE WHEN \(condition) THEN 1 ELSE 0 END AS \(dialect.quote("pipewatch_example_\(index)"))"
@@ -56,12 +56,12 @@ extension CheckProbe {
         let sql: String
         switch check.kind {
         case .acceptedValues(_, let column, _):
-            let condition = TableScan.violation(check.kind, dialect, integral: integral[table] ?? []) ?? "1 = 0"
+            let condition = TableScan.violation(check.kind, dialect, integral: integral(table)) ?? "1 = 0"
             sql =
                 "SELECT \(dialect.quote(column)), COUNT(*) AS rows FROM \(dialect.table(table)) WHERE \(condition) "
                 + "GROUP BY \(dialect.quote(column)) ORDER BY COUNT(*) DESC LIMIT 5"
         default:
-            let condition = TableScan.violation(check.kind, dialect, integral: integral[table] ?? []) ?? "1 = 0"
+            let condition = TableScan.violation(check.kind, dialect, integral: integral(table)) ?? "1 = 0"
             sql = "SELECT * FROM \(dialect.table(table)) WHERE \(condition) LIMIT 5"
         }
         let answer = try await recorder.run(sql, on: connection, timeout: check.timeout)

@@ -12,34 +12,16 @@ extension CheckProbe {
         }
     }
 
-    /// What the catalog says of a table: the planner's estimate of its rows, and its integer columns.
-    struct TableFacts {
-        var rows: Double?
-        var integral: Set<String> = []
-    }
-
-    /// The planner's estimate of each table's rows (PostgreSQL), for ordering the work, and its
-    /// integer columns, whose range bounds are written as whole numbers; nothing where the
-    /// catalog cannot be read.
+    /// What the catalog says of each table (``TableFacts``), on PostgreSQL; nothing where the
+    /// catalog cannot be read (each check then asks what it needs itself).
     func tableFacts(_ tables: Set<TableName>) async -> [TableName: TableFacts] {
         guard dialect == .postgres, let connection, !tables.isEmpty else { return [:] }
-        let names = tables.map { (dialect.table($0), $0) }
-        let values = names.map { "(\(dialect.literal($0.0)))" }.joined(separator: ", ")
-        let sql =
-            "SELECT t.name, c.reltuples, a.attname FROM (VALUES \(values)) AS t(name) "
-            + "LEFT JOIN pg_class c ON c.oid = to_regclass(t.name) "
-            + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-            + "AND a.atttypid IN ('smallint'::regtype, 'integer'::regtype, 'bigint'::regtype)"
-        guard let answer = try? await connection.rows(sql, timeout: .seconds(5)) else { return [:] }
-        let byName = Dictionary(names) { first, _ in first }
-        var facts: [TableName: TableFacts] = [:]
-        for row in answer.rows where row.count == 3 {
-            guard let name = row[0], let table = byName[name] else { continue }
-            if let estimate = row[1].flatMap(Double.init), estimate > 0 {
-                facts[table, default: TableFacts()].rows = estimate
-            }
-            if let column = row[2] { facts[table, default: TableFacts()].integral.insert(column) }
-        }
-        return facts
+        let byName = Dictionary(tables.map { (dialect.table($0), $0) }) { first, _ in first }
+        let names = Array(byName.keys)
+        let indexesSQL = TableFacts.indexesSQL(names, dialect)
+        async let columns = try? connection.rows(TableFacts.columnsSQL(names, dialect), timeout: .seconds(5))
+        async let indexes = try? connection.rows(indexesSQL, timeout: .seconds(5))
+        guard let columns = await columns, let indexes = await indexes else { return [:] }
+        return TableFacts.read(columns: columns, indexes: indexes, indexesSQL: indexesSQL, names: byName)
     }
 }

@@ -13,10 +13,13 @@ struct CheckProbe {
     let judge: CheckJudge
     /// How many pieces of work query the source at once: its connections.
     var parallelism = 4
-    /// Each table's integer columns, from the catalog when a run starts (``tableFacts(_:)``).
-    var integral: [TableName: Set<String>] = [:]
+    /// What the catalog says of each table, read when a run starts (``tableFacts(_:)``).
+    var tables: [TableName: TableFacts] = [:]
 
     var dialect: SQLDialect { connection?.dialect ?? .sqlite }
+
+    /// The integer columns of `table`, as far as the catalog said.
+    func integral(_ table: TableName) -> Set<String> { tables[table]?.integral ?? [] }
 
     /// The results of `checks`, in the order given.
     ///
@@ -54,7 +57,7 @@ struct CheckProbe {
         )
         let rows = facts.compactMapValues(\.rows)
         var knowing = self
-        knowing.integral = facts.mapValues(\.integral)
+        knowing.tables = facts
         let probe = knowing
         var work: [(cost: Double, run: @Sendable () async -> [CheckResult])] = []
         for (table, members) in groups {
@@ -142,7 +145,7 @@ struct CheckProbe {
         for member in members {
             if scans.isEmpty || scans[scans.count - 1].plan.isFull {
                 scans.append(
-                    (TableScan(table: table, dialect: dialect, zone: zone, integral: integral[table] ?? []), [])
+                    (TableScan(table: table, dialect: dialect, zone: zone, integral: integral(table)), [])
                 )
             }
             scans[scans.count - 1].plan.add(member.check, at: now)
@@ -179,7 +182,7 @@ struct CheckProbe {
             table: key.table,
             column: key.column,
             bounds: bounds,
-            integral: integral[key.table]?.contains(key.column) ?? false
+            integral: integral(key.table).contains(key.column)
         )
         let sql = plan.sql(dialect)
         let clock = ContinuousClock()
@@ -314,7 +317,7 @@ struct CheckProbe {
         }
         switch check.kind {
         case .freshness, .volume, .range, .missing, .acceptedValues:
-            var plan = TableScan(table: table!, dialect: dialect, zone: zone, integral: integral[table!] ?? [])
+            var plan = TableScan(table: table!, dialect: dialect, zone: zone, integral: integral(table!))
             plan.add(check, at: now)
             let row = try await recorder.run(plan.sql, on: connection, timeout: timeout).rows.first ?? []
             let total = Int(row.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
