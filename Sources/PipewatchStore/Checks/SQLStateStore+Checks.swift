@@ -126,15 +126,16 @@ extension SQLStateStore: CheckStore {
         }
         var histories: [CheckID: CheckHistory] = [:]
         for row in rows {
-            var history = histories[CheckID(row.checkID)] ?? CheckHistory()
-            if let value = row.value { history.values.append(value) }
+            // Appended in place: a history taken out and put back is copied on every row.
+            let id = CheckID(row.checkID)
+            if histories[id] == nil { histories[id] = CheckHistory() }
+            if let value = row.value { histories[id]?.values.append(value) }
             if row.observations != "{}",
                 let observations = CheckResultRow.decode([String: Double].self, row.observations),
                 !observations.isEmpty
             {
-                history.observations.append((EpochMilliseconds(row.startedAtMs).date, observations))
+                histories[id]?.observations.append((EpochMilliseconds(row.startedAtMs).date, observations))
             }
-            histories[CheckID(row.checkID)] = history
         }
         for schema in schemas {
             histories[CheckID(schema.checkID), default: CheckHistory()].lastColumns =
