@@ -66,7 +66,8 @@ extension CheckProbe {
     /// Soda's duplicate_count: the values (or value combinations) that occur more than once,
     /// rows with a null among the columns left out.
     ///
-    /// A key it contains that has no duplicates answers it without a query; a unique index on
+    /// A key it contains that has no duplicates answers it without a query (on PostgreSQL, where
+    /// the run's catalog shows that every column exists); a unique index on
     /// some of the columns answers without reading the table, and so does a column of the key
     /// whose values all differ (tried first when the estimate says so). Otherwise one grouping
     /// gives the count, the rows they cover and the five most repeated: among the duplicated
@@ -83,14 +84,16 @@ extension CheckProbe {
             throw .misconfigured("'\(check.id)' is not a duplicates check")
         }
         let none = Measured.measured(.violations(count: 0, of: 0, examples: []))
-        if case .absent(let sql) = parent {
+        let query = DuplicatesQuery(table: TableName(table), columns: columns)
+        let known = tables[query.table].flatMap { facts in query.catalog(facts).map { (facts, $0) } }
+        // Only when the catalog knows every column: a misspelt one must still error.
+        if case .absent(let sql) = parent, known != nil {
             recorder.sql = sql
             return (none, .absent(sql: sql))
         }
         let timeout = check.timeout
-        let query = DuplicatesQuery(table: TableName(table), columns: columns)
         let catalog: (unique: Bool, columns: [DuplicatesQuery.Column])
-        if let facts = tables[query.table], let known = query.catalog(facts) {
+        if let (facts, known) = known {
             catalog = known
             if catalog.unique { recorder.sql.append(facts.indexesSQL) }
         } else {
@@ -98,9 +101,10 @@ extension CheckProbe {
         }
         if catalog.unique { return (none, .absent(sql: recorder.sql)) }
         let limit = lists ? DuplicateValues.listLimit + 1 : 5
-        var grouping: String?
-        if case .listed(let values) = parent { grouping = query.among(dialect, values, limit: limit) }
-        if grouping == nil {
+        let grouping: String
+        if case .listed(let values) = parent, let among = query.among(dialect, values, limit: limit) {
+            grouping = among
+        } else {
             if let distinct = query.distinctSQL(dialect, catalog: catalog.columns),
                 DuplicatesQuery.allDistinct(try await recorder.run(distinct, on: connection, timeout: timeout))
             {
@@ -108,7 +112,7 @@ extension CheckProbe {
             }
             grouping = query.sql(dialect, catalog: catalog.columns, limit: limit)
         }
-        let answer = try await recorder.run(grouping ?? "", on: connection, timeout: timeout)
+        let answer = try await recorder.run(grouping, on: connection, timeout: timeout)
         let totals = answer.rows.first.map { Array($0.suffix(2)) } ?? []
         let count = Int(totals.first.flatMap { $0 }.flatMap(Double.init) ?? 0)
         let rows = Int(totals.last.flatMap { $0 }.flatMap(Double.init) ?? 0)
