@@ -12,19 +12,15 @@ struct RangeHistogram {
     private let lows: [Double]
     /// The distinct upper bounds negated, ascending.
     private let highs: [Double]
-    /// Whether the column holds whole numbers, whose bounds are then whole numbers too (see
-    /// ``TableScan/violation(_:_:integral:)``).
-    private let integral: Bool
 
     /// How many range checks on one column make the grouping cheaper than their `CASE`s.
     static let minimumChecks = 12
 
-    init(table: TableName, column: String, bounds: [(min: Double?, max: Double?)], integral: Bool = false) {
+    init(table: TableName, column: String, bounds: [(min: Double?, max: Double?)]) {
         self.table = table
         self.column = column
-        self.integral = integral
-        lows = Array(Set(bounds.compactMap(\.min).map { integral ? $0.rounded(.up) : $0 })).sorted()
-        highs = Array(Set(bounds.compactMap(\.max).map { -(integral ? $0.rounded(.down) : $0) })).sorted()
+        lows = Array(Set(bounds.compactMap(\.min))).sorted()
+        highs = Array(Set(bounds.compactMap(\.max).map { -$0 })).sorted()
     }
 
     func sql(_ dialect: SQLDialect) -> String {
@@ -41,8 +37,8 @@ struct RangeHistogram {
     func violations(min: Double?, max: Double?, in answer: QueryRows) -> (count: Int, of: Int) {
         // width_bucket gives 0 below the first threshold and i from the i-th one on, so a value
         // is below the threshold at 1-based position p exactly when its bucket is below p.
-        let low = min.flatMap { lows.firstIndex(of: integral ? $0.rounded(.up) : $0) }.map { $0 + 1 }
-        let high = max.flatMap { highs.firstIndex(of: -(integral ? $0.rounded(.down) : $0)) }.map { $0 + 1 }
+        let low = min.flatMap { lows.firstIndex(of: $0) }.map { $0 + 1 }
+        let high = max.flatMap { highs.firstIndex(of: -$0) }.map { $0 + 1 }
         var count = 0
         var total = 0
         for row in answer.rows {

@@ -9,7 +9,7 @@ struct TableScan {
     let table: TableName
     let dialect: SQLDialect
     let zone: TimeZone
-    /// The table's integer columns, whose bounds are written as whole numbers (``violation(_:_:integral:)``).
+    /// The table's integer columns, whose range bounds are written as whole numbers (``RangeBounds``).
     let integral: Set<String>
     /// The aggregates; the first is always `COUNT(*)`.
     private(set) var expressions = ["COUNT(*)"]
@@ -105,19 +105,16 @@ struct TableScan {
         return (ranges + others).map { "(\($0))" }.joined(separator: " OR ")
     }
 
-    /// The condition a failing row meets, for the kinds that count rows. A range's bounds on an
-    /// `integral` column are written as the whole numbers that leave the same rows out (below
-    /// 2.5 is below 3, above 928674.27 above 928674): against a fraction, PostgreSQL casts every
-    /// value of the column to numeric (300,000 events: 42 ms against 64 ms for a scan with one
-    /// such bound).
+    /// The condition a failing row meets, for the kinds that count rows; a range's bounds on an
+    /// `integral` column as whole numbers (``RangeBounds``).
     static func violation(_ kind: CheckKind, _ dialect: SQLDialect, integral: Set<String> = []) -> String? {
         switch kind {
         case .range(_, let column, let min, let max):
             let quoted = dialect.quote(column)
-            let whole = integral.contains(column)
+            let range = RangeBounds(min: min, max: max, integral: integral.contains(column))
             let bounds = [
-                min.map { "\(quoted) < \(dialect.number(whole ? $0.rounded(.up) : $0))" },
-                max.map { "\(quoted) > \(dialect.number(whole ? $0.rounded(.down) : $0))" },
+                range.min.map { "\(quoted) < \(dialect.number($0))" },
+                range.max.map { "\(quoted) > \(dialect.number($0))" },
             ]
             .compactMap { $0 }
             return "(\(bounds.joined(separator: " OR ")))"

@@ -56,9 +56,13 @@ struct CheckProbe {
             )
         )
         let rows = facts.compactMapValues(\.rows)
-        var knowing = self
-        knowing.tables = facts
-        let probe = knowing
+        let probe = CheckProbe(
+            connection: connection,
+            zone: zone,
+            judge: judge,
+            parallelism: parallelism,
+            tables: facts
+        )
         var work: [(cost: Double, run: @Sendable () async -> [CheckResult])] = []
         for (table, members) in groups {
             work.append((rows[table, default: 1], { await probe.scan(table, members, history: history, at: now) }))
@@ -174,16 +178,13 @@ struct CheckProbe {
         _ members: [(check: Check, pipeline: PipelineID)],
         at now: Date
     ) async -> [CheckResult] {
+        let whole = integral(key.table).contains(key.column)
         let bounds = members.map { member -> (min: Double?, max: Double?) in
             guard case .range(_, _, let min, let max) = member.check.kind else { return (nil, nil) }
-            return (min, max)
+            let range = RangeBounds(min: min, max: max, integral: whole)
+            return (range.min, range.max)
         }
-        let plan = RangeHistogram(
-            table: key.table,
-            column: key.column,
-            bounds: bounds,
-            integral: integral(key.table).contains(key.column)
-        )
+        let plan = RangeHistogram(table: key.table, column: key.column, bounds: bounds)
         let sql = plan.sql(dialect)
         let clock = ContinuousClock()
         let started = clock.now
