@@ -58,13 +58,13 @@ extension StoreError {
     private static func reason(of error: PSQLError) -> String {
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection:
-            return "cannot connect to the PostgreSQL server; check that it runs and the URL's host and port"
+            return "cannot connect to the PostgreSQL database server; check that it runs and the URL's host and port"
         case .sslUnsupported, .failedToAddSSLHandler:
             return "the PostgreSQL server does not accept TLS; add '?sslmode=disable' to the URL"
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
             return "cannot log in to PostgreSQL; check the user name and password in the URL"
         case .poolClosed:
-            return "the connection to PostgreSQL is closed"
+            return "the connection to the PostgreSQL database is closed"
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             switch state {
@@ -72,7 +72,7 @@ extension StoreError {
             case "3D000": return "the PostgreSQL database named in the URL does not exist"
             case "42501": return "the PostgreSQL user lacks a permission the store needs"
             case _ where state.hasPrefix("23"): return "the change breaks a rule of the database schema"
-            case _ where state.hasPrefix("08"): return "the connection to PostgreSQL failed"
+            case _ where state.hasPrefix("08"): return "the connection to the PostgreSQL database failed"
             default: return "PostgreSQL reported an error (SQLSTATE \(state))"
             }
         default:

@@ -17,7 +17,7 @@ struct StoreConnectionErrorTests {
         #expect(
             error?.description
                 == "cannot connect to the state store at 'postgres://pw:***@127.0.0.1:1/pipewatch?sslmode=disable': "
-                + "cannot connect to the PostgreSQL server; check that it runs and the URL's host and port"
+                + "cannot connect to the PostgreSQL database server; check that it runs and the URL's host and port"
         )
     }
 
