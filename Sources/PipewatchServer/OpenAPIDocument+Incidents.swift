@@ -184,6 +184,26 @@ extension OpenAPIDocument {
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "404": { $ref: "#/components/responses/NotFound" }
+          /api/v1/incidents/{id}/review/items/{item}:
+            post:
+              summary: Mark an action item of the post-incident review done, or open again.
+              security: [{ bearer: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string, pattern: "^(INC-)?[1-9][0-9]{0,17}$" } }
+                - { name: item, in: path, required: true, description: From 1, in the review's order., schema: { type: integer, minimum: 1 } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [state]
+                      properties: { as: { type: string }, state: { type: string, enum: [done, open] } }
+              responses:
+                "200": { description: "The incident, with the item's state, who marked it and when." }
+                "400": { $ref: "#/components/responses/BadRequest" }
+                "401": { $ref: "#/components/responses/Unauthorized" }
+                "404": { $ref: "#/components/responses/NotFound" }
           /api/v1/notifications:
             get:
               summary: The outbox, newest first; 'state=dead' lists the dead letters.

@@ -81,7 +81,9 @@ extension OpenAPIDocument {
                                 owner: { type: string }
                                 open: { type: integer }
                                 overdue: { type: integer }
+                                done: { type: integer, description: Marked done by the end of the period. }
                                 items:
+                                  description: The open ones, soonest due first.
                                   type: array
                                   items:
                                     type: object

@@ -117,7 +117,7 @@ struct IncidentCommandTests {
             #expect(
                 show.output.contains("  1. paged b (due 2026-03-26T07:00:00+00:00): you were on call when it opened")
             )
-            #expect(show.output.contains("  - alert on the load (c, due 2026-04-30)"))
+            #expect(show.output.contains("  1. [open] alert on the load (c, due 2026-04-30)"))
             let notifications = await run(["notifications", "list", "--format", "json"], database: database)
             #expect(notifications.output.contains(#""recipient" : "engineer:b""#))
         }

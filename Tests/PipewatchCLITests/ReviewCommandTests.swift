@@ -198,6 +198,41 @@ struct ReviewCommandTests {
         }
     }
 
+    @Test("an action item marked done leaves the open count, shows who did it, and a missing item is named")
+    func actionItemDone() async throws {
+        try await TemporaryDirectory.with { directory in
+            let seeded = try await Self.seed(in: directory)
+            let store = ["--config", seeded.config, "--database", seeded.database]
+            let environment = ["PIPEWATCH_NOW": "2026-01-20T12:00:00Z"]
+            let marked = await pipewatch(
+                arguments: ["incident", "action-item", "INC-1", "1", "done", "--as", "b"] + store,
+                in: directory.url,
+                environment: environment
+            )
+            #expect(marked.status == 0, "\(marked.errorOutput)")
+            #expect(marked.output == "action item 1 of INC-1 is done: Add a schema check\n")
+            let shown = await pipewatch(arguments: ["incident", "show", "1"] + store, in: directory.url)
+            #expect(
+                shown.output.contains(
+                    "  1. [done by b at 2026-01-20T12:00:00+00:00] Add a schema check (b, due 2026-01-10)"
+                )
+            )
+            let result = await review(["--since", "30d", "--format", "json"], seeded, in: directory.url)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            )
+            let items = try #require(object["action_items"] as? [[String: Any]])
+            #expect(items.map { "\($0["owner"] ?? "") \($0["open"] ?? "") \($0["done"] ?? "")" } == ["b 0 1"])
+            let missing = await pipewatch(
+                arguments: ["incident", "action-item", "1", "2", "done", "--as", "b"] + store,
+                in: directory.url,
+                environment: environment
+            )
+            #expect(missing.status != 0)
+            #expect(missing.errorOutput.contains("action item 2 does not exist: the review of INC-1 has items 1 to 1"))
+        }
+    }
+
     @Test("--format markdown is what the schedule sends; --since and --from together are a usage error")
     func markdownAndUsage() async throws {
         try await TemporaryDirectory.with { directory in

@@ -209,4 +209,74 @@ struct RunbookChecklistTests {
             #expect(error?.description == "action item 'y': unknown owner 'zz'")
         }
     }
+
+    @Test(
+        "an action item is marked done once, by whom and when, reopened, and keeps its mark when the review is rewritten"
+    )
+    func actionItems() async throws {
+        try await withIncident { engine, store, clock in
+            let noReview = await #expect(throws: EngineError.self) {
+                try await engine.incidents.markActionItem(1, of: 1, done: true, by: "c", at: clock.wall.now)
+            }
+            #expect(noReview?.description == "INC-1 has no review yet: record one with its action items first")
+            let unknown = await #expect(throws: StoreError.self) {
+                try await engine.incidents.markActionItem(1, of: 9, done: true, by: "c", at: clock.wall.now)
+            }
+            #expect(unknown?.description == "no incident with id '9'")
+            let due = ScheduleFixtures.date("2026-04-30")
+            let items: [IncidentReview.ActionItem] = [
+                .init(text: "alert on lag", owner: "c", due: due),
+                .init(text: "canary deploys", owner: "b", due: due),
+            ]
+            try await engine.incidents.review(
+                1,
+                cause: nil,
+                summary: "a bad deploy",
+                lessons: "",
+                actionItems: items,
+                by: "b",
+                at: clock.wall.now
+            )
+            let doneAt = clock.wall.now.addingTimeInterval(3600)
+            let marked = try await engine.incidents.markActionItem(2, of: 1, done: true, by: "b", at: doneAt)
+            #expect(marked.done == .init(by: "b", at: doneAt))
+            // Marking it done again changes nothing, not even the time.
+            try await engine.incidents.markActionItem(2, of: 1, done: true, by: "c", at: doneAt.addingTimeInterval(60))
+            #expect(
+                try await store.review(incidentID: 1)?.actionItems.map(\.done) == [nil, .init(by: "b", at: doneAt)]
+            )
+            let outOfRange = await #expect(throws: EngineError.self) {
+                try await engine.incidents.markActionItem(3, of: 1, done: true, by: "b", at: doneAt)
+            }
+            #expect(outOfRange?.description == "action item 3 does not exist: the review of INC-1 has items 1 to 2")
+
+            // A review written again keeps the mark of the item it repeats, and adds an open one.
+            try await engine.incidents.review(
+                1,
+                cause: nil,
+                summary: "a bad deploy, found later",
+                lessons: "",
+                actionItems: [items[1], .init(text: "a rollback run book step", owner: "c", due: due)],
+                by: "b",
+                at: doneAt.addingTimeInterval(120)
+            )
+            let rewritten = try #require(try await store.review(incidentID: 1))
+            #expect(rewritten.actionItems.map(\.done) == [.init(by: "b", at: doneAt), nil])
+
+            try await engine.incidents.markActionItem(
+                1,
+                of: 1,
+                done: false,
+                by: "c",
+                at: doneAt.addingTimeInterval(180)
+            )
+            #expect(try await store.review(incidentID: 1)?.actionItems.map(\.done) == [nil, nil])
+            let timeline = try await store.timeline(incidentID: 1).map(\.detail)
+            #expect(
+                timeline.filter { $0.hasPrefix("action item") } == [
+                    "action item 2 done: canary deploys", "action item 1 open again: canary deploys",
+                ]
+            )
+        }
+    }
 }

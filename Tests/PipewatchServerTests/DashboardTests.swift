@@ -263,6 +263,64 @@ struct DashboardTests {
         }
     }
 
+    @Test("the incident page shows its review; an engineer marks an action item done and open again, a viewer cannot")
+    func actionItems() async throws {
+        try await withDashboard { browser, store in
+            try await store.transaction { transaction in
+                try await transaction.saveReview(
+                    incidentID: 1,
+                    IncidentReview(
+                        cause: .processingFailure,
+                        summary: "The task ran out of memory.",
+                        lessons: "Size the workers for month end.",
+                        actionItems: [
+                            .init(text: "Raise the memory limit", owner: "b", due: ScheduleFixtures.date("2026-12-11"))
+                        ],
+                        author: "a",
+                        at: ScheduleFixtures.instant("2026-11-27T15:00:00Z")
+                    )
+                )
+            }
+            try await browser.signIn(viewerToken)
+            let read = try await browser.get("/incidents/1")
+            #expect(read.body.contains("Post-incident review"))
+            #expect(read.body.contains("Size the workers for month end."))
+            #expect(read.body.contains("Raise the memory limit"))
+            #expect(!read.body.contains(#"action="/incidents/1/review-item""#))
+            #expect(
+                try await browser.post(
+                    "/incidents/1/review-item",
+                    ["csrf": read.csrf ?? "", "item": "1", "state": "done"]
+                ).status == .forbidden
+            )
+
+            try await browser.signIn(engineerToken)
+            let page = try await browser.get("/incidents/1")
+            #expect(page.body.contains(#"action="/incidents/1/review-item""#))
+            let csrf = page.csrf ?? ""
+            let done = try await browser.post("/incidents/1/review-item", ["csrf": csrf, "item": "1", "state": "done"])
+            #expect(done.status == .seeOther)
+            #expect(done.headers[.location] == "/incidents/1?done=item-done")
+            #expect(try await store.review(incidentID: 1)?.actionItems.first?.done?.by == "a")
+            let after = try await browser.get("/incidents/1?done=item-done")
+            #expect(after.body.contains("Action item marked done."))
+            #expect(after.body.contains("done by A at"))
+            #expect(after.body.contains("Reopen"))
+            let missing = try await browser.post(
+                "/incidents/1/review-item",
+                ["csrf": csrf, "item": "2", "state": "done"]
+            )
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.contains("action item 2 does not exist: the review of INC-1 has items 1 to 1"))
+            let reopened = try await browser.post(
+                "/incidents/1/review-item",
+                ["csrf": csrf, "item": "1", "state": "open"]
+            )
+            #expect(reopened.status == .seeOther)
+            #expect(try await store.review(incidentID: 1)?.actionItems.first?.done == nil)
+        }
+    }
+
     @Test("an engineer marks run book steps and adds notes; an empty note is refused on the page")
     func checklist() async throws {
         try await withDashboard { browser, store in

@@ -126,6 +126,73 @@ struct IncidentAPITests {
         }
     }
 
+    @Test("a review is recorded over HTTP, and its action items are marked done and open again by number")
+    func reviewAndActionItems() async throws {
+        try await withIncident { client in
+            let review =
+                #"{"as":"a","summary":"the feed was late","action_items":[{"text":"alert on lag","owner":"b","due":"2026-12-11"}]}"#
+            let (recorded, detail) = try await send(client, .post, "/api/v1/incidents/1/review", review)
+            #expect(recorded == .ok)
+            let items = { (object: [String: Any]) in
+                ((object["review"] as? [String: Any])?["action_items"] as? [[String: Any]]) ?? []
+            }
+            #expect(items(detail).map { $0["state"] as? String } == ["open"])
+            #expect(items(detail).first?["done_by"] == nil)
+
+            let (done, after) = try await send(
+                client,
+                .post,
+                "/api/v1/incidents/1/review/items/1",
+                #"{"as":"b","state":"done"}"#
+            )
+            #expect(done == .ok)
+            #expect(items(after).first?["state"] as? String == "done")
+            #expect(items(after).first?["done_by"] as? String == "b")
+            #expect((items(after).first?["done_at"] as? String).flatMap(ISO8601Text.parse) != nil)
+            let timeline = (after["timeline"] as? [[String: Any]])?.compactMap { $0["detail"] as? String } ?? []
+            #expect(timeline.contains("action item 1 done: alert on lag"))
+
+            let cases: [(String, String, HTTPResponse.Status, String)] = [
+                (
+                    "/api/v1/incidents/1/review/items/2", #"{"state":"done"}"#, .badRequest,
+                    "action item 2 does not exist: the review of INC-1 has items 1 to 1"
+                ),
+                (
+                    "/api/v1/incidents/1/review/items/1", #"{"state":"finished"}"#, .badRequest,
+                    "field 'state': 'finished' is not one of done, open"
+                ),
+                ("/api/v1/incidents/1/review/items/1", "{}", .badRequest, "missing required field 'state'"),
+                (
+                    "/api/v1/incidents/1/review/items/first", #"{"state":"done"}"#, .badRequest,
+                    "path parameter 'item': 'first' is not a number; action items count from 1"
+                ),
+                ("/api/v1/incidents/9/review/items/1", #"{"state":"done"}"#, .notFound, "no incident with id '9'"),
+            ]
+            for (uri, body, status, message) in cases {
+                let (answered, object) = try await send(client, .post, uri, body)
+                #expect(answered == status, "\(uri) \(body)")
+                #expect(object["error"] as? String == message, "\(uri) \(body)")
+            }
+            let (unsigned, _) = try await send(
+                client,
+                .post,
+                "/api/v1/incidents/1/review/items/1",
+                #"{"state":"open"}"#,
+                token: nil
+            )
+            #expect(unsigned == .unauthorized)
+
+            let (reopened, last) = try await send(
+                client,
+                .post,
+                "/api/v1/incidents/1/review/items/1",
+                #"{"as":"b","state":"open"}"#
+            )
+            #expect(reopened == .ok)
+            #expect(items(last).first?["state"] as? String == "open")
+        }
+    }
+
     @Test("/metrics counts open incidents by severity, notifications by state and escalation steps fired")
     func metrics() async throws {
         try await withIncident { client in

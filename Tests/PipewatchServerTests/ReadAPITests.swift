@@ -131,7 +131,8 @@ struct ReadAPITests {
                     "/api/v1/incidents/{id}/resolve:", "/api/v1/incidents/{id}/note:",
                     "/api/v1/incidents/{id}/escalate:",
                     "/api/v1/incidents/{id}/steps/{step}:", "/api/v1/incidents/{id}/actions:",
-                    "/api/v1/incidents/{id}/review:", "/api/v1/notifications:", "/api/v1/notifications/{id}/retry:",
+                    "/api/v1/incidents/{id}/review:", "/api/v1/incidents/{id}/review/items/{item}:",
+                    "/api/v1/notifications:", "/api/v1/notifications/{id}/retry:",
                     "/api/v1/checks:", "/api/v1/checks/{id}/history:", "/api/v1/checks/{id}/run:",
                     "/api/v1/review:",
                 ] {

@@ -102,7 +102,15 @@ struct ReviewStoreContractTests {
                         cause: .latency,
                         summary: "s",
                         lessons: "l",
-                        actionItems: [.init(text: "x", owner: "b", due: ScheduleFixtures.date("2026-01-09"))],
+                        actionItems: [
+                            .init(text: "x", owner: "b", due: ScheduleFixtures.date("2026-01-09")),
+                            .init(
+                                text: "y",
+                                owner: "a",
+                                due: ScheduleFixtures.date("2026-01-08"),
+                                done: .init(by: "a", at: Self.at("2026-01-07T08:30:00.250Z"))
+                            ),
+                        ],
                         author: "a",
                         at: Self.at("2026-01-02T00:00:00Z")
                     )
@@ -121,7 +129,14 @@ struct ReviewStoreContractTests {
             #expect(facts.pages.map { "\($0.engineer) \($0.incidentID)" } == ["a 2"])
             #expect(facts.notices.map(\.recipient) == ["stakeholder:ir"])
             // And every review, whenever written, for its action items
-            #expect(facts.reviews[1]?.actionItems.map(\.owner) == ["b"])
+            #expect(facts.reviews[1]?.actionItems.map(\.owner) == ["b", "a"])
+            // with who marked them done and when, to the millisecond, as the incident's own read gives
+            #expect(
+                facts.reviews[1]?.actionItems.map(\.done) == [
+                    nil, .init(by: "a", at: Self.at("2026-01-07T08:30:00.250Z")),
+                ]
+            )
+            #expect(try await store.review(incidentID: 1) == facts.reviews[1])
         }
     }
 }

@@ -71,4 +71,45 @@ extension IncidentCommand {
             }
         }
     }
+
+    struct ActionItem: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "action-item",
+            abstract: "Mark an action item of a post-incident review done, or open again.",
+            discussion: """
+                Items count from 1, in the order 'pipewatch incident show' lists them. An item stays open, and \
+                counts in 'pipewatch review' as open (overdue once its date passes), until it is marked done.
+                """
+        )
+
+        enum State: String, ExpressibleByArgument, CaseIterable {
+            case done, open
+        }
+
+        @OptionGroup var configOptions: ConfigOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: ArgumentHelp("The incident: 42 or INC-42.", valueName: "id")) var id: IncidentID
+        @Argument(help: ArgumentHelp("The action item, from 1.", valueName: "item")) var item: Int
+        @Argument(help: ArgumentHelp("done or open.", valueName: "state")) var state: State
+        @OptionGroup var actor: ActorOption
+
+        func run() async throws {
+            try await IncidentSession.run(config: configOptions, store: storeOptions) { session in
+                let who = try session.actor(actor.engineer)
+                let marked = try await session.engine.incidents.markActionItem(
+                    item,
+                    of: id.value,
+                    done: state == .done,
+                    by: who,
+                    at: session.now
+                )
+                try await session.audit(
+                    "incident.action_item",
+                    by: who,
+                    "action item \(item) of INC-\(id.value) \(state.rawValue)"
+                )
+                session.context.print("action item \(item) of INC-\(id.value) is \(state.rawValue): \(marked.text)")
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ struct IncidentCommand: AsyncParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Acknowledge.self, Resolve.self, Note.self, Escalate.self, Step.self,
-            Action.self, Review.self,
+            Action.self, Review.self, ActionItem.self,
         ]
     )
 

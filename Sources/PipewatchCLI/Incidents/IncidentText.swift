@@ -82,7 +82,10 @@ struct IncidentText {
             lines.append("  cause: \(review.cause)")
             lines.append("  summary: \(review.summary)")
             if !review.lessons.isEmpty { lines.append("  lessons: \(review.lessons)") }
-            lines += review.actionItems.map { "  - \($0.text) (\($0.owner), due \($0.due))" }
+            lines += review.actionItems.enumerated().map { index, item in
+                let state = item.doneBy.map { "done by \($0) at \(item.doneAt ?? "")" } ?? "open"
+                return "  \(index + 1). [\(state)] \(item.text) (\(item.owner), due \(item.due))"
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -28,17 +28,38 @@ public struct IncidentReview: Sendable, Hashable, Codable {
         self.at = at
     }
 
-    /// Something to do so that it does not happen again.
+    /// Something to do so that it does not happen again; open until someone marks it done.
     public struct ActionItem: Sendable, Hashable, Codable {
         public var text: String
         public var owner: EngineerID
         public var due: LocalDate
+        /// Who marked it done, and when; `nil` while it is open.
+        public var done: Completion?
 
         /// Creates an item.
-        public init(text: String, owner: EngineerID, due: LocalDate) {
+        public init(text: String, owner: EngineerID, due: LocalDate, done: Completion? = nil) {
             self.text = text
             self.owner = owner
             self.due = due
+            self.done = done
+        }
+
+        /// Whether `other` asks for the same thing of the same person (a review recorded again
+        /// keeps the done marks of the items it repeats).
+        public func isSameWork(as other: ActionItem) -> Bool {
+            text == other.text && owner == other.owner
+        }
+
+        /// Who marked an item done, and when.
+        public struct Completion: Sendable, Hashable, Codable {
+            public var by: String
+            public var at: Date
+
+            /// Creates a mark.
+            public init(by: String, at: Date) {
+                self.by = by
+                self.at = at
+            }
         }
     }
 }

@@ -17,8 +17,9 @@ public import Foundation
 ///    steps; a night page falls between 22:00 and 07:00 in the engineer's own zone.
 /// 7. A missed deadline is an opened `missed_deadline` signal; notices are stakeholder notices.
 /// 8. A review is missing for an incident of the period that is resolved and has none.
-/// 9. Every action item of every review is open (Pipewatch does not close them); it is overdue
-///    when due before the period's last day in the team's zone.
+/// 9. An action item of any review is open until marked done; one marked done after the period
+///    counts as open in it. An open item is overdue when due before the period's last day in the
+///    team's zone.
 public struct ReviewCalculator: Sendable {
     /// How many noisy signals and checks the report lists.
     public static let noisyLimit = 10
@@ -109,7 +110,7 @@ public struct ReviewCalculator: Sendable {
                     resolvedAt: resolvedAt
                 )
             }.sorted { ($0.resolvedAt, $0.incidentID) < ($1.resolvedAt, $1.incidentID) },
-            actionItems: actionItems(facts.reviews, lastDay: LocalDate(to.addingTimeInterval(-1), in: zone)),
+            actionItems: actionItems(facts.reviews, lastDay: LocalDate(to.addingTimeInterval(-1), in: zone), end: to),
             familiarity: familiarity
         )
     }
@@ -252,22 +253,34 @@ public struct ReviewCalculator: Sendable {
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
     }
 
-    private func actionItems(_ reviews: [Int64: IncidentReview], lastDay: LocalDate) -> [ReviewReport.OwnerItems] {
-        var owners: [EngineerID: [ReviewReport.Item]] = [:]
+    private func actionItems(
+        _ reviews: [Int64: IncidentReview],
+        lastDay: LocalDate,
+        end: Date
+    ) -> [ReviewReport.OwnerItems] {
+        var open: [EngineerID: [ReviewReport.Item]] = [:]
+        var done: [EngineerID: Int] = [:]
         for (incidentID, review) in reviews {
             for item in review.actionItems {
-                owners[item.owner, default: []].append(
+                if let completion = item.done, completion.at <= end {
+                    done[item.owner, default: 0] += 1
+                    continue
+                }
+                open[item.owner, default: []].append(
                     .init(incidentID: incidentID, text: item.text, due: item.due, overdue: item.due < lastDay)
                 )
             }
         }
-        return owners.map { owner, items in
-            let sorted = items.sorted { ($0.due, $0.incidentID, $0.text) < ($1.due, $1.incidentID, $1.text) }
+        return Set(open.keys).union(done.keys).map { owner in
+            let items = (open[owner] ?? []).sorted {
+                ($0.due, $0.incidentID, $0.text) < ($1.due, $1.incidentID, $1.text)
+            }
             return ReviewReport.OwnerItems(
                 owner: owner,
                 open: items.count,
                 overdue: items.filter(\.overdue).count,
-                items: sorted
+                done: done[owner] ?? 0,
+                items: items
             )
         }.sorted { ($0.overdue, $0.open, $1.owner.rawValue) > ($1.overdue, $1.open, $0.owner.rawValue) }
     }

@@ -132,6 +132,7 @@ public struct ReviewDocument: Encodable, Sendable {
         public var owner: String
         public var open: Int
         public var overdue: Int
+        public var done: Int
         public var items: [Item]
     }
 
@@ -202,6 +203,7 @@ public struct ReviewDocument: Encodable, Sendable {
                 owner: owner.owner.rawValue,
                 open: owner.open,
                 overdue: owner.overdue,
+                done: owner.done,
                 items: owner.items.map {
                     Item(incident: $0.incidentID, text: $0.text, due: $0.due.description, overdue: $0.overdue)
                 }

@@ -146,9 +146,12 @@ extension ReviewReport {
             ),
             Section(
                 title: "Action items by owner",
-                header: ["owner", "open", "overdue", "oldest due"],
+                header: ["owner", "open", "overdue", "done", "oldest due"],
                 rows: actionItems.map {
-                    [$0.owner.rawValue, "\($0.open)", "\($0.overdue)", $0.items.first.map { "\($0.due)" } ?? "-"]
+                    [
+                        $0.owner.rawValue, "\($0.open)", "\($0.overdue)", "\($0.done)",
+                        $0.items.first.map { "\($0.due)" } ?? "-",
+                    ]
                 },
                 empty: "No action items."
             ),

@@ -121,6 +121,9 @@ public struct ReviewReport: Sendable, Equatable {
         public var open: Int
         /// Due before the end of the period (in the team's zone).
         public var overdue: Int
+        /// Marked done by the end of the period.
+        public var done: Int
+        /// The open ones, soonest due first.
         public var items: [Item]
     }
 

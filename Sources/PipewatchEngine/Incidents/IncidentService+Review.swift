@@ -3,7 +3,8 @@ public import PipewatchCore
 import PipewatchStore
 
 extension IncidentService {
-    /// Records an incident's post-incident review (replacing an earlier one), on its timeline.
+    /// Records an incident's post-incident review (replacing an earlier one, whose done marks stay
+    /// on the items it repeats), on its timeline.
     ///
     /// - Parameters:
     ///   - id: The incident.
@@ -36,11 +37,16 @@ extension IncidentService {
             guard let incident = try await transaction.incident(id: id) else {
                 throw StoreError.notFound("no incident with id '\(id)'")
             }
+            let earlier = try await transaction.review(incidentID: id)?.actionItems ?? []
             let review = IncidentReview(
                 cause: cause ?? IncidentCause(suggestedFor: suggestedKind(of: incident)),
                 summary: summary,
                 lessons: lessons,
-                actionItems: actionItems,
+                actionItems: actionItems.map { item in
+                    var item = item
+                    item.done = item.done ?? earlier.first { $0.isSameWork(as: item) }?.done
+                    return item
+                },
                 author: actor,
                 at: now
             )
@@ -55,6 +61,53 @@ extension IncidentService {
                 detail: "review: cause \(review.cause.rawValue)\(items)"
             )
             return review
+        }
+    }
+
+    /// Marks action item `number` (from 1, in the review's order) done, or open again; marking it
+    /// as it already is changes nothing.
+    ///
+    /// - Returns: The item as stored.
+    /// - Throws: ``StoreError/notFound(_:)``; ``EngineError/invalidRequest(_:)`` when the incident
+    ///   has no review or the review no such item.
+    @discardableResult
+    public func markActionItem(
+        _ number: Int,
+        of id: Int64,
+        done: Bool,
+        by actor: String,
+        at now: Date
+    ) async throws -> IncidentReview.ActionItem {
+        try await store.transaction { transaction in
+            guard var review = try await transaction.review(incidentID: id) else {
+                guard try await transaction.incident(id: id) != nil else {
+                    throw StoreError.notFound("no incident with id '\(id)'")
+                }
+                throw EngineError.invalidRequest(
+                    "INC-\(id) has no review yet: record one with its action items first"
+                )
+            }
+            let count = review.actionItems.count
+            guard (1...max(count, 1)).contains(number), count > 0 else {
+                throw EngineError.invalidRequest(
+                    count == 0
+                        ? "the review of INC-\(id) has no action items"
+                        : "action item \(number) does not exist: the review of INC-\(id) has items 1 to \(count)"
+                )
+            }
+            var item = review.actionItems[number - 1]
+            guard (item.done != nil) != done else { return item }
+            item.done = done ? .init(by: actor, at: now) : nil
+            review.actionItems[number - 1] = item
+            try await transaction.saveReview(incidentID: id, review)
+            try await transaction.appendTimeline(
+                incidentID: id,
+                at: now,
+                actor: actor,
+                kind: .review,
+                detail: "action item \(number) \(done ? "done" : "open again"): \(item.text)"
+            )
+            return item
         }
     }
 

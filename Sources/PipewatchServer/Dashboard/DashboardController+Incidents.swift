@@ -16,6 +16,8 @@ extension DashboardController {
         "step-done": "Step marked done.",
         "step-skipped": "Step marked skipped.",
         "action": "Action run; its result is in the timeline.",
+        "item-done": "Action item marked done.",
+        "item-open": "Action item open again.",
     ]
 
     func addIncidentPages(to router: Router<BasicRequestContext>) {
@@ -58,6 +60,23 @@ extension DashboardController {
             }
             _ = try await engine.incidents.escalate(id, to: target, by: visitor.actor, at: clock.now)
             return "escalated"
+        }
+        incidentAction(router, "review-item", role: .engineer, what: "mark action items") { engine, id, visitor, form in
+            guard let item = form.text("item").flatMap(Int.init), item > 0 else {
+                throw DashboardError.invalid("give the action item (from 1) to mark")
+            }
+            let state = form.text("state")
+            guard state == "done" || state == "open" else {
+                throw DashboardError.invalid("mark an action item done or open")
+            }
+            try await engine.incidents.markActionItem(
+                item,
+                of: id,
+                done: state == "done",
+                by: visitor.actor,
+                at: clock.now
+            )
+            return "item-\(state ?? "")"
         }
         incidentAction(router, "actions", role: .admin, what: "run actions") { engine, id, visitor, form in
             guard let step = form.text("step").flatMap(Int.init), step > 0 else {

@@ -124,6 +124,16 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
             public let text: String
             public let owner: String
             public let due: String
+            /// `open` or `done`.
+            public let state: String
+            public let doneBy: String?
+            public let doneAt: String?
+
+            enum CodingKeys: String, CodingKey {
+                case text, owner, due, state
+                case doneBy = "done_by"
+                case doneAt = "done_at"
+            }
         }
 
         public let cause: String
@@ -186,7 +196,14 @@ public struct IncidentDetail: Codable, Sendable, Equatable {
                 summary: review.summary,
                 lessons: review.lessons,
                 actionItems: review.actionItems.map {
-                    Review.Item(text: $0.text, owner: $0.owner.rawValue, due: $0.due.description)
+                    Review.Item(
+                        text: $0.text,
+                        owner: $0.owner.rawValue,
+                        due: $0.due.description,
+                        state: $0.done == nil ? "open" : "done",
+                        doneBy: $0.done?.by,
+                        doneAt: $0.done.map { format($0.at) }
+                    )
                 },
                 author: review.author,
                 at: format(review.at)

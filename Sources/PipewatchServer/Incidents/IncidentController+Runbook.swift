@@ -77,6 +77,29 @@ extension IncidentController {
             )
             return try await detail(incident)
         }
+        addActionItemMark(to: router)
+    }
+
+    /// `POST /incidents/:id/review/items/:item` `{"state": "done" | "open"}`.
+    private func addActionItemMark(to router: RouterGroup<BasicRequestContext>) {
+        router.post("incidents/:id/review/items/:item") { request, context in
+            let engine = self.engine
+            let body = try await ActionBody.read(request, limits: bodies, catalog: engine.plan.catalog)
+            let incident = try id(context)
+            let item = try number(context, "item", counting: "action items")
+            let state = try body.required("state")
+            guard ["done", "open"].contains(state) else {
+                throw APIError(.badRequest, "field 'state': '\(state)' is not one of done, open")
+            }
+            try await engine.incidents.markActionItem(
+                item,
+                of: incident,
+                done: state == "done",
+                by: body.actor,
+                at: clock.now
+            )
+            return try await detail(incident)
+        }
     }
 
     private static func actionItem(_ value: Any, at index: Int) throws -> IncidentReview.ActionItem {
@@ -96,10 +119,11 @@ extension IncidentController {
         return IncidentReview.ActionItem(text: text, owner: EngineerID(owner), due: due)
     }
 
-    func number(_ context: BasicRequestContext, _ name: String) throws -> Int {
+    /// A path parameter that counts from 1 (a run book step, an action item).
+    func number(_ context: BasicRequestContext, _ name: String, counting what: String = "steps") throws -> Int {
         let text = try context.parameters.require(name)
         guard let value = Int(text), value > 0 else {
-            throw APIError(.badRequest, "'\(text)' is not a step number; steps count from 1")
+            throw APIError(.badRequest, "path parameter '\(name)': '\(text)' is not a number; \(what) count from 1")
         }
         return value
     }

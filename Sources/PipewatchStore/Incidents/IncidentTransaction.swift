@@ -52,6 +52,9 @@ public protocol IncidentTransaction: Sendable {
     /// Records a run book step as done or skipped (a later mark of the same step replaces it).
     func markStep(incidentID: Int64, _ mark: RunbookStepMark) async throws
 
+    /// An incident's post-incident review, held until the transaction ends (PostgreSQL: `FOR UPDATE`).
+    func review(incidentID: Int64) async throws -> IncidentReview?
+
     /// Stores an incident's post-incident review, replacing an earlier one.
     func saveReview(incidentID: Int64, _ review: IncidentReview) async throws
 

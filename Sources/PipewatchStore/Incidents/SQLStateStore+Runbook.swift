@@ -15,10 +15,16 @@ extension SQLIncidentTransaction {
         ).run()
     }
 
+    func review(incidentID: Int64) async throws -> IncidentReview? {
+        let forUpdate: SQLQueryString = engine == .postgres ? " FOR UPDATE" : ""
+        return try await database.raw(
+            "SELECT * FROM incident_reviews WHERE incident_id = \(bind: incidentID)\(forUpdate)"
+        )
+        .first(decoding: IncidentReviewRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.review
+    }
+
     func saveReview(incidentID: Int64, _ review: IncidentReview) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let items = String(decoding: try encoder.encode(review.actionItems), as: UTF8.self)
+        let items = try IncidentReviewRow.json(review.actionItems)
         try await database.raw(
             """
             INSERT INTO incident_reviews (incident_id, cause, summary, lessons, action_items, author, at_ms)
@@ -107,31 +113,12 @@ extension SQLStateStore {
     }
 
     public func review(incidentID: Int64) async throws(StoreError) -> IncidentReview? {
-        struct Row: Decodable {
-            var cause: String
-            var summary: String
-            var lessons: String
-            var actionItems: String
-            var author: String
-            var atMs: Int64
-        }
-        let row = try await perform("cannot read the review of incident \(incidentID)") {
+        try await perform("cannot read the review of incident \(incidentID)") {
             try await executor.read { database in
                 try await database.raw("SELECT * FROM incident_reviews WHERE incident_id = \(bind: incidentID)")
-                    .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                    .first(decoding: IncidentReviewRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.review
             }
         }
-        guard let row else { return nil }
-        let items =
-            (try? JSONDecoder().decode([IncidentReview.ActionItem].self, from: Data(row.actionItems.utf8))) ?? []
-        return IncidentReview(
-            cause: IncidentCause(rawValue: row.cause) ?? .other,
-            summary: row.summary,
-            lessons: row.lessons,
-            actionItems: items,
-            author: row.author,
-            at: EpochMilliseconds(row.atMs).date
-        )
     }
 }
 

@@ -42,17 +42,8 @@ extension SQLStateStore: ReviewStore {
                     ORDER BY t.at_ms
                     """
                 ).all(decoding: Reopened.self, keyDecodingStrategy: .convertFromSnakeCase)
-                struct Review: Decodable {
-                    var incidentId: Int64
-                    var cause: String
-                    var summary: String
-                    var lessons: String
-                    var actionItems: String
-                    var author: String
-                    var atMs: Int64
-                }
                 let reviews = try await database.raw("SELECT * FROM incident_reviews ORDER BY incident_id")
-                    .all(decoding: Review.self, keyDecodingStrategy: .convertFromSnakeCase)
+                    .all(decoding: IncidentReviewRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 struct Transition: Decodable {
                     var signalKey: String
                     var pipeline: String
@@ -110,25 +101,7 @@ extension SQLStateStore: ReviewStore {
                         )
                     },
                     reviews: Dictionary(
-                        reviews.map { row in
-                            let items =
-                                (try? JSONDecoder().decode(
-                                    [IncidentReview.ActionItem].self,
-                                    from: Data(row.actionItems.utf8)
-                                ))
-                                ?? []
-                            return (
-                                row.incidentId,
-                                IncidentReview(
-                                    cause: IncidentCause(rawValue: row.cause) ?? .other,
-                                    summary: row.summary,
-                                    lessons: row.lessons,
-                                    actionItems: items,
-                                    author: row.author,
-                                    at: EpochMilliseconds(row.atMs).date
-                                )
-                            )
-                        }
+                        reviews.map { ($0.incidentId, $0.review) }
                     ) { first, _ in first },
                     transitions: transitions.map {
                         ReviewFacts.Transition(

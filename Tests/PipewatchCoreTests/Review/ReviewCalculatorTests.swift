@@ -132,6 +132,19 @@ struct ReviewCalculatorTests {
                         .init(text: "Add a schema check", owner: "a", due: ScheduleFixtures.date("2026-02-05")),
                         .init(text: "Ask upstream for notice", owner: "a", due: ScheduleFixtures.date("2026-03-01")),
                         .init(text: "Document the rename", owner: "b", due: ScheduleFixtures.date("2026-02-01")),
+                        .init(
+                            text: "Rotate the feed's key",
+                            owner: "a",
+                            due: ScheduleFixtures.date("2026-02-03"),
+                            done: .init(by: "a", at: at("2026-02-04T09:00:00Z"))
+                        ),
+                        // Done after the period: still open (and overdue) in it.
+                        .init(
+                            text: "Pin the upstream version",
+                            owner: "b",
+                            due: ScheduleFixtures.date("2026-02-06"),
+                            done: .init(by: "b", at: at("2026-02-20T09:00:00Z"))
+                        ),
                     ],
                     author: "a",
                     at: at("2026-02-02T12:00:00Z")
@@ -369,14 +382,18 @@ struct ReviewCalculatorTests {
         #expect(b.holidayHoursCovered == 15)
     }
 
-    @Test("missing reviews, and action items open and overdue by owner, as of the period's last day")
+    @Test("missing reviews, and action items open, overdue and done by owner, as of the period's last day")
     func reviewsAndActionItems() {
         let report = Self.report()
         // Resolved in the period: 1 (reviewed), 2, 3, 5; 4 is still open.
         #expect(report.missingReviews.map(\.incidentID) == [2, 3, 5])
-        // Overdue when due before Sunday 2026-02-08, the last day in New York.
-        #expect(report.actionItems.map { "\($0.owner) \($0.open) \($0.overdue)" } == ["a 2 1", "b 1 1"])
-        #expect(report.actionItems[0].items.map(\.text) == ["Add a schema check", "Ask upstream for notice"])
+        // Overdue when due before Sunday 2026-02-08, the last day in New York; an item done in the
+        // period is neither open nor overdue, one done after it is both.
+        #expect(
+            report.actionItems.map { "\($0.owner) \($0.open) \($0.overdue) \($0.done)" } == ["b 2 2 0", "a 2 1 1"]
+        )
+        #expect(report.actionItems[0].items.map(\.text) == ["Document the rename", "Pin the upstream version"])
+        #expect(report.actionItems[1].items.map(\.text) == ["Add a schema check", "Ask upstream for notice"])
         #expect(report.familiarity.first?.unread == ["b"])
     }
 

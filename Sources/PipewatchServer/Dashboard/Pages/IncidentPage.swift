@@ -2,7 +2,8 @@ import Foundation
 import PipewatchCore
 
 /// `/incidents/{id}`: the incident with its buttons (by role), the run book checklist with
-/// done/skip, its timeline, escalation and the notifications sent with their delivery state.
+/// done/skip, its timeline, escalation, the notifications sent with their delivery state, and
+/// the post-incident review with its action items (done/reopen).
 struct IncidentPage: Sendable {
     struct Fact: Sendable {
         let name: String
@@ -40,6 +41,27 @@ struct IncidentPage: Sendable {
         let lastError: String?
     }
 
+    /// The post-incident review, with its action items.
+    struct Review: Sendable {
+        struct Item: Sendable {
+            let number: Int
+            let text: String
+            let owner: String
+            let due: String
+            let state: String
+            let isOpen: Bool
+            let doneBy: String?
+            let doneAt: String?
+        }
+
+        let cause: String
+        let author: String
+        let at: String
+        let summary: String
+        let lessons: String?
+        let items: [Item]
+    }
+
     struct Target: Sendable {
         let value: String
         let label: String
@@ -66,6 +88,7 @@ struct IncidentPage: Sendable {
     let notifications: [Notification]
     let hasNotifications: Bool
     let targets: [Target]
+    let review: Review?
     /// What the visitor may do here now.
     let canAcknowledge: Bool
     let canResolve: Bool
@@ -73,6 +96,7 @@ struct IncidentPage: Sendable {
     let canNote: Bool
     let canMark: Bool
     let canRunActions: Bool
+    let canMarkItems: Bool
     let readOnly: Bool
     /// A fresh key for the action forms, so a form sent twice runs its action once.
     let requestKey: String
@@ -149,12 +173,34 @@ struct IncidentPage: Sendable {
                 Target(value: "primary", label: "the primary owner"),
                 Target(value: "secondary", label: "the secondary owner"),
             ] + catalog.engineers.map { Target(value: $0.id.rawValue, label: $0.name) }
+        review = detail.review.map { review in
+            Review(
+                cause: review.cause,
+                author: engineer(review.author),
+                at: Self.shown(review.at),
+                summary: review.summary,
+                lessons: review.lessons.isEmpty ? nil : review.lessons,
+                items: review.actionItems.enumerated().map { index, item in
+                    Review.Item(
+                        number: index + 1,
+                        text: item.text,
+                        owner: engineer(item.owner),
+                        due: item.due,
+                        state: item.state,
+                        isOpen: item.doneAt == nil,
+                        doneBy: item.doneBy.map(engineer),
+                        doneAt: item.doneAt.map(Self.shown)
+                    )
+                }
+            )
+        }
         canAcknowledge = visitor.allows(.engineer) && incident.state == IncidentState.triggered.rawValue
         canResolve = visitor.allows(.admin) && open
         canEscalate = visitor.allows(.admin) && open
         canNote = visitor.allows(.engineer)
         canMark = visitor.allows(.engineer) && open
         canRunActions = visitor.allows(.admin) && open
+        canMarkItems = visitor.allows(.engineer)
         readOnly = !visitor.allows(.engineer)
         self.requestKey = requestKey
     }
