@@ -241,6 +241,9 @@ def test_the_task_error_is_a_processing_failure_of_the_pipeline(server: Server, 
     for signal_ in found:
         check_signal_shape(signal_)
         assert signal_["pipeline"] == PIPELINE, pretty(signal_)
+    # The DAG run failed because its task did: one failure, the task's, so the on-call is paged once.
+    failures = [s for s in server.get(f"/api/v1/signals?pipeline={PIPELINE}")["signals"] if s["kind"] == "processing_failure"]
+    assert [s["subject"] for s in failures] == [f"job:airflow/{FAILING_TASK_JOB[1]}"], pretty(failures)
     # The `default` namespace's run (beside this one) is unmatched; nothing of `airflow` is.
     unmatched = server.get("/api/v1/signals")["unmatched"]
     assert all(failure["job"]["namespace"] != "airflow" for failure in unmatched), pretty(unmatched)

@@ -51,11 +51,21 @@ public struct SignalDetector: Sendable {
         // `run` and `test` report under one parent job, and a later `run` says nothing about the tests.
         let invocations = DbtInvocation.kinds(of: evidence.runs)
         let byJob = Dictionary(grouping: evidence.runs) { JobWork(job: $0.job, invocation: invocations[$0.id]) }
+        let ordered = byJob.mapValues { runs in
+            runs.sorted { ($0.startedAt, $0.lastEventAt, $0.id) < ($1.startedAt, $1.lastEventAt, $1.id) }
+        }
+        // A failed run whose own child failed (an Airflow DAG run and its task, a dbt-ol invocation
+        // and its model) is one failure: the child, which carries the error, reports it; the
+        // parent's failure would page a second time for the same breakage.
+        let failedParents = Set(
+            ordered.values.compactMap { runs in runs.last.flatMap { $0.state.isFailure ? $0.parentRunID : nil } }
+        )
         var signals: [Signal] = []
-        for (work, runs) in byJob {
-            let ordered = runs.sorted { ($0.startedAt, $0.lastEventAt, $0.id) < ($1.startedAt, $1.lastEventAt, $1.id) }
+        for (work, ordered) in ordered {
             guard let latest = ordered.last else { continue }
-            signals += failure(of: latest, subject: work.subject, pipeline: pipeline)
+            if !failedParents.contains(latest.id) {
+                signals += failure(of: latest, subject: work.subject, pipeline: pipeline)
+            }
             let maxDuration = pipeline.jobs.first { $0.identity.matches(work.job) }?.maxDuration
             signals += slowness(
                 of: latest,

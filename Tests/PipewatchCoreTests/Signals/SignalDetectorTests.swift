@@ -64,6 +64,32 @@ struct SignalDetectorTests {
         #expect(signals(pipeline(), .init(runs: [failed, run("r3", hoursAgo: 1)])).isEmpty)
     }
 
+    @Test("a DAG run that failed because its task did is one failure, the task's; a DAG failing alone is its own")
+    func failedParentAndChild() throws {
+        let dag = run("dag-1", hoursAgo: 2, state: .failed)
+        var task = run("task-1", hoursAgo: 2, minutes: 5, state: .failed, error: "Bash command failed")
+        task.job = JobName(namespace: "airflow", name: "profit_daily.load_profit")
+        task.parentRunID = dag.id
+        var passingTask = run("task-2", hoursAgo: 2, minutes: 1)
+        passingTask.job = JobName(namespace: "airflow", name: "profit_daily.extract")
+        passingTask.parentRunID = dag.id
+        let found = signals(pipeline(), .init(runs: [dag, task, passingTask]))
+        #expect(found.map(\.subject) == ["job:airflow/profit_daily.load_profit"])
+        #expect(found.first?.summary == "airflow/profit_daily.load_profit failed: Bash command failed")
+        // A DAG run that failed with no failed task (a timeout) still pages, and so does the next
+        // DAG run's failure after the task of the first recovered.
+        #expect(signals(pipeline(), .init(runs: [dag, passingTask])).map(\.subject) == ["job:airflow/profit_daily"])
+        var retried = task
+        retried.id = "task-1-retry"
+        retried.state = .completed
+        retried.startedAt = task.startedAt.addingTimeInterval(600)
+        retried.endedAt = retried.startedAt.addingTimeInterval(60)
+        let next = run("dag-2", hoursAgo: 1, state: .failed)
+        #expect(
+            signals(pipeline(), .init(runs: [dag, task, retried, next])).map(\.subject) == ["job:airflow/profit_daily"]
+        )
+    }
+
     @Test("a run beyond the median plus 3 MAD of its history is slow; within it is not")
     func slowByHistory() throws {
         let history = [10.0, 11, 9, 10, 12, 10].enumerated().map {
