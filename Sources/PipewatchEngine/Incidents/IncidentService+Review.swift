@@ -88,11 +88,10 @@ extension IncidentService {
                 )
             }
             let count = review.actionItems.count
-            guard (1...max(count, 1)).contains(number), count > 0 else {
+            guard count > 0 else { throw EngineError.invalidRequest("the review of INC-\(id) has no action items") }
+            guard review.actionItems.indices.contains(number - 1) else {
                 throw EngineError.invalidRequest(
-                    count == 0
-                        ? "the review of INC-\(id) has no action items"
-                        : "action item \(number) does not exist: the review of INC-\(id) has items 1 to \(count)"
+                    "action item \(number) does not exist: the review of INC-\(id) has items 1 to \(count)"
                 )
             }
             var item = review.actionItems[number - 1]
