@@ -130,3 +130,50 @@ extension RunStoreContractTests {
         }
     }
 }
+
+extension RunStoreContractTests {
+    @Test(
+        "the evidence holds the newest runs of each job of the pipeline, and only of that pipeline",
+        arguments: StoreBackend.available
+    )
+    func newestRunsPerJob(backend: StoreBackend) async throws {
+        func start(_ job: String, run: Int, minutes: Double, pipeline: PipelineID) throws -> IncomingEvent {
+            let body: [String: Any] = [
+                "eventType": "START",
+                "eventTime": ISO8601Text.format(Fixtures.now.addingTimeInterval(minutes * 60), in: .gmt),
+                "producer": "test", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+                "run": ["runId": String(format: "00000000-0000-4000-8000-%012d", run)],
+                "job": ["namespace": "airflow", "name": job],
+            ]
+            let data = try JSONSerialization.data(withJSONObject: body)
+            return IncomingEvent(
+                event: try LineageEventDecoder.decode(data),
+                body: String(decoding: data, as: UTF8.self),
+                pipeline: pipeline
+            )
+        }
+        try await withTestStore(backend) { store in
+            var events: [IncomingEvent] = []
+            for (index, job) in ["extract", "load", "transform"].enumerated() {
+                for day in 0..<4 {
+                    events.append(
+                        try start(job, run: index * 10 + day, minutes: Double(day * 1_440), pipeline: "profit")
+                    )
+                }
+            }
+            events.append(try start("extract", run: 99, minutes: 10_000, pipeline: "orders"))
+            _ = try await store.record(events, receivedAt: Fixtures.now)
+
+            let runs = try await store.evidence(for: "profit", inputs: [], perJob: 2).runs
+            let byJob = Dictionary(grouping: runs, by: \.job.name)
+            #expect(byJob.keys.sorted() == ["extract", "load", "transform"])
+            for (index, job) in ["extract", "load", "transform"].enumerated() {
+                #expect(
+                    byJob[job]?.map(\.id).sorted()
+                        == [index * 10 + 2, index * 10 + 3].map { String(format: "00000000-0000-4000-8000-%012d", $0) }
+                )
+            }
+            #expect(try await store.evidence(for: "nothing", inputs: [], perJob: 2).runs.isEmpty)
+        }
+    }
+}

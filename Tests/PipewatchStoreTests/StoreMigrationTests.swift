@@ -45,6 +45,7 @@ struct StoreMigrationTests {
                         "0008_dashboard_sessions",
                         "0009_calendar_feeds",
                         "0010_leases",
+                        "0011_runs_by_pipeline_job",
                     ]
                 )
                 #expect(second.isEmpty)

@@ -55,7 +55,7 @@ public struct AlertIntake: Sendable {
     }
 
     private static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Opens or repeats the incident of `alert` (a resolved one reopens within `reopen_within`).

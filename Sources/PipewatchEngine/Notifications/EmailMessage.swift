@@ -100,6 +100,6 @@ struct EmailMessage: Sendable {
     }
 
     private static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.encode(SHA256.hash(data: Data(text.utf8)))
     }
 }

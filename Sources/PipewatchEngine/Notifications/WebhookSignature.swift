@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import PipewatchCore
 
 /// The `Pipewatch-Signature` header, as Stripe signs webhooks: `t=UNIX_SECONDS,v1=HEX`, where HEX
 /// is the HMAC-SHA256, keyed by the receiver's secret, of the timestamp, a dot and the raw body.
@@ -33,6 +34,6 @@ public enum WebhookSignature {
         var signed = Data("\(timestamp).".utf8)
         signed.append(body)
         let code = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return HexText.encode(code)
     }
 }

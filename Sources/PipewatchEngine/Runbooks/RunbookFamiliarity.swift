@@ -24,7 +24,7 @@ public struct RunbookFamiliarity: Sendable {
                 step.action?.rawValue ?? "",
             ].joined(separator: "\u{1F}")
         }.joined(separator: "\u{1E}")
-        return SHA256.hash(data: Data(text.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return HexText.encode(SHA256.hash(data: Data(text.utf8)).prefix(6))
     }
 
     /// The pipelines whose run books everyone must know: those reporting to investors.

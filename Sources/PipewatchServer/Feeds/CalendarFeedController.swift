@@ -33,7 +33,7 @@ struct CalendarFeedController: Sendable {
             throw APIError(.internalServerError, "cannot compute the schedule for this feed: \(error.description)")
         }
         let tag =
-            "\"" + SHA256.hash(data: Data(document.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+            "\"" + HexText.encode(SHA256.hash(data: Data(document.utf8)).prefix(16))
             + "\""
         var headers = HTTPFields()
         headers[.eTag] = tag

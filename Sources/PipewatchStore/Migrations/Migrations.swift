@@ -14,5 +14,6 @@ enum Migrations {
         dashboardSessions,
         calendarFeeds,
         leases,
+        runsByPipelineJob,
     ]
 }

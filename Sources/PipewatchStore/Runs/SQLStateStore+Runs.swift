@@ -211,15 +211,7 @@ extension SQLStateStore: RunStore {
     {
         let (rows, updates, freshness) = try await perform("cannot read the evidence of '\(pipeline)'") {
             try await executor.read { database in
-                let rows = try await database.raw(
-                    """
-                    SELECT * FROM (
-                        SELECT runs.*, ROW_NUMBER() OVER (
-                            PARTITION BY job_namespace, job_name ORDER BY started_at_ms DESC, run_id DESC) AS position
-                        FROM runs WHERE pipeline = \(bind: pipeline.rawValue)
-                    ) ranked WHERE position <= \(bind: perJob)
-                    """
-                ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let rows = try await Self.newestRunsPerJob(of: pipeline, limit: perJob, in: database)
                 let updates =
                     inputs.isEmpty
                     ? []
@@ -242,6 +234,46 @@ extension SQLStateStore: RunStore {
             },
             sourceFreshness: freshness.map(\.result)
         )
+    }
+
+    /// The newest `limit` runs of each job of `pipeline`, read job by job through
+    /// `runs_by_pipeline_job`: the next job after the last one read, then that job's newest runs.
+    /// A window over all the pipeline's runs did the same in one statement, but it ranked every
+    /// run ever stored, and ingest slowed down as the history grew.
+    private static func newestRunsPerJob(
+        of pipeline: PipelineID,
+        limit: Int,
+        in database: any SQLDatabase
+    ) async throws -> [RunRow] {
+        struct Job: Decodable {
+            var jobNamespace: String
+            var jobName: String
+        }
+        var rows: [RunRow] = []
+        var previous: Job?
+        while true {
+            let after: SQLQueryString =
+                if let previous {
+                    "AND (job_namespace > \(bind: previous.jobNamespace) OR (job_namespace = \(bind: previous.jobNamespace) AND job_name > \(bind: previous.jobName)))"
+                } else {
+                    ""
+                }
+            let next = try await database.raw(
+                """
+                SELECT job_namespace, job_name FROM runs WHERE pipeline = \(bind: pipeline.rawValue) \(after)
+                ORDER BY job_namespace, job_name LIMIT 1
+                """
+            ).first(decoding: Job.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard let job = next else { return rows }
+            rows += try await database.raw(
+                """
+                SELECT * FROM runs WHERE pipeline = \(bind: pipeline.rawValue)
+                AND job_namespace = \(bind: job.jobNamespace) AND job_name = \(bind: job.jobName)
+                ORDER BY started_at_ms DESC, run_id DESC LIMIT \(bind: limit)
+                """
+            ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            previous = job
+        }
     }
 
     public func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob] {
