@@ -46,11 +46,13 @@ class Server:
                 soft, hard = files
                 resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard or resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
 
-        self.process = subprocess.Popen(
-            [BIN, "serve", "--config", CONFIG, "--database", os.path.join(work, f"{self.port}.sqlite"),
-             "--port", str(self.port), "--no-checks", *flags],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit,
-        )
+        self.log = Path(work) / f"{self.port}.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [BIN, "serve", "--config", CONFIG, "--database", os.path.join(work, f"{self.port}.sqlite"),
+                 "--port", str(self.port), "--no-checks", *flags],
+                stdout=log, stderr=subprocess.STDOUT, preexec_fn=limit,
+            )
         for _ in range(150):
             try:
                 if requests.get(f"{self.url}/livez", timeout=1).status_code == 200:
@@ -66,7 +68,15 @@ class Server:
         return rss_mb(self.process.pid)
 
     def metric(self, name: str) -> float:
-        for line in requests.get(f"{self.url}/metrics", timeout=5).text.splitlines():
+        try:
+            text = requests.get(f"{self.url}/metrics", timeout=5).text
+        except requests.ConnectionError:
+            # A scrape's connection reset while hundreds of refused bodies are being reset
+            # around it (CI saw one) is retried once, as Prometheus would at its next scrape;
+            # a server that died is not: its last words are the failure.
+            assert self.process.poll() is None, f"pipewatch serve exited: {self.log.read_text()[-2000:]}"
+            text = requests.get(f"{self.url}/metrics", timeout=5).text
+        for line in text.splitlines():
             if line.startswith(name + " "):
                 return float(line.split()[1])
         raise AssertionError(f"{name} not in /metrics")
