@@ -60,9 +60,19 @@ struct PagerDutyOutboundTests {
                 let sent = try #require(try await sender.messages(incidentID: nil, state: nil, limit: 1).first)
                 #expect(sent.channel == "pagerduty")
                 #expect(!sent.body.contains(Self.routingKey), "the outbox never holds the routing key")
+
+                // And when the on-call acknowledges INC-1 in the sending Pipewatch, and later resolves it
+                try await paging.incidents.acknowledge(1, by: "a", at: now.addingTimeInterval(60))
+                #expect(try await paging.dispatcher.deliverDue(at: now.addingTimeInterval(60)) == 1)
+                #expect(try await receiverState(of: client) == "acknowledged")
+                try await paging.incidents.resolve(1, by: "a", reason: "rerun", at: now.addingTimeInterval(120))
+                #expect(try await paging.dispatcher.deliverDue(at: now.addingTimeInterval(120)) == 1)
+                #expect(try await receiverState(of: client) == "resolved")
+                let kinds = try await sender.messages(incidentID: 1, state: nil, limit: 10).map(\.kind)
+                #expect(Set(kinds) == ["page", "pagerduty_acknowledge", "pagerduty_resolve"])
             }
-            // Then the receiver holds one incident on 'orders' for the sender's INC-1, titled by the page
-            let incidents = try await client.execute(uri: "/api/v1/incidents", method: .get) { response in
+            // Then the receiver holds one incident, which PagerDuty's follow-ups acknowledged and resolved, on 'orders' for the sender's INC-1, titled by the page
+            let incidents = try await client.execute(uri: "/api/v1/incidents?state=all", method: .get) { response in
                 (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?[
                     "incidents"
                 ] as? [[String: Any]] ?? []
@@ -83,6 +93,14 @@ struct PagerDutyOutboundTests {
             #expect(evidence["severity"] == "warning")  // Pipewatch's 'normal'
             #expect(evidence["custom_details.kind"] == "page")
             #expect(evidence["custom_details.text"]?.contains("profit") == true)
+        }
+    }
+
+    /// The state of the receiving Pipewatch's incident 1, as its API reports it.
+    private func receiverState(of client: any TestClientProtocol) async throws -> String? {
+        try await client.execute(uri: "/api/v1/incidents/1", method: .get) { response in
+            let detail = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+            return (detail?["incident"] as? [String: Any])?["state"] as? String
         }
     }
 }

@@ -226,6 +226,7 @@ public struct IncidentService: Sendable {
                 try await escalation.start(incident, in: transaction, calculator: calculator, at: now)
             case .stopEscalation:
                 _ = try await transaction.cancelPendingSteps(incidentID: incident.id, at: now)
+                if try await escalation.outbox.followUpPagerDuty(incident, in: transaction, at: now) > 0 { wake() }
             }
         }
     }

@@ -67,9 +67,12 @@ enum ChannelFormatter {
             case dedupKey = "dedup_key"
         }
 
+        /// The dedup key of every event about one incident: `pipewatch-INC-<id>`.
+        static func dedupKey(incidentID: Int64) -> String { "pipewatch-INC-\(incidentID)" }
+
         init(_ message: NotificationMessage) {
             eventAction = "trigger"
-            dedupKey = message.incidentID.map { "pipewatch-INC-\($0)" }
+            dedupKey = message.incidentID.map(Self.dedupKey(incidentID:))
             var details = message.fields
             details["text"] = message.text
             details["kind"] = message.kind
@@ -84,6 +87,29 @@ enum ChannelFormatter {
             )
             links = message.fields["acknowledge_url"].map { [Link(href: $0, text: "Acknowledge in Pipewatch")] } ?? []
             client = "Pipewatch"
+        }
+    }
+
+    /// A PagerDuty Events v2 `acknowledge` or `resolve` for the incident a trigger opened (same
+    /// dedup key); like the trigger, without its routing key.
+    struct PagerDutyFollowUp: Codable {
+        let eventAction: String
+        let dedupKey: String
+
+        enum CodingKeys: String, CodingKey {
+            case eventAction = "event_action"
+            case dedupKey = "dedup_key"
+        }
+
+        init(action: String, incidentID: Int64) {
+            eventAction = action
+            dedupKey = PagerDutyTrigger.dedupKey(incidentID: incidentID)
+        }
+
+        var json: String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
     }
 

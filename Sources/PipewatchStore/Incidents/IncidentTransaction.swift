@@ -60,4 +60,7 @@ public protocol IncidentTransaction: Sendable {
 
     /// Queues a message; `false` (and nothing stored) when its idempotency key is already in the outbox.
     func enqueue(_ message: OutboxMessage) async throws -> Bool
+
+    /// The contacts (as stored, JSON) that messages about an incident went to on `channel`, each once.
+    func outboxContacts(incidentID: Int64, channel: String) async throws -> [String]
 }

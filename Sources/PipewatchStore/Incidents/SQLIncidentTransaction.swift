@@ -192,4 +192,13 @@ struct SQLIncidentTransaction: IncidentTransaction {
         ).all()
         return !inserted.isEmpty
     }
+
+    func outboxContacts(incidentID: Int64, channel: String) async throws -> [String] {
+        try await database.raw(
+            """
+            SELECT DISTINCT contact FROM outbox WHERE incident_id = \(bind: incidentID) AND channel = \(bind: channel)
+            ORDER BY contact
+            """
+        ).all(decodingColumn: "contact", as: String.self)
+    }
 }
