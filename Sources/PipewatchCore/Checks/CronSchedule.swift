@@ -14,6 +14,8 @@ public struct CronSchedule: Sendable, Equatable {
     let weekdays: Set<Int>
     let daysRestricted: Bool
     let weekdaysRestricted: Bool
+    /// The hour field is `*` or `*/N`: the schedule runs through an hour the fall-back repeats.
+    let everyHour: Bool
 
     /// Why a schedule does not parse.
     public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -39,10 +41,12 @@ public struct CronSchedule: Sendable, Equatable {
         weekdays = Set(try Self.values(fields[4], "weekday", 0...7, names: Self.weekdayNames).map { $0 % 7 })
         daysRestricted = !fields[2].hasPrefix("*")
         weekdaysRestricted = !fields[4].hasPrefix("*")
+        everyHour = fields[1].hasPrefix("*")
     }
 
     /// The first instant strictly after `instant` that the schedule names, read in `timeZone`;
-    /// local times a daylight-saving change skips are not run.
+    /// local times a daylight-saving change skips are not run, and local times it repeats run
+    /// once, unless the hour field is `*` or `*/N` (then in both passes, as cron does).
     public func next(after instant: Date, in timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -53,14 +57,22 @@ public struct CronSchedule: Sendable, Equatable {
                 months.contains(month), matchesDay(dayOfMonth, weekday: weekday - 1)
             {
                 for hour in hours {
+                    var firsts: [Date] = []
                     for minute in minutes {
                         var wanted = parts
                         wanted.weekday = nil
                         (wanted.hour, wanted.minute, wanted.second) = (hour, minute, 0)
-                        guard let date = calendar.date(from: wanted), date > instant,
-                            calendar.component(.hour, from: date) == hour
+                        guard let date = calendar.date(from: wanted), calendar.component(.hour, from: date) == hour
                         else { continue }
-                        return date
+                        if date > instant { return date }
+                        firsts.append(date)
+                    }
+                    // An hour the fall-back repeats: a schedule over every hour runs in its second
+                    // pass too, as cron runs wildcard jobs; one naming its hours runs once.
+                    guard everyHour else { continue }
+                    for first in firsts {
+                        let repeated = first.addingTimeInterval(fallBack(after: first, in: timeZone))
+                        if repeated > instant, calendar.component(.hour, from: repeated) == hour { return repeated }
                     }
                 }
             }
@@ -68,6 +80,12 @@ public struct CronSchedule: Sendable, Equatable {
             day = following
         }
         return nil
+    }
+
+    /// How far the clocks go back within the two hours after `instant` (0 on other days).
+    private func fallBack(after instant: Date, in timeZone: TimeZone) -> TimeInterval {
+        timeZone.daylightSavingTimeOffset(for: instant)
+            - timeZone.daylightSavingTimeOffset(for: instant.addingTimeInterval(2 * 3600))
     }
 
     private func matchesDay(_ day: Int, weekday: Int) -> Bool {
