@@ -138,12 +138,13 @@ extension RunStoreContractTests {
     )
     func newestRunsPerJob(backend: StoreBackend) async throws {
         func start(_ job: String, run: Int, minutes: Double, pipeline: PipelineID) throws -> IncomingEvent {
+            let (namespace, name) = job.hasPrefix("model.") ? ("dbt", job) : ("airflow", job)
             let body: [String: Any] = [
                 "eventType": "START",
                 "eventTime": ISO8601Text.format(Fixtures.now.addingTimeInterval(minutes * 60), in: .gmt),
                 "producer": "test", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
                 "run": ["runId": String(format: "00000000-0000-4000-8000-%012d", run)],
-                "job": ["namespace": "airflow", "name": job],
+                "job": ["namespace": namespace, "name": name],
             ]
             let data = try JSONSerialization.data(withJSONObject: body)
             return IncomingEvent(
@@ -154,7 +155,7 @@ extension RunStoreContractTests {
         }
         try await withTestStore(backend) { store in
             var events: [IncomingEvent] = []
-            for (index, job) in ["extract", "load", "transform"].enumerated() {
+            for (index, job) in ["extract", "load", "model.shop.orders", "transform"].enumerated() {
                 for day in 0..<4 {
                     events.append(
                         try start(job, run: index * 10 + day, minutes: Double(day * 1_440), pipeline: "profit")
@@ -166,8 +167,8 @@ extension RunStoreContractTests {
 
             let runs = try await store.evidence(for: "profit", inputs: [], perJob: 2).runs
             let byJob = Dictionary(grouping: runs, by: \.job.name)
-            #expect(byJob.keys.sorted() == ["extract", "load", "transform"])
-            for (index, job) in ["extract", "load", "transform"].enumerated() {
+            #expect(byJob.keys.sorted() == ["extract", "load", "model.shop.orders", "transform"])
+            for (index, job) in ["extract", "load", "model.shop.orders", "transform"].enumerated() {
                 #expect(
                     byJob[job]?.map(\.id).sorted()
                         == [index * 10 + 2, index * 10 + 3].map { String(format: "00000000-0000-4000-8000-%012d", $0) }

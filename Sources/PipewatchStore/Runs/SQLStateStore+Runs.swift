@@ -249,22 +249,17 @@ extension SQLStateStore: RunStore {
             var jobNamespace: String
             var jobName: String
         }
-        var rows: [RunRow] = []
-        var previous: Job?
-        while true {
-            let after: SQLQueryString =
-                if let previous {
-                    "AND (job_namespace > \(bind: previous.jobNamespace) OR (job_namespace = \(bind: previous.jobNamespace) AND job_name > \(bind: previous.jobName)))"
-                } else {
-                    ""
-                }
-            let next = try await database.raw(
+        func first(_ condition: SQLQueryString) async throws -> Job? {
+            try await database.raw(
                 """
-                SELECT job_namespace, job_name FROM runs WHERE pipeline = \(bind: pipeline.rawValue) \(after)
+                SELECT job_namespace, job_name FROM runs WHERE pipeline = \(bind: pipeline.rawValue) \(condition)
                 ORDER BY job_namespace, job_name LIMIT 1
                 """
             ).first(decoding: Job.self, keyDecodingStrategy: .convertFromSnakeCase)
-            guard let job = next else { return rows }
+        }
+        var rows: [RunRow] = []
+        var next = try await first("")
+        while let job = next {
             rows += try await database.raw(
                 """
                 SELECT * FROM runs WHERE pipeline = \(bind: pipeline.rawValue)
@@ -272,8 +267,12 @@ extension SQLStateStore: RunStore {
                 ORDER BY started_at_ms DESC, run_id DESC LIMIT \(bind: limit)
                 """
             ).all(decoding: RunRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            previous = job
+            // The next job: in the same namespace, else in the next one. One condition with an OR
+            // would read the same, but SQLite then scans every run of this job to find the next.
+            next = try await first("AND job_namespace = \(bind: job.jobNamespace) AND job_name > \(bind: job.jobName)")
+            if next == nil { next = try await first("AND job_namespace > \(bind: job.jobNamespace)") }
         }
+        return rows
     }
 
     public func unmatchedJobs() async throws(StoreError) -> [UnmatchedJob] {
