@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Waits for `body` at most `limit`, then throws `timeout()` and cancels it.
@@ -21,8 +23,10 @@ package func withDeadline<T: Sendable>(
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             outcome.withLock { $0 = continuation }
-            let timer = Task {
-                try await Task.sleep(for: limit)
+            let (seconds, attoseconds) = limit.components
+            let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
+                in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            ) {
                 resume(.failure(timeout()))
                 work.cancel()
             }

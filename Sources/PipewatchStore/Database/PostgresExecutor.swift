@@ -46,13 +46,14 @@ final class PostgresExecutor: DatabaseExecutor {
     func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await withConnection { connection in
             let limit = location.statementTimeout + location.connectTimeout
+            // An event loop's scheduled task, not a Task.sleep: cancelled, it is gone at once.
+            let (seconds, attoseconds) = limit.components
             let watchdog =
                 location.statementTimeout == .zero
                 ? nil
-                : Task {
-                    try await Task.sleep(for: limit)
-                    try? await connection.close()
-                }
+                : connection.eventLoop.scheduleTask(
+                    in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+                ) { connection.close().whenComplete { _ in } }
             defer { watchdog?.cancel() }
             return try await body(connection.sql(queryLogLevel: .trace))
         }
