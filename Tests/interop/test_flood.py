@@ -70,12 +70,14 @@ class Server:
     def metric(self, name: str) -> float:
         try:
             text = requests.get(f"{self.url}/metrics", timeout=5).text
-        except requests.ConnectionError:
-            # A scrape's connection reset while hundreds of refused bodies are being reset
-            # around it (CI saw one) is retried once, as Prometheus would at its next scrape;
-            # a server that died is not: its last words are the failure.
-            assert self.process.poll() is None, f"pipewatch serve exited: {self.log.read_text()[-2000:]}"
-            text = requests.get(f"{self.url}/metrics", timeout=5).text
+        except requests.ConnectionError as error:
+            # CI once saw this scrape reset: the server had died (a body that timed out left its
+            # reader running, and NIO stops the process on a second reader of one stream). Its
+            # log says why, where a bare reset did not.
+            time.sleep(1)
+            log = self.log.read_text(errors="replace")
+            fatal = [line for line in log.splitlines() if "Fatal error" in line or "error:" in line]
+            raise AssertionError(f"/metrics failed ({error}); the server said: {fatal[:3] or log[-2000:]}")
         for line in text.splitlines():
             if line.startswith(name + " "):
                 return float(line.split()[1])

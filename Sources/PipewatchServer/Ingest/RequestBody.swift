@@ -82,9 +82,8 @@ enum RequestBody {
             return buffer
         }
         let deadline = Deadline()
-        let (seconds, attoseconds) = limit.components
         let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
-            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            in: TimeAmount(limit)
         ) {
             deadline.passed.store(true, ordering: .sequentiallyConsistent)
             reader.cancel()
@@ -92,7 +91,7 @@ enum RequestBody {
         defer { timer.cancel() }
         let timeout = APIError(
             .requestTimeout,
-            "the body did not arrive within \(seconds) s",
+            "the body did not arrive within \(limit.components.seconds) s",
             closesConnection: true
         )
         do {

@@ -23,9 +23,8 @@ package func withDeadline<T: Sendable>(
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             outcome.withLock { $0 = continuation }
-            let (seconds, attoseconds) = limit.components
             let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
-                in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+                in: TimeAmount(limit)
             ) {
                 resume(.failure(timeout()))
                 work.cancel()

@@ -47,12 +47,11 @@ final class PostgresExecutor: DatabaseExecutor {
         try await withConnection { connection in
             let limit = location.statementTimeout + location.connectTimeout
             // An event loop's scheduled task, not a Task.sleep: cancelled, it is gone at once.
-            let (seconds, attoseconds) = limit.components
             let watchdog =
                 location.statementTimeout == .zero
                 ? nil
                 : connection.eventLoop.scheduleTask(
-                    in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+                    in: TimeAmount(limit)
                 ) { connection.close().whenComplete { _ in } }
             defer { watchdog?.cancel() }
             return try await body(connection.sql(queryLogLevel: .trace))
