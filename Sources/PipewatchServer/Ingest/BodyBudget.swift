@@ -1,4 +1,6 @@
 import HTTPTypes
+import NIOCore
+import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
@@ -42,8 +44,12 @@ final class BodyBudget: Sendable {
             return true
         }
         // After a burst of large bodies, hand the freed memory back to the system: glibc keeps it
-        // in its arenas otherwise, and resident memory would stay at the burst's height.
-        if drained { _ = Self.trim?(0) }
+        // in its arenas otherwise, and resident memory would stay at the burst's height. Again a
+        // second later, for what the burst's connections free as they close after their answers.
+        if drained, let trim = Self.trim {
+            _ = trim(0)
+            MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .seconds(1)) { _ = trim(0) }
+        }
     }
 
     /// glibc's `malloc_trim`, which its module map does not export; `nil` elsewhere.
