@@ -96,6 +96,65 @@ struct PagerDutyOutboundTests {
         }
     }
 
+    @Test(
+        "an acknowledge waits for a trigger still being retried, so PagerDuty never opens an incident already handled"
+    )
+    func acknowledgeWaitsForTheTrigger() async throws {
+        var receiving = fixturePlan()
+        receiving.alerts = AlertIntakeSettings(
+            pagerDuty: [.init(key: .sha256(TokenHash.sha256(Self.routingKey)), pipeline: "orders")]
+        )
+        let now = Date(timeIntervalSince1970: 1_795_900_000)
+        try await withTestServer(plan: receiving, settings: ServerSettings(port: 0), now: now, testing: .live) {
+            client,
+            _ in
+            let port = try #require(client.port)
+            var sending = fixturePlan()
+            for index in sending.catalog.engineers.indices {
+                sending.catalog.engineers[index].contacts = [
+                    .pagerDuty(url: .literal("http://127.0.0.1:\(port)"), routingKeyEnv: "PD_ROUTING_KEY")
+                ]
+            }
+            try await SQLStateStore.withStore(at: .sqliteInMemory, logger: .discarding) { sender in
+                func engine(_ environment: [String: String]) -> Engine {
+                    Engine(
+                        plan: sending,
+                        store: sender,
+                        clock: ContinuousClock(),
+                        wallClock: FixedWallClock(now),
+                        environment: environment,
+                        logger: .discarding
+                    )
+                }
+                // Given a page whose first attempt failed (the routing key was missing), to be retried in about 7 s
+                let withoutKey = engine([:])
+                let event = try LineageEventDecoder.decode(
+                    try sampleEvent(
+                        "openlineage-runevent-fail",
+                        ["job": ["namespace": "airflow", "name": "profit_daily"]]
+                    )
+                )
+                _ = try await sender.record(
+                    [IncomingEvent(event: event, body: "{}", pipeline: "profit")],
+                    receivedAt: now
+                )
+                try await withoutKey.evaluator.evaluate(nil, at: now)
+                #expect(try await withoutKey.dispatcher.deliverDue(at: now) == 0)
+
+                // When the incident is acknowledged in Pipewatch before the retry
+                let paging = engine(["PD_ROUTING_KEY": Self.routingKey])
+                try await paging.incidents.acknowledge(1, by: "a", at: now.addingTimeInterval(1))
+
+                // Then the acknowledge is not sent ahead of the trigger
+                #expect(try await paging.dispatcher.deliverDue(at: now.addingTimeInterval(2)) == 0)
+                // And once the trigger has gone out, the acknowledge follows it
+                #expect(try await paging.dispatcher.deliverDue(at: now.addingTimeInterval(60)) == 1)
+                #expect(try await paging.dispatcher.deliverDue(at: now.addingTimeInterval(60)) == 1)
+            }
+            #expect(try await receiverState(of: client) == "acknowledged")
+        }
+    }
+
     /// The state of the receiving Pipewatch's incident 1, as its API reports it.
     private func receiverState(of client: any TestClientProtocol) async throws -> String? {
         try await client.execute(uri: "/api/v1/incidents/1", method: .get) { response in
