@@ -5,20 +5,24 @@ import PipewatchCore
 enum ChannelFormatter {
     /// The body for `channel`: the message as JSON for a webhook; `text` and `blocks` for Slack.
     static func body(of message: NotificationMessage, for channel: NotificationChannel) -> String {
+        switch channel {
+        case .webhook: json(message)
+        case .slack: json(SlackPayload(message))
+        case .pagerduty: json(PagerDutyTrigger(message))
+        case .email: "{}"  // needs the addresses: see `email(_:from:to:key:at:)`
+        }
+    }
+
+    /// A PagerDuty Events v2 `acknowledge` or `resolve` for the incident a trigger opened (same
+    /// dedup key); like the trigger, without its routing key.
+    static func pagerDutyFollowUp(_ action: String, incidentID: Int64) -> String {
+        json(["event_action": action, "dedup_key": PagerDutyTrigger.dedupKey(incidentID: incidentID)])
+    }
+
+    private static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data?
-        switch channel {
-        case .webhook:
-            data = try? encoder.encode(message)
-        case .slack:
-            data = try? encoder.encode(SlackPayload(message))
-        case .pagerduty:
-            data = try? encoder.encode(PagerDutyTrigger(message))
-        case .email:
-            data = nil  // needs the addresses: see `email(_:from:to:key:at:)`
-        }
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The complete email (headers and both MIME parts) for `message`, as the outbox keeps it:
@@ -87,29 +91,6 @@ enum ChannelFormatter {
             )
             links = message.fields["acknowledge_url"].map { [Link(href: $0, text: "Acknowledge in Pipewatch")] } ?? []
             client = "Pipewatch"
-        }
-    }
-
-    /// A PagerDuty Events v2 `acknowledge` or `resolve` for the incident a trigger opened (same
-    /// dedup key); like the trigger, without its routing key.
-    struct PagerDutyFollowUp: Codable {
-        let eventAction: String
-        let dedupKey: String
-
-        enum CodingKeys: String, CodingKey {
-            case eventAction = "event_action"
-            case dedupKey = "dedup_key"
-        }
-
-        init(action: String, incidentID: Int64) {
-            eventAction = action
-            dedupKey = PagerDutyTrigger.dedupKey(incidentID: incidentID)
-        }
-
-        var json: String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
     }
 

@@ -25,21 +25,22 @@ extension OutboxWriter {
         case .resolved: action = "resolve"
         default: return 0
         }
+        let kind = "pagerduty_\(action)"
+        assert(OutboxMessage.followUpKinds.contains(kind), "the dispatcher must order '\(kind)' after the trigger")
         let channel = NotificationChannel.pagerduty.rawValue
         var queued = 0
         for contact in try await transaction.outboxContacts(incidentID: incident.id, channel: channel) {
-            let body = ChannelFormatter.PagerDutyFollowUp(action: action, incidentID: incident.id)
             let contactKey = HexText.encode(SHA256.hash(data: Data(contact.utf8)).prefix(8))
             let message = OutboxMessage(
                 idempotencyKey:
                     "pagerduty-\(action)/INC-\(incident.id)/\(Int64((now.timeIntervalSince1970 * 1000).rounded()))/\(contactKey)",
                 incidentID: incident.id,
-                kind: "pagerduty_\(action)",
+                kind: kind,
                 recipient: "pagerduty",
                 channel: channel,
                 contact: contact,
                 title: "\(incident.reference) \(action == "resolve" ? "resolved" : "acknowledged") in Pipewatch",
-                body: body.json,
+                body: ChannelFormatter.pagerDutyFollowUp(action, incidentID: incident.id),
                 nextAttemptAt: now,
                 createdAt: now
             )

@@ -9,7 +9,7 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
     /// Unique per message; a second insert with the same key does nothing.
     public var idempotencyKey: String
     public var incidentID: Int64?
-    /// `page`, `team_notice`, `stakeholder_notice`, `reminder`.
+    /// `page`, `team_notice`, `stakeholder_notice`, `reminder`, or one of ``followUpKinds``.
     public var kind: String
     /// Who it is for: `engineer:a`, `stakeholder:investor-relations`, `team`.
     public var recipient: String
@@ -26,6 +26,11 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
     public var deliveredAt: Date?
     public var lastError: String?
     public var createdAt: Date
+
+    /// Kinds that follow what went before them to the same contact about the same incident
+    /// (PagerDuty's `acknowledge` and `resolve` after its `trigger`): the dispatcher claims one only
+    /// once every earlier message there is delivered or given up.
+    public static let followUpKinds = ["pagerduty_acknowledge", "pagerduty_resolve"]
 
     /// Where a message is in its delivery.
     public enum State: String, Sendable, Hashable, Codable, CaseIterable {

@@ -18,14 +18,14 @@ extension SQLStateStore {
         return try await perform("cannot read the outbox") {
             try await executor.transaction { database in
                 let skipLocked: SQLQueryString = isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
-                // A PagerDuty acknowledge or resolve waits until what went before it to the same
-                // service about the incident is delivered (or given up): sent before its trigger,
-                // PagerDuty would drop it, then open the incident the trigger names, unacknowledged.
+                // A follow-up waits until what went before it to the same contact about the incident
+                // is delivered (or given up): a PagerDuty acknowledge sent before its trigger would
+                // be dropped, and the trigger would then open an incident nobody acknowledges.
                 let ids = try await database.raw(
                     """
                     SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_ms <= \(bind: now)
                         AND (lease_until_ms IS NULL OR lease_until_ms <= \(leaseNow))
-                        AND (kind NOT IN ('pagerduty_acknowledge', 'pagerduty_resolve') OR NOT EXISTS (
+                        AND (kind NOT IN (\(binds: OutboxMessage.followUpKinds)) OR NOT EXISTS (
                             SELECT 1 FROM outbox earlier WHERE earlier.incident_id = outbox.incident_id
                                 AND earlier.contact = outbox.contact AND earlier.state = 'pending'
                                 AND earlier.id < outbox.id))
